@@ -1,0 +1,84 @@
+// The handler table: one entry per contract method. Every input is parsed strictly before a service sees it.
+import type { z } from 'zod';
+import { contract, isMethodName, type MethodName, type Output, type ParsedInput } from '../../shared/contract';
+import type { AppErrorData, Envelope } from '../../shared/errors';
+import { labelForPath } from '../../shared/fieldLabels';
+import type { Ctx } from './context';
+import { DomainError } from './errors';
+import { generateDemo } from './demo/generate';
+import { listAudit } from './modules/audit/audit';
+import { archiveCustomer, findDuplicates, getCustomer, listCustomers, listTags, saveCustomer } from './modules/customers/customers';
+import { deleteRegion, regionTree, saveRegion } from './modules/regions/regions';
+import { listReps, listTeams, saveRep, saveTeam } from './modules/reps/reps';
+import { getSettings, initialize, saveSettings } from './modules/settings/settings';
+
+type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+export type HandlerTable = { [M in MethodName]: Handler<M> };
+
+export const handlers: HandlerTable = {
+  'settings.get': (ctx) => getSettings(ctx),
+  'settings.initialize': (ctx, input) =>
+    initialize(ctx, input, (c) => generateDemo(c.db, { scale: 'small', seed: 20261125, now: c.now() })),
+  'settings.save': saveSettings,
+  'regions.tree': (ctx) => regionTree(ctx),
+  'regions.save': saveRegion,
+  'regions.delete': deleteRegion,
+  'teams.list': (ctx) => listTeams(ctx),
+  'teams.save': saveTeam,
+  'reps.list': listReps,
+  'reps.save': saveRep,
+  'customers.list': listCustomers,
+  'customers.get': getCustomer,
+  'customers.save': saveCustomer,
+  'customers.archive': archiveCustomer,
+  'customers.findDuplicates': findDuplicates,
+  'customers.tags': (ctx) => listTags(ctx),
+  'audit.list': listAudit,
+};
+
+/** First zod issue → a DomainError whose message names the field in Chinese. */
+export function validationError(error: z.ZodError): DomainError {
+  const issue = error.issues[0]!;
+  let path: PropertyKey[] = issue.path;
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    path = [...issue.path, issue.keys[0]!];
+    message = `不允许的字段「${issue.keys.join('、')}」`;
+  }
+  const field = path.map(String).join('.');
+  return new DomainError('VALIDATION', `${labelForPath(path)}：${message}`, field || undefined);
+}
+
+export function parseInput<M extends MethodName>(method: M, raw: unknown): ParsedInput<M> {
+  const result = contract[method].input.safeParse(raw ?? {});
+  if (!result.success) throw validationError(result.error);
+  return result.data as ParsedInput<M>;
+}
+
+/** The one entry point every host uses: never throws, always an envelope. */
+export async function dispatch(ctx: Ctx, method: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
+  try {
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口方法：${String(method).slice(0, 80)}` } };
+    }
+    const input = parseInput(method, rawInput);
+    const handler = handlers[method] as Handler<typeof method>;
+    const data = await handler(ctx, input as never);
+    return { ok: true, data };
+  } catch (err) {
+    return { ok: false, error: toErrorData(err) };
+  }
+}
+
+export function toErrorData(err: unknown): AppErrorData {
+  if (err instanceof DomainError) return err.toData();
+  const sqliteCode = (err as { code?: unknown })?.code;
+  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'CONFLICT', message: `数据约束不满足：${(err as Error).message}` };
+  }
+  if (typeof sqliteCode === 'string' && sqliteCode === 'SQLITE_BUSY') {
+    return { code: 'CONFLICT', message: '数据库正忙，请稍后重试' };
+  }
+  console.error('[core] unexpected error', err);
+  return { code: 'INTERNAL', message: `内部错误：${err instanceof Error ? err.message : String(err)}` };
+}

@@ -1,0 +1,53 @@
+// Builds the core for a host: opens the database and returns a dispatcher bound to it.
+import os from 'node:os';
+import path from 'node:path';
+import type { Envelope } from '../../shared/errors';
+import { dispatch } from './api';
+import type { Ctx } from './context';
+import { openDatabase, integrityCheck, type OpenOptions } from './db/connection';
+import { DomainError } from './errors';
+
+export interface Core {
+  ctx: Ctx;
+  call: (method: unknown, input: unknown) => Promise<Envelope<unknown>>;
+  close: () => void;
+  backupPath: string | null;
+}
+
+export interface CoreOptions extends OpenOptions {
+  operator?: string;
+  now?: () => Date;
+}
+
+export function createCore(dbPath: string, options: CoreOptions = {}): Core {
+  const { db, schemaVersion, backupPath } = openDatabase(dbPath, options);
+  const check = integrityCheck(db);
+  if (check !== 'ok') {
+    db.close();
+    throw new DomainError('DB_CORRUPT', `数据库完整性检查失败：${check}`);
+  }
+  const ctx: Ctx = {
+    db,
+    dbPath: dbPath === ':memory:' ? ':memory:' : path.resolve(dbPath),
+    schemaVersion,
+    operator: options.operator ?? '管理员',
+    now: options.now ?? (() => new Date()),
+  };
+  return {
+    ctx,
+    backupPath,
+    call: (method, input) => dispatch(ctx, method, input),
+    close: () => db.close(),
+  };
+}
+
+/** The per-user data folder, the same one Electron's app.getPath('userData') gives for app name "SalesDesk". */
+export function defaultDataDir(platform = process.platform, env = process.env, home = os.homedir()): string {
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'SalesDesk');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'SalesDesk');
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'SalesDesk');
+}
+
+export function defaultDbPath(): string {
+  return path.join(defaultDataDir(), 'salesdesk.db');
+}

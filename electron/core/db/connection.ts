@@ -1,0 +1,150 @@
+// Opens the database the one way the app allows: pragmas asserted, schema migrated after a verified backup.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DomainError } from '../errors';
+
+export type DB = Database.Database;
+
+interface JournalEntry {
+  idx: number;
+  tag: string;
+}
+
+export interface Migration {
+  version: number; // 1-based: PRAGMA user_version after applying it
+  tag: string;
+  statements: string[];
+}
+
+/** Source tree, bundled out/main, and packaged app all keep the SQL at electron/core/db/migrations. */
+export function resolveMigrationsDir(): string {
+  const candidates = [
+    path.join(__dirname, 'migrations'),
+    path.resolve(__dirname, '../../electron/core/db/migrations'),
+    path.resolve(process.cwd(), 'electron/core/db/migrations'),
+  ];
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'meta', '_journal.json')));
+  if (!found) throw new DomainError('INTERNAL', `找不到数据库迁移文件（已查找：${candidates.join('；')}）`);
+  return found;
+}
+
+export function loadMigrations(dir = resolveMigrationsDir()): Migration[] {
+  const journal = JSON.parse(fs.readFileSync(path.join(dir, 'meta', '_journal.json'), 'utf8')) as {
+    entries: JournalEntry[];
+  };
+  return [...journal.entries]
+    .sort((a, b) => a.idx - b.idx)
+    .map((e, i) => ({
+      version: i + 1,
+      tag: e.tag,
+      statements: fs
+        .readFileSync(path.join(dir, `${e.tag}.sql`), 'utf8')
+        .split('--> statement-breakpoint')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    }));
+}
+
+export interface OpenOptions {
+  /** Where to put the pre-migration backup; defaults to a `backups` folder beside the database. */
+  backupDir?: string;
+  migrations?: Migration[];
+}
+
+export interface OpenResult {
+  db: DB;
+  schemaVersion: number;
+  backupPath: string | null;
+}
+
+const memoryNames = new Set([':memory:', '']);
+
+export function openDatabase(file: string, options: OpenOptions = {}): OpenResult {
+  const inMemory = memoryNames.has(file);
+  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  try {
+    applyPragmas(db, inMemory);
+    const migrations = options.migrations ?? loadMigrations();
+    const backupPath = migrate(db, file, migrations, options.backupDir);
+    return { db, schemaVersion: currentVersion(db), backupPath };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function applyPragmas(db: DB, inMemory: boolean): void {
+  if (!inMemory) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const expected: Array<[string, unknown]> = [
+    ['journal_mode', inMemory ? 'memory' : 'wal'],
+    ['synchronous', 2],
+    ['foreign_keys', 1],
+    ['busy_timeout', 5000],
+  ];
+  for (const [name, value] of expected) {
+    const actual = db.pragma(name, { simple: true });
+    if (actual !== value) throw new DomainError('DB_CORRUPT', `数据库设置 ${name} 应为 ${String(value)}，实际为 ${String(actual)}`);
+  }
+}
+
+export function currentVersion(db: DB): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: DB, file: string, migrations: Migration[], backupDir?: string): string | null {
+  const version = currentVersion(db);
+  const latest = migrations.length;
+  if (version > latest) {
+    throw new DomainError(
+      'DB_TOO_NEW',
+      `该数据库由更新版本的程序创建（结构版本 ${version}，本程序支持到 ${latest}），为保护数据拒绝打开。请升级程序。`,
+    );
+  }
+  if (version === latest) return null;
+  const pending = migrations.slice(version);
+  const hasData = version > 0 || hasUserTables(db);
+  const backupPath = hasData && !memoryNames.has(file) ? backupBeforeMigration(db, file, version, backupDir) : null;
+  db.transaction(() => {
+    for (const m of pending) {
+      for (const statement of m.statements) db.exec(statement);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  const fkProblems = db.pragma('foreign_key_check') as unknown[];
+  if (fkProblems.length > 0)
+    throw new DomainError('DB_CORRUPT', `迁移后外键检查失败（${fkProblems.length} 处），已保留备份 ${backupPath ?? ''}`);
+  return backupPath;
+}
+
+function hasUserTables(db: DB): boolean {
+  const row = db.prepare("select count(*) as n from sqlite_master where type = 'table' and name not like 'sqlite_%'").get() as {
+    n: number;
+  };
+  return row.n > 0;
+}
+
+/** VACUUM INTO gives a consistent single-file copy; it is then opened and integrity-checked. */
+function backupBeforeMigration(db: DB, file: string, version: number, backupDir?: string): string {
+  const dir = backupDir ?? path.join(path.dirname(path.resolve(file)), 'backups');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const target = path.join(dir, `${path.basename(file, path.extname(file))}-v${version}-before-migration-${stamp}.db`);
+  db.prepare('VACUUM INTO ?').run(target);
+  const copy = new Database(target, { readonly: true });
+  try {
+    const result = copy.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new DomainError('DB_CORRUPT', `迁移前备份校验失败：${String(result)}`);
+  } finally {
+    copy.close();
+  }
+  return target;
+}
+
+export function integrityCheck(db: DB): string {
+  return String(db.pragma('quick_check', { simple: true }));
+}

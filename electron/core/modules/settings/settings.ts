@@ -1,0 +1,46 @@
+import type { Ctx } from '../../context';
+import type { Output, ParsedInput } from '../../../../shared/contract';
+import { recordAudit } from '../audit/audit';
+import { DomainError } from '../../errors';
+
+function readAll(ctx: Ctx): Map<string, string> {
+  const rows = ctx.db.prepare('select key, value from settings').all() as Array<{ key: string; value: string }>;
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
+
+function writeSetting(ctx: Ctx, key: string, value: string): void {
+  ctx.db.prepare('insert into settings (key, value) values (?, ?) on conflict(key) do update set value = excluded.value').run(key, value);
+}
+
+export function getSettings(ctx: Ctx): Output<'settings.get'> {
+  const s = readAll(ctx);
+  return {
+    initialized: s.get('initialized') === '1',
+    companyName: s.get('companyName') ?? '',
+    locale: s.get('locale') === 'en' ? 'en' : 'zh-CN',
+    schemaVersion: ctx.schemaVersion,
+    databasePath: ctx.dbPath,
+  };
+}
+
+export function saveSettings(ctx: Ctx, input: ParsedInput<'settings.save'>): Output<'settings.get'> {
+  ctx.db.transaction(() => {
+    const before = getSettings(ctx);
+    if (input.companyName !== undefined) writeSetting(ctx, 'companyName', input.companyName);
+    if (input.locale !== undefined) writeSetting(ctx, 'locale', input.locale);
+    recordAudit(ctx, { action: 'update', entity: 'settings', entityId: null, before, after: input });
+  })();
+  return getSettings(ctx);
+}
+
+/** First run: company name, and optionally the demo dataset (loaded by the caller-supplied loader). */
+export function initialize(ctx: Ctx, input: ParsedInput<'settings.initialize'>, loadDemo: (ctx: Ctx) => void): Output<'settings.get'> {
+  ctx.db.transaction(() => {
+    if (readAll(ctx).get('initialized') === '1') throw new DomainError('CONFLICT', '系统已完成初始化，不能重复初始化');
+    writeSetting(ctx, 'companyName', input.companyName);
+    if (input.loadDemo) loadDemo(ctx);
+    writeSetting(ctx, 'initialized', '1');
+    recordAudit(ctx, { action: 'initialize', entity: 'settings', entityId: null, after: input });
+  })();
+  return getSettings(ctx);
+}

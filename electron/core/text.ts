@@ -1,0 +1,65 @@
+// Search keys for Chinese names: full pinyin and initials (via pinyin-pro), and normalised duplicate keys.
+import { pinyin } from 'pinyin-pro';
+import { toHalfWidth } from '../../shared/money';
+
+export function pinyinFull(text: string): string {
+  if (!text) return '';
+  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('').replace(/\s+/g, '').toLowerCase();
+}
+
+export function pinyinInitials(text: string): string {
+  if (!text) return '';
+  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+    .join('')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+export function digitsOnly(text: string): string {
+  return toHalfWidth(text).replace(/\D/g, '');
+}
+
+/** One lower-cased haystack so a single LIKE finds name, short name, code, phone, pinyin or initials. */
+export function buildSearchText(parts: { names: string[]; codes?: string[]; phones?: string[] }): string {
+  const names = parts.names.filter(Boolean);
+  const out = [
+    ...names.map((n) => toHalfWidth(n).toLowerCase()),
+    ...(parts.codes ?? []).map((c) => c.toLowerCase()),
+    ...(parts.phones ?? []).map(digitsOnly),
+    ...names.map(pinyinFull),
+    ...names.map(pinyinInitials),
+  ];
+  return out.filter(Boolean).join('|');
+}
+
+const companySuffixes = [
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '集团公司',
+  '分公司',
+  '公司',
+  '商行',
+  '经营部',
+  '经销部',
+  '门市部',
+  '批发部',
+];
+
+/** Name with spaces, punctuation, full-width forms and company-form suffixes removed: equal keys = likely duplicates. */
+export function nameKey(name: string): string {
+  let s = toHalfWidth(name)
+    .toLowerCase()
+    .replace(/[\s()（）·.,，、\-_]/g, '');
+  for (;;) {
+    const suffix = companySuffixes.find((x) => s.length > x.length && s.endsWith(x));
+    if (!suffix) break;
+    s = s.slice(0, -suffix.length);
+  }
+  return s;
+}
+
+/** Escape %, _ and \ for a LIKE pattern with ESCAPE '\'. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

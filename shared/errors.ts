@@ -1,0 +1,30 @@
+// The error envelope shared by every host (IPC, HTTP, in-process) and the renderer.
+
+export const errorCodes = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'REFERENCE',
+  'UNKNOWN_METHOD',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'DB_TOO_NEW',
+  'DB_CORRUPT',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface AppErrorData {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorData };
+
+export function isEnvelope(value: unknown): value is Envelope<unknown> {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  const v = value as { ok: unknown; error?: unknown };
+  if (v.ok === true) return 'data' in v;
+  return v.ok === false && typeof v.error === 'object' && v.error !== null;
+}
