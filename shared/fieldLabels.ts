@@ -44,11 +44,18 @@ export const fieldLabels: Record<string, string> = {
   locale: '界面语言',
   includeInactive: '包含停用',
   excludeId: '排除编号',
+  entity: '对象类型',
+  entityId: '对象编号',
 };
+
+/** Own labels only: a key such as "__proto__" or "constructor" must not pick up Object.prototype members. */
+function ownLabel(key: string): string | undefined {
+  return Object.hasOwn(fieldLabels, key) ? fieldLabels[key] : undefined;
+}
 
 export function labelForPath(path: readonly PropertyKey[]): string {
   const named = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
-  const label = named ? fieldLabels[named] : undefined;
-  const where = path.map((p) => (typeof p === 'number' ? `第${p + 1}行` : (fieldLabels[String(p)] ?? String(p)))).join(' › ');
+  const label = named ? ownLabel(named) : undefined;
+  const where = path.map((p) => (typeof p === 'number' ? `第${p + 1}行` : (ownLabel(String(p)) ?? String(p)))).join(' › ');
   return label ? where : where || '输入';
 }

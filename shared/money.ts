@@ -30,7 +30,7 @@ export function parseYuanToFen(text: string): number | null {
   const cents = Number((m[3] ?? '').padEnd(2, '0'));
   const fen = yuan * 100 + cents;
   if (!Number.isSafeInteger(fen) || fen > MAX_FEN) return null;
-  return m[1] === '-' ? -fen : fen;
+  return m[1] === '-' && fen !== 0 ? -fen : fen; // never -0
 }
 
 /** Yuan as a JS number for display widgets/exports only (never for arithmetic). */

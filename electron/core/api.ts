@@ -59,7 +59,8 @@ export function parseInput<M extends MethodName>(method: M, raw: unknown): Parse
 export async function dispatch(ctx: Ctx, method: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
   try {
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口方法：${String(method).slice(0, 80)}` } };
+      const name = typeof method === 'string' ? method.slice(0, 80) : `（${typeof method}）`; // String() can throw
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口方法：${name}` } };
     }
     const input = parseInput(method, rawInput);
     const handler = handlers[method] as Handler<typeof method>;

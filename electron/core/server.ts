@@ -1,1 +1,211 @@
-export {};
+// Browser mode: serves the built renderer and POST /api/<method> on 127.0.0.1 only, behind a per-run token.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { AppErrorData, Envelope } from '../../shared/errors';
+import { createCore, defaultDbPath, type Core } from './core';
+import { DomainError } from './errors';
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
+const MAX_BODY_BYTES = 64 * 1024 * 1024; // room for an Excel file sent as base64 in later modules
+
+const mimeTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+export interface ServerOptions {
+  dbPath: string;
+  port?: number;
+  rendererDir?: string;
+  token?: string;
+  core?: Core;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  core: Core;
+  close: () => Promise<void>;
+}
+
+export function resolveRendererDir(): string {
+  const candidates = [path.resolve(__dirname, '../renderer'), path.resolve(__dirname, '../../out/renderer'), path.resolve(process.cwd(), 'out/renderer')];
+  return candidates.find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? candidates[0]!;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: Envelope<unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(text);
+}
+
+const fail = (code: AppErrorData['code'], message: string): Envelope<never> => ({ ok: false, error: { code, message } });
+
+function tokensEqual(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new DomainError('VALIDATION', `请求过大（超过 ${MAX_BODY_BYTES / 1024 / 1024} MB）`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const core = options.core ?? createCore(options.dbPath);
+  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const rendererDir = options.rendererDir ?? resolveRendererDir();
+  let port = 0;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') return sendJson(res, 405, fail('FORBIDDEN', '只接受 POST 请求'));
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) return sendJson(res, 403, fail('FORBIDDEN', '来源不被允许'));
+    const auth = req.headers.authorization ?? '';
+    const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    if (!tokensEqual(given, token)) return sendJson(res, 401, fail('UNAUTHORIZED', '访问令牌无效，请使用启动时显示的完整网址打开'));
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(res, 415, fail('VALIDATION', '请求体必须是 JSON'));
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch (err) {
+      if (err instanceof DomainError) return sendJson(res, 413, { ok: false, error: err.toData() });
+      return sendJson(res, 400, fail('VALIDATION', '请求体不是有效的 JSON'));
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).some((k) => k !== 'input')) {
+      return sendJson(res, 400, fail('VALIDATION', '请求体格式应为 {"input": {...}}'));
+    }
+    const envelope = await core.call(decodeURIComponent(method), (body as { input?: unknown }).input);
+    sendJson(res, 200, envelope);
+  }
+
+  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, rel);
+    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('未找到');
+      return;
+    }
+    const ext = path.extname(file);
+    res.writeHead(200, {
+      'Content-Type': mimeTypes[ext] ?? 'application/octet-stream',
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'X-Frame-Options': 'DENY',
+      'Cache-Control': ext === '.html' ? 'no-store' : 'public, max-age=31536000, immutable',
+    });
+    if (req.method === 'HEAD') res.end();
+    else fs.createReadStream(file).pipe(res);
+  }
+
+  const server = http.createServer((req, res) => {
+    // DNS-rebinding guard: only our own loopback host names are answered
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('主机名不被允许');
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (pathname.startsWith('/api/')) {
+      handleApi(req, res, pathname.slice(5)).catch((err: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', `内部错误：${err instanceof Error ? err.message : String(err)}`));
+      });
+      return;
+    }
+    serveStatic(req, res, pathname);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    core,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          if (!options.core) core.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export function parseArgs(argv: string[]): { dbPath: string; port: number } {
+  const get = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const port = Number(get('--port') ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port 无效：${get('--port')}`);
+  return { dbPath: path.resolve(get('--db') ?? defaultDbPath()), port };
+}
+
+async function main(): Promise<void> {
+  const { dbPath, port } = parseArgs(process.argv.slice(2));
+  const running = await startServer({ dbPath, port });
+  const stop = () => {
+    void running.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  console.log(`SalesDesk 浏览器模式 / browser mode — 数据库 database: ${dbPath}`);
+  console.log(running.url);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(`启动失败 / failed to start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}

@@ -1,1 +1,143 @@
-export {};
+// The Electron shell: one hardened window, the core in a utilityProcess, one checked IPC door between them.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, utilityProcess, type MenuItemConstructorOptions } from 'electron';
+import { bridgeChannel } from '../../shared/bridge';
+import type { Envelope } from '../../shared/errors';
+import { createRelay, dbArg } from './relay';
+import { applyContentSecurityPolicy, denyAllPermissions, isTrustedSenderUrl, lockNavigation, secureWebPreferences } from './security';
+
+const APP_NAME = 'SalesDesk';
+const WINDOW_TITLE = 'SalesDesk 销售管理台';
+
+app.setName(APP_NAME);
+// userData is derived from package.json's productName at start-up, so pin it to match the core's defaultDataDir
+app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
+
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
+const rendererFile = path.join(__dirname, '../renderer/index.html');
+export const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href;
+export const dbPath = path.resolve(dbArg(process.argv) ?? path.join(app.getPath('userData'), 'salesdesk.db'));
+
+const relay = createRelay({
+  fork: () => utilityProcess.fork(path.join(__dirname, 'host.js'), ['--db', dbPath], { serviceName: 'SalesDesk Core' }),
+  onFatal: (error) => console.error(`[main] core cannot open ${dbPath}: ${error.code} ${error.message}`),
+});
+
+function senderUrl(event: { senderFrame?: { url: string } | null }): string | undefined {
+  try {
+    return event.senderFrame?.url;
+  } catch {
+    // a frame destroyed mid-call throws on access; treat it as untrusted
+    return undefined;
+  }
+}
+
+/** The one IPC door: only the app's own page may call, and only with a known method. */
+export async function handleCall(event: { senderFrame?: { url: string } | null }, request: unknown): Promise<Envelope<unknown>> {
+  if (!isTrustedSenderUrl(senderUrl(event), rendererUrl)) {
+    return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：请求不是来自本应用的页面' } };
+  }
+  if (typeof request !== 'object' || request === null) {
+    return { ok: false, error: { code: 'VALIDATION', message: '请求格式错误' } };
+  }
+  const { method, input } = request as { method?: unknown; input?: unknown };
+  return relay.call(method, input);
+}
+
+function showAbout(): void {
+  void dialog.showMessageBox({
+    type: 'info',
+    title: '关于',
+    message: WINDOW_TITLE,
+    detail: `版本 ${app.getVersion()}\n数据库：${dbPath}`,
+  });
+}
+
+/** Only standard roles and About: no entries for features that do not exist yet. */
+export function menuTemplate(isDev: boolean): MenuItemConstructorOptions[] {
+  const view: MenuItemConstructorOptions[] = [
+    { role: 'reload', label: '重新加载' },
+    ...(isDev ? ([{ role: 'forceReload', label: '强制重新加载' }, { role: 'toggleDevTools', label: '开发者工具' }] as const) : []),
+    { type: 'separator' },
+    { role: 'resetZoom', label: '实际大小' },
+    { role: 'zoomIn', label: '放大' },
+    { role: 'zoomOut', label: '缩小' },
+    { type: 'separator' },
+    { role: 'togglefullscreen', label: '全屏' },
+  ];
+  return [
+    { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
+    {
+      label: '编辑',
+      submenu: [
+        { role: 'undo', label: '撤销' },
+        { role: 'redo', label: '重做' },
+        { type: 'separator' },
+        { role: 'cut', label: '剪切' },
+        { role: 'copy', label: '复制' },
+        { role: 'paste', label: '粘贴' },
+        { role: 'selectAll', label: '全选' },
+      ],
+    },
+    { label: '视图', submenu: view },
+    { label: '帮助', submenu: [{ label: `关于 ${WINDOW_TITLE}`, click: showAbout }] },
+  ];
+}
+
+let mainWindow: BrowserWindow | null = null;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    show: false,
+    title: WINDOW_TITLE,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.js')),
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  const loading = devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererFile);
+  loading.catch((err: unknown) => console.error('[main] cannot load the renderer', err));
+  return win;
+}
+
+function start(): void {
+  // every web contents, including any created later, gets the same navigation lock
+  app.on('web-contents-created', (_event, contents) => lockNavigation(contents, rendererUrl));
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => app.quit());
+
+  let coreStopped = false;
+  app.on('before-quit', (event) => {
+    if (coreStopped) return;
+    // let the core close the database (WAL checkpoint) before the process goes away
+    event.preventDefault();
+    void relay.shutdown().finally(() => {
+      coreStopped = true;
+      app.quit();
+    });
+  });
+
+  void app.whenReady().then(() => {
+    applyContentSecurityPolicy(session.defaultSession);
+    denyAllPermissions(session.defaultSession);
+    ipcMain.handle(bridgeChannel, handleCall);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(!app.isPackaged)));
+    mainWindow = createWindow();
+  });
+}
+
+if (app.requestSingleInstanceLock()) start();
+else app.quit();

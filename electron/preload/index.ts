@@ -1,1 +1,33 @@
-export {};
+// Exposes exactly one frozen object to the page: call(method, input) and the method list; never ipcRenderer itself.
+import { contextBridge, ipcRenderer } from 'electron';
+import { bridgeChannel, type BridgeRequest, type SalesdeskBridge } from '../../shared/bridge';
+import { methodNames } from '../../shared/contract';
+import { isEnvelope, type Envelope } from '../../shared/errors';
+
+export type Invoke = (channel: string, request: BridgeRequest) => Promise<unknown>;
+
+const failure = (code: 'UNKNOWN_METHOD' | 'INTERNAL', message: string): Envelope<unknown> => ({ ok: false, error: { code, message } });
+
+/** Builds the bridge from an invoke function; pure so tests can check it without Electron. */
+export function createBridge(invoke: Invoke, names: readonly string[] = methodNames): SalesdeskBridge {
+  const methods = Object.freeze([...names]);
+  const known = new Set(methods);
+  const call = async (method: string, input: unknown): Promise<Envelope<unknown>> => {
+    // the main process checks again; this only saves a round trip for a typo
+    if (typeof method !== 'string' || !known.has(method)) {
+      return failure('UNKNOWN_METHOD', `未知的接口方法：${String(method).slice(0, 80)}`);
+    }
+    try {
+      const result = await invoke(bridgeChannel, { method, input });
+      return isEnvelope(result) ? result : failure('INTERNAL', '主进程返回了无法识别的结果');
+    } catch (err) {
+      return failure('INTERNAL', `与主进程通信失败：${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  return Object.freeze({ call, methods });
+}
+
+// wrap so the page can never reach ipcRenderer through the function's receiver
+const invoke: Invoke = (channel, request) => ipcRenderer.invoke(channel, request);
+
+contextBridge.exposeInMainWorld('salesdesk', createBridge(invoke));

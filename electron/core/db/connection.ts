@@ -65,8 +65,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   try {
-    applyPragmas(db, inMemory);
     const migrations = options.migrations ?? loadMigrations();
+    refuseIfTooNew(db, migrations.length); // before any pragma (journal_mode=WAL) writes to the file
+    applyPragmas(db, inMemory);
     const backupPath = migrate(db, file, migrations, options.backupDir);
     return { db, schemaVersion: currentVersion(db), backupPath };
   } catch (err) {
@@ -96,15 +97,20 @@ export function currentVersion(db: DB): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function migrate(db: DB, file: string, migrations: Migration[], backupDir?: string): string | null {
+function refuseIfTooNew(db: DB, latest: number): void {
   const version = currentVersion(db);
-  const latest = migrations.length;
   if (version > latest) {
     throw new DomainError(
       'DB_TOO_NEW',
       `该数据库由更新版本的程序创建（结构版本 ${version}，本程序支持到 ${latest}），为保护数据拒绝打开。请升级程序。`,
     );
   }
+}
+
+function migrate(db: DB, file: string, migrations: Migration[], backupDir?: string): string | null {
+  const version = currentVersion(db);
+  const latest = migrations.length;
+  refuseIfTooNew(db, latest);
   if (version === latest) return null;
   const pending = migrations.slice(version);
   const hasData = version > 0 || hasUserTables(db);

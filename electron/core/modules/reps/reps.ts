@@ -107,8 +107,8 @@ export function getRepRow(ctx: Ctx, id: number): { id: number; name: string; act
     { id: number; name: string; active: number } | undefined;
 }
 
-export function assertRepExists(ctx: Ctx, id: number, field = 'repId'): void {
-  if (!getRepRow(ctx, id)) throw danglingRef('业务员', field, id);
+export function assertRepExists(ctx: Ctx, id: number, field = 'repId', label = '业务员'): void {
+  if (!getRepRow(ctx, id)) throw danglingRef(label, field, id);
 }
 
 function nextRepCode(ctx: Ctx): string {
@@ -123,7 +123,7 @@ export function saveRep(ctx: Ctx, input: ParsedInput<'reps.save'>): Output<'reps
     if (input.teamId !== null && !ctx.db.prepare('select 1 from teams where id = ?').get(input.teamId))
       throw danglingRef('团队', 'teamId', input.teamId);
     if (input.supervisorId !== null) {
-      assertRepExists(ctx, input.supervisorId, 'supervisorId');
+      assertRepExists(ctx, input.supervisorId, 'supervisorId', '主管');
       if (input.supervisorId === input.id) throw new DomainError('VALIDATION', '主管：不能把业务员设为自己的主管', 'supervisorId');
     }
     const regionIds = [...new Set(input.regionIds)];

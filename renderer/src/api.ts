@@ -1,0 +1,72 @@
+// The renderer's only way to data: window.salesdesk in Electron, fetch() to the local host in browser mode.
+import type { Input, MethodName, Output } from '@shared/contract';
+import type { AppErrorData, Envelope } from '@shared/errors';
+import type { SalesdeskBridge } from '@shared/bridge';
+
+export class ApiError extends Error {
+  readonly code: AppErrorData['code'];
+  readonly field?: string;
+  constructor(data: AppErrorData) {
+    super(data.message);
+    this.name = 'ApiError';
+    this.code = data.code;
+    this.field = data.field;
+  }
+}
+
+const TOKEN_KEY = 'salesdesk.token';
+
+/** Browser mode: the token arrives once in the URL, is kept for the tab, and removed from the address bar. */
+export function captureToken(loc: Location = window.location, storage: Storage = window.sessionStorage): string | null {
+  const params = new URLSearchParams(loc.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    storage.setItem(TOKEN_KEY, fromUrl);
+    params.delete('token');
+    const query = params.toString();
+    window.history.replaceState(null, '', `${loc.pathname}${query ? `?${query}` : ''}${loc.hash}`);
+    return fromUrl;
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
+type Transport = (method: string, input: unknown) => Promise<Envelope<unknown>>;
+
+function bridge(): SalesdeskBridge | undefined {
+  return (window as unknown as { salesdesk?: SalesdeskBridge }).salesdesk;
+}
+
+const httpTransport: Transport = async (method, input) => {
+  const token = window.sessionStorage.getItem(TOKEN_KEY) ?? '';
+  let res: Response;
+  try {
+    res = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ input }),
+    });
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: '无法连接到本机服务，请确认程序仍在运行' } };
+  }
+  try {
+    return (await res.json()) as Envelope<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: `服务返回了无法识别的内容（HTTP ${res.status}）` } };
+  }
+};
+
+let transport: Transport = (method, input) => {
+  const b = bridge();
+  return b ? b.call(method, input) : httpTransport(method, input);
+};
+
+/** Tests replace the transport with an in-memory fake. */
+export function setTransport(t: Transport): void {
+  transport = t;
+}
+
+export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  const envelope = await transport(method, input);
+  if (!envelope.ok) throw new ApiError(envelope.error);
+  return envelope.data as Output<M>;
+}

@@ -1,0 +1,36 @@
+// Small reference lists (regions, reps, teams) cached for pickers and label lookups; refreshed after edits.
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { call } from '@/api';
+import type { Output, RegionNode } from '@shared/contract';
+
+type Rep = Output<'reps.list'>['rows'][number];
+type Team = Output<'teams.list'>[number];
+
+export const useLookupsStore = defineStore('lookups', () => {
+  const regions = ref<RegionNode[]>([]);
+  const reps = ref<Rep[]>([]);
+  const teams = ref<Team[]>([]);
+
+  const regionById = computed(() => {
+    const map = new Map<number, RegionNode>();
+    const walk = (nodes: RegionNode[]) => nodes.forEach((n) => (map.set(n.id, n), walk(n.children)));
+    walk(regions.value);
+    return map;
+  });
+
+  async function loadRegions() {
+    regions.value = await call('regions.tree', {});
+  }
+  async function loadReps() {
+    reps.value = (await call('reps.list', { pageSize: 1000, includeInactive: true })).rows;
+  }
+  async function loadTeams() {
+    teams.value = await call('teams.list', {});
+  }
+  async function loadAll() {
+    await Promise.all([loadRegions(), loadReps(), loadTeams()]);
+  }
+
+  return { regions, reps, teams, regionById, loadRegions, loadReps, loadTeams, loadAll };
+});
