@@ -21,7 +21,8 @@ export default defineConfig({
     },
   },
   preload: {
-    build: { rollupOptions: { input: { index: resolve('electron/preload/index.ts') } } },
+    // a sandboxed preload can require only 'electron': bundle zod and the contract into it
+    build: { externalizeDeps: false, rollupOptions: { input: { index: resolve('electron/preload/index.ts') } } },
   },
   renderer: {
     root: 'renderer',

@@ -19,7 +19,10 @@ export function electronPackageDir(fromUrl = import.meta.url) {
  * The Electron executable, or null when it was never downloaded. Mirrors node_modules/electron/index.js
  * without its side effect: requiring that file starts a network download when the binary is missing.
  */
-export function findElectronBinary(electronDir, { env = process.env, exists = fs.existsSync, readFile = (p) => fs.readFileSync(p, 'utf8') } = {}) {
+export function findElectronBinary(
+  electronDir,
+  { env = process.env, exists = fs.existsSync, readFile = (p) => fs.readFileSync(p, 'utf8') } = {},
+) {
   if (!electronDir) return null;
   const pathFile = path.join(electronDir, 'path.txt');
   const relative = exists(pathFile) ? readFile(pathFile).trim() : '';

@@ -1,6 +1,9 @@
 // The core inside Electron's utilityProcess: one database connection, requests in, envelopes out.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { AppErrorData, Envelope } from '../../shared/errors';
 import { createCore, defaultDbPath, type Core } from './core';
+import { loadMigrations } from './db/connection';
 import { DomainError } from './errors';
 
 /** The request main sends for every call. */
@@ -62,7 +65,7 @@ export async function handleHostMessage(core: Caller | AppErrorData, data: unkno
 export function dbPathFromArgs(argv: readonly string[], fallback: () => string = defaultDbPath): string {
   let found: string | undefined;
   argv.forEach((arg, i) => {
-    if (arg === '--db' && argv[i + 1]) found = argv[i + 1];
+    if (arg === '--db' && argv[i + 1] && !argv[i + 1]!.startsWith('--')) found = argv[i + 1];
     else if (arg.startsWith('--db=') && arg.length > 5) found = arg.slice(5);
   });
   return found ?? fallback();
@@ -74,12 +77,26 @@ export function fatalError(err: unknown): AppErrorData {
   return { code: 'INTERNAL', message: `无法打开数据库：${err instanceof Error ? err.message : String(err)}` };
 }
 
+/**
+ * The migrations folder seen from this entry file: the bundle puts the core in out/main/chunks/, where the core's
+ * own __dirname-based lookup misses the packaged electron/core/db/migrations unless cwd happens to be the app root.
+ */
+export function migrationsDirFor(hostDir: string): string | undefined {
+  const candidates = [path.resolve(hostDir, '../../electron/core/db/migrations'), path.join(hostDir, 'db', 'migrations')];
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'meta', '_journal.json')));
+}
+
+function openCore(dbPath: string): Core {
+  const dir = migrationsDirFor(__dirname);
+  return createCore(dbPath, dir ? { migrations: loadMigrations(dir) } : {});
+}
+
 function isShutdown(data: unknown): data is HostShutdown {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'shutdown';
 }
 
 /** Opens the database and serves the port until main asks to shut down. */
-export function runHost(port: HostPort, argv: readonly string[], open: (dbPath: string) => Core = (p) => createCore(p)): void {
+export function runHost(port: HostPort, argv: readonly string[], open: (dbPath: string) => Core = openCore): void {
   let core: Core | AppErrorData;
   try {
     core = open(dbPathFromArgs(argv));

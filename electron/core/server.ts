@@ -42,7 +42,11 @@ export interface RunningServer {
 }
 
 export function resolveRendererDir(): string {
-  const candidates = [path.resolve(__dirname, '../renderer'), path.resolve(__dirname, '../../out/renderer'), path.resolve(process.cwd(), 'out/renderer')];
+  const candidates = [
+    path.resolve(__dirname, '../renderer'), // out/main/server.js
+    path.resolve(__dirname, '../../renderer'), // out/main/chunks/
+    path.resolve(__dirname, '../../out/renderer'), // electron/core/server.ts run from source
+  ];
   return candidates.find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? candidates[0]!;
 }
 
@@ -119,7 +123,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       res.writeHead(405).end();
       return;
     }
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    let rel: string;
+    try {
+      rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     const file = path.resolve(rendererDir, rel);
     if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('未找到');

@@ -58,7 +58,12 @@ function showAbout(): void {
 export function menuTemplate(isDev: boolean): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload', label: '重新加载' },
-    ...(isDev ? ([{ role: 'forceReload', label: '强制重新加载' }, { role: 'toggleDevTools', label: '开发者工具' }] as const) : []),
+    ...(isDev
+      ? ([
+          { role: 'forceReload', label: '强制重新加载' },
+          { role: 'toggleDevTools', label: '开发者工具' },
+        ] as const)
+      : []),
     { type: 'separator' },
     { role: 'resetZoom', label: '实际大小' },
     { role: 'zoomIn', label: '放大' },

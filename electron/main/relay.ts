@@ -141,7 +141,7 @@ export function createRelay(options: RelayOptions): Relay {
 export function dbArg(argv: readonly string[]): string | undefined {
   let found: string | undefined;
   argv.forEach((arg, i) => {
-    if (arg === '--db' && argv[i + 1]) found = argv[i + 1];
+    if (arg === '--db' && argv[i + 1] && !argv[i + 1]!.startsWith('--')) found = argv[i + 1];
     else if (arg.startsWith('--db=') && arg.length > 5) found = arg.slice(5);
   });
   return found;

@@ -53,7 +53,11 @@ function filePathOf(url: URL, platform: NodeJS.Platform): string | null {
  * True only for the app's own renderer: the exact index.html file in production (hash and query ignored),
  * or the dev server's origin during development. Everything else (other files, about:, data:, other hosts) is untrusted.
  */
-export function isTrustedSenderUrl(url: string | null | undefined, rendererUrl: string, platform: NodeJS.Platform = process.platform): boolean {
+export function isTrustedSenderUrl(
+  url: string | null | undefined,
+  rendererUrl: string,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
   if (!url) return false;
   const actual = parse(url);
   const expected = parse(rendererUrl);

@@ -66,7 +66,8 @@ export function setTransport(t: Transport): void {
 }
 
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const envelope = await transport(method, input);
+  // plain JSON data either way: Vue reactive proxies cannot cross Electron's structured-clone IPC
+  const envelope = await transport(method, JSON.parse(JSON.stringify(input ?? {})) as unknown);
   if (!envelope.ok) throw new ApiError(envelope.error);
   return envelope.data as Output<M>;
 }

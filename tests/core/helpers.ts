@@ -27,16 +27,22 @@ export async function ok<M extends MethodName>(core: Core, method: M, input: Inp
 }
 
 /** Calls a method that must fail and returns the error. */
-export async function fail(core: Core, method: string, input: unknown): Promise<AppErrorData> {
+export async function fail(core: Core, method: unknown, input: unknown): Promise<AppErrorData> {
   const res: Envelope<unknown> = await core.call(method, input);
-  expect(res.ok, `${method} ${safeJson(input)} should have failed`).toBe(false);
+  expect(res.ok, `${typeof method === 'string' ? method : typeof method} ${safeJson(input)} should have failed`).toBe(false);
   if (res.ok) throw new Error('unreachable');
   return res.error;
 }
 
-export function safeJson(value: unknown): string {
+/** Short printable form of any value for assertion messages and test names: long strings abbreviated. */
+export function safeJson(value: unknown, max = 300): string {
   try {
-    return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v))?.slice(0, 300) ?? String(value);
+    const text = JSON.stringify(value, (_k, v: unknown) => {
+      if (typeof v === 'bigint') return `${v}n`;
+      if (typeof v === 'string' && v.length > 24) return `${v.slice(0, 8)}…(${v.length})`;
+      return v;
+    });
+    return (text ?? typeof value).slice(0, max);
   } catch {
     return '[unserialisable]';
   }
@@ -52,7 +58,10 @@ export function digest(db: DB): string {
   const hash = createHash('sha256');
   hash.update(`user_version=${String(db.pragma('user_version', { simple: true }))}\n`);
   for (const name of tables) {
-    const rows = db.prepare(`select * from "${name.replace(/"/g, '""')}" order by rowid`).raw().all();
+    const rows = db
+      .prepare(`select * from "${name.replace(/"/g, '""')}" order by rowid`)
+      .raw()
+      .all();
     hash.update(`${name}\n${JSON.stringify(rows)}\n`);
   }
   return hash.digest('hex');

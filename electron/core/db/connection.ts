@@ -22,6 +22,7 @@ export function resolveMigrationsDir(): string {
   const candidates = [
     path.join(__dirname, 'migrations'),
     path.resolve(__dirname, '../../electron/core/db/migrations'),
+    path.resolve(__dirname, '../../../electron/core/db/migrations'), // out/main/chunks/ in the bundle
     path.resolve(process.cwd(), 'electron/core/db/migrations'),
   ];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'meta', '_journal.json')));

@@ -35,7 +35,14 @@ export const areas: AreaDef[] = [
         name: '上海市',
         short: '上海',
         municipality: true,
-        cities: [c('浦东新区', '021', 3), c('徐汇区', '021', 2), c('闵行区', '021', 2), c('静安区', '021', 2), c('宝山区', '021', 1.5), c('松江区', '021', 1.5)],
+        cities: [
+          c('浦东新区', '021', 3),
+          c('徐汇区', '021', 2),
+          c('闵行区', '021', 2),
+          c('静安区', '021', 2),
+          c('宝山区', '021', 1.5),
+          c('松江区', '021', 1.5),
+        ],
       },
       {
         name: '江苏省',
@@ -302,7 +309,17 @@ export const largeTeams: TeamDef[] = [
 ];
 
 /** 片区 under each city: the four compass ones first, then the zones. */
-export const districtNames = ['城东片区', '城西片区', '城南片区', '城北片区', '开发区片区', '高新区片区', '老城区片区', '新区片区', '县域片区'];
+export const districtNames = [
+  '城东片区',
+  '城西片区',
+  '城南片区',
+  '城北片区',
+  '开发区片区',
+  '高新区片区',
+  '老城区片区',
+  '新区片区',
+  '县域片区',
+];
 
 /** Address fragment for zone-type 片区 (compass 片区 have no own street name). */
 export const districtAddressHint: Record<string, string> = {
@@ -612,17 +629,20 @@ export const roads = [
   '红旗路',
 ];
 
+/** {C} is the official city name (苏州市, 北京市朝阳区), {n} a Chinese numeral. */
 export const institutionTemplates = [
-  '{c}第{n}中学',
-  '{c}第{n}人民医院',
-  '{c}实验小学{n}部',
-  '{c}第{n}小学',
-  '{c}职业技术学院后勤服务中心',
-  '{c}{road}街道办事处',
-  '{c}中心医院后勤处',
-  '{c}第{n}幼儿园',
-  '{c}市机关事务服务中心',
-  '{c}市疾病预防控制中心',
+  '{C}第{n}中学',
+  '{C}第{n}中学食堂',
+  '{C}第{n}人民医院',
+  '{C}实验小学',
+  '{C}第{n}小学',
+  '{C}职业技术学院后勤服务中心',
+  '{C}{road}街道办事处',
+  '{C}中心医院后勤处',
+  '{C}第{n}幼儿园',
+  '{C}机关事务服务中心',
+  '{C}疾病预防控制中心',
+  '{C}{road}社区卫生服务中心',
 ];
 
 export const otherTemplates: Array<{ template: string; industry: string }> = [

@@ -4,6 +4,7 @@ import { nowIso } from '../../context';
 import type { CustomerDetail, Output, ParsedInput } from '../../../../shared/contract';
 import { DomainError, notFound } from '../../errors';
 import { count, prepared } from '../../db/sql';
+import { toHalfWidth } from '../../../../shared/money';
 import { buildSearchText, digitsOnly, likeContains, nameKey, pinyinFull } from '../../text';
 import { recordAudit } from '../audit/audit';
 import { assertRegionExists, regionPathNames } from '../regions/regions';
@@ -51,12 +52,21 @@ export function customerFilterSql(input: Omit<ListInput, 'page' | 'pageSize' | '
     where.push('c.id in (select t.customer_id from customer_tags t where t.tag = ?)');
     params.push(input.tag);
   }
-  const search = input.search?.trim().toLowerCase();
+  const search = toHalfWidth(input.search ?? '')
+    .trim()
+    .toLowerCase();
   if (search) {
     // several words narrow the result: every word must match somewhere
     for (const word of search.split(/\s+/).slice(0, 5)) {
-      where.push("c.search_text like ? escape '\\'");
-      params.push(likeContains(word));
+      // the haystack keeps phones as digits only, so "010-8888-6666" is also tried as "01088886666"
+      const digits = /^[\d+\-()]+$/.test(word) ? digitsOnly(word) : '';
+      if (digits && digits !== word) {
+        where.push("(c.search_text like ? escape '\\' or c.search_text like ? escape '\\')");
+        params.push(likeContains(word), likeContains(digits));
+      } else {
+        where.push("c.search_text like ? escape '\\'");
+        params.push(likeContains(word));
+      }
     }
   }
   return { where: where.length ? `where ${where.join(' and ')}` : '', params };

@@ -1,0 +1,125 @@
+// npm run demo -- --scale small|large --out <file> [--seed n] [--company 名称] [--force]
+// Creates a new database file, fills it with the demo company and marks it initialised.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createCore } from '../core';
+import { generateDemo, type DemoScale } from './generate';
+
+export const DEFAULT_SEED = 20261125;
+export const DEFAULT_COMPANY = '华众商贸有限公司';
+
+const usage = `用法 / Usage: npm run demo -- --scale small|large --out <文件.db> [--seed 数字] [--company 公司名称] [--force]`;
+
+export interface DemoCliOptions {
+  scale: DemoScale;
+  out: string;
+  seed: number;
+  company: string;
+  force: boolean;
+}
+
+/** A user-facing failure: printed as "zh / en", exit code 1. */
+class CliError extends Error {
+  constructor(zh: string, en: string) {
+    super(`${zh}\n${en}`);
+  }
+}
+
+class HelpRequested extends Error {}
+
+export function parseArgs(argv: string[]): DemoCliOptions {
+  const values = new Map<string, string>();
+  let force = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--force') {
+      force = true;
+      continue;
+    }
+    if (arg === '--help' || arg === '-h') throw new HelpRequested();
+    const m = /^--(scale|out|seed|company)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new CliError(`无法识别的参数：${arg}`, `Unknown argument: ${arg}\n${usage}`);
+    const value = m[2] ?? argv[++i];
+    if (value === undefined || value === '') throw new CliError(`参数 --${m[1]} 缺少取值`, `Missing value for --${m[1]}\n${usage}`);
+    values.set(m[1]!, value);
+  }
+  const scale = values.get('scale') ?? 'small';
+  if (scale !== 'small' && scale !== 'large') {
+    throw new CliError(`--scale 只能是 small 或 large（收到 ${scale}）`, `--scale must be small or large (got ${scale})`);
+  }
+  const out = values.get('out');
+  if (!out) throw new CliError('缺少 --out 输出文件', `Missing --out <file>\n${usage}`);
+  const seedText = values.get('seed') ?? String(DEFAULT_SEED);
+  if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffffffff) {
+    throw new CliError(`--seed 应为 0–4294967295 的整数（收到 ${seedText}）`, `--seed must be an integer 0–4294967295 (got ${seedText})`);
+  }
+  const company = (values.get('company') ?? DEFAULT_COMPANY).trim();
+  if (!company || company.length > 60) throw new CliError('--company 公司名称应为 1–60 个字符', '--company must be 1–60 characters');
+  return { scale, out: path.resolve(out), seed: Number(seedText), company, force };
+}
+
+export interface DemoCliResult {
+  file: string;
+  seconds: number;
+  counts: ReturnType<typeof generateDemo>;
+}
+
+export async function runDemoCli(opts: DemoCliOptions): Promise<DemoCliResult> {
+  const companions = [opts.out, `${opts.out}-wal`, `${opts.out}-shm`, `${opts.out}-journal`];
+  if (fs.existsSync(opts.out)) {
+    if (!opts.force) {
+      throw new CliError(`文件已存在：${opts.out}（如需覆盖请加 --force）`, `File already exists: ${opts.out} (use --force to overwrite)`);
+    }
+    if (fs.statSync(opts.out).isDirectory())
+      throw new CliError(`输出路径是一个文件夹：${opts.out}`, `Output path is a directory: ${opts.out}`);
+  }
+  if (opts.force) for (const f of companions) fs.rmSync(f, { force: true });
+
+  const started = performance.now();
+  const core = createCore(opts.out);
+  let done = false;
+  try {
+    const counts = generateDemo(core.ctx.db, { scale: opts.scale, seed: opts.seed, now: new Date() });
+    const init = await core.call('settings.initialize', { companyName: opts.company, loadDemo: false });
+    if (!init.ok) throw new CliError(`初始化失败：${init.error.message}`, `Initialisation failed: ${init.error.code}`);
+    core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    done = true;
+    return { file: opts.out, seconds: (performance.now() - started) / 1000, counts };
+  } finally {
+    core.close();
+    // never leave a half-made database behind (the file did not exist, or --force already removed it)
+    if (!done) for (const f of companions) fs.rmSync(f, { force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  try {
+    const opts = parseArgs(process.argv.slice(2));
+    console.log(`正在生成演示数据 / generating demo data: scale=${opts.scale} seed=${opts.seed} → ${opts.out}`);
+    const { counts, seconds } = await runDemoCli(opts);
+    console.log(`公司 / company:       ${opts.company}`);
+    console.log(`区域 / regions:       ${counts.regions}`);
+    console.log(`团队 / teams:         ${counts.teams}`);
+    console.log(`业务员 / reps:        ${counts.reps}`);
+    console.log(`客户 / customers:     ${counts.customers}（其中归档 / archived ${counts.archived}）`);
+    console.log(`联系人 / contacts:    ${counts.contacts}`);
+    console.log(`客户标签 / tags:      ${counts.customerTags}`);
+    console.log(`疑似重复 / planted duplicates: ${counts.duplicates.length}`);
+    console.log(`用时 / elapsed:       ${seconds.toFixed(2)} s`);
+  } catch (err) {
+    if (err instanceof HelpRequested) {
+      console.log(usage);
+      return;
+    }
+    if (err instanceof CliError) console.error(err.message.trimEnd());
+    else {
+      const message = err instanceof Error ? err.message : String(err);
+      console.error(`生成演示数据失败：${message}\nDemo generation failed: ${message}`);
+    }
+    process.exitCode = 1;
+  }
+}
+
+// run only as a script, not when imported (tests import parseArgs/runDemoCli)
+const invoked = process.argv[1] ? path.resolve(process.argv[1]) : '';
+if (invoked && /demo[\\/]cli\.[cm]?[tj]s$/.test(invoked)) void main();

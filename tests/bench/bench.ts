@@ -1,0 +1,408 @@
+// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep]
+// Times the hot read paths through the real dispatcher (zod parsing included) against hand-written SQL for the same question.
+// Without --db (or with --generate) the large demo is generated into a temp file first, and that generation is timed too.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DB } from '../../electron/core/db/connection';
+import { createCore, type Core } from '../../electron/core/core';
+import { generateDemo, Rand } from '../../electron/core/demo/generate';
+import { likeContains, pinyinFull, pinyinInitials } from '../../electron/core/text';
+
+const WARMUPS = 3;
+const GENERATE_BUDGET_S = 60;
+
+interface Args {
+  db: string | null;
+  generate: boolean;
+  json: boolean;
+  runs: number;
+  keep: boolean;
+  seed: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { db: null, generate: false, json: false, runs: 25, keep: false, seed: 20261125 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`参数 ${a} 缺少取值 / missing value for ${a}`);
+      return v;
+    };
+    if (a === '--db') args.db = path.resolve(next());
+    else if (a === '--generate') args.generate = true;
+    else if (a === '--json') args.json = true;
+    else if (a === '--keep') args.keep = true;
+    else if (a === '--runs') args.runs = Number(next());
+    else if (a === '--seed') args.seed = Number(next());
+    else throw new Error(`无法识别的参数 / unknown argument: ${a}`);
+  }
+  if (!Number.isInteger(args.runs) || args.runs < 20) throw new Error('--runs 至少 20 / --runs must be an integer ≥ 20');
+  if (!Number.isInteger(args.seed) || args.seed < 0) throw new Error('--seed 应为非负整数 / --seed must be a non-negative integer');
+  return args;
+}
+
+// ---------- measurement ----------
+
+function median(sorted: number[]): number {
+  const n = sorted.length;
+  return n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+}
+
+/** Nearest-rank percentile. */
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+async function timeRuns(runs: number, fn: (i: number) => unknown): Promise<number[]> {
+  for (let i = 0; i < WARMUPS; i++) await fn(i);
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn(WARMUPS + i);
+    out.push(performance.now() - t);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+async function callOk<T>(core: Core, method: string, input: unknown): Promise<T> {
+  const env = await core.call(method, input);
+  if (!env.ok) throw new Error(`${method} 失败 / failed: ${env.error.code} ${env.error.message}`);
+  return env.data as T;
+}
+
+interface Operation {
+  name: string;
+  detail: string;
+  budgetMs: number | null;
+  run: (i: number) => Promise<unknown>;
+  baseline: (i: number) => unknown;
+  /** The same question answered both ways must give the same rows (checked once, before timing). */
+  fingerprint: (result: unknown) => string;
+}
+
+interface OpResult {
+  name: string;
+  detail: string;
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+  baselineMedianMs: number;
+  ratio: number;
+  budgetMs: number | null;
+  pass: boolean | null;
+  sameRows: boolean;
+}
+
+// ---------- the operations ----------
+
+interface ListResult {
+  total: number;
+  rows: Array<{ id: number }>;
+}
+
+const listSelect = `select c.id, c.code, c.name, c.short_name as shortName, c.type, c.region_id as regionId, g.name as regionName,
+  c.rep_id as repId, r.name as repName, c.phone,
+  (select k.name from contacts k where k.customer_id = c.id and k.is_primary = 1) as primaryContact,
+  c.grade, c.lifecycle, c.credit_limit_fen as creditLimitFen, c.payment_term_days as paymentTermDays, c.tags,
+  c.archived, c.updated_at as updatedAt
+from customers c left join regions g on g.id = c.region_id left join reps r on r.id = c.rep_id`;
+
+const listPrint = (r: unknown) => {
+  const l = r as ListResult;
+  return `${l.total}:${l.rows.map((x) => x.id).join(',')}`;
+};
+
+function buildOperations(core: Core, raw: DB, seed: number): Operation[] {
+  // the 大区 with the most active customers: the heaviest subtree filter
+  const area = raw
+    .prepare(
+      `select p.id, p.name, p.path, (select count(*) from customers c join regions s on s.id = c.region_id
+                                     where c.archived = 0 and s.path like p.path || '%') as n
+       from regions p where p.level = 1 order by n desc, p.id limit 1`,
+    )
+    .get() as { id: number; name: string; path: string; n: number } | undefined;
+  if (!area) throw new Error('数据库里没有区域，请先生成演示数据 / no regions: generate the demo data first');
+  const activeCount = (raw.prepare('select count(*) as n from customers where archived = 0').get() as { n: number }).n;
+  if (activeCount === 0) throw new Error('数据库里没有客户 / no customers in the database');
+  // a wholesale customer from the middle of the book: a typical company name like 南京华众商贸有限公司
+  const target = (raw
+    .prepare("select id, name from customers where archived = 0 and type = 'wholesale' and length(name) >= 6 order by id limit 1 offset ?")
+    .get(Math.floor(activeCount / 40)) ?? raw.prepare('select id, name from customers where archived = 0 order by id limit 1').get()) as {
+    id: number;
+    name: string;
+  };
+  const initials = pinyinInitials(target.name).slice(0, 4);
+  const fullPinyin = pinyinFull(target.name.slice(0, 4));
+  const ids = (raw.prepare('select id from customers').all() as Array<{ id: number }>).map((r) => r.id);
+  const rand = new Rand(seed);
+  const randomIds = Array.from({ length: 1000 }, () => rand.pick(ids));
+
+  // --- customers.list: 大区 subtree + grade A/B, by name, page 2 of 50 ---
+  const filterWhere = "where c.archived = 0 and c.region_id in (select s.id from regions s where s.path like ?) and c.grade in ('A', 'B')";
+  const filterCount = raw.prepare(`select count(*) as n from customers c ${filterWhere}`);
+  const filterPage = raw.prepare(`${listSelect} ${filterWhere} order by c.name_pinyin asc, c.id asc limit 50 offset 50`);
+  const areaLike = `${area.path}%`;
+
+  // --- customers.list: search (default order, page 1) ---
+  const searchWhere = "where c.archived = 0 and c.search_text like ? escape '\\'";
+  const searchCount = raw.prepare(`select count(*) as n from customers c ${searchWhere}`);
+  const searchPage = raw.prepare(`${listSelect} ${searchWhere} order by c.id desc limit 50 offset 0`);
+  const searchBaseline = (term: string) => () => {
+    const like = likeContains(term);
+    return { total: (searchCount.get(like) as { n: number }).n, rows: searchPage.all(like) };
+  };
+
+  // --- customers.get ---
+  const getRow = raw.prepare(
+    `select c.*, r.name as repName, g.path as regionPath from customers c left join reps r on r.id = c.rep_id
+     left join regions g on g.id = c.region_id where c.id = ?`,
+  );
+  const getContacts = raw.prepare('select * from contacts where customer_id = ? order by is_primary desc, sort_order, id');
+  const regionNames = raw.prepare('select id, name from regions where id in (select value from json_each(?))');
+
+  // --- regions.tree ---
+  const allRegions = raw.prepare(
+    'select id, parent_id, name, code, level, path, sort_order, initials from regions order by level, sort_order, name',
+  );
+  const regionCounts = raw.prepare(
+    'select region_id as id, count(*) as n from customers where archived = 0 and region_id is not null group by region_id',
+  );
+
+  // --- reps.list (default: active reps, by code) ---
+  const repsCount = raw.prepare('select count(*) as n from reps r where r.active = 1');
+  const repsRows = raw.prepare(
+    `select r.id, r.code, r.name, r.phone, r.team_id, t.name as teamName, r.supervisor_id, s.name as supervisorName, r.hire_date, r.active,
+            (select json_group_array(rr.region_id) from rep_regions rr where rr.rep_id = r.id) as regionIds,
+            (select json_group_array(g.name) from rep_regions rr join regions g on g.id = rr.region_id where rr.rep_id = r.id) as regionNames,
+            (select count(*) from customers c where c.rep_id = r.id and c.archived = 0) as customerCount
+     from reps r left join teams t on t.id = r.team_id left join reps s on s.id = r.supervisor_id
+     where r.active = 1 order by r.active desc, r.code, r.id limit 200 offset 0`,
+  );
+
+  return [
+    {
+      name: 'customers.list filter+sort',
+      detail: `大区「${area.name}」子树 + 等级 A/B，按名称排序，第 2 页（每页 50）`,
+      budgetMs: 30,
+      run: () =>
+        callOk(core, 'customers.list', {
+          regionId: area.id,
+          grade: ['A', 'B'],
+          sort: { field: 'name', order: 'asc' },
+          page: 2,
+          pageSize: 50,
+        }),
+      baseline: () => ({ total: (filterCount.get(areaLike) as { n: number }).n, rows: filterPage.all(areaLike) }),
+      fingerprint: listPrint,
+    },
+    {
+      name: 'customers.list initials',
+      detail: `拼音首字母搜索「${initials}」（${target.name}）`,
+      budgetMs: 30,
+      run: () => callOk(core, 'customers.list', { search: initials }),
+      baseline: searchBaseline(initials),
+      fingerprint: listPrint,
+    },
+    {
+      name: 'customers.list full pinyin',
+      detail: `全拼搜索「${fullPinyin}」`,
+      budgetMs: 30,
+      run: () => callOk(core, 'customers.list', { search: fullPinyin }),
+      baseline: searchBaseline(fullPinyin),
+      fingerprint: listPrint,
+    },
+    {
+      name: 'customers.get',
+      detail: '随机客户详情（含联系人、区域路径）',
+      budgetMs: 5,
+      run: (i) => callOk(core, 'customers.get', { id: randomIds[i % randomIds.length] }),
+      baseline: (i) => {
+        const id = randomIds[i % randomIds.length]!;
+        const row = getRow.get(id) as { id: number; regionPath: string | null };
+        const contacts = getContacts.all(id);
+        const pathIds = (row.regionPath ?? '').split('/').filter(Boolean).map(Number);
+        return { ...row, contacts, regionPath: regionNames.all(JSON.stringify(pathIds)) };
+      },
+      fingerprint: (r) => {
+        const d = r as { id: number; contacts: unknown[]; regionPath: unknown[] };
+        return `${d.id}:${d.contacts.length}:${d.regionPath.length}`;
+      },
+    },
+    {
+      name: 'regions.tree',
+      detail: '整棵区域树 + 各级客户数',
+      budgetMs: null,
+      run: () => callOk(core, 'regions.tree', {}),
+      baseline: () => ({ regions: allRegions.all(), counts: regionCounts.all() }),
+      fingerprint: (r) => {
+        if (Array.isArray(r)) {
+          let n = 0;
+          const walk = (nodes: Array<{ children: unknown[] }>) => {
+            for (const node of nodes) {
+              n++;
+              walk(node.children as Array<{ children: unknown[] }>);
+            }
+          };
+          walk(r as Array<{ children: unknown[] }>);
+          return String(n);
+        }
+        return String((r as { regions: unknown[] }).regions.length);
+      },
+    },
+    {
+      name: 'reps.list',
+      detail: '在职业务员列表（含区域、客户数）',
+      budgetMs: null,
+      run: () => callOk(core, 'reps.list', {}),
+      baseline: () => ({ total: (repsCount.get() as { n: number }).n, rows: repsRows.all() }),
+      fingerprint: listPrint,
+    },
+  ];
+}
+
+async function measure(op: Operation, runs: number): Promise<OpResult> {
+  const sameRows = op.fingerprint(await op.run(0)) === op.fingerprint(op.baseline(0));
+  const core = await timeRuns(runs, op.run);
+  const base = await timeRuns(runs, op.baseline);
+  const medianMs = median(core);
+  const baselineMedianMs = median(base);
+  return {
+    name: op.name,
+    detail: op.detail,
+    runs,
+    medianMs,
+    p95Ms: percentile(core, 95),
+    baselineMedianMs,
+    ratio: baselineMedianMs > 0 ? medianMs / baselineMedianMs : 0,
+    budgetMs: op.budgetMs,
+    pass: op.budgetMs === null ? null : medianMs <= op.budgetMs && sameRows,
+    sameRows,
+  };
+}
+
+// ---------- output ----------
+
+/** Display width: CJK characters take two columns in a terminal. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
+const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - width(s))) + s;
+
+function printTable(header: string[], rows: string[][], rightAligned: Set<number>): void {
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const line = (cells: string[]) => cells.map((c, i) => (rightAligned.has(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+const ms = (n: number) => n.toFixed(2);
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+// ---------- main ----------
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  let dbPath = args.db;
+  let tempDir: string | null = null;
+  let generated: { seconds: number; budgetSeconds: number; pass: boolean; customers: number } | null = null;
+
+  if (!dbPath || args.generate) {
+    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-bench-'));
+    dbPath = path.join(tempDir, 'large.db');
+    if (!args.json) console.log(`生成大规模演示数据 / generating the large demo → ${dbPath}`);
+    const t = performance.now();
+    const gen = createCore(dbPath);
+    try {
+      const counts = generateDemo(gen.ctx.db, { scale: 'large', seed: args.seed, now: new Date() });
+      const init = await gen.call('settings.initialize', { companyName: '华众商贸有限公司', loadDemo: false });
+      if (!init.ok) throw new Error(init.error.message);
+      const seconds = (performance.now() - t) / 1000;
+      generated = { seconds, budgetSeconds: GENERATE_BUDGET_S, pass: seconds <= GENERATE_BUDGET_S, customers: counts.customers };
+    } finally {
+      gen.close();
+    }
+  } else if (!fs.existsSync(dbPath)) {
+    throw new Error(`找不到数据库文件 / database not found: ${dbPath}`);
+  }
+
+  // the benchmark only reads, so the file is used in place
+  const core = createCore(dbPath);
+  const results: OpResult[] = [];
+  try {
+    const operations = buildOperations(core, core.ctx.db, args.seed);
+    for (const op of operations) results.push(await measure(op, args.runs));
+  } finally {
+    core.close();
+    if (tempDir && !args.keep) fs.rmSync(tempDir, { recursive: true, force: true });
+  }
+
+  const mem = process.memoryUsage();
+  const customers = generated?.customers ?? null;
+  const failures = results.filter((r) => r.pass === false).length + (generated && !generated.pass ? 1 : 0);
+  const checked = results.filter((r) => r.pass !== null).length + (generated ? 1 : 0);
+
+  if (args.json) {
+    console.log(
+      JSON.stringify({
+        db: tempDir && !args.keep ? null : dbPath,
+        runs: args.runs,
+        warmups: WARMUPS,
+        generated,
+        customers,
+        operations: results,
+        memory: { heapUsedMB: mb(mem.heapUsed), heapTotalMB: mb(mem.heapTotal), rssMB: mb(mem.rss) },
+        node: process.version,
+        passed: checked - failures,
+        failed: failures,
+      }),
+    );
+  } else {
+    console.log(`\n数据库 / database: ${dbPath}${tempDir && !args.keep ? '（已删除 / removed）' : ''}`);
+    console.log(`每项 ${args.runs} 次（先预热 ${WARMUPS} 次）/ ${args.runs} runs after ${WARMUPS} warm-ups\n`);
+    const rows: string[][] = [];
+    if (generated) {
+      rows.push([
+        'demo.generate large',
+        '1',
+        `${generated.seconds.toFixed(2)} s`,
+        '',
+        '',
+        '',
+        `${GENERATE_BUDGET_S} s`,
+        generated.pass ? 'PASS' : 'FAIL',
+      ]);
+    }
+    for (const r of results) {
+      rows.push([
+        r.name,
+        String(r.runs),
+        ms(r.medianMs),
+        ms(r.p95Ms),
+        ms(r.baselineMedianMs),
+        `${r.ratio.toFixed(2)}×`,
+        r.budgetMs === null ? 'report' : `≤ ${r.budgetMs} ms`,
+        (r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL') + (r.sameRows ? '' : ' (rows differ!)'),
+      ]);
+    }
+    printTable(['operation', 'runs', 'median ms', 'p95 ms', 'raw SQL ms', 'ratio', 'budget', 'result'], rows, new Set([1, 2, 3, 4, 5]));
+    console.log('');
+    for (const r of results) console.log(`  ${padEnd(r.name, 28)} ${r.detail}`);
+    console.log(
+      `\n内存 / memory: heap used ${mb(mem.heapUsed)} MB, heap total ${mb(mem.heapTotal)} MB, RSS ${mb(mem.rss)} MB (${process.version})`,
+    );
+    console.log(`${checked - failures} passed, ${failures} failed`);
+  }
+  if (failures > 0) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(`基准测试失败 / benchmark failed: ${message}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,558 @@
+// Bad input never gets past the contract, never crashes the host, and never changes the database.
+import fc from 'fast-check';
+import { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, isMethodName, methodNames, type Input, type MethodName } from '../../shared/contract';
+import { errorCodes, isEnvelope, type AppErrorData, type Envelope } from '../../shared/errors';
+import { fieldLabels } from '../../shared/fieldLabels';
+import type { Core } from '../../electron/core/core';
+import { digest, fail, makeCore, ok, safeJson, seed, type Seeded } from './helpers';
+
+let core: Core;
+let s: Seeded;
+beforeAll(async () => {
+  core = makeCore();
+  s = await seed(core);
+});
+afterAll(() => core.close());
+
+/** One schema-valid input per method (success is not required: only that the contract accepts its shape). */
+function samplesFor(seeded: Seeded): { [M in MethodName]?: Input<M> } {
+  const { regions, reps, teams, customers } = seeded;
+  return {
+    'settings.get': {},
+    'settings.initialize': { companyName: '测试公司' },
+    'settings.save': { companyName: '新名称', locale: 'zh-CN' },
+    'regions.tree': {},
+    'regions.save': { name: '新区域', parentId: regions.north.id, code: 'X1', sortOrder: 1 },
+    'regions.delete': { id: regions.beijing.id },
+    'teams.list': {},
+    'teams.save': { name: '三组' },
+    'reps.list': {
+      page: 1,
+      pageSize: 20,
+      search: '李',
+      sort: { field: 'name', order: 'asc' },
+      teamId: teams.teamA.id,
+      includeInactive: true,
+    },
+    'reps.save': {
+      name: '新业务员',
+      code: 'R900',
+      phone: '13800000000',
+      teamId: teams.teamB.id,
+      supervisorId: reps.boss.id,
+      regionIds: [regions.north.id],
+      hireDate: '2024-02-29',
+      active: true,
+    },
+    'customers.list': {
+      page: 1,
+      pageSize: 10,
+      search: '南京',
+      sort: { field: 'name', order: 'desc' },
+      regionId: regions.east.id,
+      repId: reps.li.id,
+      grade: ['A', 'B'],
+      lifecycle: ['repeat'],
+      type: ['retail'],
+      tag: '重点',
+      archived: 'all',
+    },
+    'customers.get': { id: customers.c1.id },
+    'customers.save': {
+      id: customers.c2.id,
+      code: 'C000002',
+      name: '南京鼓楼便利店',
+      shortName: '鼓楼',
+      type: 'retail',
+      regionId: regions.gulou.id,
+      address: '南京市鼓楼区中山路1号',
+      phone: '025-5555-7777',
+      industry: '零售',
+      scale: 'small',
+      source: 'referral',
+      repId: reps.li.id,
+      grade: 'B',
+      lifecycle: 'repeat',
+      creditLimitFen: 120_050,
+      paymentTermDays: 30,
+      tags: ['重点'],
+      notes: '备注',
+      contacts: [{ name: '周敏', title: '店长', phone: '13900000000', email: 'zm@example.com', wechat: 'zm', isPrimary: true }],
+    },
+    'customers.archive': { id: customers.c4.id, archived: true },
+    'customers.findDuplicates': { name: '北京华众商贸', phone: '010-8888-6666', excludeId: customers.c2.id },
+    'customers.tags': {},
+    'audit.list': { page: 1, pageSize: 10, entity: 'customer', entityId: customers.c1.id },
+  };
+}
+
+function sampleOf(method: MethodName): Record<string, unknown> {
+  return (samplesFor(s)[method] ?? {}) as Record<string, unknown>;
+}
+
+/** The Chinese label (or, for an unknown key, the key itself) the message must contain for this field path. */
+function expectedName(field: string): string {
+  const segments = field.split('.');
+  const labelled = [...segments].reverse().find((seg) => Object.hasOwn(fieldLabels, seg));
+  return labelled ? fieldLabels[labelled]! : segments.at(-1)!;
+}
+
+/** Structural checks every error envelope must pass. */
+function checkError(error: AppErrorData, context: string): void {
+  expect(errorCodes, context).toContain(error.code);
+  expect(error.code, `${context} → ${error.message}`).not.toBe('INTERNAL');
+  expect(typeof error.message, context).toBe('string');
+  expect(error.message.length, context).toBeGreaterThan(0);
+  expect(/[\u4e00-\u9fff]/.test(error.message), `${context}: message should be Chinese: ${error.message}`).toBe(true);
+  if (error.field !== undefined) {
+    expect(typeof error.field, context).toBe('string');
+    if (error.code === 'VALIDATION') expect(error.message, context).toContain(expectedName(error.field));
+  }
+}
+
+describe('the contract', () => {
+  it('has a valid sample input for every method (add one when you add a method)', () => {
+    const samples = samplesFor(s);
+    for (const m of methodNames) {
+      expect(samples[m], `sample for ${m}`).toBeDefined();
+      const parsed = contract[m].input.safeParse(samples[m]);
+      expect(parsed.success, `${m}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
+    }
+  });
+
+  it('parses every input object strictly, down to nested objects', () => {
+    const loose: string[] = [];
+    const walk = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${where}[${i}]`));
+      if (typeof node !== 'object' || node === null) return;
+      const n = node as Record<string, unknown>;
+      if (n.type === 'object' && n.additionalProperties !== false) loose.push(where);
+      for (const [k, v] of Object.entries(n)) walk(v, `${where}.${k}`);
+    };
+    for (const m of methodNames) walk(z.toJSONSchema(contract[m].input, { io: 'input' }), m);
+    expect(loose).toEqual([]);
+  });
+
+  it('has a Chinese label for every input field of every method', () => {
+    const missing = new Set<string>();
+    const walk = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) return node.forEach((n) => walk(n, where));
+      if (typeof node !== 'object' || node === null) return;
+      const n = node as Record<string, unknown>;
+      if (n.properties && typeof n.properties === 'object') {
+        for (const key of Object.keys(n.properties)) if (!Object.hasOwn(fieldLabels, key)) missing.add(`${where}: ${key}`);
+      }
+      for (const v of Object.values(n)) walk(v, where);
+    };
+    for (const m of methodNames) walk(z.toJSONSchema(contract[m].input, { io: 'input' }), m);
+    expect([...missing]).toEqual([]);
+  });
+});
+
+describe('unknown fields are rejected for every method', () => {
+  it.each(methodNames.map((m) => [m]))('%s', async (method) => {
+    const before = digest(core.ctx.db);
+    for (const key of ['bogus', 'creditLimitYuan', '__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const input = { ...sampleOf(method) };
+      Object.defineProperty(input, key, { value: 1, enumerable: true, configurable: true, writable: true }); // an own key, even for __proto__
+      const err = await fail(core, method, input);
+      expect(err, `${method} + ${key}`).toMatchObject({ code: 'VALIDATION', field: key });
+      expect(err.message).toContain(`「${key}」`);
+      expect(err.message).toContain('不允许的字段');
+      expect(err.message).not.toMatch(/\[object Object\]|native code/);
+    }
+    // JSON.parse makes "__proto__" an own key too, which is how the HTTP host receives it
+    const fromJson = JSON.parse(JSON.stringify({ ...sampleOf(method), extra: 1 }).replace('"extra"', '"__proto__"')) as unknown;
+    expect(await fail(core, method, fromJson)).toMatchObject({ code: 'VALIDATION', field: '__proto__' });
+    expect(digest(core.ctx.db)).toBe(before);
+  });
+
+  it('nested unknown fields are named with their path', async () => {
+    const contactExtra = await fail(core, 'customers.save', { name: '新客户', contacts: [{ name: '甲' }, { name: '乙', mobile2: '1' }] });
+    expect(contactExtra).toMatchObject({ code: 'VALIDATION', field: 'contacts.1.mobile2' });
+    expect(contactExtra.message).toContain('联系人 › 第2行');
+    const sortExtra = await fail(core, 'customers.list', { sort: { field: 'name', order: 'asc', nulls: 'last' } });
+    expect(sortExtra).toMatchObject({ code: 'VALIDATION', field: 'sort.nulls' });
+    expect(sortExtra.message).toContain('排序');
+  });
+});
+
+type Case = [method: MethodName, input: Record<string, unknown>, code: AppErrorData['code'], field: string | undefined, text: string];
+const long = (n: number) => '长'.repeat(n);
+
+const cases = (): Case[] => {
+  const cust = (extra: Record<string, unknown>) => ({ name: '新客户', ...extra });
+  return [
+    // customers.save: text lengths and required text
+    ['customers.save', { name: long(101) }, 'VALIDATION', 'name', '名称'],
+    ['customers.save', { name: '' }, 'VALIDATION', 'name', '不能为空'],
+    ['customers.save', { name: ' \u3000 ' }, 'VALIDATION', 'name', '不能为空'],
+    ['customers.save', {}, 'VALIDATION', 'name', '名称'],
+    ['customers.save', cust({ shortName: long(41) }), 'VALIDATION', 'shortName', '简称'],
+    ['customers.save', cust({ address: long(201) }), 'VALIDATION', 'address', '地址'],
+    ['customers.save', cust({ notes: long(2001) }), 'VALIDATION', 'notes', '备注'],
+    ['customers.save', cust({ industry: long(41) }), 'VALIDATION', 'industry', '行业'],
+    ['customers.save', cust({ code: 'C'.repeat(31) }), 'VALIDATION', 'code', '编码'],
+    ['customers.save', cust({ code: '客户一' }), 'VALIDATION', 'code', '编码'],
+    ['customers.save', cust({ code: 'C 1' }), 'VALIDATION', 'code', '编码'],
+    // money: integer 分, not negative, not text, not float, within range
+    ['customers.save', cust({ creditLimitFen: -1 }), 'VALIDATION', 'creditLimitFen', '信用额度'],
+    ['customers.save', cust({ creditLimitFen: 1.5 }), 'VALIDATION', 'creditLimitFen', '信用额度'],
+    ['customers.save', cust({ creditLimitFen: 0.1 }), 'VALIDATION', 'creditLimitFen', '信用额度'],
+    ['customers.save', cust({ creditLimitFen: '100' }), 'VALIDATION', 'creditLimitFen', '信用额度'],
+    ['customers.save', cust({ creditLimitFen: '1,000.00' }), 'VALIDATION', 'creditLimitFen', '信用额度'],
+    ['customers.save', cust({ creditLimitFen: null }), 'VALIDATION', 'creditLimitFen', '信用额度'],
+    ['customers.save', cust({ creditLimitFen: Number.NaN }), 'VALIDATION', 'creditLimitFen', '信用额度'],
+    ['customers.save', cust({ creditLimitFen: Number.POSITIVE_INFINITY }), 'VALIDATION', 'creditLimitFen', '信用额度'],
+    ['customers.save', cust({ creditLimitFen: 1e13 }), 'VALIDATION', 'creditLimitFen', '信用额度'],
+    ['customers.save', cust({ creditLimitFen: 2 ** 53 }), 'VALIDATION', 'creditLimitFen', '信用额度'],
+    ['customers.save', cust({ creditLimitFen: 10n }), 'VALIDATION', 'creditLimitFen', '信用额度'],
+    ['customers.save', cust({ paymentTermDays: 366 }), 'VALIDATION', 'paymentTermDays', '账期'],
+    ['customers.save', cust({ paymentTermDays: -1 }), 'VALIDATION', 'paymentTermDays', '账期'],
+    ['customers.save', cust({ paymentTermDays: 7.5 }), 'VALIDATION', 'paymentTermDays', '账期'],
+    // enums
+    ['customers.save', cust({ grade: 'E' }), 'VALIDATION', 'grade', '客户等级'],
+    ['customers.save', cust({ grade: 'a' }), 'VALIDATION', 'grade', '客户等级'],
+    ['customers.save', cust({ lifecycle: 'dead' }), 'VALIDATION', 'lifecycle', '生命周期'],
+    ['customers.save', cust({ type: 'vip' }), 'VALIDATION', 'type', '客户类型'],
+    ['customers.save', cust({ scale: 'huge' }), 'VALIDATION', 'scale', '规模'],
+    ['customers.save', cust({ source: 1 }), 'VALIDATION', 'source', '客户来源'],
+    // wrong types
+    ['customers.save', { name: 123 }, 'VALIDATION', 'name', '名称'],
+    ['customers.save', cust({ tags: '重点' }), 'VALIDATION', 'tags', '标签'],
+    ['customers.save', cust({ tags: [long(21)] }), 'VALIDATION', 'tags.0', '标签'],
+    ['customers.save', cust({ tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }), 'VALIDATION', 'tags', '标签'],
+    ['customers.save', cust({ phone: 'call me' }), 'VALIDATION', 'phone', '电话'],
+    ['customers.save', cust({ phone: '1'.repeat(41) }), 'VALIDATION', 'phone', '电话'],
+    ['customers.save', cust({ contacts: {} }), 'VALIDATION', 'contacts', '联系人'],
+    ['customers.save', cust({ contacts: [{ name: '' }] }), 'VALIDATION', 'contacts.0.name', '联系人 › 第1行 › 名称'],
+    ['customers.save', cust({ contacts: [{ name: '甲', email: 'not-an-email' }] }), 'VALIDATION', 'contacts.0.email', '邮箱'],
+    ['customers.save', cust({ contacts: [{ name: '甲', isPrimary: 'yes' }] }), 'VALIDATION', 'contacts.0.isPrimary', '主联系人'],
+    ['customers.save', cust({ contacts: [{ name: '甲', id: -3 }] }), 'VALIDATION', 'contacts.0.id', '编号'],
+    ['customers.save', cust({ contacts: Array.from({ length: 31 }, (_, i) => ({ name: `k${i}` })) }), 'VALIDATION', 'contacts', '联系人'],
+    ['customers.save', cust({ regionId: 0 }), 'VALIDATION', 'regionId', '所属区域'],
+    ['customers.save', cust({ regionId: '1' }), 'VALIDATION', 'regionId', '所属区域'],
+    ['customers.save', cust({ id: 1.5 }), 'VALIDATION', 'id', '编号'],
+    // dangling references
+    ['customers.save', cust({ regionId: 9999 }), 'REFERENCE', 'regionId', '区域'],
+    ['customers.save', cust({ repId: 9999 }), 'REFERENCE', 'repId', '业务员'],
+    ['customers.save', cust({ contacts: [{ id: 9999, name: '甲' }] }), 'REFERENCE', 'contacts.0.id', '联系人'],
+    ['customers.save', cust({ id: 9999 }), 'NOT_FOUND', 'id', '客户'],
+    // other customer methods
+    ['customers.get', {}, 'VALIDATION', 'id', '编号'],
+    ['customers.get', { id: 'abc' }, 'VALIDATION', 'id', '编号'],
+    ['customers.get', { id: 0 }, 'VALIDATION', 'id', '编号'],
+    ['customers.get', { id: 9999 }, 'NOT_FOUND', 'id', '客户'],
+    ['customers.archive', { id: 1, archived: 'yes' }, 'VALIDATION', 'archived', '归档'],
+    ['customers.archive', { id: 9999 }, 'NOT_FOUND', 'id', '客户'],
+    ['customers.findDuplicates', { excludeId: 0 }, 'VALIDATION', 'excludeId', '排除编号'],
+    ['customers.findDuplicates', { phone: '1'.repeat(41) }, 'VALIDATION', 'phone', '电话'],
+    ['customers.findDuplicates', { name: long(101) }, 'VALIDATION', 'name', '名称'],
+    ['customers.list', { page: 0 }, 'VALIDATION', 'page', '页码'],
+    ['customers.list', { page: 1.5 }, 'VALIDATION', 'page', '页码'],
+    ['customers.list', { pageSize: 501 }, 'VALIDATION', 'pageSize', '每页条数'],
+    ['customers.list', { search: long(101) }, 'VALIDATION', 'search', '搜索'],
+    ['customers.list', { search: 42 }, 'VALIDATION', 'search', '搜索'],
+    ['customers.list', { sort: { field: 'password', order: 'asc' } }, 'VALIDATION', 'sort.field', '排序字段'],
+    ['customers.list', { sort: { field: 'name', order: 'up' } }, 'VALIDATION', 'sort.order', '排序方向'],
+    ['customers.list', { sort: 'name desc' }, 'VALIDATION', 'sort', '排序'],
+    ['customers.list', { grade: ['Z'] }, 'VALIDATION', 'grade.0', '客户等级'],
+    ['customers.list', { grade: 'A' }, 'VALIDATION', 'grade', '客户等级'],
+    ['customers.list', { lifecycle: ['loyal', 'x'] }, 'VALIDATION', 'lifecycle.1', '生命周期'],
+    ['customers.list', { type: ['vip'] }, 'VALIDATION', 'type.0', '客户类型'],
+    ['customers.list', { archived: 'none' }, 'VALIDATION', 'archived', '归档'],
+    ['customers.list', { tag: long(31) }, 'VALIDATION', 'tag', '标签'],
+    ['customers.list', { regionId: -1 }, 'VALIDATION', 'regionId', '所属区域'],
+    ['customers.list', { repId: 'x' }, 'VALIDATION', 'repId', '业务员'],
+    // regions
+    ['regions.save', { name: long(41) }, 'VALIDATION', 'name', '名称'],
+    ['regions.save', { name: '新区', code: 'X'.repeat(21) }, 'VALIDATION', 'code', '编码'],
+    ['regions.save', { name: '新区', sortOrder: 10000 }, 'VALIDATION', 'sortOrder', '排序号'],
+    ['regions.save', { name: '新区', sortOrder: -1 }, 'VALIDATION', 'sortOrder', '排序号'],
+    ['regions.save', { name: '新区', parentId: 'root' }, 'VALIDATION', 'parentId', '上级区域'],
+    ['regions.save', { name: '新区', parentId: 9999 }, 'REFERENCE', 'parentId', '上级区域'],
+    ['regions.save', { id: 9999, name: '新区' }, 'NOT_FOUND', 'id', '区域'],
+    ['regions.delete', { id: 1.5 }, 'VALIDATION', 'id', '编号'],
+    ['regions.delete', { id: 9999 }, 'NOT_FOUND', 'id', '区域'],
+    // teams & reps
+    ['teams.save', { name: long(41) }, 'VALIDATION', 'name', '名称'],
+    ['teams.save', { name: '' }, 'VALIDATION', 'name', '不能为空'],
+    ['teams.save', { id: 9999, name: '无' }, 'NOT_FOUND', 'id', '团队'],
+    ['reps.save', { name: long(21) }, 'VALIDATION', 'name', '名称'],
+    ['reps.save', { name: '甲', code: '业务一' }, 'VALIDATION', 'code', '编码'],
+    ['reps.save', { name: '甲', hireDate: '2024-02-30' }, 'VALIDATION', 'hireDate', '入职日期'],
+    ['reps.save', { name: '甲', hireDate: '2023-02-29' }, 'VALIDATION', 'hireDate', '入职日期'],
+    ['reps.save', { name: '甲', hireDate: '2024/01/01' }, 'VALIDATION', 'hireDate', '入职日期'],
+    ['reps.save', { name: '甲', hireDate: '2024-01-01T00:00:00Z' }, 'VALIDATION', 'hireDate', '入职日期'],
+    ['reps.save', { name: '甲', hireDate: 20240101 }, 'VALIDATION', 'hireDate', '入职日期'],
+    ['reps.save', { name: '甲', active: 'yes' }, 'VALIDATION', 'active', '在职'],
+    ['reps.save', { name: '甲', regionIds: [1, 'x'] }, 'VALIDATION', 'regionIds.1', '负责区域'],
+    ['reps.save', { name: '甲', regionIds: Array.from({ length: 51 }, (_, i) => i + 1) }, 'VALIDATION', 'regionIds', '负责区域'],
+    ['reps.save', { name: '甲', teamId: 9999 }, 'REFERENCE', 'teamId', '团队'],
+    ['reps.save', { name: '甲', supervisorId: 9999 }, 'REFERENCE', 'supervisorId', '主管'],
+    ['reps.save', { name: '甲', regionIds: [9999] }, 'REFERENCE', 'regionIds.0', '区域'],
+    ['reps.save', { id: 9999, name: '甲' }, 'NOT_FOUND', 'id', '业务员'],
+    ['reps.list', { pageSize: 1001 }, 'VALIDATION', 'pageSize', '每页条数'],
+    ['reps.list', { includeInactive: 'true' }, 'VALIDATION', 'includeInactive', '包含停用'],
+    ['reps.list', { teamId: -1 }, 'VALIDATION', 'teamId', '团队'],
+    ['reps.list', { sort: { field: 'salary', order: 'asc' } }, 'VALIDATION', 'sort.field', '排序字段'],
+    // settings & audit
+    ['settings.initialize', {}, 'VALIDATION', 'companyName', '公司名称'],
+    ['settings.initialize', { companyName: long(61) }, 'VALIDATION', 'companyName', '公司名称'],
+    ['settings.initialize', { companyName: '公司', loadDemo: 'yes' }, 'VALIDATION', 'loadDemo', '加载演示数据'],
+    ['settings.save', { locale: 'fr' }, 'VALIDATION', 'locale', '界面语言'],
+    ['settings.save', { companyName: '' }, 'VALIDATION', 'companyName', '公司名称'],
+    ['audit.list', { entityId: 0 }, 'VALIDATION', 'entityId', '对象编号'],
+    ['audit.list', { entity: long(41) }, 'VALIDATION', 'entity', '对象类型'],
+  ];
+};
+
+describe('specific bad inputs get a typed error naming the field, and change nothing', () => {
+  it.each(cases().map((c) => [`${c[0]} ${safeJson(c[1], 90)}`, c] as const))('%s', async (_name, [method, input, code, field, text]) => {
+    const before = digest(core.ctx.db);
+    const err = await fail(core, method, input);
+    expect(err.code, err.message).toBe(code);
+    expect(err.field).toBe(field);
+    expect(err.message).toContain(text);
+    checkError(err, method);
+    expect(digest(core.ctx.db)).toBe(before);
+  });
+
+  it('inputs that are not objects at all are VALIDATION errors without a field', async () => {
+    for (const input of ['abc', 42, true, [1, 2], ['customers.list']]) {
+      const err = await fail(core, 'customers.list', input);
+      expect(err.code).toBe('VALIDATION');
+      expect(err.field).toBeUndefined();
+      expect(err.message).toContain('输入');
+    }
+  });
+});
+
+describe('unknown methods', () => {
+  it.each([
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    '',
+    'customers',
+    'customers.',
+    'customers.list ',
+    'Customers.List',
+    'customers.delete',
+    '../customers.list',
+    'x'.repeat(10_000),
+  ])('%j → UNKNOWN_METHOD', async (method) => {
+    const before = digest(core.ctx.db);
+    const err = await fail(core, method, {});
+    expect(err.code).toBe('UNKNOWN_METHOD');
+    expect(err.message.length).toBeLessThan(200);
+    expect(digest(core.ctx.db)).toBe(before);
+  });
+
+  it('method names that are not strings (even ones that cannot be turned into text) → UNKNOWN_METHOD', async () => {
+    const nasty: unknown[] = [
+      undefined,
+      null,
+      42,
+      Symbol('customers.list'),
+      ['customers.list'],
+      { method: 'customers.list' },
+      Object.create(null),
+      {
+        toString() {
+          throw new Error('boom');
+        },
+      },
+    ];
+    for (const method of nasty) expect((await fail(core, method, {})).code).toBe('UNKNOWN_METHOD');
+  });
+});
+
+/** Deterministic by default; FUZZ_SCALE=20 FUZZ_SEED=… widens a local bug hunt without changing CI. */
+const fuzzScale = Number(process.env.FUZZ_SCALE ?? 1);
+const fuzzSeed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+const runs = (numRuns: number, seed: number) => ({ numRuns: numRuns * fuzzScale, seed: fuzzSeed ?? seed });
+
+describe('fuzz: any input to any method', () => {
+  const anyValue = fc.anything({
+    maxDepth: 3,
+    withBigInt: true,
+    withBoxedValues: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withObjectString: true,
+    withTypedArray: true,
+    withSparseArray: true,
+  });
+  const nastyValue = fc.constantFrom<unknown>(
+    undefined,
+    null,
+    -1,
+    0,
+    -0,
+    1.5,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    2 ** 53,
+    Number.MAX_SAFE_INTEGER,
+    1e12,
+    1e12 + 1,
+    9999,
+    '',
+    ' ',
+    '长'.repeat(5000),
+    '%',
+    '_',
+    '\\',
+    "'; drop table customers; --",
+    '\u0000',
+    '2024-02-30',
+    '2024-02-29',
+    '__proto__',
+    [],
+    [null],
+    {},
+    true,
+    false,
+    10n,
+  );
+  const plausible = fc.oneof(
+    fc.integer({ min: 1, max: 30 }), // ids that may or may not exist
+    fc.boolean(),
+    fc.constantFrom('A', 'D', 'loyal', 'retail', 'small', 'online', 'asc', 'name', 'en', 'all', '2024-01-31', '13800000000'),
+    fc.string({ maxLength: 12 }),
+  );
+  const value = fc.oneof(
+    { arbitrary: plausible, weight: 4 },
+    { arbitrary: anyValue, weight: 2 },
+    { arbitrary: nastyValue, weight: 2 },
+    fc.integer(),
+    fc.double(),
+    fc.string({ maxLength: 120 }),
+    fc.array(fc.oneof(nastyValue, plausible), { maxLength: 60 }),
+  );
+  const method = fc.constantFrom(...methodNames);
+
+  const outcomes = new Map<string, number>();
+  const tally = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+
+  /** Runs one call and checks the invariants; returns nothing, throws on violation. */
+  async function check(m: unknown, input: unknown): Promise<void> {
+    if (m === 'settings.initialize') {
+      // loading the demo dataset belongs to the demo generator's tests
+      const parsed = contract['settings.initialize'].input.safeParse(input ?? {});
+      if (parsed.success && parsed.data.loadDemo) return;
+    }
+    const before = digest(core.ctx.db);
+    let res: Envelope<unknown>;
+    try {
+      res = await core.call(m, input);
+    } catch (err) {
+      throw new Error(`${String(m)} rejected instead of answering with an envelope: ${String(err)}`, { cause: err });
+    }
+    const context = `${typeof m === 'string' ? m : typeof m} ${safeJson(input)}`;
+    expect(isEnvelope(res), context).toBe(true);
+    expect(core.ctx.db.inTransaction, context).toBe(false);
+    tally(res.ok ? 'ok' : res.error.code);
+    if (res.ok) {
+      expect(isMethodName(m), context).toBe(true);
+      const out = contract[m as MethodName].output.safeParse(res.data);
+      expect(out.success, `${context}: output breaks the contract`).toBe(true);
+      return;
+    }
+    checkError(res.error, context);
+    expect(digest(core.ctx.db), `${context} was rejected but changed the database`).toBe(before);
+  }
+
+  it('fc.anything() as input', async () => {
+    await fc.assert(
+      fc.asyncProperty(method, anyValue, (m, input) => check(m, input)),
+      runs(300, 101),
+    );
+  });
+
+  it('fc.object() as input', async () => {
+    await fc.assert(
+      fc.asyncProperty(method, fc.object({ maxDepth: 2, maxKeys: 6 }), (m, input) => check(m, input)),
+      runs(150, 102),
+    );
+  });
+
+  it('valid samples with one field (possibly nested) replaced, and sometimes an extra key', async () => {
+    outcomes.clear();
+    await fc.assert(
+      fc.asyncProperty(
+        method,
+        fc.nat(),
+        value,
+        fc.oneof({ arbitrary: fc.constant(null), weight: 5 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 1 }),
+        async (m, pick, replacement, extraKey) => {
+          const input = structuredClone(sampleOf(m));
+          const paths = mutablePaths(input, Object.keys((contract[m].input as unknown as { shape: object }).shape));
+          const path = paths[pick % paths.length];
+          if (path) setAt(input, path, replacement);
+          if (extraKey !== null) Object.defineProperty(input, extraKey, { value: replacement, enumerable: true, configurable: true });
+          await check(m, input);
+        },
+      ),
+      runs(500, 103),
+    );
+    // the mutations get past the parser into the services: some succeed, some hit business rules
+    expect(outcomes.get('ok') ?? 0).toBeGreaterThan(50);
+    expect(outcomes.get('VALIDATION') ?? 0).toBeGreaterThan(50);
+    expect((outcomes.get('REFERENCE') ?? 0) + (outcomes.get('NOT_FOUND') ?? 0) + (outcomes.get('CONFLICT') ?? 0)).toBeGreaterThan(5);
+  });
+
+  it('random method names, including Object.prototype members', async () => {
+    const name = fc.oneof(
+      fc.constantFrom('__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__'),
+      fc.string(),
+      fc.constantFrom(...methodNames).map((m) => m.toUpperCase()),
+      anyValue,
+    );
+    await fc.assert(
+      fc.asyncProperty(name, anyValue, async (m, input) => {
+        fc.pre(!isMethodName(m));
+        await check(m, input);
+        const res = await core.call(m, input);
+        expect(!res.ok && res.error.code).toBe('UNKNOWN_METHOD');
+      }),
+      runs(200, 104),
+    );
+  });
+
+  it('the seeded data is still all there after the fuzzing', async () => {
+    for (const c of Object.values(s.customers)) {
+      const res = await core.call('customers.get', { id: c.id });
+      expect(res.ok).toBe(true);
+    }
+    expect((await ok(core, 'regions.tree', {})).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+/** Top-level schema keys plus every nested path in the sample (into contacts[0], sort, arrays…). */
+function mutablePaths(sample: unknown, topKeys: string[]): Array<Array<string | number>> {
+  const out: Array<Array<string | number>> = topKeys.map((k) => [k]);
+  const walk = (node: unknown, path: Array<string | number>) => {
+    if (Array.isArray(node)) node.forEach((v, i) => (out.push([...path, i]), walk(v, [...path, i])));
+    else if (typeof node === 'object' && node !== null)
+      for (const [k, v] of Object.entries(node)) {
+        if (path.length > 0) out.push([...path, k]);
+        walk(v, [...path, k]);
+      }
+  };
+  walk(sample, []);
+  return out;
+}
+
+function setAt(target: Record<string, unknown>, path: Array<string | number>, value: unknown): void {
+  let node: Record<string | number, unknown> = target;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  Object.defineProperty(node, path.at(-1)!, { value, enumerable: true, configurable: true, writable: true });
+}

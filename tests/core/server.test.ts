@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseArgs, startServer, type RunningServer } from '../../electron/core/server';
+
+let server: RunningServer;
+let dir: string;
+
+/** Raw HTTP so Host and Origin can be set freely (fetch forbids setting Host). */
+function request(
+  pathName: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: pathName,
+        method: opts.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${server.port}`, ...opts.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    if (opts.body !== undefined) req.write(opts.body);
+    req.end();
+  });
+}
+
+const api = (method: string, input: unknown, headers: Record<string, string> = {}) =>
+  request(`/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, ...headers },
+    body: JSON.stringify({ input }),
+  });
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-server-'));
+  const rendererDir = path.join(dir, 'renderer');
+  fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>SalesDesk</title>');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(dir, 'secret.txt'), 'do not serve');
+  server = await startServer({ dbPath: path.join(dir, 'test.db'), port: 0, rendererDir });
+});
+
+afterAll(async () => {
+  await server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('browser-mode server', () => {
+  it('listens on 127.0.0.1 and prints a URL carrying a fresh token', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=[A-Za-z0-9_-]{32}$`));
+  });
+
+  it('answers an API call with an ok envelope', async () => {
+    const res = await api('settings.get', {});
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, data: { initialized: false, companyName: '' } });
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('carries typed errors naming the field in the envelope', async () => {
+    const res = await api('customers.save', { name: '', creditLimitFen: 0 });
+    const body = JSON.parse(res.body);
+    expect(body.ok).toBe(false);
+    expect(body.error.code).toBe('VALIDATION');
+    expect(body.error.field).toBe('name');
+    expect(body.error.message).toContain('名称');
+  });
+
+  it('rejects calls without the token or with a wrong one', async () => {
+    const none = await request('/api/settings.get', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"input":{}}',
+    });
+    expect(none.status).toBe(401);
+    expect(JSON.parse(none.body).error.code).toBe('UNAUTHORIZED');
+    const wrong = await api('settings.get', {}, { Authorization: `Bearer ${'x'.repeat(32)}` });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('rejects foreign Host headers (DNS rebinding) and foreign Origins', async () => {
+    const badHost = await request('/', { headers: { Host: `evil.example:${server.port}` } });
+    expect(badHost.status).toBe(421);
+    const badOrigin = await api('settings.get', {}, { Origin: 'http://evil.example' });
+    expect(badOrigin.status).toBe(403);
+    const goodOrigin = await api('settings.get', {}, { Origin: `http://localhost:${server.port}`, Host: `localhost:${server.port}` });
+    expect(goodOrigin.status).toBe(200);
+  });
+
+  it('turns malformed bodies and unknown methods into envelopes', async () => {
+    const badJson = await request('/api/settings.get', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+      body: '{not json',
+    });
+    expect(badJson.status).toBe(400);
+    expect(JSON.parse(badJson.body).ok).toBe(false);
+    const extraKey = await request('/api/settings.get', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+      body: '{"input":{},"method":"x"}',
+    });
+    expect(extraKey.status).toBe(400);
+    const unknown = await api('__proto__', {});
+    expect(JSON.parse(unknown.body).error.code).toBe('UNKNOWN_METHOD');
+    const get = await request('/api/settings.get', { headers: { Authorization: `Bearer ${server.token}` } });
+    expect(get.status).toBe(405);
+  });
+
+  it('serves the renderer with a CSP and never a file outside it', async () => {
+    const index = await request('/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(index.headers['content-type']).toContain('text/html');
+    const asset = await request('/assets/app.js');
+    expect(asset.headers['content-type']).toContain('javascript');
+    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
+      const res = await request(p);
+      expect(res.status, p).toBe(404);
+      expect(res.body).not.toContain('do not serve');
+    }
+  });
+
+  it('survives malformed percent-encoding in paths', async () => {
+    expect((await request('/%E0%A4%A')).status).toBe(400);
+    expect(JSON.parse((await api('%E0%A4%A', {})).body).ok).toBe(false);
+    expect((await api('settings.get', {})).status).toBe(200);
+  });
+
+  it('reads --db and --port from the command line', () => {
+    expect(parseArgs(['--db', 'x.db', '--port', '8123'])).toEqual({ dbPath: path.resolve('x.db'), port: 8123 });
+    expect(() => parseArgs(['--port', 'abc'])).toThrow();
+  });
+});
