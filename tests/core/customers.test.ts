@@ -193,6 +193,26 @@ describe('customers: contacts', () => {
   });
 });
 
+describe('customers: contacts (duplicates)', () => {
+  it('refuses the same contact id twice in one save (it would silently lose the primary contact)', async () => {
+    const c = await ok(core, 'customers.save', { name: '联系人客户', contacts: [{ name: '甲' }] });
+    const [jia] = (await ok(core, 'customers.get', { id: c.id })).contacts;
+    const before = digest(core.ctx.db);
+    const err = await fail(core, 'customers.save', {
+      id: c.id,
+      name: '联系人客户',
+      contacts: [
+        { id: jia!.id, name: '甲' },
+        { id: jia!.id, name: '乙' },
+      ],
+    });
+    expect(err).toMatchObject({ code: 'VALIDATION', field: 'contacts.1.id' });
+    expect(err.message).toContain('联系人 › 第2行');
+    expect(digest(core.ctx.db)).toBe(before);
+    expect((await ok(core, 'customers.get', { id: c.id })).contacts).toEqual([expect.objectContaining({ name: '甲', isPrimary: true })]);
+  });
+});
+
 describe('customers: archive', () => {
   it('archives and restores, and an archived customer cannot be edited until restored', async () => {
     const id = s.customers.c3.id;

@@ -111,6 +111,21 @@ describe('reps: save', () => {
     expect(digest(core.ctx.db)).toBe(before);
   });
 
+  it('refuses a supervisor chain that loops back (A › B › C › A)', async () => {
+    const a = await ok(core, 'reps.save', { name: '甲' });
+    const b = await ok(core, 'reps.save', { name: '乙', supervisorId: a.id });
+    const c = await ok(core, 'reps.save', { name: '丙', supervisorId: b.id });
+    const before = digest(core.ctx.db);
+    for (const sub of [b, c]) {
+      const err = await fail(core, 'reps.save', { id: a.id, name: '甲', supervisorId: sub.id });
+      expect(err).toMatchObject({ code: 'VALIDATION', field: 'supervisorId' });
+      expect(err.message).toContain('主管');
+    }
+    expect(digest(core.ctx.db)).toBe(before);
+    // moving someone sideways is fine
+    await ok(core, 'reps.save', { id: c.id, name: '丙', supervisorId: a.id });
+  });
+
   it.each(['2024-13-01', '2023-02-29', '2024-04-31', '2024-00-10', '0000-01-01', '2024-1-1', '2024/01/01'])(
     'rejects the hire date %s',
     async (hireDate) => {

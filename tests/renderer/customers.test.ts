@@ -77,7 +77,9 @@ describe('customer list', () => {
   });
 
   it('sends the search text to the server (pinyin search happens in the core)', async () => {
-    const calls = fakeApi({ 'customers.list': (input) => ({ rows: input.search === 'bjhz' ? [row(2, '北京华众商贸有限公司')] : [], total: 0 }) });
+    const calls = fakeApi({
+      'customers.list': (input) => ({ rows: input.search === 'bjhz' ? [row(2, '北京华众商贸有限公司')] : [], total: 0 }),
+    });
     const { wrapper } = await mountWithApp(CustomerList);
     const input = wrapper.find('[data-test="customer-search"] input');
     await input.setValue('bjhz');

@@ -42,7 +42,14 @@ function fakeCore(handlers: Record<string, Handler>) {
   return { calls, rejected, of: (m: string) => calls.filter((c) => c.method === m) };
 }
 
-function region(id: number, parentId: number | null, name: string, level: number, initials: string, extra: Partial<RegionNode> = {}): RegionNode {
+function region(
+  id: number,
+  parentId: number | null,
+  name: string,
+  level: number,
+  initials: string,
+  extra: Partial<RegionNode> = {},
+): RegionNode {
   return { id, parentId, name, code: '', level, sortOrder: 0, customerCount: 0, initials, children: [], ...extra };
 }
 

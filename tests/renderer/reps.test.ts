@@ -92,8 +92,28 @@ const teams = [
 ];
 
 function regionTree(): RegionNode[] {
-  const nanjing: RegionNode = { id: 3, parentId: 2, name: '南京市', code: '', level: 3, sortOrder: 0, customerCount: 0, initials: 'njs', children: [] };
-  const jiangsu: RegionNode = { id: 2, parentId: 1, name: '江苏省', code: '', level: 2, sortOrder: 0, customerCount: 0, initials: 'jss', children: [nanjing] };
+  const nanjing: RegionNode = {
+    id: 3,
+    parentId: 2,
+    name: '南京市',
+    code: '',
+    level: 3,
+    sortOrder: 0,
+    customerCount: 0,
+    initials: 'njs',
+    children: [],
+  };
+  const jiangsu: RegionNode = {
+    id: 2,
+    parentId: 1,
+    name: '江苏省',
+    code: '',
+    level: 2,
+    sortOrder: 0,
+    customerCount: 0,
+    initials: 'jss',
+    children: [nanjing],
+  };
   return [{ id: 1, parentId: null, name: '华东', code: '', level: 1, sortOrder: 0, customerCount: 0, initials: 'hd', children: [jiangsu] }];
 }
 
@@ -145,11 +165,16 @@ async function click(el: Element | null | undefined) {
   await flushPromises();
 }
 
-/** Opens an Element Plus select inside `root` and clicks the option with that text. */
+/** The options of one Element Plus select (its dropdown is teleported; the input names it in aria-controls). */
+function optionsOf(select: Element): HTMLElement[] {
+  const listId = select.querySelector('input[role="combobox"]')!.getAttribute('aria-controls')!;
+  return Array.from(document.getElementById(listId)?.querySelectorAll<HTMLElement>('.el-select-dropdown__item') ?? []);
+}
+
+/** Opens an Element Plus select and clicks the option whose text starts with `text`. */
 async function pickOption(select: Element, text: string) {
   await click(select.querySelector('.el-select__wrapper'));
-  const option = Array.from(document.querySelectorAll('.el-select-dropdown__item')).find((o) => o.textContent?.trim().startsWith(text));
-  await click(option);
+  await click(optionsOf(select).find((o) => o.textContent?.trim().startsWith(text)));
 }
 
 function ctrlS() {
@@ -284,6 +309,7 @@ describe('RepList', () => {
       },
     ]);
     expect(messages().join()).toContain('已保存');
+    await vi.waitFor(() => expect((dialogEl()!.closest('.el-overlay') as HTMLElement).style.display).toBe('none'));
     expect(listCalls(core).length).toBeGreaterThanOrEqual(2);
     expect(repsLookups()).toBeGreaterThan(lookupsBefore);
     expect(core.of('teams.list').length).toBeGreaterThanOrEqual(2);
@@ -300,8 +326,9 @@ describe('RepList', () => {
     // region tags show full paths
     expect(dialogEl()!.textContent).toContain('华东 › 江苏省 › 南京市');
 
-    await click(dialogInput('rep-supervisor').closest('.el-select')!.querySelector('.el-select__wrapper'));
-    const supervisorOptions = Array.from(document.querySelectorAll('.el-select-dropdown__item')).map((o) => o.textContent ?? '');
+    const supervisor = dialogInput('rep-supervisor').closest('.el-select')!;
+    await click(supervisor.querySelector('.el-select__wrapper'));
+    const supervisorOptions = optionsOf(supervisor).map((o) => o.textContent ?? '');
     expect(supervisorOptions.some((o) => o.startsWith('李娜'))).toBe(true);
     expect(supervisorOptions.some((o) => o.startsWith('张伟'))).toBe(false);
 

@@ -119,10 +119,13 @@ describe('parseYuanToFen', () => {
 
   it('only ever returns a safe integer or null, whatever the text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[-+¥￥]?[\d,，.．０-９]{0,20}元?$/)), (text) => {
-        const fen = parseYuanToFen(text);
-        expect(fen === null || (Number.isSafeInteger(fen) && !Object.is(fen, -0))).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[-+¥￥]?[\d,，.．０-９]{0,20}元?$/)),
+        (text) => {
+          const fen = parseYuanToFen(text);
+          expect(fen === null || (Number.isSafeInteger(fen) && !Object.is(fen, -0))).toBe(true);
+        },
+      ),
       { numRuns: 1000, seed: 11 },
     );
   });

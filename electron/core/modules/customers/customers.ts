@@ -289,10 +289,15 @@ function writeContacts(ctx: Ctx, customerId: number, contacts: SaveInput['contac
   const existing = new Set(
     (prepared(ctx.db, 'select id from contacts where customer_id = ?').all(customerId) as Array<{ id: number }>).map((r) => r.id),
   );
+  const seen = new Set<number>();
   contacts.forEach((k, i) => {
     if (k.id !== undefined && !existing.has(k.id)) {
       throw new DomainError('REFERENCE', `联系人 › 第${i + 1}行：联系人不属于该客户（编号 ${k.id}）`, `contacts.${i}.id`);
     }
+    if (k.id !== undefined && seen.has(k.id)) {
+      throw new DomainError('VALIDATION', `联系人 › 第${i + 1}行：同一联系人出现了两次（编号 ${k.id}）`, `contacts.${i}.id`);
+    }
+    if (k.id !== undefined) seen.add(k.id);
   });
   const kept = new Set(contacts.map((k) => k.id).filter((v): v is number => v !== undefined));
   for (const id of existing) if (!kept.has(id)) prepared(ctx.db, 'delete from contacts where id = ?').run(id);

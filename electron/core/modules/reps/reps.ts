@@ -111,6 +111,18 @@ export function assertRepExists(ctx: Ctx, id: number, field = 'repId', label = '
   if (!getRepRow(ctx, id)) throw danglingRef(label, field, id);
 }
 
+/** A rep and everyone above them, following supervisor_id upwards (bounded, in case of old cyclic data). */
+function supervisorChain(ctx: Ctx, id: number): number[] {
+  return (
+    ctx.db
+      .prepare(
+        `with recursive up(id, depth) as (select ?, 0 union select r.supervisor_id, up.depth + 1 from reps r join up on r.id = up.id
+         where r.supervisor_id is not null and up.depth < 100) select id from up`,
+      )
+      .all(id) as Array<{ id: number }>
+  ).map((r) => r.id);
+}
+
 function nextRepCode(ctx: Ctx): string {
   const row = ctx.db.prepare("select max(cast(substr(code, 2) as integer)) as m from reps where code glob 'R[0-9]*'").get() as {
     m: number | null;
@@ -125,6 +137,8 @@ export function saveRep(ctx: Ctx, input: ParsedInput<'reps.save'>): Output<'reps
     if (input.supervisorId !== null) {
       assertRepExists(ctx, input.supervisorId, 'supervisorId', '主管');
       if (input.supervisorId === input.id) throw new DomainError('VALIDATION', '主管：不能把业务员设为自己的主管', 'supervisorId');
+      if (input.id !== undefined && supervisorChain(ctx, input.supervisorId).includes(input.id))
+        throw new DomainError('VALIDATION', '主管：不能把自己的下属设为主管（会形成循环）', 'supervisorId');
     }
     const regionIds = [...new Set(input.regionIds)];
     regionIds.forEach((rid, i) => assertRegionExists(ctx, rid, `regionIds.${i}`));

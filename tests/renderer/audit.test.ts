@@ -1,0 +1,216 @@
+// AuditLog.vue against a fake core: paging, entity filter, and the human-readable change description.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import { createMemoryHistory, createRouter, type Router } from 'vue-router';
+import { i18n } from '@/i18n';
+import { routes } from '@/router';
+import { setTransport } from '@/api';
+import { dateTime } from '@/format';
+import AuditLog from '@/views/audit/AuditLog.vue';
+import { describeChange } from '@/views/audit/describe';
+import { contract, isMethodName, type AuditEntry } from '@shared/contract';
+import type { AppErrorData } from '@shared/errors';
+
+// ---------- fake core ----------
+type Handler = (input: any) => unknown;
+interface Call {
+  method: string;
+  input: any;
+}
+
+/** Installs a transport that validates every input against the real contract, records it and answers from `handlers`. */
+function fakeCore(handlers: Record<string, Handler>) {
+  const calls: Call[] = [];
+  const rejected: Array<Call & { issues: string }> = [];
+  setTransport(async (method, input) => {
+    const copy = JSON.parse(JSON.stringify(input ?? {}));
+    calls.push({ method, input: copy });
+    if (!isMethodName(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: method } };
+    const parsed = contract[method].input.safeParse(copy);
+    if (!parsed.success) {
+      rejected.push({ method, input: copy, issues: parsed.error.message });
+      return { ok: false, error: { code: 'VALIDATION', message: parsed.error.message } };
+    }
+    const handler = handlers[method];
+    if (!handler) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `fake has no ${method}` } };
+    try {
+      return { ok: true, data: handler(copy) };
+    } catch (e) {
+      return { ok: false, error: e as AppErrorData };
+    }
+  });
+  return { calls, rejected, of: (m: string) => calls.filter((c) => c.method === m) };
+}
+
+// newest first, as the core returns them
+const entries: AuditEntry[] = [
+  {
+    id: 5,
+    at: '2025-03-02T06:30:00.000Z',
+    operator: '王会计',
+    action: 'update',
+    entity: 'customer',
+    entityId: 12,
+    before: { name: '华联超市', creditLimitFen: 500000, grade: 'C' },
+    after: { name: '华联超市', creditLimitFen: 800000, grade: 'B' },
+  },
+  {
+    id: 4,
+    at: '2025-03-02T05:00:00.000Z',
+    operator: '管理员',
+    action: 'delete',
+    entity: 'region',
+    entityId: 9,
+    before: { id: 9, name: '江宁片区', code: '' },
+    after: null,
+  },
+  {
+    id: 3,
+    at: '2025-03-01T09:15:00.000Z',
+    operator: '管理员',
+    action: 'update',
+    entity: 'region',
+    entityId: 2,
+    before: { name: '苏南', code: 'SN' },
+    after: { name: '苏南片区', code: 'SN' },
+  },
+  {
+    id: 2,
+    at: '2025-03-01T08:10:00.000Z',
+    operator: '管理员',
+    action: 'create',
+    entity: 'team',
+    entityId: 1,
+    before: null,
+    after: { name: '华东一组' },
+  },
+  {
+    id: 1,
+    at: '2025-03-01T08:00:00.000Z',
+    operator: '管理员',
+    action: 'initialize',
+    entity: 'settings',
+    entityId: null,
+    before: null,
+    after: { companyName: '华众商贸' },
+  },
+];
+
+function listAudit(inp: { page?: number; pageSize?: number; entity?: string }) {
+  const all = entries.filter((e) => !inp.entity || e.entity === inp.entity);
+  const size = inp.pageSize ?? 50;
+  const page = inp.page ?? 1;
+  // pretend there are many more rows so paging is possible
+  return { rows: all.slice((page - 1) * size, page * size), total: inp.entity ? all.length : 120 };
+}
+
+// ---------- mounting ----------
+let wrapper: VueWrapper | undefined;
+let router: Router;
+
+async function mountView() {
+  router = createRouter({ history: createMemoryHistory(), routes });
+  await router.push('/audit');
+  await router.isReady();
+  wrapper = mount(AuditLog, { global: { plugins: [createPinia(), i18n, router] }, attachTo: document.body });
+  await flushPromises();
+  return wrapper;
+}
+
+const rows = (w: VueWrapper) => w.findAll('[data-test="audit-table"] .el-table__body-wrapper tr.el-table__row');
+function cells(w: VueWrapper, i: number): string[] {
+  const row = rows(w)[i];
+  if (!row) throw new Error(`no row ${i}`);
+  return row.findAll('td').map((td) => td.text());
+}
+const messages = () => Array.from(document.querySelectorAll('.el-message')).map((m) => m.textContent ?? '');
+
+beforeEach(() => {
+  i18n.global.locale.value = 'zh-CN';
+});
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  document.body.innerHTML = '';
+});
+
+describe('AuditLog', () => {
+  it('loads the first page and describes each change in Chinese, newest first', async () => {
+    const core = fakeCore({ 'audit.list': listAudit });
+    const w = await mountView();
+
+    expect(core.rejected).toEqual([]);
+    expect(core.of('audit.list').map((c) => c.input)).toEqual([{ page: 1, pageSize: 50 }]);
+    expect(rows(w)).toHaveLength(5);
+
+    expect(cells(w, 0)).toEqual([
+      dateTime('2025-03-02T06:30:00.000Z'),
+      '王会计',
+      '修改',
+      '客户',
+      '12',
+      describeChange(entries[0]!.before, entries[0]!.after),
+    ]);
+    expect(cells(w, 0)[5]).toMatch(/^信用额度：¥5,000(\.00)? → ¥8,000(\.00)?；客户等级：C → B$/);
+    // a delete has no "after": the record's name is shown instead of an empty cell
+    expect(cells(w, 1)).toEqual([dateTime('2025-03-02T05:00:00.000Z'), '管理员', '删除', '区域', '9', '名称：江宁片区']);
+    expect(cells(w, 2)[5]).toBe('名称：苏南 → 苏南片区');
+    expect(cells(w, 3).slice(2)).toEqual(['新建', '团队', '1', '名称：华东一组']);
+    expect(cells(w, 4).slice(2, 5)).toEqual(['初始化', '设置', '']);
+    expect(w.find('[data-test="audit-total"]').text()).toContain('120');
+  });
+
+  it('filters by entity and goes back to page 1', async () => {
+    const core = fakeCore({ 'audit.list': listAudit });
+    const w = await mountView();
+
+    await w.find('.el-pagination .btn-next').trigger('click');
+    await flushPromises();
+    expect(core.of('audit.list').at(-1)!.input).toEqual({ page: 2, pageSize: 50 });
+
+    const select = w.find('[data-test="audit-entity"]');
+    await select.find('.el-select__wrapper').trigger('click');
+    await flushPromises();
+    const listId = select.find('input[role="combobox"]').attributes('aria-controls')!;
+    const option = Array.from(document.getElementById(listId)!.querySelectorAll<HTMLElement>('.el-select-dropdown__item')).find(
+      (o) => o.textContent?.trim() === '区域',
+    )!;
+    expect(
+      Array.from(document.getElementById(listId)!.querySelectorAll('.el-select-dropdown__item')).map((o) => o.textContent?.trim()),
+    ).toEqual(['客户', '区域', '业务员', '团队', '设置']);
+    option.click();
+    await flushPromises();
+
+    expect(core.rejected).toEqual([]);
+    expect(core.of('audit.list').at(-1)!.input).toEqual({ page: 1, pageSize: 50, entity: 'region' });
+    expect(rows(w)).toHaveLength(2);
+    expect(rows(w).every((r) => r.text().includes('区域'))).toBe(true);
+  });
+
+  it('opens the customer from its id', async () => {
+    fakeCore({ 'audit.list': listAudit, 'customers.get': () => ({}) });
+    const w = await mountView();
+    await rows(w)[0]!.find('.el-link').trigger('click');
+    // the route's component is lazy-loaded, so the navigation settles a little later
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/customers/12'), { timeout: 5000 });
+  });
+
+  it('shows entity names in English when switched', async () => {
+    fakeCore({ 'audit.list': listAudit });
+    i18n.global.locale.value = 'en';
+    const w = await mountView();
+    expect(cells(w, 1)[3]).toBe('Region');
+    expect(w.find('[data-test="audit-table"] th').text()).toBe('Time');
+  });
+
+  it('shows a load error', async () => {
+    fakeCore({
+      'audit.list': () => {
+        throw { code: 'INTERNAL', message: '无法连接到本机服务，请确认程序仍在运行' };
+      },
+    });
+    await mountView();
+    expect(messages().join()).toContain('无法连接到本机服务');
+  });
+});
