@@ -31,7 +31,12 @@ const sortSql: Record<SortField, string> = {
 export function customerFilterSql(input: Omit<ListInput, 'page' | 'pageSize' | 'sort'>): { where: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (input.archived !== 'all') where.push(input.archived === 'archived' ? 'c.archived = 1' : 'c.archived = 0');
+  const search = toHalfWidth(input.search ?? '')
+    .trim()
+    .toLowerCase();
+  // a text search reads every row anyway: a straight table scan beats walking the low-selectivity archived index
+  const archivedCol = search && !input.regionId && !input.repId ? '+c.archived' : 'c.archived';
+  if (input.archived !== 'all') where.push(input.archived === 'archived' ? `${archivedCol} = 1` : `${archivedCol} = 0`);
   if (input.regionId) {
     where.push("c.region_id in (select s.id from regions s where s.path like (select p.path from regions p where p.id = ?) || '%')");
     params.push(input.regionId);
@@ -52,9 +57,6 @@ export function customerFilterSql(input: Omit<ListInput, 'page' | 'pageSize' | '
     where.push('c.id in (select t.customer_id from customer_tags t where t.tag = ?)');
     params.push(input.tag);
   }
-  const search = toHalfWidth(input.search ?? '')
-    .trim()
-    .toLowerCase();
   if (search) {
     // several words narrow the result: every word must match somewhere
     for (const word of search.split(/\s+/).slice(0, 5)) {
@@ -102,14 +104,34 @@ from customers c left join regions g on g.id = c.region_id left join reps r on r
 
 export function listCustomers(ctx: Ctx, input: ListInput): Output<'customers.list'> {
   const { where, params } = customerFilterSql(input);
-  const total = count(ctx.db, `select count(*) as n from customers c ${where}`, params);
   const order = input.sort ? `${sortSql[input.sort.field]} ${input.sort.order}, c.id ${input.sort.order}` : 'c.id desc';
+  const offset = (input.page - 1) * input.pageSize;
+  if (input.search?.trim()) {
+    // a LIKE search is the expensive part: run it once for all ordered ids (the total), then load only this page's rows
+    const ids = prepared(
+      ctx.db,
+      `select c.id from customers c left join regions g on g.id = c.region_id left join reps r on r.id = c.rep_id ${where} order by ${order}`,
+    )
+      .pluck()
+      .all(...params) as number[];
+    return { total: ids.length, rows: rowsByIds(ctx, ids.slice(offset, offset + input.pageSize)) };
+  }
+  const total = count(ctx.db, `select count(*) as n from customers c ${where}`, params);
   const rows = prepared(ctx.db, `${customerListSelect} ${where} order by ${order} limit ? offset ?`).all(
     ...params,
     input.pageSize,
-    (input.page - 1) * input.pageSize,
+    offset,
   ) as ListSqlRow[];
   return { total, rows: rows.map(toListRow) };
+}
+
+function rowsByIds(ctx: Ctx, ids: number[]): Output<'customers.list'>['rows'] {
+  if (ids.length === 0) return [];
+  const rows = prepared(ctx.db, `${customerListSelect} where c.id in (select value from json_each(?))`).all(
+    JSON.stringify(ids),
+  ) as ListSqlRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => toListRow(byId.get(id)!));
 }
 
 export function toListRow(r: ListSqlRow): Output<'customers.list'>['rows'][number] {
