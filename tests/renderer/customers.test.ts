@@ -81,7 +81,7 @@ describe('customer list', () => {
       'customers.list': (input) => ({ rows: input.search === 'bjhz' ? [row(2, '北京华众商贸有限公司')] : [], total: 0 }),
     });
     const { wrapper } = await mountWithApp(CustomerList);
-    const input = wrapper.find('[data-test="customer-search"] input');
+    const input = wrapper.find('input[data-test=\"customer-search\"]');
     await input.setValue('bjhz');
     await input.trigger('keyup', { key: 'Enter' });
     await flushPromises();
@@ -119,11 +119,11 @@ describe('customer form', () => {
   it('saves typed fields with the credit limit in fen and the first contact as primary', async () => {
     const calls = fakeApi({ 'customers.findDuplicates': () => [], 'customers.save': () => ({ id: 7, code: 'C000007' }) });
     const { wrapper, router } = await mountWithApp(CustomerForm);
-    await wrapper.find('[data-test="f-name"] input').setValue('上海恒通食品有限公司');
-    await wrapper.find('[data-test="f-phone"] input').setValue('021-55556666');
-    await wrapper.find('[data-test="f-credit"] input').setValue('¥12,000.50');
+    await wrapper.find('input[data-test=\"f-name\"]').setValue('上海恒通食品有限公司');
+    await wrapper.find('input[data-test=\"f-phone\"]').setValue('021-55556666');
+    await wrapper.find('input[data-test=\"f-credit\"]').setValue('¥12,000.50');
     await wrapper.find('[data-test="add-contact"]').trigger('click');
-    await wrapper.find('[data-test="c-name-0"] input').setValue('王芳');
+    await wrapper.find('input[data-test=\"c-name-0\"]').setValue('王芳');
     await wrapper.find('[data-test="customer-save"]').trigger('click');
     await flushPromises();
     const save = calls.find((c) => c.method === 'customers.save');

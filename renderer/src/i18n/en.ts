@@ -149,6 +149,7 @@ const en: typeof zh = {
     renameTeam: 'Rename',
     teamFilterHint: 'Click a team to filter reps',
     codeFormat: 'Letters, digits, - and _ only',
+    phoneFormat: 'Digits, spaces, +, - and brackets only',
   },
   audit: {
     title: 'Audit log',

@@ -147,6 +147,7 @@ export default {
     renameTeam: '重命名',
     teamFilterHint: '点击团队可筛选业务员',
     codeFormat: '只能包含字母、数字、- 和 _',
+    phoneFormat: '只能包含数字、空格、+、-、括号',
   },
   audit: {
     title: '操作日志',
