@@ -41,7 +41,7 @@ function vitest(label, args, reportFile) {
 }
 
 step('type-check', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.json']);
-step('lint', 'npx', ['eslint', '.']);
+step('lint', 'npx', ['eslint', '.', '--max-warnings', '0']);
 step('format', 'npx', ['prettier', '--check', '.']);
 vitest('unit + component tests', [], path.join(outDir, 'vitest-unit.json'));
 ensureBrowser();

@@ -35,11 +35,13 @@ describe('secureWebPreferences', () => {
 });
 
 describe('content security policy', () => {
-  it('matches the meta tag in renderer/index.html', async () => {
+  it('matches the meta tag in renderer/index.html (which cannot carry frame-ancestors) and the browser-mode header', async () => {
     const fs = await import('node:fs');
+    const { CSP: serverCsp } = await import('../../electron/core/server');
     const html = fs.readFileSync('renderer/index.html', 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
-    expect(meta).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
+    expect(serverCsp).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('allows scripts only from the app and forbids objects, framing and form posts', () => {

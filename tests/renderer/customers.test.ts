@@ -48,6 +48,13 @@ const row = (id: number, name: string) => ({
   updatedAt: '2026-11-25T00:00:00.000Z',
 });
 
+// Element Plus shows form-item errors a tick after validation settles
+const settle = async () => {
+  await flushPromises();
+  await new Promise((r) => setTimeout(r, 150));
+  await flushPromises();
+};
+
 async function mountWithApp(component: any, props: Record<string, unknown> = {}) {
   const router = createRouter({ history: createMemoryHistory(), routes });
   await router.push('/customers');
@@ -81,7 +88,7 @@ describe('customer list', () => {
       'customers.list': (input) => ({ rows: input.search === 'bjhz' ? [row(2, '北京华众商贸有限公司')] : [], total: 0 }),
     });
     const { wrapper } = await mountWithApp(CustomerList);
-    const input = wrapper.find('input[data-test=\"customer-search\"]');
+    const input = wrapper.find('input[data-test="customer-search"]');
     await input.setValue('bjhz');
     await input.trigger('keyup', { key: 'Enter' });
     await flushPromises();
@@ -111,7 +118,7 @@ describe('customer form', () => {
     const calls = fakeApi({});
     const { wrapper } = await mountWithApp(CustomerForm);
     await wrapper.find('[data-test="customer-save"]').trigger('click');
-    await flushPromises();
+    await settle();
     expect(calls.some((c) => c.method === 'customers.save')).toBe(false);
     expect(wrapper.text()).toContain('客户名称：必填');
   });
@@ -119,13 +126,13 @@ describe('customer form', () => {
   it('saves typed fields with the credit limit in fen and the first contact as primary', async () => {
     const calls = fakeApi({ 'customers.findDuplicates': () => [], 'customers.save': () => ({ id: 7, code: 'C000007' }) });
     const { wrapper, router } = await mountWithApp(CustomerForm);
-    await wrapper.find('input[data-test=\"f-name\"]').setValue('上海恒通食品有限公司');
-    await wrapper.find('input[data-test=\"f-phone\"]').setValue('021-55556666');
-    await wrapper.find('input[data-test=\"f-credit\"]').setValue('¥12,000.50');
+    await wrapper.find('input[data-test="f-name"]').setValue('上海恒通食品有限公司');
+    await wrapper.find('input[data-test="f-phone"]').setValue('021-55556666');
+    await wrapper.find('input[data-test="f-credit"]').setValue('¥12,000.50');
     await wrapper.find('[data-test="add-contact"]').trigger('click');
-    await wrapper.find('input[data-test=\"c-name-0\"]').setValue('王芳');
+    await wrapper.find('input[data-test="c-name-0"]').setValue('王芳');
     await wrapper.find('[data-test="customer-save"]').trigger('click');
-    await flushPromises();
+    await settle();
     const save = calls.find((c) => c.method === 'customers.save');
     expect(save?.input).toMatchObject({
       name: '上海恒通食品有限公司',

@@ -1,7 +1,14 @@
 import type { CustomerDetail, Input } from '@shared/contract';
 
 type SaveInput = Input<'customers.save'>;
-export type ContactForm = NonNullable<SaveInput['contacts']>[number] & { name: string; title: string; phone: string; email: string; wechat: string; isPrimary: boolean };
+export type ContactForm = NonNullable<SaveInput['contacts']>[number] & {
+  name: string;
+  title: string;
+  phone: string;
+  email: string;
+  wechat: string;
+  isPrimary: boolean;
+};
 
 export interface CustomerForm {
   code: string;
@@ -44,6 +51,14 @@ export function blankCustomer(c?: CustomerDetail): CustomerForm {
     paymentTermDays: c?.paymentTermDays ?? 30,
     tags: [...(c?.tags ?? [])],
     notes: c?.notes ?? '',
-    contacts: (c?.contacts ?? []).map((k) => ({ id: k.id, name: k.name, title: k.title, phone: k.phone, email: k.email, wechat: k.wechat, isPrimary: k.isPrimary })),
+    contacts: (c?.contacts ?? []).map((k) => ({
+      id: k.id,
+      name: k.name,
+      title: k.title,
+      phone: k.phone,
+      email: k.email,
+      wechat: k.wechat,
+      isPrimary: k.isPrimary,
+    })),
   };
 }
