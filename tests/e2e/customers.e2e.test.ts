@@ -55,7 +55,11 @@ describe('customer file, end to end in Chromium', () => {
     await page.locator('[data-test="region-add-child"]').click();
     await field('region-name').fill('北京市');
     await page.keyboard.press('Control+s');
-    await page.locator('.el-tree-node__content').filter({ hasText: '北京市' }).first().waitFor();
+    await page
+      .locator('.region-tree .el-tree-node__content, [data-test="region-tree"] .el-tree-node__content')
+      .filter({ hasText: '北京市' })
+      .first()
+      .waitFor();
     await app.shot('02-regions');
   });
 

@@ -68,6 +68,9 @@ export async function startApp(options: { dbFile?: string } = {}): Promise<AppUn
     stdout,
     dir,
     shot: async (name) => {
+      // let dialogs and tree animations finish, and clear toasts that would cover the layout being checked
+      await page.waitForTimeout(350);
+      await page.evaluate("document.querySelectorAll('.el-message').forEach((m) => m.remove())");
       const file = path.join(shotsDir, `${name}.png`);
       await page.screenshot({ path: file, fullPage: false });
       return file;

@@ -178,7 +178,7 @@ describe('AuditLog', () => {
     )!;
     expect(
       Array.from(document.getElementById(listId)!.querySelectorAll('.el-select-dropdown__item')).map((o) => o.textContent?.trim()),
-    ).toEqual(['客户', '区域', '业务员', '团队', '设置']);
+    ).toEqual(['客户', '区域', '业务员', '团队', '设置', '演示数据']);
     option.click();
     await flushPromises();
 

@@ -160,7 +160,7 @@ const en: typeof zh = {
     entityId: 'ID',
     detail: 'Detail',
     allEntities: 'All entities',
-    entities: { customer: 'Customer', region: 'Region', rep: 'Sales rep', team: 'Team', settings: 'Settings' },
+    entities: { customer: 'Customer', region: 'Region', rep: 'Sales rep', team: 'Team', settings: 'Settings', demo: 'Demo data' },
   },
 };
 export default en;

@@ -158,6 +158,6 @@ export default {
     entityId: '编号',
     detail: '详情',
     allEntities: '全部对象',
-    entities: { customer: '客户', region: '区域', rep: '业务员', team: '团队', settings: '设置' },
+    entities: { customer: '客户', region: '区域', rep: '业务员', team: '团队', settings: '设置', demo: '演示数据' },
   },
 };

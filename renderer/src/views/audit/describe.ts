@@ -24,10 +24,19 @@ function show(key: string, value: unknown): string {
   return String(value);
 }
 
+/** A created or deleted record has nothing to compare with: list its own simple fields instead. */
+function describeSnapshot(snapshot: Record<string, unknown>): string {
+  return Object.entries(snapshot)
+    .filter(([key, value]) => !ignored.has(key) && value !== '' && value !== null && (typeof value !== 'object' || Array.isArray(value)))
+    .slice(0, 6)
+    .map(([key, value]) => `${fieldLabels[key] ?? key}：${show(key, value)}`)
+    .join('；');
+}
+
 export function describeChange(before: unknown, after: unknown): string {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
-  if (!before) return a.name ? `名称：${String(a.name)}` : '';
+  if (!before || !after) return describeSnapshot(before ? b : a);
   const parts: string[] = [];
   for (const key of Object.keys(a)) {
     if (ignored.has(key)) continue;

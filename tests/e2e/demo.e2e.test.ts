@@ -1,0 +1,62 @@
+// First run with the demo dataset: the lists are full, filters and sorting run on the server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { pinyin } from 'pinyin-pro';
+import { startApp, type AppUnderTest } from './harness';
+
+let app: AppUnderTest;
+let page: Page;
+
+const total = () => page.locator('[data-test="customer-total"]').textContent();
+const totalNumber = async () => Number(((await total()) ?? '').replace(/[^\d]/g, ''));
+
+describe('demo dataset, end to end in Chromium', () => {
+  beforeAll(async () => {
+    app = await startApp();
+    page = app.page;
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('loads the demo data from the first-run screen', async () => {
+    await page.goto(app.url);
+    await page.locator('input[data-test="company-name"]').fill('华众商贸演示公司');
+    await page.locator('[data-test="load-demo"]').click();
+    await page.locator('[data-test="start"]').click();
+    await page.locator('[data-test="customer-table"] .el-table__row').first().waitFor();
+    await expect.poll(totalNumber).toBeGreaterThan(250);
+    await app.shot('20-demo-customers');
+  });
+
+  it('filters by a region subtree and sorts by name on the server', async () => {
+    const all = await totalNumber();
+    await page.locator('[data-test="customer-filters"] .region-select-wrap').click();
+    await page.locator('.el-tree-node__content:visible').first().click();
+    await expect.poll(totalNumber).toBeLessThan(all);
+    expect(await totalNumber()).toBeGreaterThan(0);
+    await page.locator('[data-test="customer-table"] th').filter({ hasText: '客户名称' }).locator('.caret-wrapper .ascending').click();
+    await page.waitForTimeout(300);
+    const names = await page.locator('[data-test="customer-table"] .el-table__body tr td:nth-child(2)').allTextContents();
+    expect(names.length).toBeGreaterThan(1);
+    // names are sorted by pinyin, as a Chinese office expects (not by Unicode code point)
+    const keys = names.map((n) =>
+      pinyin(n.trim(), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('').toLowerCase(),
+    );
+    expect(keys).toEqual([...keys].sort());
+    await app.shot('21-demo-filtered-sorted');
+  });
+
+  it('shows the region tree and the reps with their teams', async () => {
+    await page.locator('[data-nav="regions"]').click();
+    await page.locator('[data-test="region-tree"] .el-tree-node').first().waitFor();
+    await app.shot('22-demo-regions');
+    await page.locator('[data-nav="reps"]').click();
+    await page.locator('.el-table__row').first().waitFor();
+    expect(await page.locator('.el-table__row').count()).toBeGreaterThanOrEqual(8);
+    await app.shot('23-demo-reps');
+    await page.locator('[data-nav="audit"]').click();
+    await page.locator('.el-table__row').first().waitFor();
+    await app.shot('24-demo-audit');
+  });
+});
