@@ -5,43 +5,11 @@ import { createPinia } from 'pinia';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import { i18n } from '@/i18n';
 import { routes } from '@/router';
-import { setTransport } from '@/api';
+import { fakeCore } from './fakeCore';
 import { dateTime } from '@/format';
 import AuditLog from '@/views/audit/AuditLog.vue';
 import { describeChange } from '@/views/audit/describe';
-import { contract, isMethodName, type AuditEntry } from '@shared/contract';
-import type { AppErrorData } from '@shared/errors';
-
-// ---------- fake core ----------
-type Handler = (input: any) => unknown;
-interface Call {
-  method: string;
-  input: any;
-}
-
-/** Installs a transport that validates every input against the real contract, records it and answers from `handlers`. */
-function fakeCore(handlers: Record<string, Handler>) {
-  const calls: Call[] = [];
-  const rejected: Array<Call & { issues: string }> = [];
-  setTransport(async (method, input) => {
-    const copy = JSON.parse(JSON.stringify(input ?? {}));
-    calls.push({ method, input: copy });
-    if (!isMethodName(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: method } };
-    const parsed = contract[method].input.safeParse(copy);
-    if (!parsed.success) {
-      rejected.push({ method, input: copy, issues: parsed.error.message });
-      return { ok: false, error: { code: 'VALIDATION', message: parsed.error.message } };
-    }
-    const handler = handlers[method];
-    if (!handler) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `fake has no ${method}` } };
-    try {
-      return { ok: true, data: handler(copy) };
-    } catch (e) {
-      return { ok: false, error: e as AppErrorData };
-    }
-  });
-  return { calls, rejected, of: (m: string) => calls.filter((c) => c.method === m) };
-}
+import { type AuditEntry } from '@shared/contract';
 
 // newest first, as the core returns them
 const entries: AuditEntry[] = [

@@ -3,28 +3,14 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { i18n } from '@/i18n';
-import { setTransport } from '@/api';
+import { fakeCore, type Call, type Handler } from './fakeCore';
 import { routes } from '@/router';
 import CustomerList from '@/views/customers/CustomerList.vue';
 import CustomerForm from '@/views/customers/CustomerForm.vue';
 import { customerListState, freshState } from '@/views/customers/listState';
-import type { Envelope } from '@shared/errors';
 
-type Calls = Array<{ method: string; input: any }>;
-
-function fakeApi(responses: Record<string, (input: any) => unknown>): Calls {
-  const calls: Calls = [];
-  setTransport(async (method, input): Promise<Envelope<unknown>> => {
-    calls.push({ method, input });
-    const respond = responses[method];
-    if (!respond) return { ok: true, data: method.endsWith('.list') ? { rows: [], total: 0 } : [] };
-    try {
-      return { ok: true, data: respond(input) };
-    } catch (e) {
-      return { ok: false, error: e as never };
-    }
-  });
-  return calls;
+function fakeApi(handlers: Record<string, Handler>): Call[] {
+  return fakeCore({ 'customers.tags': () => [], ...handlers }).calls;
 }
 
 const row = (id: number, name: string) => ({

@@ -6,41 +6,9 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import { ElMessageBox } from 'element-plus';
 import { i18n } from '@/i18n';
 import { routes } from '@/router';
-import { setTransport } from '@/api';
+import { fakeCore, type Handler } from './fakeCore';
 import RepList from '@/views/reps/RepList.vue';
-import { contract, isMethodName, type RegionNode, type Rep } from '@shared/contract';
-import type { AppErrorData } from '@shared/errors';
-
-// ---------- fake core ----------
-type Handler = (input: any) => unknown;
-interface Call {
-  method: string;
-  input: any;
-}
-
-/** Installs a transport that validates every input against the real contract, records it and answers from `handlers`. */
-function fakeCore(handlers: Record<string, Handler>) {
-  const calls: Call[] = [];
-  const rejected: Array<Call & { issues: string }> = [];
-  setTransport(async (method, input) => {
-    const copy = JSON.parse(JSON.stringify(input ?? {}));
-    calls.push({ method, input: copy });
-    if (!isMethodName(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: method } };
-    const parsed = contract[method].input.safeParse(copy);
-    if (!parsed.success) {
-      rejected.push({ method, input: copy, issues: parsed.error.message });
-      return { ok: false, error: { code: 'VALIDATION', message: parsed.error.message } };
-    }
-    const handler = handlers[method];
-    if (!handler) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `fake has no ${method}` } };
-    try {
-      return { ok: true, data: handler(copy) };
-    } catch (e) {
-      return { ok: false, error: e as AppErrorData };
-    }
-  });
-  return { calls, rejected, of: (m: string) => calls.filter((c) => c.method === m) };
-}
+import { type RegionNode, type Rep } from '@shared/contract';
 
 function rep(id: number, code: string, name: string, extra: Partial<Rep> = {}): Rep {
   return {
