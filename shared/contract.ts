@@ -2,6 +2,8 @@
 // Inputs are strict objects: unknown fields are rejected, never silently dropped.
 import { z } from 'zod';
 import { customerGrades, customerScales, customerSources, customerTypes, lifecycles } from './domain/customer';
+import { channelTypes, dealerStatuses } from './domain/dealer';
+import { importEntities } from './domain/importExport';
 
 z.config(z.locales.zhCN());
 
@@ -132,6 +134,7 @@ export type Contact = z.infer<typeof contact>;
 const customerFilters = {
   regionId: idSchema.optional(), // includes the whole subtree
   repId: idSchema.optional(),
+  dealerId: idSchema.optional(),
   grade: z.array(z.enum(customerGrades)).max(4).optional(),
   lifecycle: z.array(z.enum(lifecycles)).max(5).optional(),
   type: z.array(z.enum(customerTypes)).max(customerTypes.length).optional(),
@@ -149,6 +152,8 @@ const customerListRow = z.object({
   regionName: z.string().nullable(),
   repId: z.int().nullable(),
   repName: z.string().nullable(),
+  dealerId: z.int().nullable(),
+  dealerName: z.string().nullable(),
   phone: z.string(),
   primaryContact: z.string().nullable(),
   grade: z.enum(customerGrades),
@@ -175,6 +180,7 @@ const customerFields = {
   scale: z.enum(customerScales).nullable().default(null),
   source: z.enum(customerSources).nullable().default(null),
   repId: idSchema.nullable().default(null),
+  dealerId: idSchema.nullable().default(null),
   grade: z.enum(customerGrades).default('C'),
   lifecycle: z.enum(lifecycles).default('prospect'),
   creditLimitFen: fenSchema.default(0),
@@ -199,12 +205,15 @@ const customerDetail = z.object({
   source: z.enum(customerSources).nullable(),
   repId: z.int().nullable(),
   repName: z.string().nullable(),
+  dealerId: z.int().nullable(),
+  dealerName: z.string().nullable(),
   grade: z.enum(customerGrades),
   lifecycle: z.enum(lifecycles),
   creditLimitFen: z.int(),
   paymentTermDays: z.int(),
   tags: z.array(z.string()),
   notes: z.string(),
+  mergedIntoId: z.int().nullable(),
   archived: z.boolean(),
   archivedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -233,6 +242,203 @@ const auditEntry = z.object({
   after: z.unknown(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
+
+// ---------- dealers ----------
+export const dealerSortFields = [
+  'code',
+  'name',
+  'channelType',
+  'tier',
+  'contractEnd',
+  'depositFen',
+  'creditLimitFen',
+  'customerCount',
+  'updatedAt',
+] as const;
+const dealerTier = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+const dealerFilters = {
+  channelType: z.array(z.enum(channelTypes)).max(channelTypes.length).optional(),
+  status: z.array(z.enum(dealerStatuses)).max(dealerStatuses.length).optional(),
+  tier: z.array(dealerTier).max(3).optional(),
+  regionId: idSchema.optional(), // dealers authorised for this region: territory is the region, an ancestor, or inside it
+  repId: idSchema.optional(),
+  expiringOnly: z.boolean().default(false), // contract ends within CONTRACT_EXPIRY_WARNING_DAYS days
+};
+const dealerListRow = z.object({
+  id: z.int(),
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  channelType: z.enum(channelTypes),
+  tier: dealerTier,
+  contactName: z.string(),
+  phone: z.string(),
+  territoryIds: z.array(z.int()),
+  territoryNames: z.array(z.string()),
+  contractStart: z.string().nullable(),
+  contractEnd: z.string().nullable(),
+  contractDaysLeft: z.int().nullable(), // negative once the contract has ended
+  depositFen: z.int(),
+  creditLimitFen: z.int(),
+  repId: z.int().nullable(),
+  repName: z.string().nullable(),
+  status: z.enum(dealerStatuses),
+  customerCount: z.int(),
+  updatedAt: z.string(),
+});
+export type DealerListRow = z.infer<typeof dealerListRow>;
+const dealerDetail = dealerListRow.extend({
+  address: z.string(),
+  notes: z.string(),
+  territories: z.array(z.object({ id: z.int(), name: z.string(), path: z.array(z.string()) })),
+  createdAt: z.string(),
+});
+export type DealerDetail = z.infer<typeof dealerDetail>;
+const dealerFields = {
+  code: text(30)
+    .regex(/^[A-Za-z0-9_-]*$/, '只能包含字母、数字、- 和 _')
+    .default(''),
+  name: requiredText(100),
+  shortName: text(40).default(''),
+  channelType: z.enum(channelTypes).default('dealer'),
+  tier: dealerTier.default(1),
+  contactName: text(40).default(''),
+  phone: phoneSchema.default(''),
+  address: text(200).default(''),
+  territoryRegionIds: z.array(idSchema).max(100).default([]),
+  contractStart: dateSchema.nullable().default(null),
+  contractEnd: dateSchema.nullable().default(null),
+  depositFen: fenSchema.default(0),
+  creditLimitFen: fenSchema.default(0),
+  repId: idSchema.nullable().default(null),
+  status: z.enum(dealerStatuses).default('active'),
+  notes: text(2000).default(''),
+};
+
+// ---------- products ----------
+export const productSortFields = [
+  'sku',
+  'name',
+  'categoryName',
+  'listPriceFen',
+  'dealerPriceFen',
+  'floorPriceFen',
+  'costFen',
+  'updatedAt',
+] as const;
+const productRow = z.object({
+  id: z.int(),
+  sku: z.string(),
+  name: z.string(),
+  spec: z.string(),
+  categoryId: z.int().nullable(),
+  categoryName: z.string().nullable(),
+  unit: z.string(),
+  listPriceFen: z.int(),
+  dealerPriceFen: z.int(),
+  floorPriceFen: z.int(),
+  costFen: z.int(),
+  grossMarginBp: z.int().nullable(), // (list − cost) / list in basis points; null when the list price is 0
+  active: z.boolean(),
+  notes: z.string(),
+  updatedAt: z.string(),
+});
+export type ProductRow = z.infer<typeof productRow>;
+export interface ProductCategoryNode {
+  id: number;
+  parentId: number | null;
+  name: string;
+  level: number;
+  sortOrder: number;
+  productCount: number;
+  children: ProductCategoryNode[];
+}
+const productCategoryNode: z.ZodType<ProductCategoryNode> = z.lazy(() =>
+  z.object({
+    id: z.int(),
+    parentId: z.int().nullable(),
+    name: z.string(),
+    level: z.int(),
+    sortOrder: z.int(),
+    productCount: z.int(),
+    children: z.array(productCategoryNode),
+  }),
+);
+
+// ---------- customer cards ----------
+const strategyAction = z.object({
+  id: z.int(),
+  dueDate: z.string(),
+  action: z.string(),
+  owner: z.string(),
+  done: z.boolean(),
+  doneAt: z.string().nullable(),
+});
+const strategyCard = z.object({
+  customerId: z.int(),
+  goals: z.string(),
+  approach: z.string(),
+  decisionMakers: z.string(),
+  competitors: z.string(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  actions: z.array(strategyAction),
+});
+export type StrategyCard = z.infer<typeof strategyCard>;
+const score = z.int().min(1).max(5);
+const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+const monthlyEvaluation = z.object({
+  id: z.int(),
+  customerId: z.int(),
+  month: z.string(),
+  purchaseScore: z.int(),
+  paymentScore: z.int(),
+  cooperationScore: z.int(),
+  potentialScore: z.int(),
+  comment: z.string(),
+  evaluator: z.string(),
+  updatedAt: z.string(),
+});
+export type MonthlyEvaluation = z.infer<typeof monthlyEvaluation>;
+
+// ---------- duplicates & merge ----------
+const duplicateMember = z.object({
+  id: z.int(),
+  code: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  regionName: z.string().nullable(),
+  repName: z.string().nullable(),
+  archived: z.boolean(),
+  createdAt: z.string(),
+});
+const duplicateGroup = z.object({ key: z.string(), reason: z.enum(['name', 'phone']), customers: z.array(duplicateMember) });
+export type DuplicateGroup = z.infer<typeof duplicateGroup>;
+
+// ---------- Excel import / export ----------
+const fileInput = {
+  fileName: requiredText(200),
+  base64: z.string().min(1).max(40_000_000), // 20 MB files fit; the core enforces the configured byte cap
+};
+const columnMapping = z.array(z.object({ header: z.string().max(100), field: z.string().max(40).nullable() }).strict()).max(200);
+const importInput = {
+  entity: z.enum(importEntities),
+  ...fileInput,
+  mapping: columnMapping.optional(), // absent: headers are matched to fields by name
+  mode: z.enum(['skip', 'update']).default('skip'), // existing codes: leave them, or update them
+};
+const importRowError = z.object({ column: z.string(), field: z.string().nullable(), message: z.string() });
+const importPreviewRow = z.object({
+  rowNumber: z.int(), // as Excel shows it (header is row 1)
+  status: z.enum(['new', 'update', 'skip', 'error']),
+  values: z.record(z.string(), z.string()),
+  errors: z.array(importRowError),
+});
+const importCounts = z.object({ total: z.int(), new: z.int(), update: z.int(), skip: z.int(), error: z.int() });
+const importField = z.object({ key: z.string(), label: z.string(), required: z.boolean() });
+const fileOutput = z.object({ fileName: z.string(), base64: z.string(), rowCount: z.int() });
+
+const listFilters = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 
 const savedId = z.object({ id: z.int(), code: z.string() });
 
@@ -331,6 +537,214 @@ export const contract = {
   },
   'customers.tags': { input: z.object({}).strict(), output: z.array(z.object({ tag: z.string(), count: z.int() })) },
 
+  'customers.merge': {
+    input: z.object({ survivorId: idSchema, mergedId: idSchema }).strict(),
+    output: z.object({
+      survivorId: z.int(),
+      mergedId: z.int(),
+      moved: z.object({ contacts: z.int(), tags: z.int(), strategyActions: z.int(), evaluations: z.int(), evaluationsKept: z.int() }),
+    }),
+  },
+  'customers.duplicateGroups': {
+    input: z
+      .object({ page: pageInput.page, pageSize: z.int().min(1).max(200).default(20), includeArchived: z.boolean().default(false) })
+      .strict(),
+    output: z.object({ groups: z.array(duplicateGroup), total: z.int() }),
+  },
+
+  'strategyCards.get': { input: z.object({ customerId: idSchema }).strict(), output: strategyCard },
+  'strategyCards.save': {
+    input: z
+      .object({
+        customerId: idSchema,
+        goals: text(2000).default(''),
+        approach: text(2000).default(''),
+        decisionMakers: text(1000).default(''),
+        competitors: text(1000).default(''),
+        actions: z
+          .array(
+            z
+              .object({
+                id: idSchema.optional(),
+                dueDate: dateSchema,
+                action: requiredText(200),
+                owner: text(20).default(''),
+                done: z.boolean().default(false),
+              })
+              .strict(),
+          )
+          .max(50)
+          .default([]),
+      })
+      .strict(),
+    output: strategyCard,
+  },
+  'monthlyEvaluations.list': { input: z.object({ customerId: idSchema }).strict(), output: z.array(monthlyEvaluation) },
+  'monthlyEvaluations.save': {
+    input: z
+      .object({
+        id: idSchema.optional(),
+        customerId: idSchema,
+        month: monthSchema,
+        purchaseScore: score,
+        paymentScore: score,
+        cooperationScore: score,
+        potentialScore: score,
+        comment: text(1000).default(''),
+        evaluator: requiredText(20),
+      })
+      .strict(),
+    output: monthlyEvaluation,
+  },
+
+  'dealers.list': {
+    input: z
+      .object({
+        ...pageInput,
+        sort: z
+          .object({ field: z.enum(dealerSortFields), order: sortOrder })
+          .strict()
+          .optional(),
+        ...dealerFilters,
+      })
+      .strict(),
+    output: z.object({ rows: z.array(dealerListRow), total: z.int() }),
+  },
+  'dealers.get': { input: z.object({ id: idSchema }).strict(), output: dealerDetail },
+  'dealers.save': { input: z.object({ id: idSchema.optional(), ...dealerFields }).strict(), output: savedId },
+
+  'productCategories.tree': { input: z.object({}).strict(), output: z.array(productCategoryNode) },
+  'productCategories.save': {
+    input: z
+      .object({
+        id: idSchema.optional(),
+        parentId: idSchema.nullable().default(null),
+        name: requiredText(40),
+        sortOrder: z.int().min(0).max(9999).default(0),
+      })
+      .strict(),
+    output: z.object({ id: z.int() }),
+  },
+  'productCategories.delete': { input: z.object({ id: idSchema }).strict(), output: z.object({ id: z.int() }) },
+  'products.list': {
+    input: z
+      .object({
+        ...pageInput,
+        sort: z
+          .object({ field: z.enum(productSortFields), order: sortOrder })
+          .strict()
+          .optional(),
+        categoryId: idSchema.optional(), // includes sub-categories
+        active: z.enum(['active', 'inactive', 'all']).default('active'),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(productRow), total: z.int() }),
+  },
+  'products.get': { input: z.object({ id: idSchema }).strict(), output: productRow },
+  'products.save': {
+    input: z
+      .object({
+        id: idSchema.optional(),
+        sku: text(40)
+          .regex(/^[A-Za-z0-9_.\-/]*$/, '只能包含字母、数字和 - _ . /')
+          .default(''),
+        name: requiredText(100),
+        spec: text(60).default(''),
+        categoryId: idSchema.nullable().default(null),
+        unit: text(10).default(''),
+        listPriceFen: fenSchema.default(0),
+        dealerPriceFen: fenSchema.default(0),
+        floorPriceFen: fenSchema.default(0),
+        costFen: fenSchema.default(0),
+        active: z.boolean().default(true),
+        notes: text(1000).default(''),
+      })
+      .strict(),
+    output: savedId,
+  },
+
+  'import.template': { input: z.object({ entity: z.enum(importEntities) }).strict(), output: fileOutput },
+  'import.preview': {
+    input: z.object(importInput).strict(),
+    output: z.object({
+      headers: z.array(z.string()),
+      mapping: z.array(z.object({ header: z.string(), field: z.string().nullable() })),
+      fields: z.array(importField),
+      counts: importCounts,
+      rows: z.array(importPreviewRow), // error rows first, at most 1,000
+      truncated: z.boolean(),
+    }),
+  },
+  'import.commit': {
+    input: z.object({ ...importInput, acceptErrors: z.boolean().default(false) }).strict(),
+    output: z.object({ created: z.int(), updated: z.int(), skipped: z.int(), rejected: z.int() }),
+  },
+  'export.xlsx': {
+    input: z.discriminatedUnion('entity', [
+      z
+        .object({
+          entity: z.literal('customers'),
+          filters: listFilters({
+            search: pageInput.search,
+            sort: z
+              .object({ field: z.enum(customerSortFields), order: sortOrder })
+              .strict()
+              .optional(),
+            ...customerFilters,
+          }).default({ archived: 'active' }),
+        })
+        .strict(),
+      z
+        .object({
+          entity: z.literal('dealers'),
+          filters: listFilters({
+            search: pageInput.search,
+            sort: z
+              .object({ field: z.enum(dealerSortFields), order: sortOrder })
+              .strict()
+              .optional(),
+            ...dealerFilters,
+          }).default({ expiringOnly: false }),
+        })
+        .strict(),
+      z
+        .object({
+          entity: z.literal('products'),
+          filters: listFilters({
+            search: pageInput.search,
+            sort: z
+              .object({ field: z.enum(productSortFields), order: sortOrder })
+              .strict()
+              .optional(),
+            categoryId: idSchema.optional(),
+            active: z.enum(['active', 'inactive', 'all']).default('active'),
+          }).default({ active: 'active' }),
+        })
+        .strict(),
+      z
+        .object({
+          entity: z.literal('reps'),
+          filters: listFilters({
+            search: pageInput.search,
+            sort: z
+              .object({ field: z.enum(repSortFields), order: sortOrder })
+              .strict()
+              .optional(),
+            teamId: idSchema.optional(),
+            includeInactive: z.boolean().default(false),
+          }).default({ includeInactive: false }),
+        })
+        .strict(),
+      z
+        .object({
+          entity: z.literal('audit'),
+          filters: listFilters({ entity: text(40).optional(), entityId: idSchema.optional() }).default({}),
+        })
+        .strict(),
+    ]),
+    output: fileOutput,
+  },
+
   'audit.list': {
     input: z.object({ ...pageInput, entity: text(40).optional(), entityId: idSchema.optional() }).strict(),
     output: z.object({ rows: z.array(auditEntry), total: z.int() }),
@@ -344,6 +758,9 @@ export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
 export type CustomerSaveInput = Input<'customers.save'>;
 export type CustomerListInput = Input<'customers.list'>;
+
+export type ExportInput = Input<'export.xlsx'>;
+export type ImportPreview = Output<'import.preview'>;
 
 export const methodNames = Object.keys(contract) as MethodName[];
 

@@ -11,6 +11,13 @@ import { archiveCustomer, findDuplicates, getCustomer, listCustomers, listTags, 
 import { deleteRegion, regionTree, saveRegion } from './modules/regions/regions';
 import { listReps, listTeams, saveRep, saveTeam } from './modules/reps/reps';
 import { getSettings, initialize, saveSettings } from './modules/settings/settings';
+import { getStrategyCard, listMonthlyEvaluations, saveMonthlyEvaluation, saveStrategyCard } from './modules/customers/cards';
+import { duplicateGroups, mergeCustomers } from './modules/customers/merge';
+import { getDealer, listDealers, saveDealer } from './modules/dealers/dealers';
+import { categoryTree, deleteCategory, saveCategory } from './modules/products/categories';
+import { getProduct, listProducts, saveProduct } from './modules/products/products';
+import { commitImport, importTemplate, previewImport } from './modules/import/import';
+import { exportXlsx } from './modules/export/export';
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type HandlerTable = { [M in MethodName]: Handler<M> };
@@ -33,6 +40,25 @@ export const handlers: HandlerTable = {
   'customers.archive': archiveCustomer,
   'customers.findDuplicates': findDuplicates,
   'customers.tags': (ctx) => listTags(ctx),
+  'customers.merge': mergeCustomers,
+  'customers.duplicateGroups': duplicateGroups,
+  'strategyCards.get': getStrategyCard,
+  'strategyCards.save': saveStrategyCard,
+  'monthlyEvaluations.list': listMonthlyEvaluations,
+  'monthlyEvaluations.save': saveMonthlyEvaluation,
+  'dealers.list': listDealers,
+  'dealers.get': getDealer,
+  'dealers.save': saveDealer,
+  'productCategories.tree': (ctx) => categoryTree(ctx),
+  'productCategories.save': saveCategory,
+  'productCategories.delete': deleteCategory,
+  'products.list': listProducts,
+  'products.get': getProduct,
+  'products.save': saveProduct,
+  'import.template': importTemplate,
+  'import.preview': previewImport,
+  'import.commit': commitImport,
+  'export.xlsx': exportXlsx,
   'audit.list': listAudit,
 };
 

@@ -9,6 +9,7 @@ import { buildSearchText, digitsOnly, likeContains, nameKey, pinyinFull } from '
 import { recordAudit } from '../audit/audit';
 import { assertRegionExists, regionPathNames } from '../regions/regions';
 import { assertRepExists } from '../reps/reps';
+import { assertDealerExists } from '../dealers/dealers';
 
 type ListInput = ParsedInput<'customers.list'>;
 type SortField = NonNullable<ListInput['sort']>['field'];
@@ -44,6 +45,10 @@ export function customerFilterSql(input: Omit<ListInput, 'page' | 'pageSize' | '
   if (input.repId) {
     where.push('c.rep_id = ?');
     params.push(input.repId);
+  }
+  if (input.dealerId) {
+    where.push('c.dealer_id = ?');
+    params.push(input.dealerId);
   }
   const inList = (col: string, values: readonly string[] | undefined) => {
     if (!values || values.length === 0) return;
@@ -84,6 +89,8 @@ interface ListSqlRow {
   regionName: string | null;
   repId: number | null;
   repName: string | null;
+  dealerId: number | null;
+  dealerName: string | null;
   phone: string;
   primaryContact: string | null;
   grade: string;
@@ -96,11 +103,11 @@ interface ListSqlRow {
 }
 
 export const customerListSelect = `select c.id, c.code, c.name, c.short_name as shortName, c.type, c.region_id as regionId, g.name as regionName,
-  c.rep_id as repId, r.name as repName, c.phone,
+  c.rep_id as repId, r.name as repName, c.dealer_id as dealerId, d.name as dealerName, c.phone,
   (select k.name from contacts k where k.customer_id = c.id and k.is_primary = 1) as primaryContact,
   c.grade, c.lifecycle, c.credit_limit_fen as creditLimitFen, c.payment_term_days as paymentTermDays, c.tags,
   c.archived, c.updated_at as updatedAt
-from customers c left join regions g on g.id = c.region_id left join reps r on r.id = c.rep_id`;
+from customers c left join regions g on g.id = c.region_id left join reps r on r.id = c.rep_id left join dealers d on d.id = c.dealer_id`;
 
 export function listCustomers(ctx: Ctx, input: ListInput): Output<'customers.list'> {
   const { where, params } = customerFilterSql(input);
@@ -152,12 +159,15 @@ interface CustomerSqlRow {
   source: string | null;
   repId: number | null;
   repName: string | null;
+  dealerId: number | null;
+  dealerName: string | null;
   grade: string;
   lifecycle: string;
   creditLimitFen: number;
   paymentTermDays: number;
   tags: string;
   notes: string;
+  mergedIntoId: number | null;
   archived: number;
   archivedAt: string | null;
   createdAt: string;
@@ -168,9 +178,9 @@ export function getCustomer(ctx: Ctx, input: ParsedInput<'customers.get'>): Outp
   const row = prepared(
     ctx.db,
     `select c.id, c.code, c.name, c.short_name as shortName, c.type, c.region_id as regionId, c.address, c.phone, c.industry, c.scale, c.source,
-            c.rep_id as repId, r.name as repName, c.grade, c.lifecycle, c.credit_limit_fen as creditLimitFen, c.payment_term_days as paymentTermDays,
+            c.rep_id as repId, r.name as repName, c.dealer_id as dealerId, d.name as dealerName, c.merged_into_id as mergedIntoId, c.grade, c.lifecycle, c.credit_limit_fen as creditLimitFen, c.payment_term_days as paymentTermDays,
             c.tags, c.notes, c.archived, c.archived_at as archivedAt, c.created_at as createdAt, c.updated_at as updatedAt
-     from customers c left join reps r on r.id = c.rep_id where c.id = ?`,
+     from customers c left join reps r on r.id = c.rep_id left join dealers d on d.id = c.dealer_id where c.id = ?`,
   ).get(input.id) as CustomerSqlRow | undefined;
   if (!row) throw notFound('客户', input.id, 'id');
   const contacts = (
@@ -228,6 +238,7 @@ export function saveCustomer(ctx: Ctx, input: SaveInput): Output<'customers.save
   return ctx.db.transaction(() => {
     if (input.regionId !== null) assertRegionExists(ctx, input.regionId);
     if (input.repId !== null) assertRepExists(ctx, input.repId);
+    if (input.dealerId !== null) assertDealerExists(ctx, input.dealerId);
     const contacts = normaliseContacts(input.contacts);
     const tags = [...new Set(input.tags)];
     const before = input.id === undefined ? undefined : safeGet(ctx, input.id);
@@ -252,6 +263,7 @@ export function saveCustomer(ctx: Ctx, input: SaveInput): Output<'customers.save
       scale: input.scale,
       source: input.source,
       repId: input.repId,
+      dealerId: input.dealerId,
       grade: input.grade,
       lifecycle: input.lifecycle,
       creditLimitFen: input.creditLimitFen,
@@ -266,9 +278,9 @@ export function saveCustomer(ctx: Ctx, input: SaveInput): Output<'customers.save
       id = Number(
         prepared(
           ctx.db,
-          `insert into customers (code, name, short_name, type, region_id, address, phone, industry, scale, source, rep_id, grade, lifecycle,
+          `insert into customers (code, name, short_name, type, region_id, address, phone, industry, scale, source, rep_id, dealer_id, grade, lifecycle,
              credit_limit_fen, payment_term_days, tags, notes, name_pinyin, search_text, name_key, phone_digits, created_at, updated_at)
-           values (@code, @name, @shortName, @type, @regionId, @address, @phone, @industry, @scale, @source, @repId, @grade, @lifecycle,
+           values (@code, @name, @shortName, @type, @regionId, @address, @phone, @industry, @scale, @source, @repId, @dealerId, @grade, @lifecycle,
              @creditLimitFen, @paymentTermDays, @tags, @notes, @namePinyin, @searchText, @nameKey, @phoneDigits, @now, @now)`,
         ).run(values).lastInsertRowid,
       );
@@ -277,7 +289,7 @@ export function saveCustomer(ctx: Ctx, input: SaveInput): Output<'customers.save
       prepared(
         ctx.db,
         `update customers set code = @code, name = @name, short_name = @shortName, type = @type, region_id = @regionId, address = @address,
-           phone = @phone, industry = @industry, scale = @scale, source = @source, rep_id = @repId, grade = @grade, lifecycle = @lifecycle,
+           phone = @phone, industry = @industry, scale = @scale, source = @source, rep_id = @repId, dealer_id = @dealerId, grade = @grade, lifecycle = @lifecycle,
            credit_limit_fen = @creditLimitFen, payment_term_days = @paymentTermDays, tags = @tags, notes = @notes, name_pinyin = @namePinyin,
            search_text = @searchText, name_key = @nameKey, phone_digits = @phoneDigits, updated_at = @now
          where id = @id`,

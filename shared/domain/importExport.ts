@@ -1,0 +1,21 @@
+// Entities that can be imported from / exported to Excel, with their Chinese names.
+import type { Labelled } from './customer';
+
+export const importEntities = ['customers', 'dealers', 'products', 'reps', 'regions'] as const;
+export type ImportEntity = (typeof importEntities)[number];
+
+export const exportEntities = ['customers', 'dealers', 'products', 'reps', 'audit'] as const;
+export type ExportEntity = (typeof exportEntities)[number];
+
+export const entityLabels: Record<ImportEntity | ExportEntity, Labelled> = {
+  customers: { zh: '客户', en: 'Customers' },
+  dealers: { zh: '经销商', en: 'Dealers' },
+  products: { zh: '产品', en: 'Products' },
+  reps: { zh: '业务员', en: 'Sales reps' },
+  regions: { zh: '区域', en: 'Regions' },
+  audit: { zh: '操作日志', en: 'Audit log' },
+};
+
+/** Defaults; the host may lower or raise them (settings). */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+export const IMPORT_MAX_ROWS = 200_000;
