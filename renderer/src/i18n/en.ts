@@ -2,7 +2,18 @@ import type zh from './zh-CN';
 
 const en: typeof zh = {
   app: { title: 'SalesDesk', fullTitle: 'SalesDesk', language: '中文', switchTo: 'Switch to Chinese' },
-  nav: { customers: 'Customers', regions: 'Regions', reps: 'Reps & teams', audit: 'Audit log', masterData: 'Master data' },
+  nav: {
+    dealers: 'Dealers',
+    products: 'Products',
+    tools: 'Tools',
+    import: 'Import',
+    duplicates: 'Duplicates',
+    customers: 'Customers',
+    regions: 'Regions',
+    reps: 'Reps & teams',
+    audit: 'Audit log',
+    masterData: 'Master data',
+  },
   common: {
     search: 'Search',
     reset: 'Reset',

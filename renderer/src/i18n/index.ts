@@ -1,6 +1,20 @@
 import { createI18n } from 'vue-i18n';
-import zhCN from './zh-CN';
-import en from './en';
+import zhCNBase from './zh-CN';
+import enBase from './en';
+import dealerMessages from '@/views/dealers/messages';
+import productMessages from '@/views/products/messages';
+import importMessages from '@/views/import/messages';
+import cardMessages from '@/views/customers/cardMessages';
+
+// each domain keeps its texts beside its views, under its own namespace
+const zhCN = { ...zhCNBase, dealer: dealerMessages.zh, product: productMessages.zh, import: importMessages.zh, cards: cardMessages.zh };
+const en: typeof zhCN = {
+  ...enBase,
+  dealer: dealerMessages.en,
+  product: productMessages.en,
+  import: importMessages.en,
+  cards: cardMessages.en,
+};
 
 export type Locale = 'zh-CN' | 'en';
 

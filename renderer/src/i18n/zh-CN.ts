@@ -1,6 +1,17 @@
 export default {
   app: { title: '销售管理台', fullTitle: 'SalesDesk 销售管理台', language: 'English', switchTo: '切换到英文' },
-  nav: { customers: '客户档案', regions: '区域', reps: '业务员与团队', audit: '操作日志', masterData: '基础资料' },
+  nav: {
+    dealers: '经销商',
+    products: '产品',
+    tools: '工具',
+    import: '数据导入',
+    duplicates: '重复客户',
+    customers: '客户档案',
+    regions: '区域',
+    reps: '业务员与团队',
+    audit: '操作日志',
+    masterData: '基础资料',
+  },
   common: {
     search: '搜索',
     reset: '重置',
