@@ -15,6 +15,8 @@ const en: typeof zh = {
     masterData: 'Master data',
   },
   common: {
+    import: 'Import',
+    export: 'Export',
     search: 'Search',
     reset: 'Reset',
     add: 'New',

@@ -13,6 +13,8 @@ export default {
     masterData: '基础资料',
   },
   common: {
+    import: '导入',
+    export: '导出',
     search: '搜索',
     reset: '重置',
     add: '新增',
