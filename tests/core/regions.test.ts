@@ -236,3 +236,15 @@ describe('regions: delete', () => {
     expect(err.message).toContain('4242');
   });
 });
+
+describe('regions used by a dealer territory', () => {
+  it('cannot be deleted, and the message says why', async () => {
+    const { gl } = await fourLevels();
+    await ok(core, 'dealers.save', { name: '南京恒信商贸有限公司', territoryRegionIds: [gl.id] });
+    const before = digest(core.ctx.db);
+    const err = await fail(core, 'regions.delete', { id: gl.id });
+    expect(err.code).toBe('CONFLICT');
+    expect(err.message).toContain('1 个经销商的授权区域');
+    expect(digest(core.ctx.db)).toBe(before);
+  });
+});

@@ -1,6 +1,19 @@
 // Turns audit before/after snapshots into a one-line Chinese summary of what changed.
 import { fieldLabels } from '@shared/fieldLabels';
 import { formatFen } from '@shared/money';
+import { customerScaleLabels, customerSourceLabels, customerTypeLabels, lifecycleLabels, type Labelled } from '@shared/domain/customer';
+import { channelTypeLabels, dealerStatusLabels, dealerTierLabels } from '@shared/domain/dealer';
+
+// stored codes shown as the words the office uses (零售店, not retail)
+const valueLabels: Record<string, Record<string, Labelled>> = {
+  type: customerTypeLabels,
+  lifecycle: lifecycleLabels,
+  scale: customerScaleLabels,
+  source: customerSourceLabels,
+  channelType: channelTypeLabels,
+  tier: dealerTierLabels,
+  status: dealerStatusLabels,
+};
 
 const actionLabels: Record<string, string> = {
   create: '新建',
@@ -21,6 +34,8 @@ function show(key: string, value: unknown): string {
   if (key.endsWith('Fen') && typeof value === 'number') return `¥${formatFen(value)}`;
   if (Array.isArray(value)) return value.join('、') || '空';
   if (typeof value === 'boolean') return value ? '是' : '否';
+  const labels = Object.hasOwn(valueLabels, key) ? valueLabels[key] : undefined;
+  if (labels && Object.hasOwn(labels, String(value))) return labels[String(value)]!.zh;
   return String(value);
 }
 
