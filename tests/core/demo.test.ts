@@ -3,10 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayLocal } from '../../electron/core/context';
 import { createCore, type Core } from '../../electron/core/core';
+import { openDatabase } from '../../electron/core/db/connection';
 import { chineseNumber, generateDemo, mulberry32, type DemoResult } from '../../electron/core/demo/generate';
 import { parseArgs, runDemoCli } from '../../electron/core/demo/cli';
-import { pinyinInitials } from '../../electron/core/text';
+import { productDerived } from '../../electron/core/modules/products/products';
+import { buildSearchText, pinyinFull, pinyinInitials } from '../../electron/core/text';
 import { contract } from '../../shared/contract';
 
 const NOW = new Date('2026-03-16T02:00:00.000Z');
@@ -39,6 +42,26 @@ afterAll(() => {
 
 const all = <T>(sql: string, ...params: unknown[]) => core.ctx.db.prepare(sql).all(...params) as T[];
 const one = <T>(sql: string, ...params: unknown[]) => core.ctx.db.prepare(sql).get(...params) as T;
+const countOf = (table: string, where = '1') => one<{ n: number }>(`select count(*) as n from ${table} where ${where}`).n;
+const dayMs = 86_400_000;
+const daysFrom = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** Each row's parse result, with the first issue named, for a readable failure. */
+function expectValid(method: keyof typeof contract, label: string, input: unknown): void {
+  const parsed = contract[method].input.safeParse(input);
+  expect(parsed.success, `${label}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues[0])}`).toBe(true);
+}
 
 describe('demo generator (small)', () => {
   it('reports and writes the expected counts', () => {
@@ -173,6 +196,18 @@ describe('demo generator (small)', () => {
       expect(first20(again.core)).toEqual(first20(core));
       expect(again.result).toEqual(result);
       expect(first20(other.core)).not.toEqual(first20(core));
+      const rest = (c: Core) =>
+        [
+          'select code, name, tier, channel_type, contract_end, deposit_fen, status, rep_id from dealers order by code',
+          'select dealer_id, region_id from dealer_territories order by dealer_id, region_id',
+          'select code, dealer_id from customers where dealer_id is not null order by code',
+          'select sku, name, spec, category_id, list_price_fen, dealer_price_fen, floor_price_fen, cost_fen, active from products order by sku',
+          'select customer_id, goals, decision_makers from strategy_cards order by customer_id',
+          'select customer_id, due_date, action, done, done_at from strategy_actions order by id',
+          'select customer_id, month, purchase_score, payment_score, cooperation_score, potential_score, evaluator from monthly_evaluations order by id',
+        ].map((sql) => c.ctx.db.prepare(sql).all());
+      expect(rest(again.core)).toEqual(rest(core));
+      expect(rest(other.core)).not.toEqual(rest(core));
     } finally {
       again.core.close();
       other.core.close();
@@ -243,7 +278,8 @@ describe('demo generator (small)', () => {
   it('passes the customers.save input schema for every generated customer (editable in the UI as is)', () => {
     const customers = all<Record<string, unknown> & { id: number }>(
       `select id, code, name, short_name as shortName, type, region_id as regionId, address, phone, industry, scale, source,
-              rep_id as repId, grade, lifecycle, credit_limit_fen as creditLimitFen, payment_term_days as paymentTermDays, tags, notes
+              rep_id as repId, dealer_id as dealerId, grade, lifecycle, credit_limit_fen as creditLimitFen,
+              payment_term_days as paymentTermDays, tags, notes
        from customers`,
     );
     const contactsOf = core.ctx.db.prepare(
@@ -258,10 +294,11 @@ describe('demo generator (small)', () => {
 
   it('saves through the API like a UI-created customer would (derived columns identical)', async () => {
     const c = one<{ id: number; search_text: string; name_pinyin: string; name_key: string; phone_digits: string }>(
-      'select id, search_text, name_pinyin, name_key, phone_digits from customers where archived = 0 order by code limit 1',
+      'select id, search_text, name_pinyin, name_key, phone_digits from customers where archived = 0 and dealer_id is not null order by code limit 1',
     );
     const detail = await call<Record<string, unknown> & { contacts: Array<Record<string, unknown>> }>('customers.get', { id: c.id });
-    const { id, code, name, shortName, type, regionId, address, phone, industry, scale, source, repId, grade, lifecycle } = detail;
+    const { id, code, name, shortName, type, regionId, address, phone, industry, scale, source, repId, dealerId, grade, lifecycle } =
+      detail;
     const saved = await call<{ id: number }>('customers.save', {
       id,
       code,
@@ -275,6 +312,7 @@ describe('demo generator (small)', () => {
       scale,
       source,
       repId,
+      dealerId,
       grade,
       lifecycle,
       creditLimitFen: detail.creditLimitFen,
@@ -294,6 +332,395 @@ describe('demo generator (small)', () => {
     expect(saved.id).toBe(c.id);
     const after = one<typeof c>('select id, search_text, name_pinyin, name_key, phone_digits from customers where id = ?', c.id);
     expect(after).toEqual(c);
+  });
+});
+
+describe('demo generator: dealers, products and customer cards (small)', () => {
+  const today = () => todayLocal(core.ctx);
+
+  it('reports and writes the expected counts', () => {
+    expect(result.dealers).toBe(12);
+    expect(result.products).toBe(60);
+    expect(countOf('dealers')).toBe(12);
+    expect(countOf('products')).toBe(60);
+    expect(countOf('dealer_territories')).toBe(result.dealerTerritories);
+    expect(countOf('product_categories')).toBe(result.productCategories);
+    expect(countOf('customers', 'dealer_id is not null')).toBe(result.servedCustomers);
+    expect(countOf('strategy_cards')).toBe(result.strategyCards);
+    expect(countOf('strategy_actions')).toBe(result.strategyActions);
+    expect(countOf('monthly_evaluations')).toBe(result.monthlyEvaluations);
+    expect(result.strategyCards / 300).toBeGreaterThan(0.08);
+    expect(result.strategyCards / 300).toBeLessThan(0.25);
+    const evaluated = one<{ n: number }>('select count(distinct customer_id) as n from monthly_evaluations').n;
+    expect(evaluated / 300).toBeGreaterThan(0.1);
+    expect(evaluated / 300).toBeLessThan(0.3);
+    const audit = one<{ after: string }>("select after from audit_log where action = 'demo.load'");
+    expect(JSON.parse(audit.after)).toMatchObject({
+      dealers: 12,
+      dealerTerritories: result.dealerTerritories,
+      servedCustomers: result.servedCustomers,
+      crossTerritory: result.crossTerritory.length,
+      productCategories: result.productCategories,
+      products: 60,
+      strategyCards: result.strategyCards,
+      strategyActions: result.strategyActions,
+      monthlyEvaluations: result.monthlyEvaluations,
+    });
+  });
+
+  it('passes the dealers.save input schema for every generated dealer', () => {
+    const dealers = all<Record<string, unknown> & { id: number }>(
+      `select id, code, name, short_name as shortName, channel_type as channelType, tier, contact_name as contactName, phone, address,
+              contract_start as contractStart, contract_end as contractEnd, deposit_fen as depositFen, credit_limit_fen as creditLimitFen,
+              rep_id as repId, status, notes
+       from dealers`,
+    );
+    const territoryOf = core.ctx.db.prepare('select region_id as id from dealer_territories where dealer_id = ?').pluck();
+    for (const d of dealers) expectValid('dealers.save', String(d.code), { ...d, territoryRegionIds: territoryOf.all(d.id) });
+  });
+
+  it('gives dealers ordered codes, names, contacts, plausible contracts, money in whole yuan and search columns', () => {
+    const dealers = all<{
+      code: string;
+      name: string;
+      short_name: string;
+      contact_name: string;
+      phone: string;
+      address: string;
+      tier: number;
+      contract_start: string;
+      contract_end: string;
+      deposit_fen: number;
+      credit_limit_fen: number;
+      status: string;
+      rep_active: number | null;
+      name_pinyin: string;
+      search_text: string;
+      created_at: string;
+    }>(`select d.*, r.active as rep_active from dealers d left join reps r on r.id = d.rep_id order by d.code`);
+    expect(dealers.map((d) => d.code)).toEqual(Array.from({ length: 12 }, (_x, i) => `D${String(i + 1).padStart(4, '0')}`));
+    const now = today();
+    for (const d of dealers) {
+      expect(d.name, d.code).toMatch(/(有限公司|经营部|商行|直销部|直营部)$/);
+      expect(d.short_name.length, d.code).toBeGreaterThan(1);
+      expect(d.contact_name.length, d.code).toBeGreaterThan(1);
+      expect(d.phone, d.code).toMatch(/^(1[3-9]\d{9}|0\d{2,3}-\d{7,8})$/);
+      expect(d.address, d.code).toMatch(/号/);
+      expect(d.contract_start <= now, d.code).toBe(true);
+      expect(daysFrom(d.contract_start, now), d.code).toBeLessThanOrEqual(3 * 366);
+      expect([365, 366, 730, 731], d.code).toContain(daysFrom(d.contract_start, d.contract_end) + 1);
+      expect(d.deposit_fen % 100, d.code).toBe(0);
+      expect(d.deposit_fen, d.code).toBeLessThanOrEqual(500_000 * 100);
+      expect(d.credit_limit_fen, d.code).toBeGreaterThan(0);
+      if (d.status === 'terminated') expect(d.contract_end < now, d.code).toBe(true);
+      else expect(d.rep_active, d.code).toBe(1);
+      expect(d.created_at < NOW.toISOString(), d.code).toBe(true);
+      expect(d.name_pinyin).toBe(pinyinFull(d.name));
+      expect(d.search_text).toBe(buildSearchText({ names: [d.name, d.short_name, d.contact_name], codes: [d.code], phones: [d.phone] }));
+    }
+    const expiring = dealers.filter((d) => d.contract_end >= now && daysFrom(now, d.contract_end) <= 30);
+    expect(expiring.length).toBeGreaterThanOrEqual(2);
+    expect(expiring.every((d) => d.status === 'active')).toBe(true);
+    const ended = dealers.filter((d) => d.contract_end < now);
+    expect(ended.length).toBeGreaterThanOrEqual(1);
+    expect(ended.some((d) => d.status === 'terminated')).toBe(true);
+    expect(dealers.filter((d) => d.status === 'suspended').length).toBeGreaterThanOrEqual(1);
+    expect(dealers.filter((d) => d.tier === 1).length).toBeLessThan(dealers.filter((d) => d.tier === 3).length);
+  });
+
+  it('authorises each dealer for 1–3 disjoint regions (城市, 省 or 大区 for tier 1) of its rep’s market', () => {
+    const rows = all<{ code: string; tier: number; status: string; rep_id: number; level: number; path: string }>(
+      `select d.code, d.tier, d.status, d.rep_id, g.level, g.path
+       from dealers d join dealer_territories t on t.dealer_id = d.id join regions g on g.id = t.region_id order by d.code`,
+    );
+    const byDealer = groupBy(rows, (r) => r.code);
+    expect(byDealer.size).toBe(12);
+    const repPaths = groupBy(
+      all<{ rep_id: number; path: string }>('select rr.rep_id, g.path from rep_regions rr join regions g on g.id = rr.region_id'),
+      (r) => r.rep_id,
+    );
+    let withRep = 0;
+    for (const [code, regions] of byDealer) {
+      expect(regions.length, code).toBeGreaterThanOrEqual(1);
+      expect(regions.length, code).toBeLessThanOrEqual(3);
+      for (const r of regions) {
+        expect([1, 2, 3], code).toContain(r.level);
+        if (r.level === 1) expect(r.tier, code).toBe(1);
+        expect(
+          regions.filter((o) => o !== r && r.path.startsWith(o.path)),
+          code,
+        ).toEqual([]);
+      }
+      const mine = repPaths.get(regions[0]!.rep_id) ?? [];
+      if (regions.every((r) => mine.some((m) => m.path.startsWith(r.path) || r.path.startsWith(m.path)))) withRep++;
+    }
+    expect(withRep / byDealer.size).toBeGreaterThanOrEqual(0.75);
+    // every city with customers has a dealer that still serves it
+    const uncovered = one<{ n: number }>(
+      `select count(*) as n from regions c where c.level = 3 and not exists (
+         select 1 from dealer_territories t join dealers d on d.id = t.dealer_id and d.status <> 'terminated'
+         join regions g on g.id = t.region_id where c.path like g.path || '%')`,
+    ).n;
+    expect(uncovered).toBe(0);
+  });
+
+  it('links about 40% of customers, mostly shops, to a dealer covering their region, and plants a few outside it', () => {
+    const served = all<{ code: string; type: string; status: string; inside: number }>(
+      `select c.code, c.type, d.status,
+              exists (select 1 from dealer_territories t join regions g on g.id = t.region_id join regions x on x.id = c.region_id
+                      where t.dealer_id = c.dealer_id and x.path like g.path || '%') as inside
+       from customers c join dealers d on d.id = c.dealer_id`,
+    );
+    expect(served.length / 300).toBeGreaterThan(0.3);
+    expect(served.length / 300).toBeLessThan(0.5);
+    expect(served.filter((s) => s.type === 'retail' || s.type === 'terminal').length / served.length).toBeGreaterThan(0.7);
+    expect(served.filter((s) => s.status === 'terminated')).toEqual([]);
+    const outside = served.filter((s) => s.inside === 0).map((s) => s.code);
+    expect(outside.sort()).toEqual(result.crossTerritory.map((x) => x.code).sort());
+    expect(outside.length).toBeGreaterThanOrEqual(2);
+    expect(outside.length / served.length).toBeLessThan(0.05);
+    for (const x of result.crossTerritory) {
+      expect(
+        one<{ code: string }>('select d.code from customers c join dealers d on d.id = c.dealer_id where c.code = ?', x.code).code,
+      ).toBe(x.dealerCode);
+    }
+  });
+
+  it('builds a product category tree of 2–3 levels with materialised paths, each category valid for productCategories.save', () => {
+    const cats = all<{ id: number; parent_id: number | null; name: string; level: number; path: string; sort_order: number }>(
+      'select id, parent_id, name, level, path, sort_order from product_categories',
+    );
+    const byId = new Map(cats.map((c) => [c.id, c]));
+    for (const c of cats) {
+      const parent = c.parent_id === null ? null : byId.get(c.parent_id)!;
+      expect(c.path).toBe(`${parent ? parent.path : '/'}${c.id}/`);
+      expect(c.level).toBe(parent ? parent.level + 1 : 1);
+      expectValid('productCategories.save', c.name, { id: c.id, parentId: c.parent_id, name: c.name, sortOrder: c.sort_order });
+    }
+    expect(new Set(cats.map((c) => c.level))).toEqual(new Set([1, 2, 3]));
+    expect(cats.filter((c) => c.level === 1).map((c) => c.name)).toEqual(['酒水饮料', '粮油调味', '休闲食品', '乳品', '日化清洁']);
+    // products sit in leaf categories, and every leaf has at least one
+    const leaves = cats.filter((c) => !cats.some((o) => o.parent_id === c.id));
+    const used = new Set(all<{ category_id: number }>('select distinct category_id from products').map((r) => r.category_id));
+    expect(new Set(leaves.map((l) => l.id))).toEqual(used);
+  });
+
+  it('prices products in fen with cost < dealer ≤ floor ≤ list and a 10–40% margin, about 5% inactive', () => {
+    const products = all<{ sku: string; list: number; dealer: number; floor: number; cost: number; active: number }>(
+      `select sku, list_price_fen as list, dealer_price_fen as dealer, floor_price_fen as floor, cost_fen as cost, active from products`,
+    );
+    for (const p of products) {
+      for (const v of [p.list, p.dealer, p.floor, p.cost]) expect(Number.isInteger(v), p.sku).toBe(true);
+      expect(p.cost, p.sku).toBeGreaterThan(0);
+      expect(p.cost, p.sku).toBeLessThan(p.dealer);
+      expect(p.dealer, p.sku).toBeLessThanOrEqual(p.floor);
+      expect(p.floor, p.sku).toBeLessThanOrEqual(p.list);
+      const margin = (p.list - p.cost) / p.list;
+      expect(margin, p.sku).toBeGreaterThanOrEqual(0.095);
+      expect(margin, p.sku).toBeLessThanOrEqual(0.405);
+    }
+    expect(products.filter((p) => p.active === 0).length).toBe(3);
+  });
+
+  it('passes the products.save input schema for every product, SKUs in order, derived columns as the products service computes them', () => {
+    const products = all<Record<string, unknown> & { sku: string; name: string; spec: string; name_pinyin: string; search_text: string }>(
+      `select id, sku, name, spec, category_id as categoryId, unit, list_price_fen as listPriceFen, dealer_price_fen as dealerPriceFen,
+              floor_price_fen as floorPriceFen, cost_fen as costFen, active, notes, name_pinyin, search_text
+       from products order by id`,
+    );
+    expect(products.map((p) => p.sku)).toEqual(Array.from({ length: 60 }, (_x, i) => `P${String(i + 1).padStart(5, '0')}`));
+    for (const { name_pinyin, search_text, ...p } of products) {
+      expectValid('products.save', p.sku, { ...p, active: p.active === 1 });
+      expect(p.unit, p.sku).not.toBe('');
+      expect(p.spec, p.sku).not.toBe('');
+      expect({ namePinyin: name_pinyin, searchText: search_text }).toEqual(productDerived(p));
+    }
+  });
+
+  it('writes strategy cards, more often for A/B customers, valid as strategyCards.save input, with 1–4 actions around today', () => {
+    const cards = all<{
+      customer_id: number;
+      goals: string;
+      approach: string;
+      decision_makers: string;
+      competitors: string;
+      updated_at: string;
+      grade: string;
+      created_at: string;
+      archived: number;
+    }>(`select s.*, c.grade, c.created_at, c.archived from strategy_cards s join customers c on c.id = s.customer_id`);
+    const actionsOf = core.ctx.db.prepare(
+      'select id, due_date as dueDate, action, owner, done, done_at as doneAt from strategy_actions where customer_id = ? order by sort_order',
+    );
+    const now = today();
+    for (const c of cards) {
+      const actions = actionsOf.all(c.customer_id) as Array<{
+        id: number;
+        dueDate: string;
+        action: string;
+        owner: string;
+        done: number;
+        doneAt: string | null;
+      }>;
+      expect(actions.length).toBeGreaterThanOrEqual(1);
+      expect(actions.length).toBeLessThanOrEqual(4);
+      expect(c.archived).toBe(0);
+      for (const v of [c.goals, c.approach, c.decision_makers, c.competitors]) expect(v.length, String(c.customer_id)).toBeGreaterThan(0);
+      expectValid('strategyCards.save', `card ${c.customer_id}`, {
+        customerId: c.customer_id,
+        goals: c.goals,
+        approach: c.approach,
+        decisionMakers: c.decision_makers,
+        competitors: c.competitors,
+        actions: actions.map((a) => ({ id: a.id, dueDate: a.dueDate, action: a.action, owner: a.owner, done: a.done === 1 })),
+      });
+      for (const a of actions) {
+        expect(Math.abs(daysFrom(now, a.dueDate))).toBeLessThanOrEqual(30);
+        expect(a.doneAt === null).toBe(a.done === 0);
+        if (a.doneAt) {
+          expect(a.doneAt <= NOW.toISOString()).toBe(true);
+          expect(a.doneAt >= c.created_at).toBe(true);
+          expect(c.updated_at >= a.doneAt).toBe(true);
+        }
+      }
+      expect(c.updated_at <= NOW.toISOString()).toBe(true);
+    }
+    const share = (grades: string[]) =>
+      cards.filter((c) => grades.includes(c.grade)).length / countOf('customers', `grade in (${grades.map((g) => `'${g}'`).join(', ')})`);
+    expect(share(['A', 'B'])).toBeGreaterThan(share(['C', 'D']) * 2);
+    const actions = all<{ done: number; overdue: number }>('select done, due_date < ? as overdue from strategy_actions', now);
+    expect(actions.some((a) => a.done === 1)).toBe(true);
+    expect(actions.some((a) => a.done === 0 && a.overdue === 0)).toBe(true);
+  });
+
+  it('writes 1–6 recent monthly evaluations per evaluated customer, valid as monthlyEvaluations.save input, scores following grade', () => {
+    const rows = all<
+      Record<string, unknown> & { id: number; customerId: number; month: string; grade: string; repName: string; evaluator: string }
+    >(
+      `select e.id, e.customer_id as customerId, e.month, e.purchase_score as purchaseScore, e.payment_score as paymentScore,
+              e.cooperation_score as cooperationScore, e.potential_score as potentialScore, e.comment, e.evaluator,
+              c.grade, r.name as repName
+       from monthly_evaluations e join customers c on c.id = e.customer_id join reps r on r.id = c.rep_id`,
+    );
+    const thisMonth = today().slice(0, 7);
+    for (const { grade: _g, repName, ...e } of rows) {
+      expectValid('monthlyEvaluations.save', `evaluation ${e.id}`, e);
+      expect(e.month <= thisMonth).toBe(true);
+      expect([repName, '管理员']).toContain(e.evaluator);
+    }
+    const perCustomer = groupBy(rows, (r) => r.customerId);
+    for (const [, months] of perCustomer) {
+      expect(months.length).toBeLessThanOrEqual(6);
+      expect(new Set(months.map((m) => m.month)).size).toBe(months.length);
+    }
+    const mean = (grade: string) => {
+      const g = rows.filter((r) => r.grade === grade);
+      return (
+        g.reduce(
+          (s, r) =>
+            s + (r.purchaseScore as number) + (r.paymentScore as number) + (r.cooperationScore as number) + (r.potentialScore as number),
+          0,
+        ) /
+        (4 * g.length)
+      );
+    };
+    expect(mean('A')).toBeGreaterThan(mean('B'));
+    expect(mean('B')).toBeGreaterThan(mean('C'));
+    expect(mean('C')).toBeGreaterThan(mean('D'));
+  });
+
+  it('saves a dealer and a product through the API unchanged (derived columns identical)', async () => {
+    const d = one<{ id: number; search_text: string; name_pinyin: string }>(
+      "select id, search_text, name_pinyin from dealers where status = 'active' order by code limit 1",
+    );
+    const dealer = await call<Record<string, unknown> & { territoryIds: number[] }>('dealers.get', { id: d.id });
+    const pick = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, o[k]]));
+    await call('dealers.save', {
+      ...pick(dealer, [
+        'id',
+        'code',
+        'name',
+        'shortName',
+        'channelType',
+        'tier',
+        'contactName',
+        'phone',
+        'address',
+        'contractStart',
+        'contractEnd',
+        'depositFen',
+        'creditLimitFen',
+        'repId',
+        'status',
+        'notes',
+      ]),
+      territoryRegionIds: dealer.territoryIds,
+    });
+    expect(one('select id, search_text, name_pinyin from dealers where id = ?', d.id)).toEqual(d);
+    expect(all('select region_id from dealer_territories where dealer_id = ? order by region_id', d.id)).toHaveLength(
+      dealer.territoryIds.length,
+    );
+
+    const p = one<{ id: number; search_text: string; name_pinyin: string }>(
+      'select id, search_text, name_pinyin from products order by sku limit 1',
+    );
+    const product = await call<Record<string, unknown>>('products.get', { id: p.id });
+    await call(
+      'products.save',
+      pick(product, [
+        'id',
+        'sku',
+        'name',
+        'spec',
+        'categoryId',
+        'unit',
+        'listPriceFen',
+        'dealerPriceFen',
+        'floorPriceFen',
+        'costFen',
+        'active',
+        'notes',
+      ]),
+    );
+    expect(one('select id, search_text, name_pinyin from products where id = ?', p.id)).toEqual(p);
+  });
+});
+
+describe('demo generator (large)', () => {
+  it('makes ≥ 300 dealers, ≥ 500 products and the channel mix in seconds', () => {
+    const { db } = openDatabase(':memory:');
+    try {
+      const started = performance.now();
+      const large = generateDemo(db, { scale: 'large', seed: SEED, now: NOW });
+      const seconds = (performance.now() - started) / 1000;
+      expect(seconds).toBeLessThan(20);
+      expect(large.customers).toBe(20_000);
+      expect(large.dealers).toBeGreaterThanOrEqual(300);
+      expect(large.products).toBeGreaterThanOrEqual(500);
+      const channels = new Map(
+        (db.prepare('select channel_type as k, count(*) as n from dealers group by 1').all() as Array<{ k: string; n: number }>).map(
+          (r) => [r.k, r.n],
+        ),
+      );
+      expect(channels.get('dealer')!).toBeGreaterThan(channels.get('distributor')!);
+      expect(channels.get('distributor')!).toBeGreaterThan(channels.get('agent')!);
+      expect(channels.get('agent')!).toBeGreaterThan(Math.max(channels.get('direct')!, channels.get('retail')!));
+      const tiers = (db.prepare('select tier, count(*) as n from dealers group by tier order by tier').all() as Array<{ n: number }>).map(
+        (t) => t.n,
+      );
+      expect(tiers[0]!).toBeLessThan(tiers[1]!);
+      expect(tiers[1]!).toBeLessThan(tiers[2]!);
+      expect(large.servedCustomers / large.customers).toBeGreaterThan(0.35);
+      expect(large.servedCustomers / large.customers).toBeLessThan(0.5);
+      expect(large.crossTerritory.length).toBe(200);
+      expect(large.strategyCards / large.customers).toBeGreaterThan(0.1);
+      expect(large.strategyCards / large.customers).toBeLessThan(0.2);
+      const evaluated = (db.prepare('select count(distinct customer_id) as n from monthly_evaluations').get() as { n: number }).n;
+      expect(evaluated / large.customers).toBeGreaterThan(0.15);
+      expect(evaluated / large.customers).toBeLessThan(0.25);
+    } finally {
+      db.close();
+    }
   });
 });
 

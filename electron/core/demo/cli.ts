@@ -105,6 +105,12 @@ async function main(): Promise<void> {
     console.log(`联系人 / contacts:    ${counts.contacts}`);
     console.log(`客户标签 / tags:      ${counts.customerTags}`);
     console.log(`疑似重复 / planted duplicates: ${counts.duplicates.length}`);
+    console.log(`经销商 / dealers:     ${counts.dealers}（授权区域 / territories ${counts.dealerTerritories}）`);
+    console.log(`经销客户 / served:    ${counts.servedCustomers}（其中跨区 / outside territory ${counts.crossTerritory.length}）`);
+    console.log(`产品分类 / categories: ${counts.productCategories}`);
+    console.log(`产品 / products:      ${counts.products}`);
+    console.log(`策略卡 / strategy cards: ${counts.strategyCards}（行动 / actions ${counts.strategyActions}）`);
+    console.log(`月评 / evaluations:   ${counts.monthlyEvaluations}`);
     console.log(`用时 / elapsed:       ${seconds.toFixed(2)} s`);
   } catch (err) {
     if (err instanceof HelpRequested) {

@@ -1,9 +1,13 @@
-// The demo company: a realistic, deterministic (seeded) Chinese distributor — region tree, teams, reps, customers with contacts.
+// The demo company: a realistic, deterministic (seeded) Chinese distributor — regions, teams, reps, customers with contacts,
+// dealers with territories, a product catalogue, and strategy / monthly evaluation cards for part of the customers.
 // Rows go in through prepared statements inside one transaction; derived search columns come from the same code the UI path uses.
 import type { CustomerGrade, CustomerScale, CustomerSource, CustomerType, Lifecycle } from '../../../shared/domain/customer';
+import type { ChannelType, DealerStatus, DealerTier } from '../../../shared/domain/dealer';
 import type { DB } from '../db/connection';
 import { customerDerived } from '../modules/customers/customers';
-import { nameKey, pinyinFull, pinyinInitials } from '../text';
+import { productDerived } from '../modules/products/products';
+import { buildSearchText, nameKey, pinyinFull, pinyinInitials } from '../text';
+import * as catalog from './catalog';
 import * as words from './names';
 
 export type DemoScale = 'small' | 'large';
@@ -20,6 +24,12 @@ export interface DemoDuplicate {
   reason: 'name' | 'phone';
 }
 
+/** A planted 窜货 case: customer `code` is served by dealer `dealerCode`, whose territory does not cover the customer's region. */
+export interface DemoCrossTerritory {
+  code: string;
+  dealerCode: string;
+}
+
 export interface DemoResult {
   customers: number;
   reps: number;
@@ -29,6 +39,16 @@ export interface DemoResult {
   customerTags: number;
   archived: number;
   duplicates: DemoDuplicate[];
+  dealers: number;
+  dealerTerritories: number;
+  /** Customers with a serving dealer (the planted cross-territory ones included). */
+  servedCustomers: number;
+  crossTerritory: DemoCrossTerritory[];
+  productCategories: number;
+  products: number;
+  strategyCards: number;
+  strategyActions: number;
+  monthlyEvaluations: number;
 }
 
 interface ScaleSpec {
@@ -36,15 +56,47 @@ interface ScaleSpec {
   activeReps: number;
   inactiveReps: number;
   teams: words.TeamDef[];
+  dealers: number;
+  products: number;
 }
 
 const scales: Record<DemoScale, ScaleSpec> = {
-  small: { customers: 300, activeReps: 8, inactiveReps: 0, teams: words.smallTeams },
-  large: { customers: 20_000, activeReps: 48, inactiveReps: 2, teams: words.largeTeams },
+  small: { customers: 300, activeReps: 8, inactiveReps: 0, teams: words.smallTeams, dealers: 12, products: 60 },
+  large: { customers: 20_000, activeReps: 48, inactiveReps: 2, teams: words.largeTeams, dealers: 320, products: 520 },
 };
 
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
+
+// ---------- calendar dates (YYYY-MM-DD, the office's local calendar) ----------
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function localDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+}
+
+/** Same day n years later; 29 Feb rolls over to 1 Mar. */
+function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+}
+
+/** YYYY-MM shifted by `delta` months. */
+function addMonths(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + delta;
+  return `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}`;
+}
 
 // ---------- seeded randomness ----------
 
@@ -154,6 +206,8 @@ interface City {
   id: number;
   name: string;
   province: words.ProvinceDef;
+  provinceId: number;
+  areaId: number;
   areaCode: string;
   weight: number;
   /** Prefix in company names: 南京 for 南京市, 北京 for 朝阳区. */
@@ -211,6 +265,33 @@ interface CustomerPlan {
   ownerSurname: string | null;
   duplicateOf: CustomerPlan | null;
   duplicateReason: 'name' | 'phone' | null;
+  dealer: DealerPlan | null;
+  code: string;
+  id: number;
+}
+
+interface DealerPlan {
+  name: string;
+  shortName: string;
+  channelType: ChannelType;
+  tier: DealerTier;
+  contactName: string;
+  phone: string;
+  address: string;
+  /** Authorised regions: cities, provinces or (tier 1) a 大区; never one inside another. */
+  territory: number[];
+  /** Ids of the level-3 regions the territory covers. */
+  covers: Set<number>;
+  contractStart: string;
+  contractEnd: string;
+  depositFen: number;
+  creditLimitFen: number;
+  rep: RepPlan;
+  status: DealerStatus;
+  notes: string;
+  createdMs: number;
+  updatedMs: number;
+  id: number;
   code: string;
 }
 
@@ -348,6 +429,8 @@ class Generator {
   private readonly nowMs: number;
   /** The office started using the system a little over three years ago: regions and teams date from then. */
   private readonly systemStartMs: number;
+  /** Today's date in the office's calendar: contract and due dates count from here. */
+  private readonly today: string;
   private readonly usedPhones = new Set<string>();
   private readonly usedNameKeys = new Set<string>();
   private readonly usedRepNames = new Set<string>();
@@ -363,6 +446,7 @@ class Generator {
     this.rand = new Rand(options.seed);
     this.nowMs = options.now.getTime();
     this.systemStartMs = this.nowMs - 3 * YEAR - 30 * DAY;
+    this.today = localDate(this.nowMs);
     // frequent surnames (王, 李, 张…) much more often than rare ones
     this.surnameTable = new WeightedTable(words.surnames, (_s, i) => 1 / (i + 8));
   }
@@ -373,10 +457,16 @@ class Generator {
     const teams = this.insertTeams();
     const reps = this.insertReps(teams);
     const customers = this.planCustomers(reps);
+    const dealers = this.planDealers(reps);
+    const dealerTerritories = this.insertDealers(dealers);
+    const crossTerritoryPlans = this.linkDealers(customers, dealers);
     const { contacts, customerTags, archived } = this.insertCustomers(customers);
     const duplicates = customers
       .filter((c) => c.duplicateOf !== null)
       .map((c) => ({ code: c.code, duplicateOf: c.duplicateOf!.code, reason: c.duplicateReason! }));
+    const { productCategories, products, leafNames } = this.insertProducts();
+    const { strategyCards, strategyActions } = this.insertStrategyCards(customers, leafNames);
+    const monthlyEvaluations = this.insertEvaluations(customers);
     const result: DemoResult = {
       customers: customers.length,
       reps: reps.length,
@@ -386,6 +476,15 @@ class Generator {
       customerTags,
       archived,
       duplicates,
+      dealers: dealers.length,
+      dealerTerritories,
+      servedCustomers: customers.filter((c) => c.dealer !== null).length,
+      crossTerritory: crossTerritoryPlans.map((c) => ({ code: c.code, dealerCode: c.dealer!.code })),
+      productCategories,
+      products,
+      strategyCards,
+      strategyActions,
+      monthlyEvaluations,
     };
     this.db.prepare('insert into audit_log (at, operator, action, entity, entity_id, before, after) values (?, ?, ?, ?, ?, ?, ?)').run(
       this.options.now.toISOString(),
@@ -399,6 +498,7 @@ class Generator {
         seed: this.options.seed,
         ...result,
         duplicates: duplicates.length,
+        crossTerritory: result.crossTerritory.length,
       }),
     );
     return result;
@@ -408,7 +508,8 @@ class Generator {
     const row = this.db
       .prepare(
         `select (select count(*) from regions) + (select count(*) from teams) + (select count(*) from reps)
-                + (select count(*) from customers) as n`,
+                + (select count(*) from customers) + (select count(*) from dealers)
+                + (select count(*) from product_categories) + (select count(*) from products) as n`,
       )
       .get() as { n: number };
     if (row.n > 0) throw new Error('演示数据只能载入空数据库 / demo data can only be loaded into an empty database');
@@ -416,6 +517,11 @@ class Generator {
 
   private iso(ms: number): string {
     return new Date(ms).toISOString();
+  }
+
+  /** Business-hours timestamp on a calendar date (today or earlier). */
+  private onDate(date: string): number {
+    return this.businessTime(Math.max(0, daysBetween(date, this.today)));
   }
 
   /** Business-hours timestamp (08:00–19:00 Beijing time) `daysAgo` whole days before today. */
@@ -461,6 +567,8 @@ class Generator {
             id: cityNode.id,
             name: cityDef.name,
             province,
+            provinceId: provinceNode.id,
+            areaId: areaNode.id,
             areaCode: cityDef.areaCode,
             weight: cityDef.weight,
             prefix: province.municipality ? province.short : cityDef.name.replace(/市$/, ''),
@@ -895,7 +1003,9 @@ class Generator {
         contacts: [],
         duplicateOf: null,
         duplicateReason: null,
+        dealer: null,
         code: '',
+        id: 0,
       };
       c.contacts = this.contactsFor(c);
       c.tags = this.tagsFor(c);
@@ -961,7 +1071,9 @@ class Generator {
       contacts: [],
       duplicateOf: o,
       duplicateReason: reason,
+      dealer: null,
       code: '',
+      id: 0,
     };
     dup.contacts = this.contactsFor(dup);
     return dup;
@@ -971,10 +1083,10 @@ class Generator {
     // codes follow the order customers were entered
     const ordered = customers.map((c, i) => ({ c, i })).sort((a, b) => a.c.createdMs - b.c.createdMs || a.i - b.i);
     const insert = this.db.prepare(
-      `insert into customers (code, name, short_name, type, region_id, address, phone, industry, scale, source, rep_id, grade, lifecycle,
-         credit_limit_fen, payment_term_days, tags, notes, archived, archived_at, name_pinyin, search_text, name_key, phone_digits,
+      `insert into customers (code, name, short_name, type, region_id, address, phone, industry, scale, source, rep_id, dealer_id, grade,
+         lifecycle, credit_limit_fen, payment_term_days, tags, notes, archived, archived_at, name_pinyin, search_text, name_key, phone_digits,
          created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertContact = this.db.prepare(
       'insert into contacts (customer_id, name, title, phone, email, wechat, is_primary, sort_order) values (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -999,6 +1111,7 @@ class Generator {
           c.scale,
           c.source,
           c.rep.id,
+          c.dealer?.id ?? null,
           c.grade,
           c.lifecycle,
           c.creditLimitFen,
@@ -1015,6 +1128,7 @@ class Generator {
           this.iso(c.updatedMs),
         ).lastInsertRowid,
       );
+      c.id = id;
       c.contacts.forEach((k, j) => {
         insertContact.run(id, k.name, k.title, k.phone, k.email, k.wechat, j === 0 ? 1 : 0, j);
         contacts++;
@@ -1026,5 +1140,538 @@ class Generator {
       if (c.archivedMs !== null) archived++;
     });
     return { contacts, customerTags, archived };
+  }
+
+  // ----- dealers -----
+
+  private dealerName(channel: ChannelType, home: City): { name: string; shortName: string } {
+    const r = this.rand;
+    for (let attempt = 0; ; attempt++) {
+      const brand = this.brand();
+      let made: { name: string; shortName: string };
+      if (channel === 'retail') {
+        const form = r.pick(words.dealerRetailForms);
+        const shop = r.chance(0.5) ? r.pick(words.shopBrands) : brand;
+        made = { name: home.prefix + shop + form, shortName: shop + (form.startsWith('便利') ? '便利' : '超市') };
+      } else if (channel === 'direct') {
+        const form = r.pick(words.dealerDirectForms);
+        made = { name: home.prefix + brand + form, shortName: brand + (form.includes('团购') ? '团购' : '商贸') };
+      } else if (r.chance(0.15)) {
+        const form = r.pick(words.dealerShopForms);
+        made = { name: home.prefix + brand + form, shortName: brand + (form.replace(/(经营部|商行)$/, '') || '商行') };
+      } else {
+        const trade = r.pick(words.dealerTradeWords);
+        made = { name: `${home.prefix}${brand}${trade}有限公司`, shortName: brand + trade };
+      }
+      if (this.claimName(made.name)) return made;
+      if (attempt > 200) throw new Error('无法生成不重复的经销商名称');
+    }
+  }
+
+  /** Regions a dealer is authorised for, drawn from its rep's cities: a 大区 or provinces for tier 1, cities or a province below. */
+  private territoryFor(tier: DealerTier, rep: RepPlan, home: City): number[] {
+    const r = this.rand;
+    const provinces = [...new Set(rep.cities.map((c) => c.provinceId))];
+    if (tier === 1) {
+      if (r.chance(0.25)) return [home.areaId];
+      const others = provinces.filter((p) => p !== home.provinceId);
+      return others.length > 0 && r.chance(0.35) ? [home.provinceId, r.pick(others)] : [home.provinceId];
+    }
+    if (tier === 2 && r.chance(0.3)) return [home.provinceId];
+    const wanted = tier === 2 ? r.int(1, 3) : r.chance(0.8) ? 1 : 2;
+    // neighbours in the same province first
+    const rest = r
+      .shuffle(rep.cities.filter((c) => c !== home))
+      .sort((a, b) => Number(b.provinceId === home.provinceId) - Number(a.provinceId === home.provinceId));
+    return [home, ...rest].slice(0, wanted).map((c) => c.id);
+  }
+
+  private coveredCities(territory: number[]): Set<number> {
+    const ids = new Set(territory);
+    return new Set(this.cities.filter((c) => ids.has(c.id) || ids.has(c.provinceId) || ids.has(c.areaId)).map((c) => c.id));
+  }
+
+  private planDealers(reps: RepPlan[]): DealerPlan[] {
+    const r = this.rand;
+    const n = this.spec.dealers;
+    const active = reps.filter((x) => x.active && x.cities.length > 0);
+    const former = reps.filter((x) => !x.active);
+    const repTable = new WeightedTable(active, (x) => x.cities.reduce((sum, c) => sum + c.weight, 0));
+    const cityTables = new Map(active.map((x) => [x, new WeightedTable(x.cities, (c) => c.weight)]));
+    // contract situations, dealt out at random: a handful expiring within 30 days, a few ended, some suspended
+    const roles: Array<'expiring' | 'ended' | 'suspended' | 'normal'> = [];
+    const expiring = Math.max(2, Math.round(n * 0.04));
+    const ended = Math.max(1, Math.round(n * 0.04));
+    const suspended = Math.max(1, Math.round(n * 0.04));
+    for (let i = 0; i < n; i++)
+      roles.push(i < expiring ? 'expiring' : i < expiring + ended ? 'ended' : i < expiring + ended + suspended ? 'suspended' : 'normal');
+    const dealt = r.shuffle(roles);
+    // tier 1 the fewest, tier 3 the most, in fixed shares
+    const tier1 = Math.max(1, Math.round(n * 0.12));
+    const tier2 = Math.round(n * 0.35);
+    const tiers = r.shuffle(Array.from({ length: n }, (_x, i): DealerTier => (i < tier1 ? 1 : i < tier1 + tier2 ? 2 : 3)));
+    // each rep's first dealer is still serving, so every rep's cities can be covered
+    for (let i = 0; i < Math.min(active.length, n); i++) {
+      if (dealt[i] !== 'ended') continue;
+      const j = dealt.findIndex((role, k) => k >= active.length && role === 'normal');
+      if (j >= 0) [dealt[i], dealt[j]] = [dealt[j]!, dealt[i]!];
+    }
+    const firstEnded = dealt.indexOf('ended');
+    const dealers: DealerPlan[] = [];
+    for (let i = 0; i < n; i++) {
+      // every rep gets at least one dealer, then by the size of their market
+      const rep = i < active.length ? active[i]! : repTable.pick(r);
+      const home = cityTables.get(rep)!.pick(r);
+      const tier = tiers[i]!;
+      const channelType = r.weighted<ChannelType>(
+        tier === 1
+          ? [
+              ['dealer', 50],
+              ['agent', 45],
+              ['direct', 5],
+            ]
+          : tier === 2
+            ? [
+                ['dealer', 50],
+                ['distributor', 25],
+                ['agent', 20],
+                ['retail', 5],
+              ]
+            : [
+                ['distributor', 40],
+                ['dealer', 40],
+                ['agent', 5],
+                ['retail', 8],
+                ['direct', 7],
+              ],
+      );
+      const { name, shortName } = this.dealerName(channelType, home);
+      const contactName = this.personName(r.chance(0.75));
+      const territory = this.territoryFor(tier, rep, home);
+
+      const role = dealt[i]!;
+      const years = tier === 1 ? r.pick([1, 2, 2]) : r.pick([1, 1, 2]);
+      const contractEnd =
+        role === 'expiring'
+          ? addDays(this.today, r.int(1, 28))
+          : role === 'ended'
+            ? addDays(this.today, -r.int(1, 150))
+            : addDays(this.today, r.int(35, years * 365 - 3));
+      const contractStart = addDays(addYears(contractEnd, -years), 1);
+      let status: DealerStatus = 'active';
+      let notes = r.chance(0.15) ? r.pick(words.dealerNotes.active) : '';
+      if (role === 'suspended') {
+        status = 'suspended';
+        notes = r.pick(words.dealerNotes.suspended);
+      } else if (role === 'ended') {
+        const renewing = i !== firstEnded && r.chance(0.3);
+        status = renewing ? 'active' : 'terminated';
+        notes = r.pick(renewing ? words.dealerNotes.renewing : words.dealerNotes.terminated);
+      }
+
+      const depositYuan =
+        channelType === 'direct' && r.chance(0.5)
+          ? 0
+          : (tier === 1 ? r.int(200, 500) : tier === 2 ? r.int(100, 300) : r.int(50, 150)) * 1000;
+      const creditYuan = depositYuan > 0 ? Math.round((depositYuan * r.pick([1.5, 2, 3, 4])) / 10_000) * 10_000 : r.int(5, 20) * 10_000;
+      const systemDays = Math.floor((this.nowMs - this.systemStartMs) / DAY);
+      const sinceStart = daysBetween(contractStart, this.today);
+      // a renewed contract: the dealer was on file before the current contract started
+      const createdMs = this.businessTime(r.chance(0.4) ? r.int(sinceStart, systemDays) : Math.min(systemDays, sinceStart + r.int(0, 10)));
+      const updatedMs =
+        status === 'terminated'
+          ? Math.max(createdMs, this.businessTime(Math.max(0, daysBetween(contractEnd, this.today) - r.int(1, 10))))
+          : createdMs + Math.floor(r.float() * (this.nowMs - createdMs));
+      dealers.push({
+        name,
+        shortName,
+        channelType,
+        tier,
+        contactName,
+        phone: r.chance(0.75) ? this.mobile() : this.landline(home.areaCode),
+        address: this.dealerAddress(home),
+        territory,
+        covers: this.coveredCities(territory),
+        contractStart,
+        contractEnd,
+        depositFen: depositYuan * 100,
+        creditLimitFen: creditYuan * 100,
+        // some ended dealers were looked after by reps who have since left
+        rep: status === 'terminated' && former.length > 0 && r.chance(0.4) ? r.pick(former) : rep,
+        status,
+        notes,
+        createdMs,
+        updatedMs,
+        id: 0,
+        code: '',
+      });
+    }
+    this.coverEveryCity(dealers);
+    return dealers;
+  }
+
+  /** A city no serving dealer covers joins a dealer of the rep who owns it (else of a colleague in that province), three regions at most. */
+  private coverEveryCity(dealers: DealerPlan[]): void {
+    const serving = dealers.filter((d) => d.status !== 'terminated');
+    const cityIds = new Set(this.cities.map((c) => c.id));
+    for (const city of [...this.cities].sort((a, b) => b.weight - a.weight || a.id - b.id)) {
+      if (serving.some((d) => d.covers.has(city.id))) continue;
+      const extendable = serving.filter((d) => d.territory.length < 3);
+      const owner = extendable.filter((d) => d.rep.cities.includes(city));
+      const team = extendable.filter((d) => d.rep.cities.some((c) => c.provinceId === city.provinceId));
+      const candidates = owner.length > 0 ? owner : team;
+      if (candidates.length === 0) continue;
+      // city-level dealers first, then the one with the fewest regions
+      const rank = (d: DealerPlan) => (d.territory.every((id) => cityIds.has(id)) ? 0 : 10) + d.territory.length;
+      const d = candidates.reduce((best, x) => (rank(x) < rank(best) ? x : best));
+      d.territory.push(city.id);
+      d.covers.add(city.id);
+    }
+  }
+
+  private dealerAddress(city: City): string {
+    const r = this.rand;
+    const street = `${city.province.name}${city.name}${r.pick(words.roads)}${r.int(1, 999)}号`;
+    return r.chance(0.4)
+      ? street + r.pick([`${r.int(1, 6)}号仓库`, `物流园${r.int(1, 12)}栋`, `${r.int(1, 20)}幢${r.int(1, 3)}楼`])
+      : street;
+  }
+
+  private insertDealers(dealers: DealerPlan[]): number {
+    const insert = this.db.prepare(
+      `insert into dealers (code, name, short_name, channel_type, tier, contact_name, phone, address, contract_start, contract_end,
+         deposit_fen, credit_limit_fen, rep_id, status, notes, name_pinyin, search_text, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const link = this.db.prepare('insert into dealer_territories (dealer_id, region_id) values (?, ?)');
+    let territories = 0;
+    // codes follow the order dealers were entered
+    const ordered = dealers.map((d, i) => ({ d, i })).sort((a, b) => a.d.createdMs - b.d.createdMs || a.i - b.i);
+    ordered.forEach(({ d }, i) => {
+      d.code = `D${String(i + 1).padStart(4, '0')}`;
+      d.id = Number(
+        insert.run(
+          d.code,
+          d.name,
+          d.shortName,
+          d.channelType,
+          d.tier,
+          d.contactName,
+          d.phone,
+          d.address,
+          d.contractStart,
+          d.contractEnd,
+          d.depositFen,
+          d.creditLimitFen,
+          d.rep.id,
+          d.status,
+          d.notes,
+          pinyinFull(d.name),
+          buildSearchText({ names: [d.name, d.shortName, d.contactName], codes: [d.code], phones: [d.phone] }),
+          this.iso(d.createdMs),
+          this.iso(d.updatedMs),
+        ).lastInsertRowid,
+      );
+      for (const regionId of d.territory) {
+        link.run(d.id, regionId);
+        territories++;
+      }
+    });
+    return territories;
+  }
+
+  /** Shops mostly buy through a dealer authorised for their city; about 1% through one from outside (窜货 to be found later). */
+  private linkDealers(customers: CustomerPlan[], dealers: DealerPlan[]): CustomerPlan[] {
+    const r = this.rand;
+    const serving = dealers.filter((d) => d.status !== 'terminated');
+    const byCity = new Map(this.cities.map((c) => [c.id, serving.filter((d) => d.covers.has(c.id))]));
+    const share: Record<CustomerType, number> = {
+      terminal: 0.55,
+      retail: 0.55,
+      other: 0.3,
+      wholesale: 0.1,
+      enterprise: 0.1,
+      institution: 0.05,
+    };
+    for (const c of customers) {
+      if (!r.chance(share[c.type])) continue;
+      const options = byCity.get(c.city.id)!;
+      if (options.length === 0) continue;
+      c.dealer = r.weighted(
+        options.map((d) => [d, (d.rep === c.rep ? 3 : 1) * (d.tier === 1 ? 1 : 2) * (d.status === 'suspended' ? 0.3 : 1)] as const),
+      );
+    }
+
+    const wanted = Math.max(2, Math.round(customers.length * 0.01));
+    const activeDealers = serving.filter((d) => d.status === 'active');
+    const provincesOf = new Map(
+      activeDealers.map((d) => [d, new Set(this.cities.filter((c) => d.covers.has(c.id)).map((c) => c.provinceId))]),
+    );
+    const planted: CustomerPlan[] = [];
+    const pool = r.shuffle(
+      customers.filter((c) => (c.type === 'retail' || c.type === 'terminal') && c.archivedMs === null && c.duplicateOf === null),
+    );
+    for (const c of pool) {
+      if (planted.length >= wanted) break;
+      const outside = activeDealers.filter((d) => !d.covers.has(c.city.id));
+      // usually a dealer from a neighbouring city of the same province
+      const near = outside.filter((d) => provincesOf.get(d)!.has(c.city.provinceId));
+      const from = near.length > 0 ? near : outside;
+      if (from.length === 0) continue;
+      c.dealer = r.pick(from);
+      planted.push(c);
+    }
+    return planted;
+  }
+
+  // ----- products -----
+
+  private insertProducts(): { productCategories: number; products: number; leafNames: string[] } {
+    const r = this.rand;
+    const stamp = this.iso(this.systemStartMs);
+    const insertCategory = this.db.prepare(
+      `insert into product_categories (parent_id, name, level, path, sort_order, created_at, updated_at) values (?, ?, ?, '', ?, ?, ?)`,
+    );
+    const setPath = this.db.prepare('update product_categories set path = ? where id = ?');
+    const leaves: Array<{ id: number; name: string; def: catalog.LeafDef; order: number }> = [];
+    let categoryCount = 0;
+    const addCategories = (defs: catalog.CategoryDef[], parent: { id: number; path: string; level: number } | null) => {
+      defs.forEach((def, i) => {
+        const level = parent ? parent.level + 1 : 1;
+        const id = Number(insertCategory.run(parent?.id ?? null, def.name, level, i + 1, stamp, stamp).lastInsertRowid);
+        const path = `${parent ? parent.path : '/'}${id}/`;
+        setPath.run(path, id);
+        categoryCount++;
+        if (def.leaf) leaves.push({ id, name: def.name, def: def.leaf, order: leaves.length });
+        if (def.children) addCategories(def.children, { id, path, level });
+      });
+    };
+    addCategories(catalog.categoryTree, null);
+
+    interface Combo {
+      leaf: (typeof leaves)[number];
+      brand: string;
+      item: catalog.ItemDef;
+      spec: catalog.SpecDef;
+    }
+    const perLeaf = leaves.map((leaf) =>
+      r.shuffle(
+        leaf.def.brands.flatMap((brand) =>
+          leaf.def.items.flatMap((item) => (item.specs ?? leaf.def.specs).map((spec) => ({ leaf, brand, item, spec }))),
+        ),
+      ),
+    );
+    // one of every leaf first, then the rest at random
+    const chosen: Combo[] = perLeaf.map((combos) => combos.shift()!);
+    chosen.push(...r.shuffle(perLeaf.flat()).slice(0, Math.max(0, this.spec.products - chosen.length)));
+
+    const brandFactor = new Map<string, number>();
+    const systemDays = Math.floor((this.nowMs - this.systemStartMs) / DAY);
+    const inactive = new Set(r.shuffle(chosen).slice(0, Math.round(chosen.length * 0.05)));
+    const plans = chosen.map((p, index) => {
+      const key = `${p.leaf.id}/${p.brand}`;
+      if (!brandFactor.has(key)) brandFactor.set(key, 0.85 + r.float() * 0.4);
+      const perUnit = (p.item.lo + (p.item.hi - p.item.lo) * r.float()) * brandFactor.get(key)!;
+      const yuan = perUnit * p.spec.mult * (p.spec.mult > 1.5 ? 0.96 : 1);
+      // list prices look like price tags: 0.5 元 steps when cheap, whole 元, then 10 元 steps
+      const listFen = Math.max(
+        100,
+        yuan < 20 ? Math.round(yuan * 2) * 50 : yuan < 300 ? Math.round(yuan) * 100 : Math.round(yuan / 10) * 1000,
+      );
+      const costFen = Math.round((listFen * (10_000 - r.int(1000, 4000))) / 10_000);
+      const dealerFen = Math.min(listFen, Math.ceil((costFen + (listFen - costFen) * (0.3 + r.float() * 0.25) + 1) / 10) * 10);
+      const floorFen = Math.min(
+        listFen,
+        Math.max(dealerFen, Math.round((dealerFen + (listFen - dealerFen) * (0.3 + r.float() * 0.4)) / 10) * 10),
+      );
+      const isNew = r.chance(0.15);
+      const createdMs = isNew ? this.businessTime(r.int(1, systemDays - 30)) : this.businessTime(systemDays - r.int(0, 20));
+      const active = !inactive.has(p);
+      let notes = '';
+      if (!active) notes = r.pick(['已停产', '厂家停止供货', '包装换新，旧规格停售']);
+      else if (this.nowMs - createdMs < 90 * DAY && r.chance(0.5)) notes = catalog.newProductNote;
+      else if (r.chance(0.05)) notes = r.pick(catalog.productNotes);
+      return {
+        index,
+        name: p.brand + p.item.name,
+        spec: p.spec.spec,
+        unit: p.spec.unit,
+        categoryId: p.leaf.id,
+        order: p.leaf.order,
+        listFen,
+        dealerFen,
+        floorFen,
+        costFen,
+        active,
+        notes,
+        createdMs,
+        updatedMs: active && r.chance(0.7) ? createdMs : createdMs + Math.floor(r.float() * (this.nowMs - createdMs)),
+      };
+    });
+    // the catalogue was typed in at the start in category order; later additions follow by date
+    plans.sort((a, b) => a.createdMs - b.createdMs || a.order - b.order || a.index - b.index);
+    const insert = this.db.prepare(
+      `insert into products (sku, name, spec, category_id, unit, list_price_fen, dealer_price_fen, floor_price_fen, cost_fen, active, notes,
+         name_pinyin, search_text, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    plans.forEach((p, i) => {
+      const sku = `P${String(i + 1).padStart(5, '0')}`;
+      const derived = productDerived({ sku, name: p.name, spec: p.spec });
+      insert.run(
+        sku,
+        p.name,
+        p.spec,
+        p.categoryId,
+        p.unit,
+        p.listFen,
+        p.dealerFen,
+        p.floorFen,
+        p.costFen,
+        p.active ? 1 : 0,
+        p.notes,
+        derived.namePinyin,
+        derived.searchText,
+        this.iso(p.createdMs),
+        this.iso(p.updatedMs),
+      );
+    });
+    return { productCategories: categoryCount, products: plans.length, leafNames: leaves.map((l) => l.name) };
+  }
+
+  // ----- customer cards -----
+
+  private fill(template: string, values: Record<string, () => string>): string {
+    return template.replace(/\{(\w+)\}/g, (_m, key: string) => values[key]?.() ?? '');
+  }
+
+  private insertStrategyCards(customers: CustomerPlan[], categoryNames: string[]): { strategyCards: number; strategyActions: number } {
+    const r = this.rand;
+    const share: Record<CustomerGrade, number> = { A: 0.6, B: 0.3, C: 0.08, D: 0.02 };
+    const amount: Record<CustomerGrade, [number, number]> = { A: [5, 30], B: [2, 10], C: [1, 5], D: [1, 2] };
+    const insertCard = this.db.prepare(
+      `insert into strategy_cards (customer_id, goals, approach, decision_makers, competitors, updated_at, updated_by) values (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertAction = this.db.prepare(
+      `insert into strategy_actions (customer_id, due_date, action, owner, done, done_at, sort_order) values (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    let cards = 0;
+    let actions = 0;
+    for (const c of customers) {
+      if (c.archivedMs !== null || c.duplicateOf !== null || !r.chance(share[c.grade])) continue;
+      const category = r.pick(categoryNames);
+      const values: Record<string, () => string> = {
+        amt: () => String(r.int(...amount[c.grade])),
+        n: () => String(r.int(2, 6)),
+        pct: () => String(r.pick([10, 15, 20, 30])),
+        days: () => String(r.pick([15, 30, 45])),
+        cat: () => category,
+        c: () => c.city.prefix,
+        b: () => this.brand(),
+        contact: () => c.contacts[0]?.name ?? '老板',
+      };
+      const stage =
+        c.lifecycle === 'prospect' ? 'prospect' : c.lifecycle === 'lost' ? 'lost' : c.lifecycle === 'loyal' ? 'loyal' : 'growing';
+      const goals = r
+        .shuffle(words.strategyGoals[stage])
+        .slice(0, r.int(1, 2))
+        .map((t) => this.fill(t, values))
+        .join('；');
+      const approach = r
+        .shuffle(words.strategyApproaches)
+        .slice(0, r.int(2, 3))
+        .map((t) => this.fill(t, values))
+        .join('；');
+      const decisionMakers = c.contacts
+        .slice(0, 3)
+        .map((k) => `${k.name}（${k.title}）`)
+        .join('、');
+      const competitors = r
+        .shuffle(words.competitorTemplates)
+        .slice(0, r.int(1, 2))
+        .map((t) => this.fill(t, values))
+        .join('、');
+
+      // next actions around today, never due before the customer was on file
+      const created = localDate(c.createdMs);
+      const earliest = Math.max(-30, daysBetween(this.today, created) + 1);
+      const dues = Array.from(
+        {
+          length: r.weighted([
+            [1, 30],
+            [2, 35],
+            [3, 25],
+            [4, 10],
+          ] as const),
+        },
+        () => addDays(this.today, r.int(Math.min(earliest, 30), 30)),
+      ).sort();
+      const templates = r.shuffle(words.strategyActionTemplates);
+      let lastMs = c.createdMs;
+      const rows = dues.map((due, i) => {
+        const overdue = due < this.today;
+        const done = overdue ? r.chance(0.75) : r.chance(0.1);
+        let doneMs: number | null = null;
+        if (done) {
+          const day = overdue ? addDays(due, r.int(-3, 2)) : addDays(this.today, -r.int(0, 5));
+          const clamped = day > this.today ? this.today : day < created ? created : day;
+          doneMs = Math.max(c.createdMs, this.onDate(clamped));
+          lastMs = Math.max(lastMs, doneMs);
+        }
+        return { due, action: this.fill(templates[i % templates.length]!, values), owner: r.chance(0.85) ? c.rep.name : '内勤', doneMs };
+      });
+      const updatedMs = Math.max(lastMs, this.onDate(addDays(this.today, -r.int(0, Math.min(30, Math.max(0, -earliest))))));
+      insertCard.run(c.id, goals, approach, decisionMakers, competitors, this.iso(Math.min(updatedMs, this.nowMs - 60_000)), '管理员');
+      rows.forEach((a, i) => {
+        insertAction.run(c.id, a.due, a.action, a.owner, a.doneMs === null ? 0 : 1, a.doneMs === null ? null : this.iso(a.doneMs), i);
+        actions++;
+      });
+      cards++;
+    }
+    return { strategyCards: cards, strategyActions: actions };
+  }
+
+  private insertEvaluations(customers: CustomerPlan[]): number {
+    const r = this.rand;
+    const share: Record<CustomerGrade, number> = { A: 0.55, B: 0.4, C: 0.2, D: 0.12 };
+    const base: Record<CustomerGrade, number> = { A: 4.4, B: 3.7, C: 3.0, D: 2.2 };
+    const thisMonth = this.today.slice(0, 7);
+    const insert = this.db.prepare(
+      `insert into monthly_evaluations (customer_id, month, purchase_score, payment_score, cooperation_score, potential_score, comment, evaluator,
+         created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const score = (x: number) => Math.min(5, Math.max(1, Math.round(x)));
+    let count = 0;
+    for (const c of customers) {
+      if (c.archivedMs !== null || c.duplicateOf !== null || c.lifecycle === 'prospect' || !r.chance(share[c.grade])) continue;
+      // evaluations are written at month end: last month, sometimes this month late in the month
+      const latest = Number(this.today.slice(8)) >= 25 && r.chance(0.3) ? thisMonth : addMonths(thisMonth, -1);
+      const firstMonth = localDate(c.createdMs).slice(0, 7);
+      const months = Array.from({ length: r.int(1, 6) }, (_x, i) => addMonths(latest, -i)).filter((m) => m >= firstMonth);
+      const level = base[c.grade] + (r.float() - 0.5) * 0.8;
+      const slowPayer = c.tags.includes('回款慢') ? -1.3 : 0;
+      const potential = c.lifecycle === 'first' ? 0.6 : c.lifecycle === 'lost' ? -1 : 0;
+      const loyalty = c.lifecycle === 'loyal' ? 0.4 : c.lifecycle === 'lost' ? -0.8 : 0;
+      const evaluator = r.chance(0.75) ? c.rep.name : '管理员';
+      for (const [age, month] of months.entries()) {
+        const noise = () => (r.float() - 0.5) * 1.2;
+        // lost customers were better a few months ago
+        const trend = c.lifecycle === 'lost' ? age * 0.3 : 0;
+        const scores = [
+          score(level + trend + noise()),
+          score(level + slowPayer + noise()),
+          score(level + loyalty + trend + noise()),
+          score(level + potential + noise()),
+        ] as const;
+        const mean = (scores[0] + scores[1] + scores[2] + scores[3]) / 4;
+        const comment = r.chance(0.1) ? '' : r.pick(words.evaluationComments[mean >= 4 ? 'high' : mean >= 2.75 ? 'mid' : 'low']);
+        const written = addDays(`${addMonths(month, 1)}-01`, r.int(-1, 4));
+        const at = this.iso(Math.max(c.createdMs, this.onDate(written > this.today ? this.today : written)));
+        insert.run(c.id, month, ...scores, comment, evaluator, at, at);
+        count++;
+      }
+    }
+    return count;
   }
 }

@@ -677,3 +677,76 @@ export const customerNotes = [
 ];
 
 export const tagRules = ['重点客户', '连锁', '新开发', '回款慢', '价格敏感', '样板店', '团购', '待跟进'] as const;
+
+// ---------- dealers ----------
+
+/** Trade words in dealer company names (恒通商贸有限公司, 鑫源酒业有限公司). */
+export const dealerTradeWords = ['商贸', '商贸', '贸易', '食品', '酒业', '日化', '副食品', '粮油', '供应链', '饮品'];
+
+/** Small unincorporated dealers: 经营部 / 商行 with a trade word. */
+export const dealerShopForms = ['食品经营部', '副食品经营部', '烟酒商行', '商行', '粮油经营部', '日化商行'];
+
+export const dealerRetailForms = ['超市连锁有限公司', '便利连锁有限公司', '生活超市有限公司'];
+
+export const dealerDirectForms = ['企业服务有限公司', '团购直销部', '商贸直营部'];
+
+export const dealerContactTitles = ['总经理', '老板', '业务经理', '销售经理'];
+
+export const dealerNotes = {
+  active: ['每月5日前对账', '自有仓库2000平方米，配送车6辆', '覆盖区域内主要商超系统', '年底有返利政策', '要求提前三天报订单'],
+  suspended: ['回款逾期，暂停发货', '窜货处罚，暂停供货一个月', '合同条款重新谈判中，暂停'],
+  terminated: ['合同到期未续签', '经营不善，终止合作', '转做竞品，终止合作'],
+  renewing: ['合同已到期，续签洽谈中'],
+};
+
+// ---------- customer cards ----------
+
+/** {amt} 万元 amounts, {n} small counts, {pct} growth, {days} payment days, {cat} a product category. */
+export const strategyGoals: Record<'prospect' | 'growing' | 'loyal' | 'lost', string[]> = {
+  prospect: ['本季度完成首单，首批进货不低于{amt}万元', '争取{n}个单品试销进场', '建立与采购负责人的固定联系', '以{cat}为切入点打开合作'],
+  growing: ['月均进货额提升到{amt}万元', '新增{n}个品类进场', '回款周期控制在{days}天以内', '争取节日备货订单', '{cat}单品铺货率达到80%'],
+  loyal: ['保持主供应商地位，年进货额增长{pct}%', '签订年度框架协议', '扩大{cat}品类份额', '推动新品首发在本店陈列'],
+  lost: ['了解流失原因，争取恢复合作', '以新品试销恢复进货', '清理历史欠款后恢复供货'],
+};
+
+export const strategyApproaches = [
+  '每周拜访一次，重点维护采购负责人',
+  '以{cat}为主推品类，配合堆头陈列',
+  '利用节日促销政策提高单次进货量',
+  '提供月结账期换取端架陈列位',
+  '安排固定车辆送货，48小时内到货',
+  '邀请老板参加新品品鉴会',
+  '与服务经销商联合拜访，稳定终端价格',
+  '每月对账一次，及时跟进回款',
+  '做好竞品价格监控，必要时申请特价',
+  '针对团购需求准备礼盒方案',
+];
+
+export const competitorTemplates = [
+  '{c}{b}商贸（价格低3%–5%）',
+  '{c}{b}食品（账期更长）',
+  '本地批发市场散货',
+  '电商平台直供',
+  '{b}供应链（送货更频繁）',
+  '厂家直营团队',
+];
+
+/** {contact} is the customer's primary contact, {cat} a product category. */
+export const strategyActionTemplates = [
+  '拜访{contact}，确认下月备货计划',
+  '送{cat}新品样品试销',
+  '核对上月对账单并跟进尾款',
+  '洽谈节日礼盒团购方案',
+  '检查{cat}堆头陈列与价签',
+  '邀请{contact}参加订货会',
+  '电话回访{cat}动销情况',
+  '提交年度合作协议草案',
+  '协调经销商补货',
+  '处理上次客诉的退换货',
+];
+
+export const evaluationComments = {
+  high: ['进货稳定，回款及时', '配合促销积极，陈列到位', '本月进货增长明显', '合作顺畅，可推荐新品'],
+  mid: ['进货量平稳，回款基本按时', '对新品兴趣一般，需继续跟进', '偶有压款，需加强对账', '陈列位置一般，下月争取端架'],
+  low: ['进货量下滑，需重点跟进', '回款拖延，已提醒', '合作意愿下降，考虑调整策略', '竞品进场，份额被挤压'],
+};
