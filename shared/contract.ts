@@ -351,6 +351,8 @@ export interface ProductCategoryNode {
   level: number;
   sortOrder: number;
   productCount: number;
+  pinyin: string;
+  initials: string;
   children: ProductCategoryNode[];
 }
 const productCategoryNode: z.ZodType<ProductCategoryNode> = z.lazy(() =>
@@ -361,6 +363,8 @@ const productCategoryNode: z.ZodType<ProductCategoryNode> = z.lazy(() =>
     level: z.int(),
     sortOrder: z.int(),
     productCount: z.int(),
+    pinyin: z.string(),
+    initials: z.string(),
     children: z.array(productCategoryNode),
   }),
 );

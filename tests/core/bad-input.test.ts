@@ -353,7 +353,7 @@ const cases = (): Case[] => {
     ['regions.save', { name: '新区', code: 'X'.repeat(21) }, 'VALIDATION', 'code', '编码'],
     ['regions.save', { name: '新区', sortOrder: 10000 }, 'VALIDATION', 'sortOrder', '排序号'],
     ['regions.save', { name: '新区', sortOrder: -1 }, 'VALIDATION', 'sortOrder', '排序号'],
-    ['regions.save', { name: '新区', parentId: 'root' }, 'VALIDATION', 'parentId', '上级区域'],
+    ['regions.save', { name: '新区', parentId: 'root' }, 'VALIDATION', 'parentId', '上级'],
     ['regions.save', { name: '新区', parentId: 9999 }, 'REFERENCE', 'parentId', '上级区域'],
     ['regions.save', { id: 9999, name: '新区' }, 'NOT_FOUND', 'id', '区域'],
     ['regions.delete', { id: 1.5 }, 'VALIDATION', 'id', '编号'],
@@ -576,7 +576,9 @@ describe('fuzz: any input to any method', () => {
         fc.oneof({ arbitrary: fc.constant(null), weight: 5 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 1 }),
         async (m, pick, replacement, extraKey) => {
           const input = structuredClone(sampleOf(m));
-          const paths = mutablePaths(input, Object.keys((contract[m].input as unknown as { shape: object }).shape));
+          // a discriminated union (export.xlsx) has no shape: mutate the keys of its sample instead
+          const shape = (contract[m].input as unknown as { shape?: object }).shape ?? input;
+          const paths = mutablePaths(input, Object.keys(shape));
           const path = paths[pick % paths.length];
           if (path) setAt(input, path, replacement);
           if (extraKey !== null) Object.defineProperty(input, extraKey, { value: replacement, enumerable: true, configurable: true });

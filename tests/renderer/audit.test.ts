@@ -146,7 +146,7 @@ describe('AuditLog', () => {
     )!;
     expect(
       Array.from(document.getElementById(listId)!.querySelectorAll('.el-select-dropdown__item')).map((o) => o.textContent?.trim()),
-    ).toEqual(['客户', '区域', '业务员', '团队', '设置', '演示数据']);
+    ).toEqual(['客户', '经销商', '产品', '产品分类', '区域', '业务员', '团队', '客户策略卡', '客户月评卡', '数据导入', '设置', '演示数据']);
     option.click();
     await flushPromises();
 

@@ -173,7 +173,20 @@ const en: typeof zh = {
     entityId: 'ID',
     detail: 'Detail',
     allEntities: 'All entities',
-    entities: { customer: 'Customer', region: 'Region', rep: 'Sales rep', team: 'Team', settings: 'Settings', demo: 'Demo data' },
+    entities: {
+      customer: 'Customer',
+      region: 'Region',
+      rep: 'Sales rep',
+      team: 'Team',
+      settings: 'Settings',
+      demo: 'Demo data',
+      dealer: 'Dealer',
+      product: 'Product',
+      productCategory: 'Product category',
+      strategyCard: 'Strategy card',
+      monthlyEvaluation: 'Monthly evaluation',
+      import: 'Import',
+    },
   },
 };
 export default en;

@@ -22,6 +22,7 @@ export interface CustomerForm {
   scale: NonNullable<SaveInput['scale']> | null;
   source: NonNullable<SaveInput['source']> | null;
   repId: number | null;
+  dealerId: number | null;
   grade: NonNullable<SaveInput['grade']>;
   lifecycle: NonNullable<SaveInput['lifecycle']>;
   creditLimitFen: number | null;
@@ -45,6 +46,7 @@ export function blankCustomer(c?: CustomerDetail): CustomerForm {
     scale: c?.scale ?? null,
     source: c?.source ?? null,
     repId: c?.repId ?? null,
+    dealerId: c?.dealerId ?? null,
     grade: c?.grade ?? 'C',
     lifecycle: c?.lifecycle ?? 'prospect',
     creditLimitFen: c?.creditLimitFen ?? 0,
