@@ -185,7 +185,7 @@ const customerFields = {
   lifecycle: z.enum(lifecycles).default('prospect'),
   creditLimitFen: fenSchema.default(0),
   paymentTermDays: z.int().min(0).max(365).default(30),
-  tags: z.array(requiredText(20)).max(20).default([]),
+  tags: z.array(requiredText(20)).max(50).default([]), // room for the union of two merged customers' tags
   notes: text(2000).default(''),
   contacts: z.array(contactInput).max(30).default([]),
 };

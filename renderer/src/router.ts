@@ -5,6 +5,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/customers' },
   { path: '/customers', name: 'customers', component: () => import('@/views/customers/CustomerList.vue'), meta: { nav: 'customers' } },
   {
+    path: '/customers/duplicates',
+    name: 'customer-duplicates',
+    component: () => import('@/views/customers/DuplicateFinder.vue'),
+    meta: { nav: 'duplicates' },
+  },
+  {
     path: '/customers/new',
     name: 'customer-new',
     component: () => import('@/views/customers/CustomerForm.vue'),

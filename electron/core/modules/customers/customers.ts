@@ -353,9 +353,12 @@ function writeContacts(ctx: Ctx, customerId: number, contacts: SaveInput['contac
 
 export function archiveCustomer(ctx: Ctx, input: ParsedInput<'customers.archive'>): Output<'customers.archive'> {
   return ctx.db.transaction(() => {
-    const row = prepared(ctx.db, 'select id, archived from customers where id = ?').get(input.id) as
-      { id: number; archived: number } | undefined;
+    const row = prepared(ctx.db, 'select id, archived, merged_into_id as mergedIntoId from customers where id = ?').get(input.id) as
+      { id: number; archived: number; mergedIntoId: number | null } | undefined;
     if (!row) throw notFound('客户', input.id, 'id');
+    if (row.mergedIntoId !== null && !input.archived) {
+      throw new DomainError('CONFLICT', `该客户已合并到另一客户（编号 ${row.mergedIntoId}），不能恢复`, 'id');
+    }
     if ((row.archived === 1) !== input.archived) {
       prepared(ctx.db, 'update customers set archived = ?, archived_at = ?, updated_at = ? where id = ?').run(
         input.archived ? 1 : 0,
@@ -388,14 +391,15 @@ export function findDuplicates(ctx: Ctx, input: ParsedInput<'customers.findDupli
     }
   };
   const select = 'select id, code, name, phone, archived from customers';
-  if (key.length >= 2) push(prepared(ctx.db, `${select} where name_key = ? limit 20`).all(key) as never, 'name');
+  const notMerged = 'merged_into_id is null and';
+  if (key.length >= 2) push(prepared(ctx.db, `${select} where ${notMerged} name_key = ? limit 20`).all(key) as never, 'name');
   // short numbers (extensions, 110) would match too much to be a useful warning
   if (phone.length >= 7) {
-    push(prepared(ctx.db, `${select} where phone_digits = ? limit 20`).all(phone) as never, 'phone');
+    push(prepared(ctx.db, `${select} where ${notMerged} phone_digits = ? limit 20`).all(phone) as never, 'phone');
     push(
       prepared(
         ctx.db,
-        `${select} where id in (select customer_id from contacts where replace(replace(phone, '-', ''), ' ', '') = ?) limit 20`,
+        `${select} where ${notMerged} id in (select customer_id from contacts where replace(replace(phone, '-', ''), ' ', '') = ?) limit 20`,
       ).all(phone) as never,
       'phone',
     );

@@ -21,6 +21,8 @@ const actionLabels: Record<string, string> = {
   delete: '删除',
   archive: '归档',
   restore: '恢复',
+  merge: '合并',
+  import: '导入',
   initialize: '初始化',
   'demo.load': '加载演示数据',
 };
