@@ -1,16 +1,38 @@
-// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep]
+// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep] [--skip-import]
 // Times the hot read paths through the real dispatcher (zod parsing included) against hand-written SQL for the same question.
 // Without --db (or with --generate) the large demo is generated into a temp file first, and that generation is timed too.
+// Then, on a copy of that database and in a fresh process (so the host's memory is measured alone): the import of a
+// 50,000-row customer sheet (preview + commit) and the export of 100,000 customers.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as XLSX from '@e965/xlsx';
 import type { DB } from '../../electron/core/db/connection';
 import { createCore, type Core } from '../../electron/core/core';
 import { generateDemo, Rand } from '../../electron/core/demo/generate';
 import { likeContains, pinyinFull, pinyinInitials } from '../../electron/core/text';
+import {
+  brandFirst,
+  brandSecond,
+  femaleGiven,
+  maleGiven,
+  mobilePrefixes,
+  roads,
+  surnames,
+  tagRules,
+  tradeWords,
+} from '../../electron/core/demo/names';
 
 const WARMUPS = 3;
 const GENERATE_BUDGET_S = 60;
+const IMPORT_ROWS = 50_000;
+const IMPORT_BUDGET_S = 15;
+const EXPORT_ROWS = 100_000;
+const EXPORT_BUDGET_S = 10;
+const HOST_RSS_BUDGET_MB = 500;
+const CHILD_FLAG = '--import-export-child';
 
 interface Args {
   db: string | null;
@@ -19,10 +41,11 @@ interface Args {
   runs: number;
   keep: boolean;
   seed: number;
+  skipImport: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { db: null, generate: false, json: false, runs: 25, keep: false, seed: 20261125 };
+  const args: Args = { db: null, generate: false, json: false, runs: 25, keep: false, seed: 20261125, skipImport: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const next = () => {
@@ -34,6 +57,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--generate') args.generate = true;
     else if (a === '--json') args.json = true;
     else if (a === '--keep') args.keep = true;
+    else if (a === '--skip-import') args.skipImport = true;
     else if (a === '--runs') args.runs = Number(next());
     else if (a === '--seed') args.seed = Number(next());
     else throw new Error(`无法识别的参数 / unknown argument: ${a}`);
@@ -308,6 +332,232 @@ const ms = (n: number) => n.toFixed(2);
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
+// ---------- import & export ----------
+
+interface ImportRefs {
+  regions: string[];
+  reps: string[];
+}
+
+/** Regions and reps as an office sheet names them: a full path or a unique name; a rep by name, or code when shared. */
+function importRefs(db: DB): ImportRefs {
+  const regions = db.prepare('select id, parent_id as parentId, name, level from regions').all() as Array<{
+    id: number;
+    parentId: number | null;
+    name: string;
+    level: number;
+  }>;
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const named = new Map<string, number>();
+  for (const r of regions) named.set(r.name, (named.get(r.name) ?? 0) + 1);
+  const pathOf = (r: (typeof regions)[number]) => {
+    const names: string[] = [];
+    for (let cur: (typeof regions)[number] | undefined = r; cur; cur = cur.parentId === null ? undefined : byId.get(cur.parentId))
+      names.unshift(cur.name);
+    return names.join('/');
+  };
+  const leaves = regions.filter((r) => r.level >= 3);
+  const reps = db.prepare('select code, name from reps where active = 1').all() as Array<{ code: string; name: string }>;
+  const repNamed = new Map<string, number>();
+  for (const r of reps) repNamed.set(r.name, (repNamed.get(r.name) ?? 0) + 1);
+  return {
+    regions: leaves.map((r, i) => (i % 3 === 0 && named.get(r.name) === 1 ? r.name : pathOf(r))),
+    reps: reps.map((r) => (repNamed.get(r.name) === 1 ? r.name : r.code)),
+  };
+}
+
+const importHeaders = [
+  '客户编码',
+  '客户名称',
+  '简称',
+  '客户类型',
+  '所属区域',
+  '地址',
+  '电话',
+  '行业',
+  '规模',
+  '客户来源',
+  '业务员',
+  '客户等级',
+  '生命周期',
+  '信用额度(元)',
+  '账期(天)',
+  '标签',
+  '联系人',
+  '联系人职务',
+  '联系人电话',
+];
+
+/** A realistic customer sheet: the mix of formats people type (¥ and 万, 天, phones with spaces or dashes, a级). */
+function buildImportSheet(refs: ImportRefs, rows: number, seed: number): Buffer {
+  const rand = new Rand(seed + 7);
+  const mobile = () => `${rand.pick(mobilePrefixes)}${String(rand.int(0, 99_999_999)).padStart(8, '0')}`;
+  const phone = () => {
+    const m = mobile();
+    return rand.pick([
+      m,
+      `${m.slice(0, 3)} ${m.slice(3, 7)} ${m.slice(7)}`,
+      `${m.slice(0, 3)}-${m.slice(3, 7)}-${m.slice(7)}`,
+      `025-${rand.int(5000_0000, 8999_9999)}`,
+    ]);
+  };
+  const person = () => rand.pick(surnames) + rand.pick(rand.chance(0.5) ? maleGiven : femaleGiven);
+  const aoa: unknown[][] = [importHeaders];
+  for (let i = 0; i < rows; i++) {
+    const brand = rand.pick(brandFirst) + rand.pick(brandSecond);
+    const trade = rand.pick(tradeWords);
+    const road = rand.pick(roads);
+    aoa.push([
+      i % 5 === 4 ? '' : `B${String(i + 1).padStart(6, '0')}`,
+      `${brand}${trade.word}（${road}${i + 1}号店）`,
+      brand,
+      rand.pick(['零售店', '终端', '批发商', '企业客户', 'retail']),
+      rand.pick(refs.regions),
+      `${road}${rand.int(1, 999)}号`,
+      phone(),
+      trade.industry,
+      rand.pick(['小型', '微型', '中型', '']),
+      rand.pick(['陌生拜访', '客户转介绍', '展会', '网络', '']),
+      rand.pick(refs.reps),
+      rand.pick(['A', 'B', 'C', 'D', 'b', 'C级']),
+      rand.pick(['潜在', '首次购买', '重复购买', '忠诚']),
+      rand.pick([rand.int(0, 500) * 100, `¥${(rand.int(1, 900) * 100).toLocaleString('en-US')}.50`, `${rand.int(1, 50)}万`, '']),
+      rand.pick([30, 60, '45天', '']),
+      rand.chance(0.4) ? [rand.pick(tagRules), rand.pick(tagRules)].join('、') : '',
+      person(),
+      rand.pick(['老板', '店长', '采购经理', '']),
+      phone(),
+    ]);
+  }
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '客户');
+  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Buffer;
+}
+
+interface ImportExportResult {
+  import: {
+    rows: number;
+    fileMB: number;
+    previewSeconds: number;
+    commitSeconds: number;
+    seconds: number;
+    counts: { total: number; new: number; update: number; skip: number; error: number };
+    result: { created: number; updated: number; skipped: number; rejected: number };
+    baselineMB: number;
+    peakMB: number;
+  };
+  export: { rows: number; seconds: number; fileMB: number; peakMB: number };
+}
+
+/** Peak RSS of this process, sampled from a worker thread so a long synchronous commit is still seen. */
+function rssSampler() {
+  const shared = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(
+    `const { workerData } = require('node:worker_threads');
+     const peak = new Int32Array(workerData);
+     setInterval(() => { const kb = Math.round(process.memoryUsage.rss() / 1024); if (kb > Atomics.load(peak, 0)) Atomics.store(peak, 0, kb); }, 5);`,
+    { eval: true, workerData: shared.buffer },
+  );
+  return {
+    reset: () => Atomics.store(shared, 0, Math.round(process.memoryUsage.rss() / 1024)),
+    peakMB: () => Math.round((Math.max(Atomics.load(shared, 0), process.memoryUsage.rss() / 1024) / 1024) * 10) / 10,
+    stop: () => worker.terminate(),
+  };
+}
+
+/** Copies existing customers under new codes until the book has `target` of them (untimed, for the export). */
+function topUpCustomers(db: DB, target: number): void {
+  const cols = (db.prepare("select name from pragma_table_info('customers')").pluck().all() as string[]).filter((c) => c !== 'id');
+  const count = () => (db.prepare('select count(*) from customers').pluck().get() as number) ?? 0;
+  for (let round = 1, n = count(); n < target; round++, n = count()) {
+    const select = cols.map((c) => (c === 'code' ? `'T${round}-' || id` : c)).join(', ');
+    db.prepare(`insert into customers (${cols.join(', ')}) select ${select} from customers order by id limit ?`).run(target - n);
+  }
+}
+
+/** Runs in a fresh process: preview + commit of the sheet, then the export of 100,000 customers. */
+async function importExportChild(dbPath: string, filePath: string): Promise<void> {
+  const sampler = rssSampler();
+  const core = createCore(dbPath);
+  try {
+    const bytes = fs.readFileSync(filePath);
+    const input = { entity: 'customers', fileName: path.basename(filePath), base64: bytes.toString('base64'), mode: 'skip' };
+    const baselineMB = mb(process.memoryUsage.rss());
+    sampler.reset();
+    let t = performance.now();
+    const preview = await callOk<{ counts: ImportExportResult['import']['counts'] }>(core, 'import.preview', input);
+    const previewSeconds = (performance.now() - t) / 1000;
+    t = performance.now();
+    const result = await callOk<ImportExportResult['import']['result']>(core, 'import.commit', input);
+    const commitSeconds = (performance.now() - t) / 1000;
+    const importPeak = sampler.peakMB();
+
+    topUpCustomers(core.ctx.db, EXPORT_ROWS);
+    sampler.reset();
+    t = performance.now();
+    const exported = await callOk<{ rowCount: number; base64: string }>(core, 'export.xlsx', {
+      entity: 'customers',
+      filters: { archived: 'all' },
+    });
+    const exportSeconds = (performance.now() - t) / 1000;
+    const out: ImportExportResult = {
+      import: {
+        rows: preview.counts.total,
+        fileMB: mb(bytes.length),
+        previewSeconds: round3(previewSeconds),
+        commitSeconds: round3(commitSeconds),
+        seconds: round3(previewSeconds + commitSeconds),
+        counts: preview.counts,
+        result,
+        baselineMB,
+        peakMB: importPeak,
+      },
+      export: {
+        rows: exported.rowCount,
+        seconds: round3(exportSeconds),
+        fileMB: mb((exported.base64.length * 3) / 4),
+        peakMB: sampler.peakMB(),
+      },
+    };
+    console.log(JSON.stringify(out));
+  } finally {
+    core.close();
+    await sampler.stop();
+  }
+}
+
+/** The import/export benchmark on a copy of the database, in a child process of its own. */
+function runImportExport(dbPath: string, refs: ImportRefs, args: Args): ImportExportResult {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-import-bench-'));
+  try {
+    const copy = path.join(dir, 'import.db');
+    fs.copyFileSync(dbPath, copy);
+    if (fs.existsSync(`${dbPath}-wal`)) fs.copyFileSync(`${dbPath}-wal`, `${copy}-wal`);
+    const file = path.join(dir, '客户导入.xlsx');
+    fs.writeFileSync(file, buildImportSheet(refs, IMPORT_ROWS, args.seed));
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, CHILD_FLAG, copy, file], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 600_000,
+    });
+    if (child.status !== 0)
+      throw new Error(`导入/导出基准子进程失败 / import-export child failed: ${child.stderr || child.error?.message}`);
+    return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as ImportExportResult;
+  } finally {
+    if (!args.keep) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function importExportChecks(r: ImportExportResult) {
+  const correct = r.import.counts.new === IMPORT_ROWS && r.import.counts.error === 0 && r.import.result.created === IMPORT_ROWS;
+  return {
+    importTime: r.import.seconds <= IMPORT_BUDGET_S && correct,
+    importMemory: r.import.peakMB < HOST_RSS_BUDGET_MB,
+    exportTime: r.export.seconds <= EXPORT_BUDGET_S && r.export.rows >= EXPORT_ROWS,
+    correct,
+  };
+}
+
 // ---------- main ----------
 
 async function main(): Promise<void> {
@@ -340,21 +590,34 @@ async function main(): Promise<void> {
     throw new Error(`找不到数据库文件 / database not found: ${dbPath}`);
   }
 
-  // the benchmark only reads, so the file is used in place
+  // the read benchmark only reads, so the file is used in place; the import works on a copy
   const core = createCore(dbPath);
   const results: OpResult[] = [];
+  let importExport: ImportExportResult | null = null;
   try {
     const operations = buildOperations(core, core.ctx.db, args.seed);
     for (const op of operations) results.push(await measure(op, args.runs));
-  } finally {
+    const refs = args.skipImport ? null : importRefs(core.ctx.db);
     core.close();
+    if (refs) {
+      if (!args.json)
+        console.log(
+          `导入 ${IMPORT_ROWS.toLocaleString('en-US')} 行客户、导出 ${EXPORT_ROWS.toLocaleString('en-US')} 行（数据库副本，独立进程）/ import & export on a copy, in a child process`,
+        );
+      importExport = runImportExport(dbPath, refs, args);
+    }
+  } finally {
+    if (core.ctx.db.open) core.close();
     if (tempDir && !args.keep) fs.rmSync(tempDir, { recursive: true, force: true });
   }
 
   const mem = process.memoryUsage();
   const customers = generated?.customers ?? null;
-  const failures = results.filter((r) => r.pass === false).length + (generated && !generated.pass ? 1 : 0);
-  const checked = results.filter((r) => r.pass !== null).length + (generated ? 1 : 0);
+  const ie = importExport ? importExportChecks(importExport) : null;
+  const ieChecks = ie ? [ie.importTime, ie.importMemory, ie.exportTime] : [];
+  const failures =
+    results.filter((r) => r.pass === false).length + (generated && !generated.pass ? 1 : 0) + ieChecks.filter((c) => !c).length;
+  const checked = results.filter((r) => r.pass !== null).length + (generated ? 1 : 0) + ieChecks.length;
 
   if (args.json) {
     console.log(
@@ -371,6 +634,11 @@ async function main(): Promise<void> {
           baselineMedianMs: round3(r.baselineMedianMs),
           ratio: round3(r.ratio),
         })),
+        importExport: importExport && {
+          ...importExport,
+          budgets: { importSeconds: IMPORT_BUDGET_S, hostRssMB: HOST_RSS_BUDGET_MB, exportSeconds: EXPORT_BUDGET_S },
+          pass: ie,
+        },
         memory: { heapUsedMB: mb(mem.heapUsed), heapTotalMB: mb(mem.heapTotal), rssMB: mb(mem.rss) },
         node: process.version,
         passed: checked - failures,
@@ -408,6 +676,40 @@ async function main(): Promise<void> {
     printTable(['operation', 'runs', 'median ms', 'p95 ms', 'raw SQL ms', 'ratio', 'budget', 'result'], rows, new Set([1, 2, 3, 4, 5]));
     console.log('');
     for (const r of results) console.log(`  ${padEnd(r.name, 28)} ${r.detail}`);
+    if (importExport && ie) {
+      const i = importExport.import;
+      const e = importExport.export;
+      console.log('');
+      printTable(
+        ['operation', 'rows', 'seconds', 'budget', 'host peak RSS', 'budget', 'result'],
+        [
+          [
+            'import.preview + commit',
+            i.rows.toLocaleString('en-US'),
+            i.seconds.toFixed(2),
+            `≤ ${IMPORT_BUDGET_S} s`,
+            `${i.peakMB} MB`,
+            `< ${HOST_RSS_BUDGET_MB} MB`,
+            `${ie.importTime ? 'PASS' : 'FAIL'} / ${ie.importMemory ? 'PASS' : 'FAIL'}`,
+          ],
+          [
+            'export.xlsx',
+            e.rows.toLocaleString('en-US'),
+            e.seconds.toFixed(2),
+            `≤ ${EXPORT_BUDGET_S} s`,
+            `${e.peakMB} MB`,
+            'report',
+            ie.exportTime ? 'PASS' : 'FAIL',
+          ],
+        ],
+        new Set([1, 2, 4]),
+      );
+      console.log(
+        `  import: ${i.fileMB} MB .xlsx; preview ${i.previewSeconds.toFixed(2)} s (${i.counts.new} new, ${i.counts.error} errors), ` +
+          `commit ${i.commitSeconds.toFixed(2)} s (${i.result.created} created); host RSS before ${i.baselineMB} MB${ie.correct ? '' : ' — COUNTS WRONG'}`,
+      );
+      console.log(`  export: ${e.fileMB} MB .xlsx, all customers, default order`);
+    }
     console.log(
       `\n内存 / memory: heap used ${mb(mem.heapUsed)} MB, heap total ${mb(mem.heapTotal)} MB, RSS ${mb(mem.rss)} MB (${process.version})`,
     );
@@ -416,7 +718,8 @@ async function main(): Promise<void> {
   if (failures > 0) process.exitCode = 1;
 }
 
-main().catch((err: unknown) => {
+const childAt = process.argv.indexOf(CHILD_FLAG);
+(childAt >= 0 ? importExportChild(process.argv[childAt + 1]!, process.argv[childAt + 2]!) : main()).catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
   console.error(`基准测试失败 / benchmark failed: ${message}`);
   process.exitCode = 1;

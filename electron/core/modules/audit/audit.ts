@@ -1,4 +1,5 @@
 import type { Ctx } from '../../context';
+import { prepared } from '../../db/sql';
 import { nowIso } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
 
@@ -12,17 +13,15 @@ export interface AuditRecord {
 
 /** Every change lands here, inside the caller's transaction: who, when, before, after. */
 export function recordAudit(ctx: Ctx, rec: AuditRecord): void {
-  ctx.db
-    .prepare('insert into audit_log (at, operator, action, entity, entity_id, before, after) values (?, ?, ?, ?, ?, ?, ?)')
-    .run(
-      nowIso(ctx),
-      ctx.operator,
-      rec.action,
-      rec.entity,
-      rec.entityId,
-      rec.before === undefined ? null : JSON.stringify(rec.before),
-      rec.after === undefined ? null : JSON.stringify(rec.after),
-    );
+  prepared(ctx.db, 'insert into audit_log (at, operator, action, entity, entity_id, before, after) values (?, ?, ?, ?, ?, ?, ?)').run(
+    nowIso(ctx),
+    ctx.operator,
+    rec.action,
+    rec.entity,
+    rec.entityId,
+    rec.before === undefined ? null : JSON.stringify(rec.before),
+    rec.after === undefined ? null : JSON.stringify(rec.after),
+  );
 }
 
 interface AuditRow {

@@ -1,0 +1,300 @@
+// Excel export of a list as the user sees it: the same filters and sort, every page, read through the list's own
+// module function. Numbers stay numbers, money is 元 with two decimals, dates are real dates; text that a spreadsheet
+// would take for a formula is neutralised.
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Ctx } from '../../context';
+import { todayLocal } from '../../context';
+import type { Output, ParsedInput } from '../../../../shared/contract';
+import { customerTypeLabels, lifecycleLabels } from '../../../../shared/domain/customer';
+import { channelTypeLabels, dealerStatusLabels, dealerTierLabels } from '../../../../shared/domain/dealer';
+import { entityLabels } from '../../../../shared/domain/importExport';
+import { listAudit } from '../audit/audit';
+import { listCustomers } from '../customers/customers';
+import { listDealers } from '../dealers/dealers';
+import { listProducts } from '../products/products';
+import { listReps } from '../reps/reps';
+
+type ExportInput = ParsedInput<'export.xlsx'>;
+type CellType = 'text' | 'number' | 'money' | 'date' | 'datetime' | 'percent';
+
+interface Column<Row> {
+  header: string;
+  width: number;
+  type: CellType;
+  /** money in fen, percent in basis points, date "YYYY-MM-DD", datetime an ISO timestamp. */
+  value: (row: Row) => string | number | null | undefined;
+}
+
+interface Sheet<Row> {
+  title: string;
+  columns: Array<Column<Row>>;
+  /** The list's rows in order, a chunk at a time. */
+  chunks: () => Iterable<Row[]>;
+}
+
+const CHUNK = 20_000;
+const EXCEL_TEXT_MAX = 32_767;
+
+// text needs no format of its own: its cells are written as strings, and a per-cell style costs time on 100,000 rows
+const numFmt: Record<CellType, string | undefined> = {
+  text: undefined,
+  number: '0',
+  money: '#,##0.00',
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+  percent: '0.0%',
+};
+
+/** Text a spreadsheet would read as a formula (= + - @, or a leading tab / CR) gets a leading apostrophe. */
+export function neutralise(text: string): string {
+  const s = text.length > EXCEL_TEXT_MAX - 1 ? text.slice(0, EXCEL_TEXT_MAX - 1) : text;
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+function dateCell(ymd: string): Date | string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : neutralise(ymd);
+}
+
+/** Excel dates have no time zone: an instant is written as the office's wall-clock time. */
+function dateTimeCell(iso: string): Date | string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return neutralise(iso);
+  return new Date(t - new Date(t).getTimezoneOffset() * 60_000);
+}
+
+function toCell(type: CellType, v: string | number | null | undefined): ExcelJS.CellValue {
+  if (v === null || v === undefined || v === '') return null;
+  switch (type) {
+    case 'money':
+      return Number(v) / 100;
+    case 'percent':
+      return Number(v) / 10000;
+    case 'number':
+      return typeof v === 'number' ? v : Number(v);
+    case 'date':
+      return dateCell(String(v));
+    case 'datetime':
+      return dateTimeCell(String(v));
+    default:
+      return neutralise(String(v));
+  }
+}
+
+function* pages<Row>(fetch: (page: number) => { rows: Row[]; total: number }): Iterable<Row[]> {
+  let seen = 0;
+  for (let page = 1; ; page++) {
+    const { rows, total } = fetch(page);
+    if (rows.length === 0) return;
+    yield rows;
+    seen += rows.length;
+    if (seen >= total) return;
+  }
+}
+
+async function writeSheet<Row>(spec: Sheet<Row>): Promise<{ buffer: Buffer; rowCount: number }> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = 'SalesDesk 销售管理台';
+  const ws = wb.addWorksheet(spec.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = spec.columns.map((c) => ({ width: c.width, style: numFmt[c.type] ? { numFmt: numFmt[c.type] } : {} }));
+  const header = ws.addRow(spec.columns.map((c) => c.header));
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0FE' } };
+    cell.numFmt = 'General';
+    cell.alignment = { vertical: 'middle' };
+  });
+  header.commit();
+  let rowCount = 0;
+  for (const chunk of spec.chunks()) {
+    for (const row of chunk) {
+      ws.addRow(spec.columns.map((c) => toCell(c.type, c.value(row)))).commit();
+      rowCount++;
+    }
+  }
+  const last = ws.getColumn(spec.columns.length).letter;
+  ws.autoFilter = `A1:${last}${rowCount + 1}`;
+  ws.commit();
+  await wb.commit();
+  await done;
+  return { buffer: Buffer.concat(chunks), rowCount };
+}
+
+// ---------- the lists ----------
+
+type CustomerRow = Output<'customers.list'>['rows'][number];
+type DealerRow = Output<'dealers.list'>['rows'][number];
+type ProductRow = Output<'products.list'>['rows'][number];
+type RepRow = Output<'reps.list'>['rows'][number];
+type AuditRow = Output<'audit.list'>['rows'][number];
+
+const customerColumns: Array<Column<CustomerRow>> = [
+  { header: '客户编码', width: 11, type: 'text', value: (r) => r.code },
+  { header: '客户名称', width: 30, type: 'text', value: (r) => r.name },
+  { header: '简称', width: 12, type: 'text', value: (r) => r.shortName },
+  { header: '客户类型', width: 10, type: 'text', value: (r) => customerTypeLabels[r.type].zh },
+  { header: '所属区域', width: 14, type: 'text', value: (r) => r.regionName },
+  { header: '业务员', width: 10, type: 'text', value: (r) => r.repName },
+  { header: '服务经销商', width: 20, type: 'text', value: (r) => r.dealerName },
+  { header: '主联系人', width: 10, type: 'text', value: (r) => r.primaryContact },
+  { header: '电话', width: 16, type: 'text', value: (r) => r.phone },
+  { header: '客户等级', width: 10, type: 'text', value: (r) => r.grade },
+  { header: '生命周期', width: 10, type: 'text', value: (r) => lifecycleLabels[r.lifecycle].zh },
+  { header: '信用额度(元)', width: 14, type: 'money', value: (r) => r.creditLimitFen },
+  { header: '账期(天)', width: 10, type: 'number', value: (r) => r.paymentTermDays },
+  { header: '标签', width: 16, type: 'text', value: (r) => r.tags.join('、') },
+  { header: '状态', width: 8, type: 'text', value: (r) => (r.archived ? '已归档' : '正常') },
+  { header: '更新时间', width: 17, type: 'datetime', value: (r) => r.updatedAt },
+];
+
+const dealerColumns: Array<Column<DealerRow>> = [
+  { header: '经销商编码', width: 11, type: 'text', value: (r) => r.code },
+  { header: '经销商名称', width: 28, type: 'text', value: (r) => r.name },
+  { header: '简称', width: 10, type: 'text', value: (r) => r.shortName },
+  { header: '渠道类型', width: 10, type: 'text', value: (r) => channelTypeLabels[r.channelType].zh },
+  { header: '级别', width: 7, type: 'text', value: (r) => dealerTierLabels[r.tier].zh },
+  { header: '联系人', width: 10, type: 'text', value: (r) => r.contactName },
+  { header: '电话', width: 16, type: 'text', value: (r) => r.phone },
+  { header: '授权区域', width: 22, type: 'text', value: (r) => r.territoryNames.join('、') },
+  { header: '合同开始日期', width: 13, type: 'date', value: (r) => r.contractStart },
+  { header: '合同到期日期', width: 13, type: 'date', value: (r) => r.contractEnd },
+  { header: '合同剩余天数', width: 12, type: 'number', value: (r) => r.contractDaysLeft },
+  { header: '保证金(元)', width: 13, type: 'money', value: (r) => r.depositFen },
+  { header: '信用额度(元)', width: 14, type: 'money', value: (r) => r.creditLimitFen },
+  { header: '业务员', width: 10, type: 'text', value: (r) => r.repName },
+  { header: '状态', width: 8, type: 'text', value: (r) => dealerStatusLabels[r.status].zh },
+  { header: '客户数', width: 8, type: 'number', value: (r) => r.customerCount },
+  { header: '更新时间', width: 17, type: 'datetime', value: (r) => r.updatedAt },
+];
+
+const productColumns: Array<Column<ProductRow>> = [
+  { header: '产品编码', width: 12, type: 'text', value: (r) => r.sku },
+  { header: '产品名称', width: 26, type: 'text', value: (r) => r.name },
+  { header: '规格', width: 12, type: 'text', value: (r) => r.spec },
+  { header: '产品分类', width: 14, type: 'text', value: (r) => r.categoryName },
+  { header: '单位', width: 6, type: 'text', value: (r) => r.unit },
+  { header: '标准售价(元)', width: 13, type: 'money', value: (r) => r.listPriceFen },
+  { header: '经销价(元)', width: 12, type: 'money', value: (r) => r.dealerPriceFen },
+  { header: '最低售价(元)', width: 13, type: 'money', value: (r) => r.floorPriceFen },
+  { header: '成本价(元)', width: 12, type: 'money', value: (r) => r.costFen },
+  { header: '毛利率', width: 10, type: 'percent', value: (r) => r.grossMarginBp },
+  { header: '状态', width: 7, type: 'text', value: (r) => (r.active ? '启用' : '停用') },
+  { header: '备注', width: 20, type: 'text', value: (r) => r.notes },
+  { header: '更新时间', width: 17, type: 'datetime', value: (r) => r.updatedAt },
+];
+
+const repColumns: Array<Column<RepRow>> = [
+  { header: '业务员编码', width: 11, type: 'text', value: (r) => r.code },
+  { header: '姓名', width: 10, type: 'text', value: (r) => r.name },
+  { header: '电话', width: 16, type: 'text', value: (r) => r.phone },
+  { header: '团队', width: 12, type: 'text', value: (r) => r.teamName },
+  { header: '主管', width: 10, type: 'text', value: (r) => r.supervisorName },
+  { header: '负责区域', width: 24, type: 'text', value: (r) => r.regionNames.join('、') },
+  { header: '入职日期', width: 12, type: 'date', value: (r) => r.hireDate },
+  { header: '客户数', width: 8, type: 'number', value: (r) => r.customerCount },
+  { header: '状态', width: 7, type: 'text', value: (r) => (r.active ? '在职' : '离职') },
+];
+
+const actionNames: Record<string, string> = {
+  create: '新增',
+  update: '修改',
+  delete: '删除',
+  archive: '归档',
+  restore: '恢复',
+  merge: '合并',
+  import: '导入',
+  initialize: '初始化',
+  demo: '演示数据',
+};
+const entityNames: Record<string, string> = {
+  customer: '客户',
+  customers: '客户',
+  dealer: '经销商',
+  dealers: '经销商',
+  product: '产品',
+  products: '产品',
+  productCategory: '产品分类',
+  rep: '业务员',
+  reps: '业务员',
+  team: '团队',
+  region: '区域',
+  regions: '区域',
+  settings: '系统设置',
+  strategyCard: '客户策略卡',
+  monthlyEvaluation: '客户月评卡',
+};
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+const own = (map: Record<string, string>, key: string) => (Object.hasOwn(map, key) ? map[key] : key);
+
+const auditColumns: Array<Column<AuditRow>> = [
+  { header: '时间', width: 17, type: 'datetime', value: (r) => r.at },
+  { header: '操作员', width: 10, type: 'text', value: (r) => r.operator },
+  { header: '操作', width: 8, type: 'text', value: (r) => own(actionNames, r.action) },
+  { header: '对象类型', width: 10, type: 'text', value: (r) => own(entityNames, r.entity) },
+  { header: '对象编号', width: 10, type: 'number', value: (r) => r.entityId },
+  { header: '修改前', width: 50, type: 'text', value: (r) => json(r.before) },
+  { header: '修改后', width: 50, type: 'text', value: (r) => json(r.after) },
+];
+
+/** A sheet of any row type, ready to write. */
+const prepare = <Row>(spec: Sheet<Row>) => ({ title: spec.title, write: () => writeSheet(spec) });
+
+function sheetFor(ctx: Ctx, input: ExportInput, chunk: number): ReturnType<typeof prepare> {
+  switch (input.entity) {
+    case 'customers': {
+      const f = input.filters;
+      return prepare({
+        title: '客户档案',
+        columns: customerColumns,
+        chunks: () => pages((page) => listCustomers(ctx, { ...f, page, pageSize: chunk })),
+      });
+    }
+    case 'dealers': {
+      const f = input.filters;
+      return prepare({
+        title: '经销商',
+        columns: dealerColumns,
+        chunks: () => pages((page) => listDealers(ctx, { ...f, page, pageSize: chunk })),
+      });
+    }
+    case 'products': {
+      const f = input.filters;
+      return prepare({
+        title: '产品',
+        columns: productColumns,
+        chunks: () => pages((page) => listProducts(ctx, { ...f, page, pageSize: chunk })),
+      });
+    }
+    case 'reps': {
+      const f = input.filters;
+      return prepare({
+        title: '业务员',
+        columns: repColumns,
+        chunks: () => pages((page) => listReps(ctx, { ...f, page, pageSize: chunk })),
+      });
+    }
+    case 'audit': {
+      const f = input.filters;
+      return prepare({
+        title: entityLabels.audit.zh,
+        columns: auditColumns,
+        chunks: () => pages((page) => listAudit(ctx, { ...f, page, pageSize: chunk })),
+      });
+    }
+  }
+}
+
+/** `chunk` (rows read per list call) is for tests: every page must come out whatever the chunk size. */
+export async function exportXlsx(ctx: Ctx, input: ExportInput, options: { chunk?: number } = {}): Promise<Output<'export.xlsx'>> {
+  const sheet = sheetFor(ctx, input, options.chunk ?? CHUNK);
+  const { buffer, rowCount } = await sheet.write();
+  return { fileName: `${sheet.title}_${todayLocal(ctx).replace(/-/g, '')}.xlsx`, base64: buffer.toString('base64'), rowCount };
+}

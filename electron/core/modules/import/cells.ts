@@ -1,0 +1,230 @@
+// Tolerant reading of real-world cells: full-width characters, phones with spaces or dashes, dates typed as text or
+// stored as Excel serials, money with ¥, thousands separators or 万. Each reader returns a value or a Chinese reason.
+import { parseYuanToFen, toHalfWidth } from '../../../../shared/money';
+import type { Labelled } from '../../../../shared/domain/customer';
+import type { Cell } from './worker';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = (message: string): Parsed<never> => ({ ok: false, message });
+
+/** The contract's ceiling for an amount (100 亿元), said in 元 rather than as a fen count. */
+const MAX_FEN = 1_000_000_000_000;
+const tooLarge = () => bad('金额过大（上限 100 亿元）');
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|GETTING_DATA)$/;
+
+/** A number as typed: integers never in exponent form (13800001111, not 1.38e10). */
+export function numberText(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e21) return BigInt(n).toString();
+  return String(n);
+}
+
+/** Only digits, Latin letters and spaces are made half-width; Chinese punctuation such as （） is kept as typed. */
+function halfWidthAlnum(text: string): string {
+  return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Any cell as trimmed text: full-width digits/letters/spaces normalised, invisible characters dropped. */
+const NEEDS_CLEANING = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\u2060\ufeff\u00a0\u3000\r]/;
+
+export function cellText(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return numberText(cell);
+  if (typeof cell === 'boolean') return cell ? '是' : '否';
+  if (!NEEDS_CLEANING.test(cell)) {
+    const plain = cell.trim();
+    return plain.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(plain) ? plain.slice(1) : plain;
+  }
+  let s = halfWidthAlnum(cell)
+    .replace(ZERO_WIDTH, '')
+    .replace(/[\u00a0\u3000]/g, ' ')
+    .replace(/\r\n?/g, '\n')
+    .trim();
+  // our own export writes '=… for cells that would be formulas: read them back as typed
+  if (/^'[=+\-@\t\r]/.test(s)) s = s.slice(1);
+  return s;
+}
+
+export function isBlank(cell: Cell): boolean {
+  return cellText(cell) === '';
+}
+
+/** Plain text (names, addresses, notes): a formula error value left in the sheet is a mistake, not data. */
+export function readText(cell: Cell): Parsed<string> {
+  const s = cellText(cell);
+  if (EXCEL_ERROR.test(s)) return bad(`单元格是公式错误值 ${s}，请改为实际内容`);
+  return ok(s);
+}
+
+/** Codes: half-width, no spaces inside ("C 0001" is "C0001"). */
+export function readCode(cell: Cell): Parsed<string> {
+  const t = readText(cell);
+  if (!t.ok) return t;
+  return ok(toHalfWidth(t.value).replace(/\s+/g, ''));
+}
+
+/** Phones keep their grouping, normalised: "１３８－００００ １１１１" → "138-0000 1111". */
+export function readPhone(cell: Cell): Parsed<string> {
+  if (typeof cell === 'number') return ok(numberText(cell));
+  const t = readText(cell);
+  if (!t.ok) return t;
+  const s = toHalfWidth(t.value)
+    .replace(/[‐‑‒–—―−]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*-\s*/g, '-')
+    .trim();
+  return ok(s);
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function ymd(y: number, m: number, d: number): Parsed<string> {
+  const date = new Date(Date.UTC(2000, m - 1, d));
+  date.setUTCFullYear(y);
+  if (y < 1900 || y > 9999 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return bad(`不是有效的日期（${y}年${m}月${d}日）`);
+  }
+  return ok(`${y}-${pad2(m)}-${pad2(d)}`);
+}
+
+/** Excel's 1900 date system, including its fictional 1900-02-29 (serial 60). */
+export function serialToDate(serial: number): Parsed<string> {
+  const whole = Math.floor(serial);
+  if (whole < 1 || whole > 2_958_465) return bad(`不是有效的日期（${numberText(serial)}）`);
+  if (whole === 60) return bad('不是有效的日期（1900年2月29日）');
+  const days = whole < 60 ? whole - 1 : whole - 2;
+  const d = new Date(Date.UTC(1900, 0, 1) + days * 86_400_000);
+  return ok(`${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`);
+}
+
+/** 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305, an Excel serial (45356) or a date cell → "2024-03-05". */
+export function readDate(cell: Cell): Parsed<string> {
+  if (typeof cell === 'number') return serialToDate(cell);
+  const t = readText(cell);
+  if (!t.ok) return t;
+  const s = toHalfWidth(t.value).replace(/\s+/g, ' ').trim();
+  let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (/^\d{1,7}(\.\d+)?$/.test(s)) return serialToDate(Number(s));
+  return bad(`无法识别的日期「${s.slice(0, 30)}」，请写成 2024-03-05、2024/3/5 或 2024年3月5日`);
+}
+
+/** Money → integer fen: ¥/￥, thousands separators, 元 and 万 are understood; at most two decimals; never negative. */
+export function readMoney(cell: Cell): Parsed<number> {
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return bad('不是有效的金额');
+    const fen = Math.round(cell * 100);
+    // a float such as 1234.5000000001 (from a formula) is still 1234.50; 1234.567 is not
+    if (Math.abs(cell * 100 - fen) > 1e-6 * Math.max(1, Math.abs(cell))) return bad(`金额最多两位小数（${numberText(cell)}）`);
+    if (fen < 0) return bad('金额不能为负数');
+    if (fen > MAX_FEN) return tooLarge();
+    return ok(fen === 0 ? 0 : fen);
+  }
+  const t = readText(cell);
+  if (!t.ok) return t;
+  let s = toHalfWidth(t.value)
+    .replace(/[¥￥,，\s]/g, '')
+    .replace(/^RMB/i, '')
+    .replace(/^CNY/i, '')
+    .replace(/元$/, '');
+  let scale = 0;
+  if (/万$/.test(s)) {
+    s = s.slice(0, -1);
+    scale = 4;
+  }
+  const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(s);
+  if (!m) return bad(`不是有效的金额「${t.value.slice(0, 30)}」`);
+  if (m[1] === '-' && /[1-9]/.test(`${m[2]}${m[3] ?? ''}`)) return bad('金额不能为负数');
+  // 1.2345万 = 12345 元: shift the decimal point as text, so nothing goes through a float
+  const decimals = m[3] ?? '';
+  const intPart = m[2]! + decimals.slice(0, scale).padEnd(scale, '0');
+  const frac = decimals.slice(scale);
+  if (frac.length > 2 && /[1-9]/.test(frac.slice(2))) return bad(`金额最多两位小数「${t.value.slice(0, 30)}」`);
+  if (intPart.replace(/^0+/, '').length > 12) return tooLarge();
+  const fen = parseYuanToFen(`${intPart}.${frac.slice(0, 2)}`);
+  if (fen === null) return bad(`不是有效的金额「${t.value.slice(0, 30)}」`);
+  return fen > MAX_FEN ? tooLarge() : ok(fen);
+}
+
+/** Whole numbers; a unit after the number (30天) is allowed. */
+export function readInt(cell: Cell, unit = ''): Parsed<number> {
+  if (typeof cell === 'number') {
+    if (!Number.isInteger(cell) && Math.abs(cell - Math.round(cell)) > 1e-9) return bad(`应为整数（${numberText(cell)}）`);
+    return ok(Math.round(cell));
+  }
+  const t = readText(cell);
+  if (!t.ok) return t;
+  let s = toHalfWidth(t.value).replace(/[,\s]/g, '');
+  if (unit && s.endsWith(unit)) s = s.slice(0, -unit.length);
+  if (/^[+-]?\d+\.0*$/.test(s)) s = s.replace(/\.0*$/, '');
+  if (!/^[+-]?\d{1,15}$/.test(s)) return bad(`应为整数「${t.value.slice(0, 30)}」`);
+  return ok(Number(s));
+}
+
+const truthy = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', '✔', '启用', '在职', '有效', '正常', '对', 't']);
+const falsy = new Set(['否', 'n', 'no', 'false', '0', '×', '✗', '✘', 'x', '停用', '离职', '无效', '禁用', '错', 'f']);
+
+export function readBool(cell: Cell): Parsed<boolean> {
+  if (typeof cell === 'boolean') return ok(cell);
+  if (typeof cell === 'number' && (cell === 0 || cell === 1)) return ok(cell === 1);
+  const s = toHalfWidth(cellText(cell)).toLowerCase();
+  if (truthy.has(s)) return ok(true);
+  if (falsy.has(s)) return ok(false);
+  return bad(`无法识别「${s.slice(0, 20)}」，请填 是 或 否`);
+}
+
+/**
+ * An enum value by its code (retail), Chinese label (零售店), English label (Retail store) or an alias; case and
+ * width do not matter.
+ */
+export function readEnum<T extends string | number>(
+  cell: Cell,
+  values: readonly T[],
+  labels: Record<T, Labelled> | null,
+  aliases: Record<string, T> = {},
+): Parsed<T> {
+  return enumReader(values, labels, aliases)(cell);
+}
+
+const enumKey = (text: string) => toHalfWidth(text).replace(/\s+/g, '').toLowerCase();
+
+/** readEnum with its lookup table built once, for reading a whole column. */
+export function enumReader<T extends string | number>(
+  values: readonly T[],
+  labels: Record<T, Labelled> | null,
+  aliases: Record<string, T> = {},
+): (cell: Cell) => Parsed<T> {
+  const table = new Map<string, T>();
+  for (const v of values) {
+    const label = labels?.[v];
+    for (const name of [String(v), label?.zh, label?.en]) if (name && !table.has(enumKey(name))) table.set(enumKey(name), v);
+  }
+  for (const [alias, v] of Object.entries(aliases)) if (!table.has(enumKey(alias))) table.set(enumKey(alias), v);
+  const choices = values.map((v) => labels?.[v]?.zh ?? String(v)).join('、');
+  return (cell) => {
+    const raw = cellText(cell);
+    const v = table.get(enumKey(raw));
+    return v !== undefined ? ok(v) : bad(`无法识别「${raw.slice(0, 20)}」，可选：${choices}`);
+  };
+}
+
+/** "重点, 批发；新客户" → ["重点", "批发", "新客户"]: commas, 、, semicolons, | and line breaks separate. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,，、;；|\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Header text as it is compared: half-width, no spaces, no * marks, no unit in brackets, lower case. */
+export function headerKey(text: string): string {
+  return toHalfWidth(text)
+    .replace(ZERO_WIDTH, '')
+    .replace(/[\s*＊]/g, '')
+    .replace(/[(（][^)）]*[)）]$/, '')
+    .toLowerCase();
+}

@@ -1,0 +1,340 @@
+// Excel import: the file is parsed in a worker, headers are matched to fields (or mapped by the user), every row is read
+// with the tolerant cell rules and validated by the entity's own save schema, then — on commit — every accepted row is
+// written in ONE transaction, or nothing is. Preview and commit run the same code on the same input.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Ctx } from '../../context';
+import type { Output, ParsedInput } from '../../../../shared/contract';
+import type { ImportEntity } from '../../../../shared/domain/importExport';
+import { labelForPath } from '../../../../shared/fieldLabels';
+import { DomainError } from '../../errors';
+import { toErrorData, validationError } from '../../api';
+import { recordAudit } from '../audit/audit';
+import { cellText, headerKey } from './cells';
+import { formatBytes, importLimits } from './limits';
+import { inspectZip, sniffKind } from './sniff';
+import { parseInWorker, type Cell, type ParsedSheet } from './worker';
+import type { FieldError, Importer, Mode, RowError } from './types';
+import { customersImporter } from './entities/customers';
+import { dealersImporter } from './entities/dealers';
+import { productsImporter } from './entities/products';
+import { repsImporter } from './entities/reps';
+import { regionsImporter } from './entities/regions';
+import { buildTemplate } from './template';
+
+export const importers: Record<ImportEntity, Importer> = {
+  customers: customersImporter,
+  dealers: dealersImporter,
+  products: productsImporter,
+  reps: repsImporter,
+  regions: regionsImporter,
+};
+
+type PreviewInput = ParsedInput<'import.preview'>;
+type CommitInput = ParsedInput<'import.commit'>;
+type Preview = Output<'import.preview'>;
+type PreviewRow = Preview['rows'][number];
+
+const MAX_PREVIEW_ROWS = 1000;
+const reject = (message: string, field = 'base64') => new DomainError('VALIDATION', message, field);
+
+// ---------- the upload ----------
+
+interface CachedSheet {
+  key: string;
+  sheet: ParsedSheet;
+  timer: ReturnType<typeof setTimeout>;
+}
+// preview then commit of the same file: the commit reuses the parse instead of running the worker again
+let cached: CachedSheet | null = null;
+const CACHE_MS = 10 * 60 * 1000;
+
+export function clearImportCache(): void {
+  if (cached) clearTimeout(cached.timer);
+  cached = null;
+}
+
+async function readUpload(input: { base64: string }): Promise<ParsedSheet> {
+  const limits = importLimits();
+  const b64 = input.base64.replace(/^data:[^,]{0,200};base64,/, '');
+  const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  const bytes = Math.floor((b64.length * 3) / 4) - padding;
+  if (bytes > limits.maxBytes) {
+    throw reject(`文件过大（${formatBytes(bytes)}），单个文件不能超过 ${formatBytes(limits.maxBytes)}，请分成几个文件导入`);
+  }
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw reject('文件内容不是有效的 base64 编码');
+  const key = `${createHash('sha256').update(b64).digest('hex')}:${limits.maxRows}`;
+  if (cached?.key === key) return cached.sheet;
+  const buf = Buffer.from(b64, 'base64');
+  const kind = sniffKind(buf);
+  const entries = kind === 'xlsx' ? inspectZip(buf, limits) : [];
+  const sheet = await parseInWorker(buf, kind, entries, limits);
+  clearImportCache();
+  const timer = setTimeout(clearImportCache, CACHE_MS);
+  timer.unref?.();
+  cached = { key, sheet, timer };
+  return sheet;
+}
+
+// ---------- headers → fields ----------
+
+interface Layout {
+  headers: string[];
+  fieldOf: Array<string | null>;
+  headerIndex: number;
+}
+
+function columnLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function headerIndexFor(importer: Importer): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const c of importer.columns) {
+    for (const name of [c.key, c.label, ...(c.aliases ?? [])]) {
+      const k = headerKey(name);
+      if (!index.has(k)) index.set(k, c.key);
+    }
+  }
+  return index;
+}
+
+function layout(sheet: ParsedSheet, importer: Importer, explicit: PreviewInput['mapping']): Layout {
+  if (sheet.rows.length === 0) throw reject('文件中没有数据：第一行应为表头，从第二行起每行一条记录');
+  const known = headerIndexFor(importer);
+  // a title row above the headers is common: take the first of the top rows that names at least two known columns
+  let headerIndex = 0;
+  for (let i = 0; i < Math.min(10, sheet.rows.length); i++) {
+    const hits = sheet.rows[i]!.filter((c) => known.has(headerKey(cellText(c)))).length;
+    if (hits >= 2 || (hits === 1 && sheet.rows[i]!.length === 1)) {
+      headerIndex = i;
+      break;
+    }
+  }
+  const width = Math.min(
+    200,
+    sheet.rows.reduce((w, r) => Math.max(w, r.length), 0),
+  );
+  const seen = new Map<string, number>();
+  const headers = Array.from({ length: width }, (_, i) => {
+    const text =
+      cellText(sheet.rows[headerIndex]![i] ?? null)
+        .replace(/\s+/g, ' ')
+        .slice(0, 90) || `（${columnLetter(i)}列）`;
+    const n = (seen.get(text) ?? 0) + 1;
+    seen.set(text, n);
+    return n === 1 ? text : `${text} (${n})`;
+  });
+
+  const keys = new Set(importer.columns.map((c) => c.key));
+  const chosen = new Map<string, string | null>();
+  for (const m of explicit ?? []) {
+    if (m.field !== null && !keys.has(m.field)) throw reject(`列对应关系：「${m.header}」对应的字段「${m.field}」不存在`, 'mapping');
+    chosen.set(m.header, m.field);
+  }
+  const taken = new Map<string, string>();
+  for (const h of headers) {
+    const f = chosen.get(h);
+    if (f === undefined || f === null) continue;
+    const other = taken.get(f);
+    if (other !== undefined)
+      throw reject(`列对应关系：「${other}」和「${h}」都对应到了「${labelOf(importer, f)}」，一个字段只能对应一列`, 'mapping');
+    taken.set(f, h);
+  }
+  const fieldOf = headers.map((h) => {
+    if (chosen.has(h)) return chosen.get(h) ?? null;
+    const f = known.get(headerKey(h));
+    if (f === undefined || taken.has(f)) return null;
+    taken.set(f, h);
+    return f;
+  });
+  return { headers, fieldOf, headerIndex };
+}
+
+const labelOf = (importer: Importer, key: string) => importer.columns.find((c) => c.key === key)?.label ?? key;
+
+// ---------- rows ----------
+
+interface Plan {
+  counts: Preview['counts'];
+  rows: PreviewRow[];
+  truncated: boolean;
+}
+
+const ROLLBACK = Symbol('rollback');
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = root;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, p)) return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p];
+  }
+  return cur;
+}
+
+/** A service's own error on one row: reported against the row instead of ending the import. */
+function rowErrorOf(err: unknown): FieldError | null {
+  if (err instanceof DomainError) return { field: err.field ?? null, message: err.message };
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return { field: null, message: toErrorData(err).message };
+  return null;
+}
+
+function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mode: Mode, writes: boolean): Plan {
+  const session = importer.open(ctx, mode);
+  const headerOf = new Map<string, string>();
+  lay.fieldOf.forEach((f, i) => f && headerOf.set(f, lay.headers[i]!));
+  const columnFor = (field: string | null) => (field && headerOf.get(field)) || (field ? labelOf(importer, field) : '（整行）');
+  const stripLabel = (field: string | null, message: string) => {
+    if (!field) return message;
+    const label = `${labelForPath(field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)))}：`;
+    return message.startsWith(label) ? message.slice(label.length) : message;
+  };
+  const toRowError = (e: FieldError): RowError => {
+    const key = e.field ? e.field.split('.')[0]! : null;
+    return { column: columnFor(key), field: key, message: stripLabel(e.field, e.message) };
+  };
+  const mapped = lay.fieldOf.map((f, i) => ({ f, i })).filter((x): x is { f: string; i: number } => x.f !== null);
+
+  const counts = { total: 0, new: 0, update: 0, skip: 0, error: 0 };
+  const errorRows: PreviewRow[] = [];
+  const otherRows: PreviewRow[] = [];
+
+  for (let r = lay.headerIndex + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r]!;
+    const rowNumber = sheet.rowNumbers[r]!;
+    counts.total++;
+    const values = new Map<string, unknown>();
+    const errors: RowError[] = [];
+    for (const { f, i } of mapped) {
+      const cell: Cell = row[i] ?? null;
+      if (cellText(cell) === '') continue;
+      const read = session.read(f, cell);
+      if (read.ok) values.set(f, read.value);
+      else errors.push({ column: lay.headers[i]!, field: f, message: read.message });
+    }
+
+    let status: PreviewRow['status'];
+    const found = session.identify(values);
+    if (found && mode === 'skip') {
+      status = 'skip';
+      errors.length = 0;
+    } else {
+      if (found?.blocked) errors.push(toRowError({ field: importer.columns[0]!.key, message: found.blocked }));
+      const existingId = found?.id ?? null;
+      const readFailed = errors.length > 0;
+      const built = session.build(values, existingId);
+      const parsed = importer.schema.safeParse(built);
+      if (!parsed.success) {
+        // every problem of the row at once, so one round of corrections is enough; a cell already reported is not repeated
+        for (const issue of parsed.error.issues) {
+          const key = (importer.issueKey ? importer.issueKey(issue.path) : String(issue.path[0] ?? '')) || null;
+          if (readFailed && errors.some((e) => e.field === key)) continue;
+          // a required cell left blank reaches zod as a missing value: say so plainly
+          const missing = issue.code === 'invalid_type' && valueAt(built, issue.path) === undefined;
+          const message = missing
+            ? '不能为空'
+            : stripLabel(issue.path.map(String).join('.'), validationError(new z.ZodError([issue])).message);
+          errors.push({ column: columnFor(key), field: key, message });
+        }
+      } else if (!readFailed) {
+        const input = parsed.data as Record<string, unknown>;
+        errors.push(...session.check(input, existingId, rowNumber).map(toRowError));
+        if (errors.length === 0 && writes) {
+          try {
+            session.write(input, existingId, rowNumber);
+          } catch (err) {
+            const e = rowErrorOf(err);
+            if (!e) throw err;
+            errors.push(toRowError(e));
+          }
+        }
+      }
+      status = errors.length ? 'error' : found ? 'update' : 'new';
+    }
+    counts[status]++;
+    const list = status === 'error' ? errorRows : otherRows;
+    if (list.length < MAX_PREVIEW_ROWS) {
+      const display: Record<string, string> = {};
+      for (const { f, i } of mapped) {
+        const text = cellText(row[i] ?? null);
+        display[f] = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+      }
+      list.push({ rowNumber, status, values: display, errors });
+    }
+  }
+  const rows = [...errorRows, ...otherRows].slice(0, MAX_PREVIEW_ROWS);
+  return { counts, rows, truncated: rows.length < counts.total };
+}
+
+/**
+ * Reads and checks every row; with `commit`, writes the accepted ones. Any writing happens in one transaction, which
+ * is rolled back for a preview and for a commit whose errors were not accepted.
+ */
+async function execute(ctx: Ctx, input: PreviewInput & { acceptErrors?: boolean }, commit: boolean): Promise<{ lay: Layout; plan: Plan }> {
+  const importer = importers[input.entity];
+  const sheet = await readUpload(input);
+  const lay = layout(sheet, importer, input.mapping);
+  const writes = commit || importer.dryRunWrites;
+  if (!writes) return { lay, plan: plan(ctx, importer, sheet, lay, input.mode, false) };
+  let result: Plan | null = null;
+  try {
+    ctx.db.transaction(() => {
+      result = plan(ctx, importer, sheet, lay, input.mode, true);
+      if (!commit) throw ROLLBACK;
+      const { counts } = result;
+      if (counts.error > 0 && !input.acceptErrors) {
+        throw reject(
+          `有 ${counts.error} 行数据有错误，未导入任何数据。请修正后重新导入，或勾选“跳过错误行，仅导入正确的行”`,
+          'acceptErrors',
+        );
+      }
+      recordAudit(ctx, {
+        action: 'import',
+        entity: input.entity,
+        entityId: null,
+        after: {
+          fileName: input.fileName,
+          mode: input.mode,
+          total: counts.total,
+          created: counts.new,
+          updated: counts.update,
+          skipped: counts.skip,
+          rejected: counts.error,
+        },
+      });
+    })();
+  } catch (err) {
+    if (err !== ROLLBACK) throw err;
+  }
+  return { lay, plan: result! };
+}
+
+// ---------- handlers ----------
+
+export async function previewImport(ctx: Ctx, input: PreviewInput): Promise<Preview> {
+  const importer = importers[input.entity];
+  const { lay, plan: p } = await execute(ctx, input, false);
+  return {
+    headers: lay.headers,
+    mapping: lay.headers.map((header, i) => ({ header, field: lay.fieldOf[i] ?? null })),
+    fields: importer.columns.map((c) => ({ key: c.key, label: c.label, required: Boolean(c.required) })),
+    counts: p.counts,
+    rows: p.rows,
+    truncated: p.truncated,
+  };
+}
+
+export async function commitImport(ctx: Ctx, input: CommitInput): Promise<Output<'import.commit'>> {
+  const { plan: p } = await execute(ctx, input, true);
+  clearImportCache();
+  return { created: p.counts.new, updated: p.counts.update, skipped: p.counts.skip, rejected: p.counts.error };
+}
+
+export async function importTemplate(_ctx: Ctx, input: ParsedInput<'import.template'>): Promise<Output<'import.template'>> {
+  const importer = importers[input.entity];
+  const buffer = await buildTemplate(importer);
+  return { fileName: `${importer.noun}导入模板.xlsx`, base64: buffer.toString('base64'), rowCount: 1 };
+}

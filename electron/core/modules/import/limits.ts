@@ -1,0 +1,55 @@
+// Import safety limits: defaults from shared/domain, overridable by the host (environment) or a test (configureImport).
+import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '../../../../shared/domain/importExport';
+
+export interface ImportLimits {
+  /** Largest accepted file, in bytes. */
+  maxBytes: number;
+  /** Most data rows (the header row not counted). */
+  maxRows: number;
+  /** The parsing worker is terminated after this long. */
+  timeoutMs: number;
+  /** Heap of the parsing worker; a file needing more is rejected instead of taking the host down. */
+  workerHeapMb: number;
+  /** Sum of the uncompressed sizes an .xlsx may declare. */
+  maxUnzippedBytes: number;
+  /** Uncompressed ÷ compressed above this, for an entry over 1 MB, is treated as a zip bomb. */
+  maxZipRatio: number;
+}
+
+const envInt = (name: string): number | undefined => {
+  const raw = process.env[name];
+  if (!raw) return undefined;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+};
+
+export function defaultLimits(): ImportLimits {
+  return {
+    maxBytes: envInt('SALESDESK_IMPORT_MAX_BYTES') ?? IMPORT_MAX_BYTES,
+    maxRows: envInt('SALESDESK_IMPORT_MAX_ROWS') ?? IMPORT_MAX_ROWS,
+    timeoutMs: envInt('SALESDESK_IMPORT_TIMEOUT_MS') ?? 20_000,
+    workerHeapMb: envInt('SALESDESK_IMPORT_WORKER_HEAP_MB') ?? 1024,
+    maxUnzippedBytes: 600 * 1024 * 1024,
+    maxZipRatio: 200,
+  };
+}
+
+let current: ImportLimits = defaultLimits();
+
+export function importLimits(): ImportLimits {
+  return current;
+}
+
+/** Changes the limits (a host setting, or a test); returns the previous ones so a test can restore them. */
+export function configureImport(patch: Partial<ImportLimits>): ImportLimits {
+  const previous = current;
+  current = { ...current, ...patch };
+  return previous;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} 字节`;
+}

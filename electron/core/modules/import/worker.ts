@@ -1,0 +1,566 @@
+// Spreadsheet parsing in a worker thread with a heap limit and a timeout: a hostile or broken file can at worst kill
+// the worker, never the host. The worker runs from a code string (eval) so it works the same from source (vitest, tsx)
+// and from the electron-vite bundle; it loads @e965/xlsx by the absolute path the main thread resolved.
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import { DomainError } from '../../errors';
+import type { ImportLimits } from './limits';
+import type { FileKind, ZipEntry } from './sniff';
+
+/** A cell as the main thread sees it: dates already as "YYYY-MM-DD" (or "YYYY-MM-DD HH:mm:ss"), empty as null. */
+export type Cell = string | number | boolean | null;
+
+export interface ParsedSheet {
+  sheetName: string;
+  /** Non-empty rows only, trailing empty cells trimmed. */
+  rows: Cell[][];
+  /** The Excel row number (1-based) of each entry in rows. */
+  rowNumbers: number[];
+}
+
+interface WorkerInput {
+  xlsxPath: string;
+  kind: FileKind;
+  bytes: Uint8Array;
+  maxRows: number;
+  entries: ZipEntry[];
+  /** Tests compare the two .xlsx readers; normally the lean one, with SheetJS as its fallback. */
+  reader?: 'fast' | 'sheetjs';
+}
+
+type WorkerReply = { ok: true; sheet: ParsedSheet } | { ok: false; user: string | null; detail: string };
+
+/**
+ * The whole worker, self-contained: it must not reference anything outside its own body because it is shipped to
+ * the worker as source text. `req` is the worker's require.
+ */
+function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> {
+  type C = string | number | boolean | null;
+  const zlib = req('node:zlib') as typeof import('node:zlib');
+  const userError = (message: string) => Object.assign(new Error(message), { user: message });
+  const truncated = '文件不完整或已损坏（可能在下载或复制时被截断），请在 Excel 或 WPS 中重新打开并另存后再导入';
+  const tooManyRows = (n: number | null) =>
+    userError(
+      `文件${n === null ? '' : `有 ${n.toLocaleString('en-US')} 行数据，`}超过单次导入上限 ${input.maxRows.toLocaleString('en-US')} 行，请分成几个文件分别导入`,
+    );
+  const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
+
+  function entryData(e: ZipEntry): Buffer {
+    const start = e.localHeaderOffset + 30 + bytes.readUInt16LE(e.localHeaderOffset + 26) + bytes.readUInt16LE(e.localHeaderOffset + 28);
+    return bytes.subarray(start, start + e.compressedSize);
+  }
+
+  const bomb = (e: ZipEntry) => userError(`文件「${e.name.slice(0, 60)}」解压后超过其声明的大小，疑似“压缩炸弹”，已拒绝`);
+
+  function countRows(buf: Buffer): number {
+    let n = 0;
+    for (let at = buf.indexOf('<row'); at >= 0 && at + 4 < buf.length; at = buf.indexOf('<row', at + 4)) {
+      const next = buf[at + 4];
+      if (next === 0x20 || next === 0x3e || next === 0x09 || next === 0x0a || next === 0x0d) n++;
+    }
+    return n;
+  }
+
+  /**
+   * Streams an entry through inflate without keeping it: stops as soon as it grows past its declared size (a lying
+   * header), and counts the <row> elements of a worksheet on the way.
+   */
+  function inflateCheck(e: ZipEntry, rows: boolean): Promise<{ bytes: number; rows: number; text: string | null }> {
+    const data = entryData(e);
+    const keep = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels)$/.test(e.name);
+    if (e.method === 0)
+      return Promise.resolve({ bytes: data.length, rows: rows ? countRows(data) : 0, text: keep ? data.toString('utf8') : null });
+    return new Promise((resolve, reject) => {
+      const z = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+      const kept: Buffer[] = [];
+      let total = 0;
+      let n = 0;
+      let tail = Buffer.alloc(0);
+      z.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > e.uncompressedSize) {
+          z.destroy();
+          reject(bomb(e));
+          return;
+        }
+        if (keep) kept.push(chunk);
+        if (rows) {
+          // a "<row " split across two chunks is found in the joined tail (4 bytes cannot hold a whole match)
+          const joined = Buffer.concat([tail, chunk]);
+          n += countRows(joined);
+          tail = joined.subarray(Math.max(0, joined.length - 4));
+        }
+      });
+      z.on('error', () => reject(userError(truncated)));
+      z.on('end', () => {
+        if (total !== e.uncompressedSize) reject(userError(truncated));
+        else resolve({ bytes: total, rows: n, text: keep ? Buffer.concat(kept).toString('utf8') : null });
+      });
+      z.end(data);
+    });
+  }
+
+  function attr(tag: string, name: string): string | null {
+    const m = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag);
+    return m ? m[1]! : null;
+  }
+
+  /** The first sheet's part name, following workbook.xml → workbook.xml.rels. */
+  function firstSheetPath(workbook: string, rels: string): string | null {
+    const sheetTag = /<(?:\w+:)?sheet\s[^>]*>/.exec(workbook)?.[0];
+    const rid = sheetTag ? (attr(sheetTag, 'r:id') ?? attr(sheetTag, '\\w+:id')) : null;
+    for (const m of rels.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)) {
+      if (attr(m[0], 'Id') !== rid) continue;
+      const target = attr(m[0], 'Target') ?? '';
+      return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+    }
+    return null;
+  }
+
+  /** Every entry really inflates to its declared size; the first sheet has no more rows than the cap. */
+  async function verifyXlsx(): Promise<void> {
+    const sheets: ZipEntry[] = [];
+    let workbook = '';
+    let rels = '';
+    for (const e of input.entries) {
+      if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
+        sheets.push(e);
+        continue;
+      }
+      const r = await inflateCheck(e, false);
+      if (e.name === 'xl/workbook.xml') workbook = r.text ?? '';
+      if (e.name === 'xl/_rels/workbook.xml.rels') rels = r.text ?? '';
+    }
+    const first = firstSheetPath(workbook, rels) ?? sheets[0]?.name;
+    for (const e of sheets) {
+      const r = await inflateCheck(e, e.name === first);
+      if (e.name === first && r.rows > input.maxRows + 1) throw tooManyRows(r.rows - 1);
+    }
+  }
+
+  /** The text of an entry (already verified to inflate to its declared size). */
+  function entryText(name: string): string | null {
+    const e = input.entries.find((x) => x.name === name);
+    if (!e) return null;
+    const data = entryData(e);
+    return (e.method === 0 ? data : zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) })).toString('utf8');
+  }
+
+  const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+  function unescapeXml(text: string): string {
+    if (text.indexOf('&') < 0 && text.indexOf('_x') < 0) return text;
+    return text
+      .replace(/&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g, (m, name: string, dec: string, hex: string) =>
+        name ? entities[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)),
+      )
+      .replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  }
+
+  /** Text of <t> runs, phonetic guides (<rPh>) left out. */
+  function runText(xml: string): string {
+    let out = '';
+    const clean = xml.indexOf('<rPh') >= 0 || xml.indexOf(':rPh') >= 0 ? xml.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, '') : xml;
+    for (const m of clean.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) out += m[1]!;
+    return unescapeXml(out);
+  }
+
+  const builtInDates = new Set([
+    14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+  ]);
+
+  /**
+   * A lean reader for the usual .xlsx (what Excel, WPS and most tools write): regular expressions over the first
+   * sheet's XML, producing rows directly instead of SheetJS's cell objects, so a large sheet needs a fraction of the
+   * memory. Anything it does not expect throws, and SheetJS reads the file instead.
+   */
+  function readXlsxFast(): ParsedSheet {
+    const XLSX = req(input.xlsxPath) as typeof import('@e965/xlsx');
+    const workbook = entryText('xl/workbook.xml') ?? '';
+    const rels = entryText('xl/_rels/workbook.xml.rels') ?? '';
+    const sheetTag = /<(?:\w+:)?sheet\s[^>]*>/.exec(workbook)?.[0];
+    if (!sheetTag) throw new Error('no sheet');
+    const sheetName = unescapeXml(attr(sheetTag, 'name') ?? 'Sheet1');
+    const sheetPath = firstSheetPath(workbook, rels);
+    const date1904 = /date1904\s*=\s*"(1|true)"/.test(workbook);
+    if (!sheetPath) throw new Error('no sheet path');
+
+    const strings: string[] = [];
+    let sstPath = 'xl/sharedStrings.xml';
+    for (const m of rels.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)) {
+      if (/sharedStrings"?$/.test(attr(m[0], 'Type') ?? '')) {
+        const target = attr(m[0], 'Target') ?? '';
+        sstPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+      }
+    }
+    const sst = entryText(sstPath);
+    if (sst)
+      for (const m of sst.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g))
+        strings.push(m[1] === undefined ? '' : runText(m[1]));
+
+    // style index → how its numbers read: a date, text kept as typed ("@", "0000"), or a plain number
+    const styles = entryText('xl/styles.xml') ?? '';
+    const formats = new Map<number, string>();
+    for (const m of styles.matchAll(/<(?:\w+:)?numFmt\s[^>]*>/g)) {
+      const id = Number(attr(m[0], 'numFmtId'));
+      formats.set(id, unescapeXml(attr(m[0], 'formatCode') ?? ''));
+    }
+    const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(styles)?.[1] ?? '';
+    const styleKind: Array<{ date: boolean; text: string | null }> = [];
+    for (const m of xfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) {
+      const id = Number(attr(m[0], 'numFmtId') ?? 0);
+      const code = formats.get(id) ?? (id === 49 ? '@' : '');
+      const date = builtInDates.has(id) || (code !== '' && XLSX.SSF.is_date(code));
+      styleKind.push({ date, text: !date && (code === '@' || /^0+$/.test(code)) ? code : null });
+    }
+
+    const xml = entryText(sheetPath);
+    if (xml === null) throw new Error('sheet missing');
+    const start = xml.search(/<(?:\w+:)?sheetData\b/);
+    if (start < 0) throw new Error('no sheetData');
+    const pad = (x: number) => String(x).padStart(2, '0');
+    const colIndex = (ref: string) => {
+      let n = 0;
+      for (let i = 0; i < ref.length; i++) {
+        const code = ref.charCodeAt(i);
+        if (code < 65 || code > 90) break;
+        n = n * 26 + (code - 64);
+      }
+      return n - 1;
+    };
+    const rows: C[][] = [];
+    const rowNumbers: number[] = [];
+    const rowRe = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
+    const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+    rowRe.lastIndex = start;
+    let implicitRow = 0;
+    for (let rm = rowRe.exec(xml); rm; rm = rowRe.exec(xml)) {
+      const rAttr = attr(rm[1]!, 'r');
+      const rowNumber = rAttr ? Number(rAttr) : implicitRow + 1;
+      implicitRow = rowNumber;
+      const body = rm[2];
+      if (!body) continue;
+      const out: C[] = [];
+      let implicitCol = -1;
+      cellRe.lastIndex = 0;
+      for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
+        const a = cm[1]!;
+        const ref = attr(a, 'r');
+        const col = ref ? colIndex(ref) : implicitCol + 1;
+        implicitCol = col;
+        if (col < 0 || col >= 256) continue;
+        const inner = cm[2] ?? '';
+        const t = attr(a, 't') ?? 'n';
+        const vMatch = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner);
+        const v = vMatch ? vMatch[1]! : null;
+        let value: C = null;
+        if (t === 's') value = v === null ? null : (strings[Number(v)] ?? null);
+        else if (t === 'inlineStr') value = runText(/<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner)?.[1] ?? '');
+        else if (t === 'str') value = v === null ? null : unescapeXml(v);
+        else if (t === 'b') value = v === null ? null : v.trim() === '1';
+        else if (t === 'e') value = v === null ? '#N/A' : unescapeXml(v);
+        else if (t === 'd') value = v === null ? null : unescapeXml(v).slice(0, 10);
+        else if (v !== null && v.trim() !== '') {
+          const num = Number(v);
+          if (!Number.isFinite(num)) throw new Error(`bad number ${v}`);
+          const kind = styleKind[Number(attr(a, 's') ?? 0)];
+          if (kind?.date) {
+            const d = XLSX.SSF.parse_date_code(num, { date1904 });
+            value =
+              d && d.y > 0
+                ? d.H || d.M || d.S
+                  ? `${d.y}-${pad(d.m)}-${pad(d.d)} ${pad(d.H)}:${pad(d.M)}:${pad(d.S)}`
+                  : `${d.y}-${pad(d.m)}-${pad(d.d)}`
+                : num;
+          } else if (kind?.text) value = XLSX.SSF.format(kind.text, num);
+          else value = num;
+        }
+        if (typeof value === 'string' && value.trim() === '') value = null;
+        while (out.length < col) out.push(null);
+        out[col] = value;
+      }
+      while (out.length && out[out.length - 1] === null) out.pop();
+      if (!out.length) continue;
+      rows.push(out);
+      rowNumbers.push(rowNumber);
+      if (rows.length > input.maxRows + 1) throw tooManyRows(rows.length - 1);
+    }
+    return { sheetName, rows, rowNumbers };
+  }
+
+  function decodeText(): string {
+    const b = bytes;
+    if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder('utf-8').decode(b.subarray(3));
+    if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+    if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(b);
+    } catch {
+      // not valid UTF-8: what Excel and WPS save as "CSV" on a Chinese Windows is GBK
+      return new TextDecoder('gbk').decode(b);
+    }
+  }
+
+  /** RFC 4180 CSV (quotes, doubled quotes, CR/LF/CRLF); the delimiter is whichever of , tab ; the first line uses most. */
+  function parseDelimited(text: string): ParsedSheet {
+    const firstLine = text.slice(0, Math.max(0, text.search(/[\r\n]/)) || text.length);
+    const counts = [',', '\t', ';'].map((d) => ({ d, n: firstLine.split(d).length - 1 }));
+    const delim = counts.reduce((a, b) => (b.n > a.n ? b : a)).d;
+    const rows: C[][] = [];
+    const rowNumbers: number[] = [];
+    let row: C[] = [];
+    let field = '';
+    let quoted = false;
+    let line = 1;
+    let rowStart = 1;
+    const pushField = () => {
+      row.push(field.trim() === '' ? null : field);
+      field = '';
+    };
+    const pushRow = () => {
+      pushField();
+      while (row.length && row[row.length - 1] === null) row.pop();
+      if (row.length) {
+        rows.push(row);
+        rowNumbers.push(rowStart);
+        if (rows.length > input.maxRows + 1) {
+          let lines = /[\r\n]$/.test(text) ? 0 : 1;
+          for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+          throw tooManyRows(Math.max(rows.length, lines) - 1);
+        }
+      }
+      row = [];
+      rowStart = line;
+    };
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const ch = text.charCodeAt(i);
+      if (quoted) {
+        if (ch === 34) {
+          if (text.charCodeAt(i + 1) === 34) {
+            field += '"';
+            i++;
+          } else quoted = false;
+        } else {
+          if (ch === 10) line++;
+          field += text[i];
+        }
+        continue;
+      }
+      if (ch === 34 && field === '') quoted = true;
+      else if (text[i] === delim) pushField();
+      else if (ch === 10 || ch === 13) {
+        if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+        line++;
+        pushRow();
+      } else field += text[i];
+    }
+    if (field !== '' || row.length) pushRow();
+    return { sheetName: 'CSV', rows, rowNumbers };
+  }
+
+  const errorNames: Record<number, string> = {
+    0x00: '#NULL!',
+    0x07: '#DIV/0!',
+    0x0f: '#VALUE!',
+    0x17: '#REF!',
+    0x1d: '#NAME?',
+    0x24: '#NUM!',
+    0x2a: '#N/A',
+    0x2b: '#GETTING_DATA',
+  };
+
+  function readWorkbook(data: Buffer | string): ParsedSheet {
+    const XLSX = req(input.xlsxPath) as typeof import('@e965/xlsx');
+    let wb: import('@e965/xlsx').WorkBook;
+    try {
+      wb = XLSX.read(data, {
+        type: typeof data === 'string' ? 'string' : 'buffer',
+        dense: true,
+        cellNF: true,
+        cellText: false,
+        cellHTML: false,
+        cellFormula: false,
+        cellStyles: false,
+        bookVBA: false,
+        sheets: 0,
+        sheetRows: input.maxRows + 2,
+      });
+    } catch (err) {
+      const text = String((err as Error).message ?? err);
+      if (/password|encrypt/i.test(text)) throw userError('文件已加密（设置了打开密码），请在 Excel 或 WPS 中取消密码后再导入');
+      if (/unsupported|not supported|unrecognized/i.test(text))
+        throw userError('无法识别的文件格式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入');
+      throw userError(truncated);
+    }
+    const sheetName = wb.SheetNames[0];
+    const ws = sheetName === undefined ? undefined : wb.Sheets[sheetName];
+    if (!sheetName || !ws) throw userError('文件中没有工作表');
+    const full = (ws as { '!fullref'?: string })['!fullref'];
+    if (full) {
+      const rows = XLSX.utils.decode_range(full).e.r; // header excluded
+      if (rows > input.maxRows) throw tooManyRows(rows);
+    }
+    const date1904 = Boolean((wb.Workbook as { WBProps?: { date1904?: boolean } } | undefined)?.WBProps?.date1904);
+    const pad = (x: number) => String(x).padStart(2, '0');
+    const cellValue = (cell: import('@e965/xlsx').CellObject | undefined): C => {
+      if (!cell) return null;
+      const fmt = typeof cell.z === 'string' ? cell.z : '';
+      switch (cell.t) {
+        case 's':
+          return cell.v === undefined || String(cell.v).trim() === '' ? null : String(cell.v);
+        case 'b':
+          return Boolean(cell.v);
+        case 'e':
+          return errorNames[cell.v as number] ?? '#N/A';
+        case 'd':
+          return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v);
+        case 'n': {
+          const v = cell.v as number;
+          if (fmt && fmt !== 'General' && XLSX.SSF.is_date(fmt)) {
+            const d = XLSX.SSF.parse_date_code(v, { date1904 });
+            if (d && d.y > 0) {
+              const day = `${d.y}-${pad(d.m)}-${pad(d.d)}`;
+              return d.H || d.M || d.S ? `${day} ${pad(d.H)}:${pad(d.M)}:${pad(d.S)}` : day;
+            }
+          }
+          // "0000"-style formats keep the leading zeros a code or account number was typed with
+          if (fmt === '@' || /^0+$/.test(fmt)) return XLSX.SSF.format(fmt, v);
+          return v;
+        }
+        default:
+          return null;
+      }
+    };
+    const data2 = (ws as { '!data'?: Array<Array<import('@e965/xlsx').CellObject | undefined> | undefined> })['!data'] ?? [];
+    const rows: C[][] = [];
+    const rowNumbers: number[] = [];
+    for (let r = 0; r < data2.length; r++) {
+      const src = data2[r];
+      if (!src) continue;
+      const out: C[] = [];
+      const width = Math.min(src.length, 256);
+      for (let c = 0; c < width; c++) out.push(cellValue(src[c]));
+      while (out.length && (out[out.length - 1] === null || out[out.length - 1] === '')) out.pop();
+      if (!out.length) continue;
+      rows.push(out);
+      rowNumbers.push(r + 1);
+    }
+    if (rows.length > input.maxRows + 1) throw tooManyRows(rows.length - 1);
+    return { sheetName, rows, rowNumbers };
+  }
+
+  return (async () => {
+    try {
+      let sheet: ParsedSheet;
+      if (input.kind === 'xlsx') {
+        await verifyXlsx();
+        try {
+          sheet = input.reader === 'sheetjs' ? readWorkbook(bytes) : readXlsxFast();
+        } catch (err) {
+          if ((err as { user?: string }).user) throw err;
+          sheet = readWorkbook(bytes);
+        }
+      } else if (input.kind === 'xls') {
+        sheet = readWorkbook(bytes);
+      } else {
+        const text = decodeText();
+        // an "xls" that is really an HTML table or Excel 2003 XML (what many web systems export)
+        sheet = /^\s*</.test(text.slice(0, 200)) ? readWorkbook(text) : parseDelimited(text);
+      }
+      return { ok: true as const, sheet };
+    } catch (err) {
+      const user = (err as { user?: string }).user ?? null;
+      return { ok: false as const, user, detail: String((err as Error)?.message ?? err) };
+    }
+  })();
+}
+
+const workerCode = `'use strict';
+const __name = (f) => f;
+const { parentPort, workerData } = require('node:worker_threads');
+(${workerMain.toString()})(require, workerData).then((reply) => parentPort.postMessage(reply));
+`;
+
+let xlsxPathCache: string | null = null;
+
+/** Absolute path of @e965/xlsx's CommonJS build; in a packaged app prefer the unpacked copy beside app.asar. */
+function xlsxPath(): string {
+  if (xlsxPathCache) return xlsxPathCache;
+  const resolved = createRequire(__filename).resolve('@e965/xlsx');
+  const unpacked = resolved.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  xlsxPathCache = unpacked !== resolved && fs.existsSync(unpacked) ? unpacked : resolved;
+  return xlsxPathCache;
+}
+
+const reject = (message: string) => new DomainError('VALIDATION', message, 'base64');
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Parses in a fresh worker, one file at a time (each may use up to the worker heap limit). */
+export function parseInWorker(
+  bytes: Buffer,
+  kind: FileKind,
+  entries: ZipEntry[],
+  limits: ImportLimits,
+  reader: WorkerInput['reader'] = 'fast',
+): Promise<ParsedSheet> {
+  const run = queue.then(() => runWorker(bytes, kind, entries, limits, reader));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function runWorker(
+  bytes: Buffer,
+  kind: FileKind,
+  entries: ZipEntry[],
+  limits: ImportLimits,
+  reader: WorkerInput['reader'],
+): Promise<ParsedSheet> {
+  // a private copy: Buffer.from(base64) may sit in Node's shared pool, which must never be transferred away
+  const own = new Uint8Array(new ArrayBuffer(bytes.length));
+  own.set(bytes);
+  const input: WorkerInput = { xlsxPath: xlsxPath(), kind, bytes: own, maxRows: limits.maxRows, entries, reader };
+  return new Promise<ParsedSheet>((resolve, rejectPromise) => {
+    let settled = false;
+    const worker = new Worker(workerCode, {
+      eval: true,
+      workerData: input,
+      transferList: [own.buffer],
+      resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 8 },
+      stdout: true,
+      stderr: true,
+    });
+    // SheetJS may print warnings for odd files: drain them instead of cluttering the host's console
+    worker.stdout.resume();
+    worker.stderr.resume();
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () => finish(() => rejectPromise(reject(`解析文件超时（超过 ${Math.round(limits.timeoutMs / 1000)} 秒），文件可能过大或已损坏`))),
+      limits.timeoutMs,
+    );
+    worker.on('message', (reply: WorkerReply) =>
+      finish(() => {
+        if (reply.ok) resolve(reply.sheet);
+        else if (reply.user) rejectPromise(reject(reply.user));
+        else rejectPromise(reject(`无法读取文件：${reply.detail.slice(0, 200)}`));
+      }),
+    );
+    worker.on('error', (err: Error & { code?: string }) =>
+      finish(() =>
+        rejectPromise(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? reject('读取文件所需内存超过上限，文件可能过大或为“压缩炸弹”，已拒绝')
+            : reject(`无法读取文件：${String(err.message).slice(0, 200)}`),
+        ),
+      ),
+    );
+    worker.on('exit', (code) => finish(() => rejectPromise(reject(`读取文件的后台线程意外退出（代码 ${code}）`))));
+  });
+}
