@@ -59,4 +59,24 @@ describe('demo dataset, end to end in Chromium', () => {
     await page.locator('.el-table__row').first().waitFor();
     await app.shot('24-demo-audit');
   });
+
+  it('shows dealers, products, the duplicate finder and a customer with its cards', async () => {
+    await page.locator('[data-nav="dealers"]').click();
+    await page.locator('[data-test="dealer-table"] .el-table__row').first().waitFor();
+    await app.shot('25-demo-dealers');
+    await page.locator('[data-nav="products"]').click();
+    await page.locator('.el-table__row').first().waitFor();
+    await app.shot('26-demo-products');
+    await page.locator('[data-nav="duplicates"]').click();
+    await page.locator('.el-table__row').first().waitFor();
+    await app.shot('27-demo-duplicates');
+    await page.locator('[data-nav="customers"]').click();
+    await page.locator('[data-test="customer-table"] .el-table__row').first().waitFor();
+    await page.locator('[data-test="customer-table"] .el-table__body .el-link').first().click();
+    await page.locator('[data-test="detail-title"]').waitFor();
+    await page.locator('.el-tabs__item').filter({ hasText: '客户策略卡' }).click();
+    await app.shot('28-demo-customer-strategy');
+    await page.locator('.el-tabs__item').filter({ hasText: '客户月评卡' }).click();
+    await app.shot('29-demo-customer-evaluations');
+  });
 });

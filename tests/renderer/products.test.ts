@@ -469,7 +469,7 @@ describe('ProductList', () => {
     await click(document.querySelector('button[data-test="product-save"]'));
     expect(core.of('products.save')).toHaveLength(0);
     await vi.waitFor(() => expect(productForm()!.textContent).toContain('最低售价不能高于标准售价'));
-    expect(productForm()!.textContent).toContain('成本价：请输入正确的金额');
+    await vi.waitFor(() => expect(productForm()!.textContent).toContain('成本价：请输入正确的金额'));
 
     await type(formInput('product-floor-price'), '8');
     await type(formInput('product-cost'), '6');
