@@ -63,3 +63,30 @@ export function nameKey(name: string): string {
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** The search box as typed: half-width, trimmed, lower-cased (the haystacks are stored that way). */
+export function normaliseSearch(raw: string | undefined): string {
+  return toHalfWidth(raw ?? '')
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * WHERE clauses for a search over a `search_text` column: every word (up to five) must match somewhere.
+ * The haystack keeps phones as digits only, so "010-8888-6666" is also tried as "01088886666".
+ */
+export function searchWordClauses(column: string, search: string): { clauses: string[]; params: string[] } {
+  const clauses: string[] = [];
+  const params: string[] = [];
+  for (const word of search ? search.split(/\s+/).slice(0, 5) : []) {
+    const digits = /^[\d+\-()]+$/.test(word) ? digitsOnly(word) : '';
+    if (digits && digits !== word) {
+      clauses.push(`(${column} like ? escape '\\' or ${column} like ? escape '\\')`);
+      params.push(likeContains(word), likeContains(digits));
+    } else {
+      clauses.push(`${column} like ? escape '\\'`);
+      params.push(likeContains(word));
+    }
+  }
+  return { clauses, params };
+}

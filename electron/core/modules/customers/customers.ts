@@ -4,8 +4,7 @@ import { nowIso } from '../../context';
 import type { CustomerDetail, Output, ParsedInput } from '../../../../shared/contract';
 import { DomainError, notFound } from '../../errors';
 import { count, prepared } from '../../db/sql';
-import { toHalfWidth } from '../../../../shared/money';
-import { buildSearchText, digitsOnly, likeContains, nameKey, pinyinFull } from '../../text';
+import { buildSearchText, digitsOnly, nameKey, normaliseSearch, pinyinFull, searchWordClauses } from '../../text';
 import { recordAudit } from '../audit/audit';
 import { assertRegionExists, regionPathNames } from '../regions/regions';
 import { assertRepExists } from '../reps/reps';
@@ -32,9 +31,7 @@ const sortSql: Record<SortField, string> = {
 export function customerFilterSql(input: Omit<ListInput, 'page' | 'pageSize' | 'sort'>): { where: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
-  const search = toHalfWidth(input.search ?? '')
-    .trim()
-    .toLowerCase();
+  const search = normaliseSearch(input.search);
   // a text search reads every row anyway: a straight table scan beats walking the low-selectivity archived index
   const archivedCol = search && !input.regionId && !input.repId ? '+c.archived' : 'c.archived';
   if (input.archived !== 'all') where.push(input.archived === 'archived' ? `${archivedCol} = 1` : `${archivedCol} = 0`);
@@ -62,20 +59,9 @@ export function customerFilterSql(input: Omit<ListInput, 'page' | 'pageSize' | '
     where.push('c.id in (select t.customer_id from customer_tags t where t.tag = ?)');
     params.push(input.tag);
   }
-  if (search) {
-    // several words narrow the result: every word must match somewhere
-    for (const word of search.split(/\s+/).slice(0, 5)) {
-      // the haystack keeps phones as digits only, so "010-8888-6666" is also tried as "01088886666"
-      const digits = /^[\d+\-()]+$/.test(word) ? digitsOnly(word) : '';
-      if (digits && digits !== word) {
-        where.push("(c.search_text like ? escape '\\' or c.search_text like ? escape '\\')");
-        params.push(likeContains(word), likeContains(digits));
-      } else {
-        where.push("c.search_text like ? escape '\\'");
-        params.push(likeContains(word));
-      }
-    }
-  }
+  const words = searchWordClauses('c.search_text', search);
+  where.push(...words.clauses);
+  params.push(...words.params);
   return { where: where.length ? `where ${where.join(' and ')}` : '', params };
 }
 

@@ -3,10 +3,9 @@ import type { Ctx } from '../../context';
 import { nowIso, todayLocal } from '../../context';
 import type { DealerDetail, Output, ParsedInput } from '../../../../shared/contract';
 import { CONTRACT_EXPIRY_WARNING_DAYS } from '../../../../shared/domain/dealer';
-import { toHalfWidth } from '../../../../shared/money';
 import { DomainError, danglingRef, notFound } from '../../errors';
 import { count, prepared } from '../../db/sql';
-import { buildSearchText, digitsOnly, likeContains, pinyinFull } from '../../text';
+import { buildSearchText, normaliseSearch, pinyinFull, searchWordClauses } from '../../text';
 import { recordAudit } from '../audit/audit';
 import { getRegion, regionPathNames } from '../regions/regions';
 import { assertRepExists } from '../reps/reps';
@@ -78,22 +77,10 @@ export function dealerFilterSql(ctx: Ctx, input: Omit<ListInput, 'page' | 'pageS
     where.push("d.status = 'active' and d.contract_end is not null and d.contract_end <= ?");
     params.push(addDays(todayLocal(ctx), CONTRACT_EXPIRY_WARNING_DAYS));
   }
-  const search = toHalfWidth(input.search ?? '')
-    .trim()
-    .toLowerCase();
-  if (search) {
-    for (const word of search.split(/\s+/).slice(0, 5)) {
-      // the haystack keeps phones as digits only, so "025-8888-6666" is also tried as "02588886666"
-      const digits = /^[\d+\-()]+$/.test(word) ? digitsOnly(word) : '';
-      if (digits && digits !== word) {
-        where.push("(d.search_text like ? escape '\\' or d.search_text like ? escape '\\')");
-        params.push(likeContains(word), likeContains(digits));
-      } else {
-        where.push("d.search_text like ? escape '\\'");
-        params.push(likeContains(word));
-      }
-    }
-  }
+  const search = normaliseSearch(input.search);
+  const words = searchWordClauses('d.search_text', search);
+  where.push(...words.clauses);
+  params.push(...words.params);
   return { where: where.length ? `where ${where.join(' and ')}` : '', params };
 }
 

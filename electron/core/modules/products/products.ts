@@ -5,7 +5,7 @@ import type { Output, ParsedInput, ProductRow } from '../../../../shared/contrac
 import { formatFen, toHalfWidth } from '../../../../shared/money';
 import { count, prepared } from '../../db/sql';
 import { DomainError, notFound } from '../../errors';
-import { buildSearchText, likeContains, pinyinFull } from '../../text';
+import { buildSearchText, normaliseSearch, pinyinFull, searchWordClauses } from '../../text';
 import { recordAudit } from '../audit/audit';
 import { assertCategoryExists, categoryNameRanks } from './categories';
 
@@ -58,14 +58,9 @@ export function productFilterSql(input: ProductFilters): { where: string; params
     );
     params.push(input.categoryId);
   }
-  const search = toHalfWidth(input.search ?? '')
-    .trim()
-    .toLowerCase();
-  // several words narrow the result: every word must match somewhere
-  for (const word of search ? search.split(/\s+/).slice(0, 5) : []) {
-    where.push("p.search_text like ? escape '\\'");
-    params.push(likeContains(word));
-  }
+  const words = searchWordClauses('p.search_text', normaliseSearch(input.search));
+  where.push(...words.clauses);
+  params.push(...words.params);
   return { where: where.length ? `where ${where.join(' and ')}` : '', params };
 }
 
