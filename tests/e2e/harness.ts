@@ -22,6 +22,8 @@ export async function startApp(options: { dbFile?: string } = {}): Promise<AppUn
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-e2e-'));
   const dbFile = options.dbFile ?? path.join(dir, 'e2e.db');
   const server = spawn(process.execPath, ['out/main/server.js', '--db', dbFile, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // a test run that dies before close() must not leave the server behind
+  process.once('exit', () => server.kill('SIGTERM'));
   const stdout: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not print its URL: ${stdout.join('\n')}`)), 30_000);
