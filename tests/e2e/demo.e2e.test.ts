@@ -49,28 +49,35 @@ describe('demo dataset, end to end in Chromium', () => {
 
   it('shows the region tree and the reps with their teams', async () => {
     await page.locator('[data-nav="regions"]').click();
+    await page.waitForURL(/#\/regions$/);
     await page.locator('[data-test="region-tree"] .el-tree-node').first().waitFor();
     await app.shot('22-demo-regions');
     await page.locator('[data-nav="reps"]').click();
-    await page.locator('.el-table__row').first().waitFor();
-    expect(await page.locator('.el-table__row').count()).toBeGreaterThanOrEqual(8);
+    await page.waitForURL(/#\/reps$/);
+    // the teams panel beside it is a table too: count the reps table's own rows, once loaded
+    await expect.poll(() => page.locator('[data-test="rep-table"] .el-table__row').count()).toBeGreaterThanOrEqual(8);
     await app.shot('23-demo-reps');
     await page.locator('[data-nav="audit"]').click();
+    await page.waitForURL(/#\/audit$/);
     await page.locator('.el-table__row').first().waitFor();
     await app.shot('24-demo-audit');
   });
 
   it('shows dealers, products, the duplicate finder and a customer with its cards', async () => {
     await page.locator('[data-nav="dealers"]').click();
+    await page.waitForURL(/#\/dealers$/);
     await page.locator('[data-test="dealer-table"] .el-table__row').first().waitFor();
     await app.shot('25-demo-dealers');
     await page.locator('[data-nav="products"]').click();
+    await page.waitForURL(/#\/products$/);
     await page.locator('.el-table__row').first().waitFor();
     await app.shot('26-demo-products');
     await page.locator('[data-nav="duplicates"]').click();
+    await page.waitForURL(/#\/customers\/duplicates$/);
     await page.locator('.el-table__row').first().waitFor();
     await app.shot('27-demo-duplicates');
     await page.locator('[data-nav="customers"]').click();
+    await page.waitForURL(/#\/customers$/);
     await page.locator('[data-test="customer-table"] .el-table__row').first().waitFor();
     await page.locator('[data-test="customer-table"] .el-table__body .el-link').first().click();
     await page.locator('[data-test="detail-title"]').waitFor();
