@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
@@ -69,6 +69,14 @@ describe('customer list', () => {
     expect(wrapper.find('[data-test="customer-total"]').text()).toBe('共 1,234 条');
   });
 
+  it('filters by serving dealer on the server, keeping the picked name for the picker', async () => {
+    Object.assign(customerListState, { dealerId: 12, dealerLabel: '南京金源食品贸易有限公司' });
+    const calls = fakeApi({ 'customers.list': () => ({ rows: [], total: 0 }) });
+    const { wrapper } = await mountWithApp(CustomerList);
+    expect(calls.find((c) => c.method === 'customers.list')?.input).toMatchObject({ dealerId: 12, page: 1 });
+    expect(wrapper.find('[data-test="customer-f-dealer"]').text() + wrapper.html()).toContain('南京金源食品贸易有限公司');
+  });
+
   it('sends the search text to the server (pinyin search happens in the core)', async () => {
     const calls = fakeApi({
       'customers.list': (input) => ({ rows: input.search === 'bjhz' ? [row(2, '北京华众商贸有限公司')] : [], total: 0 }),
@@ -106,7 +114,7 @@ describe('customer form', () => {
     await wrapper.find('[data-test="customer-save"]').trigger('click');
     await settle();
     expect(calls.some((c) => c.method === 'customers.save')).toBe(false);
-    expect(wrapper.text()).toContain('客户名称：必填');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('客户名称：必填'));
   });
 
   it('saves typed fields with the credit limit in fen and the first contact as primary', async () => {
@@ -119,6 +127,7 @@ describe('customer form', () => {
     await wrapper.find('input[data-test="c-name-0"]').setValue('王芳');
     await wrapper.find('[data-test="customer-save"]').trigger('click');
     await settle();
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'customers.save')).toBe(true));
     const save = calls.find((c) => c.method === 'customers.save');
     expect(save?.input).toMatchObject({
       name: '上海恒通食品有限公司',
@@ -127,6 +136,6 @@ describe('customer form', () => {
       contacts: [{ name: '王芳', isPrimary: true }],
     });
     expect(save?.input.id).toBeUndefined();
-    expect(router.currentRoute.value.fullPath).toBe('/customers/7');
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/customers/7'));
   });
 });

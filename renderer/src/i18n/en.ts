@@ -61,6 +61,7 @@ const en: typeof zh = {
     demoHint: 'Demo data lives in this database file only; choose “Start empty” for real work.',
   },
   customer: {
+    dealer: 'Serving dealer',
     list: 'Customers',
     new: 'New customer',
     editTitle: 'Edit customer',

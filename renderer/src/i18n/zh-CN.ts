@@ -59,6 +59,7 @@ export default {
     demoHint: '演示数据可以随时通过新建数据库文件清除；正式使用请选择“从空白开始”。',
   },
   customer: {
+    dealer: '配送经销商',
     list: '客户档案',
     new: '新增客户',
     editTitle: '编辑客户',

@@ -8,6 +8,9 @@ export interface CustomerListState {
   search: string;
   regionId: number | null;
   repId: number | null;
+  dealerId: number | null;
+  /** The picked dealer's name, so the picker can show it again after a trip to a detail page. */
+  dealerLabel: string;
   grade: NonNullable<ListInput['grade']>;
   lifecycle: NonNullable<ListInput['lifecycle']>;
   type: NonNullable<ListInput['type']>;
@@ -22,6 +25,8 @@ export const freshState = (): CustomerListState => ({
   search: '',
   regionId: null,
   repId: null,
+  dealerId: null,
+  dealerLabel: '',
   grade: [],
   lifecycle: [],
   type: [],
@@ -43,6 +48,7 @@ export function toListInput(s: CustomerListState): ListInput {
     ...(s.search.trim() ? { search: s.search.trim() } : {}),
     ...(s.regionId ? { regionId: s.regionId } : {}),
     ...(s.repId ? { repId: s.repId } : {}),
+    ...(s.dealerId ? { dealerId: s.dealerId } : {}),
     ...(s.grade.length ? { grade: [...s.grade] } : {}),
     ...(s.lifecycle.length ? { lifecycle: [...s.lifecycle] } : {}),
     ...(s.type.length ? { type: [...s.type] } : {}),
