@@ -6,7 +6,8 @@ import type { ChannelType, DealerStatus, DealerTier } from '../../../shared/doma
 import type { DB } from '../db/connection';
 import { customerDerived } from '../modules/customers/customers';
 import { productDerived } from '../modules/products/products';
-import { buildSearchText, nameKey, pinyinFull, pinyinInitials } from '../text';
+import { dealerDerived } from '../modules/dealers/dealers';
+import { nameKey, pinyinFull, pinyinInitials } from '../text';
 import * as catalog from './catalog';
 import * as words from './names';
 
@@ -1349,6 +1350,7 @@ class Generator {
     const ordered = dealers.map((d, i) => ({ d, i })).sort((a, b) => a.d.createdMs - b.d.createdMs || a.i - b.i);
     ordered.forEach(({ d }, i) => {
       d.code = `D${String(i + 1).padStart(4, '0')}`;
+      const derived = dealerDerived(d);
       d.id = Number(
         insert.run(
           d.code,
@@ -1366,8 +1368,8 @@ class Generator {
           d.rep.id,
           d.status,
           d.notes,
-          pinyinFull(d.name),
-          buildSearchText({ names: [d.name, d.shortName, d.contactName], codes: [d.code], phones: [d.phone] }),
+          derived.namePinyin,
+          derived.searchText,
           this.iso(d.createdMs),
           this.iso(d.updatedMs),
         ).lastInsertRowid,

@@ -213,6 +213,14 @@ function auditSnapshot(d: DealerDetail) {
   return { ...rest, territoryNames: territories.map((t) => t.path.join(' › ')) };
 }
 
+/** Derived columns kept in step with the record: pinyin sort key and one search haystack. */
+export function dealerDerived(d: { code: string; name: string; shortName: string; contactName: string; phone: string }) {
+  return {
+    namePinyin: pinyinFull(d.name),
+    searchText: buildSearchText({ names: [d.name, d.shortName, d.contactName], codes: [d.code], phones: [d.phone] }),
+  };
+}
+
 export function saveDealer(ctx: Ctx, input: ParsedInput<'dealers.save'>): Output<'dealers.save'> {
   return ctx.db.transaction(() => {
     const before = input.id === undefined ? undefined : safeGet(ctx, input.id);
@@ -248,12 +256,7 @@ export function saveDealer(ctx: Ctx, input: ParsedInput<'dealers.save'>): Output
       repId: input.repId,
       status: input.status,
       notes: input.notes,
-      namePinyin: pinyinFull(input.name),
-      searchText: buildSearchText({
-        names: [input.name, input.shortName, input.contactName],
-        codes: [code],
-        phones: [input.phone],
-      }),
+      ...dealerDerived({ ...input, code }),
       now,
     };
     let id: number;
