@@ -1,5 +1,6 @@
 // Import safety limits: defaults from shared/domain, overridable by the host (environment) or a test (configureImport).
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '../../../../shared/domain/importExport';
+import { formatBytes as formatSharedBytes } from '../../../../shared/bytes';
 
 export interface ImportLimits {
   /** Largest accepted file, in bytes. */
@@ -48,8 +49,5 @@ export function configureImport(patch: Partial<ImportLimits>): ImportLimits {
 }
 
 export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(1)} GB`;
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} 字节`;
+  return formatSharedBytes(n, '字节');
 }

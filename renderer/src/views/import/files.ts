@@ -30,9 +30,3 @@ export function downloadBase64(base64: string, fileName: string, mime = XLSX_MIM
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
-
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${bytes} B`;
-}
