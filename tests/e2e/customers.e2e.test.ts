@@ -2,7 +2,7 @@
 // found by pinyin initials, edited, archived. Screenshots go to test-output/e2e/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startApp, type AppUnderTest } from './harness';
+import { field, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 let page: Page;
@@ -12,11 +12,6 @@ async function pickOption(trigger: Locator, optionText: string, typed?: string) 
   if (typed) await page.keyboard.type(typed);
   const option = page.locator('.el-select-dropdown__item:visible, .el-tree-node__content:visible').filter({ hasText: optionText }).first();
   await option.click();
-}
-
-/** Element Plus passes attributes of el-input to the native <input>; other components keep them on their root. */
-function field(name: string): Locator {
-  return page.locator(`input[data-test="${name}"], textarea[data-test="${name}"], [data-test="${name}"] input`).first();
 }
 
 async function expectToast(text: string) {
@@ -35,9 +30,9 @@ describe('customer file, end to end in Chromium', () => {
   it('first run asks for the company name and starts empty', async () => {
     expect(app.stdout.at(-1)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+$/);
     await page.goto(app.url);
-    await field('company-name').waitFor();
+    await field(page, 'company-name').waitFor();
     expect(new URL(page.url()).search).not.toContain('token'); // the token is taken out of the address bar
-    await field('company-name').fill('北京华众商贸有限公司');
+    await field(page, 'company-name').fill('北京华众商贸有限公司');
     await app.shot('01-first-run');
     await page.locator('[data-test="start"]').click();
     await page.locator('[data-test="customer-table"]').waitFor();
@@ -47,13 +42,13 @@ describe('customer file, end to end in Chromium', () => {
   it('creates a region with a sub-region', async () => {
     await page.locator('[data-nav="regions"]').click();
     await page.locator('[data-test="region-add-root"]').click();
-    await field('region-name').fill('华北大区');
-    await field('region-code').fill('HB');
+    await field(page, 'region-name').fill('华北大区');
+    await field(page, 'region-code').fill('HB');
     await page.locator('[data-test="region-save"]').click();
     await expectToast('已保存');
     await page.locator('.el-tree-node__content').filter({ hasText: '华北大区' }).first().click();
     await page.locator('[data-test="region-add-child"]').click();
-    await field('region-name').fill('北京市');
+    await field(page, 'region-name').fill('北京市');
     await page.keyboard.press('Control+s');
     await page
       .locator('.region-tree .el-tree-node__content, [data-test="region-tree"] .el-tree-node__content')
@@ -66,8 +61,8 @@ describe('customer file, end to end in Chromium', () => {
   it('creates a rep', async () => {
     await page.locator('[data-nav="reps"]').click();
     await page.locator('[data-test="rep-add"]').click();
-    await field('rep-name').fill('张伟');
-    await field('rep-phone').fill('13800138000');
+    await field(page, 'rep-name').fill('张伟');
+    await field(page, 'rep-phone').fill('13800138000');
     await page.locator('[data-test="rep-save"]').click();
     await page.locator('.el-table__row').filter({ hasText: '张伟' }).first().waitFor();
     await app.shot('03-reps');
@@ -76,19 +71,19 @@ describe('customer file, end to end in Chromium', () => {
   it('creates a customer with a contact, from the keyboard', async () => {
     await page.locator('[data-nav="customers"]').click();
     await page.locator('[data-test="customer-new"]').click();
-    const name = field('f-name');
+    const name = field(page, 'f-name');
     await name.fill('北京华众商贸有限公司');
     await name.press('Enter'); // Enter moves on to the next field
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-test]')?.getAttribute('data-test'))).toBe('f-code');
-    await field('f-shortName').fill('华众商贸');
-    await field('f-phone').fill('010-8888 6666');
+    await field(page, 'f-shortName').fill('华众商贸');
+    await field(page, 'f-phone').fill('010-8888 6666');
     await pickOption(page.locator('[data-test="f-region"]'), '北京市', 'bj');
     await pickOption(page.locator('[data-test="f-rep"]'), '张伟', 'zw');
-    await field('f-address').fill('北京市朝阳区建国路88号');
-    await field('f-credit').fill('20000');
+    await field(page, 'f-address').fill('北京市朝阳区建国路88号');
+    await field(page, 'f-credit').fill('20000');
     await page.locator('[data-test="add-contact"]').click();
-    await field('c-name-0').fill('李雷');
-    await field('c-phone-0').fill('139 1111 2222');
+    await field(page, 'c-name-0').fill('李雷');
+    await field(page, 'c-phone-0').fill('139 1111 2222');
     await app.shot('04-customer-form');
     await page.keyboard.press('Control+s');
     await page.locator('[data-test="detail-title"]').filter({ hasText: '北京华众商贸有限公司' }).waitFor();
@@ -102,7 +97,7 @@ describe('customer file, end to end in Chromium', () => {
 
   it('finds the customer by pinyin initials', async () => {
     await page.locator('[data-nav="customers"]').click();
-    const search = field('customer-search');
+    const search = field(page, 'customer-search');
     await search.fill('xyz');
     await search.press('Enter');
     await expect.poll(() => page.locator('[data-test="customer-total"]').textContent()).toBe('共 0 条');
@@ -117,7 +112,7 @@ describe('customer file, end to end in Chromium', () => {
     await page.locator('[data-test="customer-table"] .el-table__body .el-table__row').first().getByText('北京华众商贸有限公司').click();
     await page.locator('[data-test="detail-edit"]').click();
     await page.locator('[data-test="f-grade"]').getByText('A', { exact: true }).click();
-    await field('f-credit').fill('50,000.5');
+    await field(page, 'f-credit').fill('50,000.5');
     await page.locator('[data-test="customer-save"]').click();
     await page.locator('[data-test="detail-title"]').waitFor();
     const details = page.locator('[data-test="customer-descriptions"]');
@@ -133,7 +128,7 @@ describe('customer file, end to end in Chromium', () => {
     await page.locator('[data-test="detail-restore"]').waitFor();
     await app.shot('08-customer-archived');
     await page.locator('[data-nav="customers"]').click();
-    const search = field('customer-search');
+    const search = field(page, 'customer-search');
     await search.fill('bjhz');
     await search.press('Enter');
     await expect.poll(() => page.locator('[data-test="customer-total"]').textContent()).toBe('共 0 条');

@@ -3,7 +3,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+/** Element Plus passes attributes of el-input to the native <input>; other components keep them on their root. */
+export function field(page: Page, name: string): Locator {
+  return page.locator(`input[data-test="${name}"], textarea[data-test="${name}"], [data-test="${name}"] input`).first();
+}
 
 export const shotsDir = path.resolve('test-output/e2e');
 

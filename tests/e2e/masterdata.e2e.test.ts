@@ -4,15 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { startApp, type AppUnderTest } from './harness';
+import type { Page } from 'playwright-core';
+import { field, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 let page: Page;
-
-function field(name: string): Locator {
-  return page.locator(`input[data-test="${name}"], textarea[data-test="${name}"], [data-test="${name}"] input`).first();
-}
 
 /** Calls the core the way the page does (token from sessionStorage), for setting up reference data quickly. */
 async function api(method: string, input: unknown): Promise<any> {
@@ -78,7 +74,7 @@ describe('dealers, Excel import and export, end to end in Chromium', () => {
     app = await startApp();
     page = app.page;
     await page.goto(app.url);
-    await field('company-name').fill('南京恒信商贸有限公司');
+    await field(page, 'company-name').fill('南京恒信商贸有限公司');
     await page.locator('[data-test="start"]').click();
     await page.locator('[data-test="customer-table"]').waitFor();
     const east = await api('regions.save', { name: '华东' });
@@ -96,13 +92,13 @@ describe('dealers, Excel import and export, end to end in Chromium', () => {
   it('creates a dealer with an authorised territory', async () => {
     await page.locator('[data-nav="dealers"]').click();
     await page.locator('[data-test="dealer-new"]').click();
-    await field('f-name').fill('南京金源食品贸易有限公司');
-    await field('f-contact').fill('刘洋');
+    await field(page, 'f-name').fill('南京金源食品贸易有限公司');
+    await field(page, 'f-contact').fill('刘洋');
     await page.locator('[data-test="f-territory"]').click();
     await page.keyboard.type('njs');
     await page.locator('.el-select-dropdown__item:visible').filter({ hasText: '南京市' }).first().click();
     await page.keyboard.press('Escape');
-    await field('f-deposit').fill('50000');
+    await field(page, 'f-deposit').fill('50000');
     await app.shot('30-dealer-form');
     await page.locator('[data-test="dealer-save"]').click();
     await page.locator('[data-test="detail-title"]').filter({ hasText: '南京金源食品贸易有限公司' }).waitFor();
@@ -154,7 +150,7 @@ describe('dealers, Excel import and export, end to end in Chromium', () => {
 
   it('exports the customer list as seen and the file reads back', async () => {
     await page.locator('[data-nav="customers"]').click();
-    const search = field('customer-search');
+    const search = field(page, 'customer-search');
     await search.fill('导入测试');
     await search.press('Enter');
     await expect.poll(() => page.locator('[data-test="customer-total"]').textContent()).toBe('共 20 条');
