@@ -3,6 +3,7 @@ import type { Ctx } from '../../context';
 import { nowIso } from '../../context';
 import type { Output, ParsedInput, ProductCategoryNode } from '../../../../shared/contract';
 import { prepared } from '../../db/sql';
+import { assemblePathTree } from '../../db/tree';
 import { DomainError, danglingRef, notFound } from '../../errors';
 import { pinyinFull, pinyinInitials } from '../../text';
 import { recordAudit } from '../audit/audit';
@@ -44,9 +45,9 @@ export function categoryTree(ctx: Ctx): Output<'productCategories.tree'> {
       ).all() as Array<{ id: number; n: number }>
     ).map((r) => [r.id, r.n]),
   );
-  const nodes = new Map<number, ProductCategoryNode>();
-  for (const r of rows) {
-    nodes.set(r.id, {
+  return assemblePathTree(
+    rows,
+    (r): ProductCategoryNode => ({
       id: r.id,
       parentId: r.parentId,
       name: r.name,
@@ -54,27 +55,13 @@ export function categoryTree(ctx: Ctx): Output<'productCategories.tree'> {
       sortOrder: r.sortOrder,
       productCount: 0,
       // pickers filter by pinyin in the renderer, which has no pinyin dictionary
-      pinyin: pinyinFull(r.name),
+      pinyin: r.key,
       initials: pinyinInitials(r.name),
       children: [],
-    });
-  }
-  const roots: ProductCategoryNode[] = [];
-  for (const r of rows) {
-    const node = nodes.get(r.id)!;
-    const parent = r.parentId === null ? undefined : nodes.get(r.parentId);
-    if (parent) parent.children.push(node);
-    else roots.push(node);
-  }
-  for (const r of rows) {
-    const n = direct.get(r.id) ?? 0;
-    if (!n) continue;
-    for (const ancestorId of r.path.split('/').filter(Boolean).map(Number)) {
-      const a = nodes.get(ancestorId);
-      if (a) a.productCount += n;
-    }
-  }
-  return roots;
+    }),
+    direct,
+    (node, n) => (node.productCount += n),
+  );
 }
 
 /** Rank of every category by its name in pinyin order (then by tree path): the sort key for the 分类 column. */

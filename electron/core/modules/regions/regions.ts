@@ -4,6 +4,7 @@ import { nowIso } from '../../context';
 import type { Output, ParsedInput, RegionNode } from '../../../../shared/contract';
 import { MAX_REGION_LEVEL } from '../../../../shared/domain/region';
 import { DomainError, danglingRef, notFound } from '../../errors';
+import { assemblePathTree } from '../../db/tree';
 import { pinyinInitials } from '../../text';
 import { recordAudit } from '../audit/audit';
 import { countDealersWithTerritory } from '../dealers/dealers';
@@ -38,9 +39,9 @@ export function regionTree(ctx: Ctx): Output<'regions.tree'> {
       }>
     ).map((r) => [r.id, r.n]),
   );
-  const nodes = new Map<number, RegionNode>();
-  for (const r of rows) {
-    nodes.set(r.id, {
+  return assemblePathTree(
+    rows,
+    (r): RegionNode => ({
       id: r.id,
       parentId: r.parentId,
       name: r.name,
@@ -50,24 +51,10 @@ export function regionTree(ctx: Ctx): Output<'regions.tree'> {
       initials: r.initials,
       customerCount: 0,
       children: [],
-    });
-  }
-  const roots: RegionNode[] = [];
-  for (const r of rows) {
-    const node = nodes.get(r.id)!;
-    const parent = r.parentId === null ? undefined : nodes.get(r.parentId);
-    if (parent) parent.children.push(node);
-    else roots.push(node);
-  }
-  for (const r of rows) {
-    const n = direct.get(r.id) ?? 0;
-    if (!n) continue;
-    for (const ancestorId of r.path.split('/').filter(Boolean).map(Number)) {
-      const a = nodes.get(ancestorId);
-      if (a) a.customerCount += n;
-    }
-  }
-  return roots;
+    }),
+    direct,
+    (node, n) => (node.customerCount += n),
+  );
 }
 
 /** Ids of a region and everything below it. */
