@@ -1,4 +1,7 @@
 // Trees stored with a materialised path ('/1/5/23/'): regions, product categories.
+import type { DB } from './connection';
+import { prepared } from './sql';
+import { DomainError } from '../errors';
 
 interface PathRow {
   id: number;
@@ -31,4 +34,42 @@ export function assemblePathTree<R extends PathRow, N extends { children: N[] }>
     }
   }
   return roots;
+}
+
+interface TreeNodeRow {
+  id: number;
+  path: string;
+  level: number;
+}
+
+/**
+ * Moves a node with its whole subtree under `parent` (null = top level): refuses a move under itself or a
+ * descendant, or one that would push the deepest descendant past `maxLevel`; paths and levels move together.
+ * `noun` is the record's Chinese name (区域, 分类) for the messages, which name the 上级… field.
+ */
+export function moveSubtree(
+  db: DB,
+  table: 'regions' | 'product_categories',
+  node: TreeNodeRow,
+  parent: TreeNodeRow | null,
+  maxLevel: number,
+  noun: string,
+): void {
+  const field = `上级${noun}`;
+  if (parent && (parent.id === node.id || parent.path.startsWith(node.path))) {
+    throw new DomainError('VALIDATION', `${field}：不能把${noun}移到它自己或它的下级之下`, 'parentId');
+  }
+  const newPath = `${parent ? parent.path : '/'}${node.id}/`;
+  if (newPath === node.path) return;
+  const levelShift = (parent ? parent.level + 1 : 1) - node.level;
+  const deepest = prepared(db, `select max(level) as m from ${table} where path like ?`).get(`${node.path}%`) as { m: number };
+  if (deepest.m + levelShift > maxLevel) {
+    throw new DomainError('VALIDATION', `${field}：移动后下级${noun}将超过 ${maxLevel} 级`, 'parentId');
+  }
+  prepared(db, `update ${table} set path = ? || substr(path, ?), level = level + ? where path like ?`).run(
+    newPath,
+    node.path.length + 1,
+    levelShift,
+    `${node.path}%`,
+  );
 }

@@ -3,7 +3,7 @@ import type { Ctx } from '../../context';
 import { nowIso } from '../../context';
 import type { Output, ParsedInput, ProductCategoryNode } from '../../../../shared/contract';
 import { prepared } from '../../db/sql';
-import { assemblePathTree } from '../../db/tree';
+import { assemblePathTree, moveSubtree } from '../../db/tree';
 import { DomainError, danglingRef, notFound } from '../../errors';
 import { pinyinFull, pinyinInitials } from '../../text';
 import { recordAudit } from '../audit/audit';
@@ -123,26 +123,7 @@ export function saveCategory(ctx: Ctx, input: ParsedInput<'productCategories.sav
 
     const before = getCategory(ctx, input.id);
     if (!before) throw notFound('产品分类', input.id, 'id');
-    if (parent && (parent.id === before.id || parent.path.startsWith(before.path))) {
-      throw new DomainError('VALIDATION', '上级分类：不能把分类移到它自己或它的下级之下', 'parentId');
-    }
-    const newPath = `${parent ? parent.path : '/'}${before.id}/`;
-    const levelShift = level - before.level;
-    if (newPath !== before.path) {
-      const deepest = prepared(ctx.db, 'select max(level) as m from product_categories where path like ?').get(`${before.path}%`) as {
-        m: number;
-      };
-      if (deepest.m + levelShift > MAX_CATEGORY_LEVEL) {
-        throw new DomainError('VALIDATION', `上级分类：移动后下级分类将超过 ${MAX_CATEGORY_LEVEL} 级`, 'parentId');
-      }
-      // re-root the whole subtree: path prefix and level move together
-      prepared(ctx.db, 'update product_categories set path = ? || substr(path, ?), level = level + ? where path like ?').run(
-        newPath,
-        before.path.length + 1,
-        levelShift,
-        `${before.path}%`,
-      );
-    }
+    moveSubtree(ctx.db, 'product_categories', before, parent ?? null, MAX_CATEGORY_LEVEL, '分类');
     prepared(ctx.db, 'update product_categories set parent_id = ?, name = ?, sort_order = ?, updated_at = ? where id = ?').run(
       input.parentId,
       input.name,

@@ -4,7 +4,7 @@ import { nowIso } from '../../context';
 import type { Output, ParsedInput, RegionNode } from '../../../../shared/contract';
 import { MAX_REGION_LEVEL } from '../../../../shared/domain/region';
 import { DomainError, danglingRef, notFound } from '../../errors';
-import { assemblePathTree } from '../../db/tree';
+import { assemblePathTree, moveSubtree } from '../../db/tree';
 import { pinyinInitials } from '../../text';
 import { recordAudit } from '../audit/audit';
 import { countDealersWithTerritory } from '../dealers/dealers';
@@ -115,21 +115,7 @@ export function saveRegion(ctx: Ctx, input: ParsedInput<'regions.save'>): Output
 
     const before = getRegion(ctx, input.id);
     if (!before) throw notFound('区域', input.id, 'id');
-    if (parent && (parent.id === before.id || parent.path.startsWith(before.path))) {
-      throw new DomainError('VALIDATION', '上级区域：不能把区域移到它自己或它的下级之下', 'parentId');
-    }
-    const newPath = `${parent ? parent.path : '/'}${before.id}/`;
-    const levelShift = level - before.level;
-    if (levelShift !== 0 || newPath !== before.path) {
-      const deepest = ctx.db.prepare('select max(level) as m from regions where path like ?').get(`${before.path}%`) as { m: number };
-      if (deepest.m + levelShift > MAX_REGION_LEVEL) {
-        throw new DomainError('VALIDATION', `上级区域：移动后下级区域将超过 ${MAX_REGION_LEVEL} 级`, 'parentId');
-      }
-      // re-root the whole subtree: path prefix and level move together
-      ctx.db
-        .prepare('update regions set path = ? || substr(path, ?), level = level + ? where path like ?')
-        .run(newPath, before.path.length + 1, levelShift, `${before.path}%`);
-    }
+    moveSubtree(ctx.db, 'regions', before, parent ?? null, MAX_REGION_LEVEL, '区域');
     ctx.db
       .prepare('update regions set parent_id = ?, name = ?, code = ?, sort_order = ?, initials = ?, updated_at = ? where id = ?')
       .run(input.parentId, input.name, input.code, input.sortOrder, initials, now, input.id);
