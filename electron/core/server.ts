@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { formatBytes } from '../../shared/bytes';
 import type { AppErrorData, Envelope } from '../../shared/errors';
 import { createCore, defaultDbPath, type Core } from './core';
 import { DomainError } from './errors';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   rendererDir?: string;
   token?: string;
   core?: Core;
+  /** Largest accepted request body; tests lower it to reach the 413 answer without sending 64 MB. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningServer {
@@ -50,12 +53,13 @@ export function resolveRendererDir(): string {
   return candidates.find((d) => fs.existsSync(path.join(d, 'index.html'))) ?? candidates[0]!;
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: Envelope<unknown>): void {
+function sendJson(res: http.ServerResponse, status: number, body: Envelope<unknown>, headers: http.OutgoingHttpHeaders = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    ...headers,
   });
   res.end(text);
 }
@@ -68,19 +72,31 @@ function tokensEqual(given: string, expected: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** The method name from the path; a malformed percent-encoding is bad input, not a server fault. */
+function decodeMethod(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+function readBody(req: http.IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new DomainError('VALIDATION', `请求过大（超过 ${MAX_BODY_BYTES / 1024 / 1024} MB）`));
-        req.destroy();
+      if (size > maxBytes) {
+        // stop reading but keep the socket: destroying it here would lose the 413 answer
+        req.off('data', onData);
+        req.pause();
+        reject(new DomainError('VALIDATION', `请求过大（超过 ${formatBytes(maxBytes, '字节')}）`));
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -104,17 +120,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, fail('VALIDATION', '请求体必须是 JSON'));
     }
+    const name = decodeMethod(method);
+    if (name === null) return sendJson(res, 400, fail('VALIDATION', '接口路径的百分号编码无效'));
     let body: unknown;
     try {
-      body = JSON.parse(await readBody(req));
+      body = JSON.parse(await readBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES));
     } catch (err) {
-      if (err instanceof DomainError) return sendJson(res, 413, { ok: false, error: err.toData() });
+      // the unread rest of the body stays on the socket: close it once the answer is out
+      if (err instanceof DomainError) return sendJson(res, 413, { ok: false, error: err.toData() }, { Connection: 'close' });
       return sendJson(res, 400, fail('VALIDATION', '请求体不是有效的 JSON'));
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).some((k) => k !== 'input')) {
       return sendJson(res, 400, fail('VALIDATION', '请求体格式应为 {"input": {...}}'));
     }
-    const envelope = await core.call(decodeURIComponent(method), (body as { input?: unknown }).input);
+    const envelope = await core.call(name, (body as { input?: unknown }).input);
     sendJson(res, 200, envelope);
   }
 

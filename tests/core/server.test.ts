@@ -132,10 +132,77 @@ describe('browser-mode server', () => {
     }
   });
 
-  it('survives malformed percent-encoding in paths', async () => {
+  it('answers malformed percent-encoding in paths as bad input (400), not as a server fault', async () => {
     expect((await request('/%E0%A4%A')).status).toBe(400);
-    expect(JSON.parse((await api('%E0%A4%A', {})).body).ok).toBe(false);
+    const res = await api('%E0%A4%A', {});
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'VALIDATION', message: '接口路径的百分号编码无效' } });
     expect((await api('settings.get', {})).status).toBe(200);
+  });
+
+  it('checks the Host header on /api too, before the token', async () => {
+    for (const host of [
+      `evil.example:${server.port}`,
+      `127.0.0.1.evil.example:${server.port}`,
+      '127.0.0.1',
+      `127.0.0.1:${server.port + 1}`,
+    ]) {
+      const res = await api('settings.get', {}, { Host: host });
+      expect(res.status, host).toBe(421);
+      expect(res.body, host).toBe('主机名不被允许');
+    }
+  });
+
+  it('refuses Origin null (sandboxed frames, file:// pages)', async () => {
+    const res = await api('settings.get', {}, { Origin: 'null' });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '来源不被允许' } });
+  });
+
+  it('answers 415 to a body that is not declared JSON', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      const res = await api('settings.get', {}, { 'Content-Type': type });
+      expect(res.status, type).toBe(415);
+      expect(JSON.parse(res.body), type).toEqual({ ok: false, error: { code: 'VALIDATION', message: '请求体必须是 JSON' } });
+    }
+    const none = await request('/api/settings.get', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.token}` },
+      body: '{"input":{}}',
+    });
+    expect(none.status).toBe(415);
+  });
+
+  it('answers 413 to a body over the limit and keeps serving', async () => {
+    const small = await startServer({ dbPath: '', core: server.core, port: 0, rendererDir: dir, maxBodyBytes: 1024 });
+    try {
+      const post = (body: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const req = http.request(
+            {
+              host: '127.0.0.1',
+              port: small.port,
+              path: '/api/settings.get',
+              method: 'POST',
+              headers: { Host: `127.0.0.1:${small.port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${small.token}` },
+            },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+            },
+          );
+          req.on('error', reject);
+          req.end(body);
+        });
+      const big = await post(JSON.stringify({ input: { pad: 'x'.repeat(4 * 1024 * 1024) } }));
+      expect(big.status).toBe(413);
+      expect(JSON.parse(big.body)).toEqual({ ok: false, error: { code: 'VALIDATION', message: '请求过大（超过 1.0 KB）' } });
+      const fits = await post('{"input":{}}');
+      expect(fits.status).toBe(200);
+    } finally {
+      await small.close();
+    }
   });
 
   it('reads --db and --port from the command line', () => {
