@@ -1,0 +1,48 @@
+// Building blocks every domain's contract file uses: ids, money, dates, phones, paging, saved-id answers.
+import { z } from 'zod';
+
+z.config(z.locales.zhCN());
+
+export const text = (max: number) => z.string().trim().max(max);
+export const requiredText = (max: number) => z.string().trim().min(1, '不能为空').max(max);
+export const idSchema = z.int().positive();
+export const fenSchema = z.int().min(0).max(1_000_000_000_000); // up to 100 亿元
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(isCalendarDate, '不是有效的日期');
+function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(2000, mo - 1, d));
+  date.setUTCFullYear(y); // years 0-99 are not 1900-1999
+  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[0-9+\-\s()（）转#*]*$/, '只能包含数字、空格、+、-、括号');
+export const codeText = (max: number) =>
+  text(max)
+    .regex(/^[A-Za-z0-9_-]*$/, '只能包含字母、数字、- 和 _')
+    .default('');
+export const sortOrder = z.enum(['asc', 'desc']);
+
+export const pageInput = {
+  page: z.int().min(1).max(1_000_000).default(1),
+  pageSize: z.int().min(1).max(500).default(50),
+  search: text(100).optional(),
+};
+
+/** `{ field, order }` for a list whose sortable columns are `fields`. */
+export const sortInput = <const T extends readonly [string, ...string[]]>(fields: T) =>
+  z
+    .object({ field: z.enum(fields), order: sortOrder })
+    .strict()
+    .optional();
+
+export const savedId = z.object({ id: z.int(), code: z.string() });
+export const fileOutput = z.object({ fileName: z.string(), base64: z.string(), rowCount: z.int() });
+export const noInput = () => z.object({}).strict();

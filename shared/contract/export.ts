@@ -1,0 +1,48 @@
+// Excel export of every list exactly as filtered and sorted, all pages.
+import { z } from 'zod';
+import { auditFilters } from './audit';
+import { fileOutput, pageInput } from './common';
+import { customerFilters } from './customers';
+import { dealerFilters } from './dealers';
+import { productFilters } from './products';
+import { repFilters } from './reps';
+
+const listFilters = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
+
+export const exportMethods = {
+  'export.xlsx': {
+    input: z.discriminatedUnion('entity', [
+      z
+        .object({
+          entity: z.literal('customers'),
+          filters: listFilters({ search: pageInput.search, ...customerFilters }).default({ archived: 'active' }),
+        })
+        .strict(),
+      z
+        .object({
+          entity: z.literal('dealers'),
+          filters: listFilters({ search: pageInput.search, ...dealerFilters }).default({ expiringOnly: false }),
+        })
+        .strict(),
+      z
+        .object({
+          entity: z.literal('products'),
+          filters: listFilters({ search: pageInput.search, ...productFilters }).default({ active: 'active' }),
+        })
+        .strict(),
+      z
+        .object({
+          entity: z.literal('reps'),
+          filters: listFilters({ search: pageInput.search, ...repFilters }).default({ includeInactive: false }),
+        })
+        .strict(),
+      z
+        .object({
+          entity: z.literal('audit'),
+          filters: listFilters(auditFilters).default({}),
+        })
+        .strict(),
+    ]),
+    output: fileOutput,
+  },
+} as const;

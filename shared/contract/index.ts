@@ -1,0 +1,49 @@
+// The only door between renderer and core: every method's name, input schema and output schema.
+// Inputs are strict objects: unknown fields are rejected, never silently dropped. Each domain keeps its
+// methods in its own file here; this file assembles them into the one contract.
+import type { z } from 'zod';
+import { auditMethods } from './audit';
+import { customerMethods } from './customers';
+import { dealerMethods } from './dealers';
+import { exportMethods } from './export';
+import { importMethods } from './import';
+import { productMethods } from './products';
+import { regionMethods } from './regions';
+import { repMethods } from './reps';
+import { settingsMethods } from './settings';
+
+export { dateSchema, fenSchema, idSchema, pageInput } from './common';
+export type { AuditEntry } from './audit';
+export { customerSortFields, type Contact, type CustomerDetail, type CustomerListInput, type CustomerListRow } from './customers';
+export type { CustomerSaveInput, DuplicateGroup, MonthlyEvaluation, StrategyCard } from './customers';
+export { dealerSortFields, type DealerDetail, type DealerListRow } from './dealers';
+export type { ImportPreview } from './import';
+export { productSortFields, type ProductCategoryNode, type ProductRow } from './products';
+export type { RegionNode } from './regions';
+export { repSortFields, type Rep } from './reps';
+
+export const contract = {
+  ...settingsMethods,
+  ...regionMethods,
+  ...repMethods,
+  ...customerMethods,
+  ...dealerMethods,
+  ...productMethods,
+  ...importMethods,
+  ...exportMethods,
+  ...auditMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export type ExportInput = Input<'export.xlsx'>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
