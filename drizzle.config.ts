@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './electron/core/db/schema.ts',
+  schema: './electron/core/modules/*/schema.ts',
   out: './electron/core/db/migrations',
 });
