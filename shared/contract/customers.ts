@@ -72,6 +72,8 @@ const customerListRow = z.object({
   type: z.enum(customerTypes),
   regionId: z.int().nullable(),
   regionName: z.string().nullable(),
+  /** names from the root to the region: lists show it from the city down, details and exports in full */
+  regionPath: z.array(z.string()),
   repId: z.int().nullable(),
   repName: z.string().nullable(),
   dealerId: z.int().nullable(),
@@ -194,6 +196,8 @@ const duplicateMember = z.object({
   name: z.string(),
   phone: z.string(),
   regionName: z.string().nullable(),
+  /** names from the root to the region: lists show it from the city down, details and exports in full */
+  regionPath: z.array(z.string()),
   repName: z.string().nullable(),
   archived: z.boolean(),
   createdAt: z.string(),

@@ -37,6 +37,8 @@ const dealerListRow = z.object({
   phone: z.string(),
   territoryIds: z.array(z.int()),
   territoryNames: z.array(z.string()),
+  /** each territory's names from the root, in the order of territoryIds */
+  territoryPaths: z.array(z.array(z.string())),
   contractStart: z.string().nullable(),
   contractEnd: z.string().nullable(),
   contractDaysLeft: z.int().nullable(), // negative once the contract has ended

@@ -25,6 +25,8 @@ const repRow = z.object({
   active: z.boolean(),
   regionIds: z.array(z.int()),
   regionNames: z.array(z.string()),
+  /** each region's names from the root, in the order of regionIds */
+  regionPaths: z.array(z.array(z.string())),
   customerCount: z.int(),
   initials: z.string(),
   pinyin: z.string(),

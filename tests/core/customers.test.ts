@@ -287,6 +287,33 @@ describe('customers: list', () => {
     });
   });
 
+  it('gives each row its region path from the root, and sorts by region as lists show it (city, then district)', async () => {
+    const henan = await ok(core, 'regions.save', { name: '河南省', parentId: s.regions.north.id });
+    const zhengzhou = await ok(core, 'regions.save', { name: '郑州市', parentId: henan.id });
+    const zzKfq = await ok(core, 'regions.save', { name: '开发区片区', parentId: zhengzhou.id });
+    const njKfq = await ok(core, 'regions.save', { name: '开发区片区', parentId: s.regions.nanjing.id });
+    const inZz = await ok(core, 'customers.save', { name: '郑州开发区客户', regionId: zzKfq.id });
+    const inNj = await ok(core, 'customers.save', { name: '南京开发区客户', regionId: njKfq.id });
+    const rows = (await list()).rows;
+    const pathOf = (id: number) => rows.find((r) => r.id === id)!.regionPath;
+    expect(pathOf(inZz.id)).toEqual(['华北', '河南省', '郑州市', '开发区片区']);
+    expect(pathOf(inNj.id)).toEqual(['华东', '江苏省', '南京市', '开发区片区']);
+    expect(pathOf(s.customers.c1.id)).toEqual(['华北', '北京市']);
+    expect(pathOf(s.customers.c2.id)).toEqual(['华东', '江苏省', '南京市', '鼓楼片区']);
+    expect(pathOf(s.customers.c4.id)).toEqual([]);
+    // the search path loads its page by ids: the same paths
+    expect((await list({ search: '开发区' })).rows.map((r) => r.regionPath.join('›')).sort()).toEqual([
+      '华东›江苏省›南京市›开发区片区',
+      '华北›河南省›郑州市›开发区片区',
+    ]);
+
+    // no region first, then by the city's initials and the district's: bjs, njs, njs/glpq, njs/kfqpq, zzs/kfqpq
+    const byRegion = (await list({ sort: { field: 'regionName', order: 'asc' } })).rows.map((r) => r.name);
+    expect(byRegion).toEqual(['阿里山茶庄', '北京华众商贸有限公司', '张记烟酒行', '南京鼓楼便利店', '南京开发区客户', '郑州开发区客户']);
+    const desc = (await list({ sort: { field: 'regionName', order: 'desc' } })).rows.map((r) => r.name);
+    expect(desc).toEqual([...byRegion].reverse());
+  });
+
   it('pages with a stable total', async () => {
     for (let i = 0; i < 21; i++) await ok(core, 'customers.save', { name: `批量客户${String(i).padStart(2, '0')}` });
     const seen: number[] = [];

@@ -66,7 +66,8 @@ describe('customers', () => {
     const r = ws.getRow(4);
     expect(r.getCell(1).value).toBe('C000002');
     expect(r.getCell(4).value).toBe('零售店');
-    expect(r.getCell(5).value).toBe('鼓楼片区');
+    // the full path: 开发区片区 exists in many cities
+    expect(r.getCell(5).value).toBe('华东 › 江苏省 › 南京市 › 鼓楼片区');
     expect(r.getCell(6).value).toBe('李娜');
     const credit = r.getCell(column(ws, '信用额度(元)'));
     expect(credit.value).toBe(1200.5);
@@ -182,7 +183,7 @@ describe('the other lists', () => {
     const r = ws.getRow(2);
     expect(r.getCell(column(ws, '渠道类型')).value).toBe('代理商');
     expect(r.getCell(column(ws, '级别')).value).toBe('二级');
-    expect(r.getCell(column(ws, '授权区域')).value).toBe('江苏省');
+    expect(r.getCell(column(ws, '授权区域')).value).toBe('华东 › 江苏省');
     const start = r.getCell(column(ws, '合同开始日期'));
     expect(start.value).toEqual(new Date(Date.UTC(2025, 0, 1)));
     expect(start.numFmt).toBe('yyyy-mm-dd');
@@ -209,6 +210,7 @@ describe('the other lists', () => {
     expect(boss.getCell(2).value).toBe('王强');
     expect(boss.getCell(column(all.ws, '入职日期')).value).toEqual(new Date(Date.UTC(2020, 0, 15)));
     expect(all.ws.getRow(4).getCell(column(all.ws, '状态')).value).toBe('离职');
+    expect(all.ws.getRow(3).getCell(column(all.ws, '负责区域')).value).toBe('华东 › 江苏省、华东 › 江苏省 › 南京市');
   });
 
   it('audit log: filtered by record, before and after as text', async () => {

@@ -284,6 +284,7 @@ describe('customers.duplicateGroups', () => {
       name: '北京华众商贸有限公司',
       phone: '010-8888-6666',
       regionName: '北京市',
+      regionPath: ['华北', '北京市'],
       repName: '赵磊',
       archived: false,
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),

@@ -24,6 +24,7 @@ function rep(id: number, code: string, name: string, extra: Partial<Rep> = {}): 
     active: true,
     regionIds: [],
     regionNames: [],
+    regionPaths: [],
     customerCount: 0,
     initials: '',
     pinyin: '',
@@ -38,6 +39,10 @@ const zhang = rep(1, 'R001', '张伟', {
   hireDate: '2021-03-15',
   regionIds: [2, 3],
   regionNames: ['江苏省', '南京市'],
+  regionPaths: [
+    ['华东', '江苏省'],
+    ['华东', '江苏省', '南京市'],
+  ],
   customerCount: 42,
   initials: 'zw',
   pinyin: 'zhangwei',

@@ -7,6 +7,7 @@ import { count, prepared } from '../../db/sql';
 import { buildSearchText, digitsOnly, nameKey, normaliseSearch, pinyinFull, searchWordClauses } from '../../text';
 import { recordAudit } from '../audit/audit';
 import { assertRegionExists, regionPathNames } from '../regions/regions';
+import { regionPathsOf } from '../regions/paths';
 import { assertRepExists } from '../reps/reps';
 import { assertDealerExists } from '../dealers/dealers';
 
@@ -19,7 +20,8 @@ const sortSql: Record<SortField, string> = {
   grade: 'c.grade',
   lifecycle: 'c.lifecycle',
   type: 'c.type',
-  regionName: 'g.initials',
+  // as the list shows it: the city, then the district (郑州市›开发区片区)
+  regionName: "coalesce(gp.initials || '/', '') || g.initials",
   repName: 'r.pinyin',
   creditLimitFen: 'c.credit_limit_fen',
   paymentTermDays: 'c.payment_term_days',
@@ -88,12 +90,15 @@ interface ListSqlRow {
   updatedAt: string;
 }
 
+// gp: the city above a district, for sorting by the region as lists show it
+const regionJoins = 'left join regions g on g.id = c.region_id left join regions gp on gp.id = g.parent_id and g.level > 3';
+
 export const customerListSelect = `select c.id, c.code, c.name, c.short_name as shortName, c.type, c.region_id as regionId, g.name as regionName,
   c.rep_id as repId, r.name as repName, c.dealer_id as dealerId, d.name as dealerName, c.phone,
   (select k.name from contacts k where k.customer_id = c.id and k.is_primary = 1) as primaryContact,
   c.grade, c.lifecycle, c.credit_limit_fen as creditLimitFen, c.payment_term_days as paymentTermDays, c.tags,
   c.archived, c.updated_at as updatedAt
-from customers c left join regions g on g.id = c.region_id left join reps r on r.id = c.rep_id left join dealers d on d.id = c.dealer_id`;
+from customers c ${regionJoins} left join reps r on r.id = c.rep_id left join dealers d on d.id = c.dealer_id`;
 
 export function listCustomers(ctx: Ctx, input: ListInput): Output<'customers.list'> {
   const { where, params } = customerFilterSql(input);
@@ -103,7 +108,7 @@ export function listCustomers(ctx: Ctx, input: ListInput): Output<'customers.lis
     // a LIKE search is the expensive part: run it once for all ordered ids (the total), then load only this page's rows
     const ids = prepared(
       ctx.db,
-      `select c.id from customers c left join regions g on g.id = c.region_id left join reps r on r.id = c.rep_id ${where} order by ${order}`,
+      `select c.id from customers c ${regionJoins} left join reps r on r.id = c.rep_id ${where} order by ${order}`,
     )
       .pluck()
       .all(...params) as number[];
@@ -115,7 +120,7 @@ export function listCustomers(ctx: Ctx, input: ListInput): Output<'customers.lis
     input.pageSize,
     offset,
   ) as ListSqlRow[];
-  return { total, rows: rows.map(toListRow) };
+  return { total, rows: toListRows(ctx, rows) };
 }
 
 function rowsByIds(ctx: Ctx, ids: number[]): Output<'customers.list'>['rows'] {
@@ -124,11 +129,27 @@ function rowsByIds(ctx: Ctx, ids: number[]): Output<'customers.list'>['rows'] {
     JSON.stringify(ids),
   ) as ListSqlRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => toListRow(byId.get(id)!));
+  return toListRows(
+    ctx,
+    ids.map((id) => byId.get(id)!),
+  );
 }
 
-export function toListRow(r: ListSqlRow): Output<'customers.list'>['rows'][number] {
-  return { ...r, tags: JSON.parse(r.tags) as string[], archived: r.archived === 1 } as Output<'customers.list'>['rows'][number];
+/** SQL rows → list rows, with each region's path read once for the page. */
+export function toListRows(ctx: Ctx, rows: ListSqlRow[]): Output<'customers.list'>['rows'] {
+  const paths = regionPathsOf(
+    ctx,
+    rows.map((r) => r.regionId),
+  );
+  return rows.map(
+    (r) =>
+      ({
+        ...r,
+        regionPath: r.regionId === null ? [] : (paths.get(r.regionId) ?? []),
+        tags: JSON.parse(r.tags) as string[],
+        archived: r.archived === 1,
+      }) as Output<'customers.list'>['rows'][number],
+  );
 }
 
 interface CustomerSqlRow {

@@ -6,6 +6,7 @@ import { DomainError, notFound } from '../../errors';
 import { prepared } from '../../db/sql';
 import { recordAudit } from '../audit/audit';
 import { customerDerived, getCustomer } from './customers';
+import { regionPathsOf } from '../regions/paths';
 
 // moved by dedicated rules below (or, for customer_merges, the record of merging itself)
 const handledTables = new Set([
@@ -191,6 +192,7 @@ interface MemberSqlRow {
   code: string;
   name: string;
   phone: string;
+  regionId: number | null;
   regionName: string | null;
   repName: string | null;
   archived: number;
@@ -224,15 +226,21 @@ export function duplicateGroups(ctx: Ctx, input: ParsedInput<'customers.duplicat
   const page = groups.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
 
   const ids = [...new Set(page.flatMap((g) => g.ids.split(',').map(Number)))];
+  const memberRows = prepared(
+    ctx.db,
+    `select c.id, c.code, c.name, c.phone, c.region_id as regionId, g.name as regionName, r.name as repName, c.archived, c.created_at as createdAt
+     from customers c left join regions g on g.id = c.region_id left join reps r on r.id = c.rep_id
+     where c.id in (select value from json_each(?))`,
+  ).all(JSON.stringify(ids)) as MemberSqlRow[];
+  const paths = regionPathsOf(
+    ctx,
+    memberRows.map((m) => m.regionId),
+  );
   const members = new Map(
-    (
-      prepared(
-        ctx.db,
-        `select c.id, c.code, c.name, c.phone, g.name as regionName, r.name as repName, c.archived, c.created_at as createdAt
-         from customers c left join regions g on g.id = c.region_id left join reps r on r.id = c.rep_id
-         where c.id in (select value from json_each(?))`,
-      ).all(JSON.stringify(ids)) as MemberSqlRow[]
-    ).map((m) => [m.id, { ...m, archived: m.archived === 1 }]),
+    memberRows.map(({ regionId, ...m }) => [
+      m.id,
+      { ...m, regionPath: regionId === null ? [] : (paths.get(regionId) ?? []), archived: m.archived === 1 },
+    ]),
   );
   const out: DuplicateGroup[] = page.map((g) => ({
     key: g.key,

@@ -8,6 +8,7 @@ import { count, prepared } from '../../db/sql';
 import { buildSearchText, normaliseSearch, pinyinFull, searchWordClauses } from '../../text';
 import { recordAudit } from '../audit/audit';
 import { getRegion, regionPathNames } from '../regions/regions';
+import { regionPathsOf } from '../regions/paths';
 import { assertRepExists } from '../reps/reps';
 
 export function getDealerName(ctx: Ctx, id: number): string | undefined {
@@ -156,12 +157,17 @@ function withTerritories(ctx: Ctx, rows: ListSqlRow[]): ListRow[] {
       territories.set(l.dealerId, list);
     }
   }
+  const paths = regionPathsOf(
+    ctx,
+    [...territories.values()].flatMap((own) => own.map((t) => t.id)),
+  );
   return rows.map((r) => {
     const own = territories.get(r.id) ?? [];
     return {
       ...r,
       territoryIds: own.map((t) => t.id),
       territoryNames: own.map((t) => t.name),
+      territoryPaths: own.map((t) => paths.get(t.id) ?? [t.name]),
       contractDaysLeft: r.contractEnd === null ? null : dayNumber(r.contractEnd) - dayNumber(today),
     };
   });

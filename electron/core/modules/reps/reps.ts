@@ -6,6 +6,7 @@ import { DomainError, danglingRef, notFound } from '../../errors';
 import { likeContains, pinyinFull, pinyinInitials } from '../../text';
 import { recordAudit } from '../audit/audit';
 import { assertRegionExists } from '../regions/regions';
+import { regionPathsOf } from '../regions/paths';
 
 export function listTeams(ctx: Ctx): Output<'teams.list'> {
   return ctx.db
@@ -91,14 +92,20 @@ export function listReps(ctx: Ctx, input: ParsedInput<'reps.list'>): Output<'rep
        ${whereSql} order by ${sort} limit ? offset ?`,
     )
     .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as RepSqlRow[];
+  const regionIds = rows.map((r) => JSON.parse(r.regionIds ?? '[]') as number[]);
+  const paths = regionPathsOf(ctx, regionIds.flat());
   return {
     total,
-    rows: rows.map((r) => ({
-      ...r,
-      active: r.active === 1,
-      regionIds: JSON.parse(r.regionIds ?? '[]') as number[],
-      regionNames: JSON.parse(r.regionNames ?? '[]') as string[],
-    })),
+    rows: rows.map((r, i) => {
+      const names = JSON.parse(r.regionNames ?? '[]') as string[];
+      return {
+        ...r,
+        active: r.active === 1,
+        regionIds: regionIds[i]!,
+        regionNames: names,
+        regionPaths: regionIds[i]!.map((id, k) => paths.get(id) ?? [names[k] ?? '']),
+      };
+    }),
   };
 }
 
