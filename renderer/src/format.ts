@@ -17,3 +17,43 @@ export function matchesQuery(query: string, fields: Array<string | null | undefi
   if (!q) return true;
   return fields.some((f) => (f ?? '').toLowerCase().includes(q));
 }
+
+/** One level of a tree path as a picker searches it. */
+export interface PathSegment {
+  name: string;
+  initials: string;
+  pinyin?: string;
+}
+
+/** Path search for tree pickers: the query is read as consecutive prefixes of consecutive path levels ending at the
+ *  last one, each the start of that level's name, initials or full pinyin — `zzkfq` finds 郑州市 › 开发区片区. */
+export function matchesPath(query: string, path: readonly PathSegment[]): boolean {
+  const q = query.toLowerCase().replace(/[\s›>/\\]+/g, '');
+  if (!q || !path.length) return !q;
+  const keys = path.map((s) => [s.name, s.initials, s.pinyin ?? ''].map((k) => k.toLowerCase()).filter(Boolean));
+  const last = keys.length - 1;
+  const memo = new Map<number, boolean>();
+  // can q[pos..] be read from level `level` down to the last level?
+  const from = (level: number, pos: number): boolean => {
+    const id = level * (q.length + 1) + pos;
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    let ok = false;
+    const rest = q.slice(pos);
+    for (const key of keys[level]!) {
+      if (level === last) {
+        if (key.startsWith(rest)) ok = true;
+      } else {
+        for (let len = 1; len <= Math.min(key.length, rest.length - 1) && !ok; len++) {
+          if (key[len - 1] !== rest[len - 1]) break;
+          ok = from(level + 1, pos + len);
+        }
+      }
+      if (ok) break;
+    }
+    memo.set(id, ok);
+    return ok;
+  };
+  for (let start = 0; start <= last; start++) if (from(start, 0)) return true;
+  return false;
+}

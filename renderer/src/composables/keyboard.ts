@@ -1,29 +1,134 @@
-// Keyboard-first entry: Enter moves to the next field, Ctrl+S saves.
+// Keyboard-first entry, one mechanism for every form: Enter moves to the next field, a field's content is selected when
+// the cursor enters it (so typing replaces a prefilled value), pickers open / pick / move on by Enter, Ctrl+S saves.
 import { onBeforeUnmount, onMounted, type Directive } from 'vue';
 
-const focusableSelector = 'input:not([disabled]):not([type=hidden]):not([readonly]), textarea:not([disabled]), button.enter-stop';
+/** The fields Enter walks through, in document order (selects count even when not filterable: Enter opens them). */
+export const fieldSelector = [
+  'input:not([disabled]):not([type=hidden]):not([readonly])',
+  'input.el-select__input:not([disabled])',
+  'textarea:not([disabled])',
+  'button.enter-stop',
+].join(', ');
 
-/** v-enter-next on a form: Enter in a single-line input focuses the next input (textareas keep their Enter).
- *  Listens in the capture phase so a closed dropdown does not swallow the Enter; an open one keeps it to pick an option. */
+const selectableTypes = new Set(['text', 'search', 'tel', 'url', 'email', 'number', 'password', '']);
+
+/** Inputs whose content is selected when focused: every form with v-enter-next, and Element Plus prompts. */
+const selectScope = '.sd-enter-next, .el-message-box';
+
+let pointerSelected: HTMLInputElement | null = null;
+let installed = false;
+
+function onFocusIn(event: FocusEvent) {
+  const target = event.target;
+  if (!(target instanceof HTMLInputElement) || target.readOnly || !selectableTypes.has(target.type)) return;
+  if (!target.closest(selectScope) || target.closest('.el-select')) return;
+  target.select();
+  pointerSelected = target;
+}
+
+// a click into a field would collapse the selection on mouseup: keep it the first time, a second click places the caret
+function onMouseUp(event: MouseEvent) {
+  if (pointerSelected && event.target === pointerSelected) event.preventDefault();
+  pointerSelected = null;
+}
+
+// Element Plus' focus trap moves focus to a dialog's container when it opens; a form that has already put the cursor
+// in its first field keeps it, so nothing typed in the dialog's first moment is lost
+function onTrapFocus(event: Event) {
+  const container = event.target;
+  const active = document.activeElement;
+  if (container instanceof HTMLElement && active instanceof HTMLElement && active !== container && container.contains(active)) {
+    event.preventDefault();
+  }
+}
+
+/** Installs the document-wide parts once (select-on-focus, dialog focus keeping). */
+export function installKeyboardEntry(): void {
+  if (installed || typeof document === 'undefined') return;
+  installed = true;
+  document.addEventListener('focusin', onFocusIn, true);
+  document.addEventListener('mouseup', onMouseUp, true);
+  document.addEventListener('focus-trap.focus-after-trapped', onTrapFocus, true);
+}
+
+const isVisible = (f: HTMLElement) => f.offsetParent !== null;
+
+/** The fields of a form Enter walks through, visible ones only. */
+export function formFields(root: ParentNode, keep?: HTMLElement): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>(fieldSelector)).filter((f) => isVisible(f) || f === keep);
+}
+
+function moveNext(root: HTMLElement, from: HTMLElement) {
+  const fields = formFields(root, from);
+  const next = fields[fields.indexOf(from) + 1];
+  if (next) next.focus();
+}
+
+const pickerHasValue = (select: Element) =>
+  !!select.querySelector('.el-tag') || !!select.querySelector('.el-select__placeholder:not(.is-transparent)');
+
+/** What Enter does in a picker (el-select) — the rule a fast typist can rely on, in every form:
+ *  closed with a value → move on (keep it); closed and empty → open it; open after typing or ↑/↓ → pick the highlighted
+ *  option (the first / only match) and move on (a multi-select stays for the next pick); open with nothing typed or
+ *  browsed → close and move on, so Enter never picks an option the user did not choose; typed with no match → stay. */
+function pickerEnter(root: HTMLElement, input: HTMLInputElement, event: KeyboardEvent): void {
+  const select = input.closest('.el-select')!;
+  const open = input.getAttribute('aria-expanded') === 'true';
+  const browsed = input.dataset.browsed === '1';
+  delete input.dataset.browsed;
+  if (!open) {
+    if (!pickerHasValue(select)) return; // the picker opens itself
+  } else if (input.value !== '' || browsed) {
+    if (!input.getAttribute('aria-activedescendant')) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    if (isMultiple(input)) return;
+    // the picker takes this Enter; once it has closed, the cursor moves on
+    setTimeout(() => {
+      if (input.getAttribute('aria-expanded') !== 'true' && document.activeElement === input) moveNext(root, input);
+    }, 0);
+    return;
+  }
+  event.preventDefault();
+  event.stopPropagation();
+  moveNext(root, input);
+}
+
+// the open dropdown (teleported, found through aria-controls) says whether the picker takes several values
+const isMultiple = (input: HTMLElement) => {
+  const id = input.getAttribute('aria-controls');
+  return !!id && !!document.getElementById(id)?.querySelector('.el-select-dropdown.is-multiple');
+};
+
+/** v-enter-next on a form: Enter in a single-line input focuses the next field (textareas keep their Enter).
+ *  Listens in the capture phase so it decides before the field's own handler (pickers: see pickerEnter). */
 export const vEnterNext: Directive<HTMLElement> = {
   mounted(el) {
+    installKeyboardEntry();
+    el.classList.add('sd-enter-next');
     el.addEventListener(
       'keydown',
       (event: KeyboardEvent) => {
-        if (event.key !== 'Enter' || event.isComposing || event.shiftKey || event.ctrlKey || event.altKey) return;
         const target = event.target as HTMLElement;
+        if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && target.closest('.el-select')) {
+          target.dataset.browsed = '1';
+          return;
+        }
+        if (event.key !== 'Enter' || event.isComposing || event.shiftKey || event.ctrlKey || event.altKey) return;
         if (target.tagName === 'TEXTAREA' || target.closest('.el-select-dropdown, .el-picker-panel')) return;
-        // let open dropdowns (select, tags) take the Enter themselves
+        if (target instanceof HTMLInputElement && target.closest('.el-select')) {
+          pickerEnter(el, target, event);
+          return;
+        }
+        // let open dropdowns (tags input, date panel) take the Enter themselves
         if (target.getAttribute('aria-expanded') === 'true' || target.closest('[data-enter-keep]')) return;
-        const fields = Array.from(el.querySelectorAll<HTMLElement>(focusableSelector)).filter(
-          (f) => f.offsetParent !== null || f === target,
-        );
-        const index = fields.indexOf(target);
-        if (index < 0) return;
+        const fields = formFields(el, target);
+        if (fields.indexOf(target) < 0) return;
         event.preventDefault();
         event.stopPropagation();
-        const next = fields[index + 1];
-        if (next) next.focus();
+        moveNext(el, target);
       },
       true,
     );

@@ -19,6 +19,19 @@ export const useLookupsStore = defineStore('lookups', () => {
     return map;
   });
 
+  /** "华中 › 河南省 › 郑州市 › 开发区片区" for every region id: pickers and forms show the path, not the leaf. */
+  const regionPathById = computed(() => {
+    const map = new Map<number, string>();
+    const walk = (nodes: RegionNode[], prefix: string) =>
+      nodes.forEach((n) => {
+        const path = prefix ? `${prefix} › ${n.name}` : n.name;
+        map.set(n.id, path);
+        walk(n.children, path);
+      });
+    walk(regions.value, '');
+    return map;
+  });
+
   async function loadRegions() {
     regions.value = await call('regions.tree', {});
   }
@@ -32,5 +45,5 @@ export const useLookupsStore = defineStore('lookups', () => {
     await Promise.all([loadRegions(), loadReps(), loadTeams()]);
   }
 
-  return { regions, reps, teams, regionById, loadRegions, loadReps, loadTeams, loadAll };
+  return { regions, reps, teams, regionById, regionPathById, loadRegions, loadReps, loadTeams, loadAll };
 });

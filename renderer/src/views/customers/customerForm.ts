@@ -25,8 +25,10 @@ export interface CustomerForm {
   dealerId: number | null;
   grade: NonNullable<SaveInput['grade']>;
   lifecycle: NonNullable<SaveInput['lifecycle']>;
+  /** null while the typed amount is not a valid number */
   creditLimitFen: number | null;
-  paymentTermDays: number;
+  /** null when empty, NaN when not a whole number (NumberInput); the form rule refuses both */
+  paymentTermDays: number | null;
   tags: string[];
   notes: string;
   contacts: ContactForm[];
