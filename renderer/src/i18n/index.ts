@@ -5,15 +5,24 @@ import dealerMessages from '@/views/dealers/messages';
 import productMessages from '@/views/products/messages';
 import importMessages from '@/views/import/messages';
 import cardMessages from '@/views/customers/cardMessages';
+import listMessages from '@/components/list/messages';
 
 // each domain keeps its texts beside its views, under its own namespace
-const zhCN = { ...zhCNBase, dealer: dealerMessages.zh, product: productMessages.zh, import: importMessages.zh, cards: cardMessages.zh };
+const zhCN = {
+  ...zhCNBase,
+  dealer: dealerMessages.zh,
+  product: productMessages.zh,
+  import: importMessages.zh,
+  cards: cardMessages.zh,
+  list: listMessages.zh,
+};
 const en: typeof zhCN = {
   ...enBase,
   dealer: dealerMessages.en,
   product: productMessages.en,
   import: importMessages.en,
   cards: cardMessages.en,
+  list: listMessages.en,
 };
 
 export type Locale = 'zh-CN' | 'en';
