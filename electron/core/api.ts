@@ -1,10 +1,8 @@
 // The handler table: one entry per contract method. Every input is parsed strictly before a service sees it.
-import type { z } from 'zod';
 import { contract, isMethodName, type MethodName, type Output, type ParsedInput } from '../../shared/contract';
-import type { AppErrorData, Envelope } from '../../shared/errors';
-import { labelForPath } from '../../shared/fieldLabels';
+import type { Envelope } from '../../shared/errors';
 import type { Ctx } from './context';
-import { DomainError } from './errors';
+import { toErrorData, validationError } from './errors';
 import { generateDemo } from './demo/generate';
 import { listAudit } from './modules/audit/audit';
 import { archiveCustomer, findDuplicates, getCustomer, listCustomers, listTags, saveCustomer } from './modules/customers/customers';
@@ -62,19 +60,6 @@ export const handlers: HandlerTable = {
   'audit.list': listAudit,
 };
 
-/** First zod issue → a DomainError whose message names the field in Chinese. */
-export function validationError(error: z.ZodError): DomainError {
-  const issue = error.issues[0]!;
-  let path: PropertyKey[] = issue.path;
-  let message = issue.message;
-  if (issue.code === 'unrecognized_keys') {
-    path = [...issue.path, issue.keys[0]!];
-    message = `不允许的字段「${issue.keys.join('、')}」`;
-  }
-  const field = path.map(String).join('.');
-  return new DomainError('VALIDATION', `${labelForPath(path)}：${message}`, field || undefined);
-}
-
 export function parseInput<M extends MethodName>(method: M, raw: unknown): ParsedInput<M> {
   const result = contract[method].input.safeParse(raw ?? {});
   if (!result.success) throw validationError(result.error);
@@ -95,17 +80,4 @@ export async function dispatch(ctx: Ctx, method: unknown, rawInput: unknown): Pr
   } catch (err) {
     return { ok: false, error: toErrorData(err) };
   }
-}
-
-export function toErrorData(err: unknown): AppErrorData {
-  if (err instanceof DomainError) return err.toData();
-  const sqliteCode = (err as { code?: unknown })?.code;
-  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
-    return { code: 'CONFLICT', message: `数据约束不满足：${(err as Error).message}` };
-  }
-  if (typeof sqliteCode === 'string' && sqliteCode === 'SQLITE_BUSY') {
-    return { code: 'CONFLICT', message: '数据库正忙，请稍后重试' };
-  }
-  console.error('[core] unexpected error', err);
-  return { code: 'INTERNAL', message: `内部错误：${err instanceof Error ? err.message : String(err)}` };
 }

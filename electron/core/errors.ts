@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { AppErrorData, ErrorCode } from '../../shared/errors';
+import { labelForPath } from '../../shared/fieldLabels';
 
 /** A business-rule failure with a Chinese message that names the field; never a crash. */
 export class DomainError extends Error {
@@ -20,3 +22,30 @@ export const notFound = (what: string, id: number | string, field?: string) =>
 
 export const danglingRef = (label: string, field: string, id: number) =>
   new DomainError('REFERENCE', `${label}：引用的记录不存在（编号 ${id}）`, field);
+
+/** First zod issue → a DomainError whose message names the field in Chinese. */
+export function validationError(error: z.ZodError): DomainError {
+  const issue = error.issues[0]!;
+  let path: PropertyKey[] = issue.path;
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    path = [...issue.path, issue.keys[0]!];
+    message = `不允许的字段「${issue.keys.join('、')}」`;
+  }
+  const field = path.map(String).join('.');
+  return new DomainError('VALIDATION', `${labelForPath(path)}：${message}`, field || undefined);
+}
+
+/** Any thrown value → the error part of an envelope; unexpected errors are logged and never leak a stack. */
+export function toErrorData(err: unknown): AppErrorData {
+  if (err instanceof DomainError) return err.toData();
+  const sqliteCode = (err as { code?: unknown })?.code;
+  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'CONFLICT', message: `数据约束不满足：${(err as Error).message}` };
+  }
+  if (typeof sqliteCode === 'string' && sqliteCode === 'SQLITE_BUSY') {
+    return { code: 'CONFLICT', message: '数据库正忙，请稍后重试' };
+  }
+  console.error('[core] unexpected error', err);
+  return { code: 'INTERNAL', message: `内部错误：${err instanceof Error ? err.message : String(err)}` };
+}

@@ -20,10 +20,6 @@ export function assertDealerExists(ctx: Ctx, id: number, field = 'dealerId'): vo
 }
 
 /** How many dealers have this exact region in their territory (a region in use must not be deleted). */
-export function countDealersWithTerritory(ctx: Ctx, regionId: number): number {
-  return count(ctx.db, 'select count(*) as n from dealer_territories where region_id = ?', [regionId]);
-}
-
 type ListInput = ParsedInput<'dealers.list'>;
 type SortField = NonNullable<ListInput['sort']>['field'];
 type ListRow = Output<'dealers.list'>['rows'][number];

@@ -7,7 +7,6 @@ import { DomainError, danglingRef, notFound } from '../../errors';
 import { assemblePathTree, moveSubtree } from '../../db/tree';
 import { pinyinInitials } from '../../text';
 import { recordAudit } from '../audit/audit';
-import { countDealersWithTerritory } from '../dealers/dealers';
 
 interface RegionRow {
   id: number;
@@ -132,7 +131,8 @@ export function deleteRegion(ctx: Ctx, input: ParsedInput<'regions.delete'>): Ou
     if (child.n > 0) throw new DomainError('CONFLICT', `区域「${region.name}」下还有 ${child.n} 个下级区域，不能删除`, 'id');
     const used = ctx.db.prepare('select count(*) as n from customers where region_id = ?').get(input.id) as { n: number };
     if (used.n > 0) throw new DomainError('CONFLICT', `区域「${region.name}」下还有 ${used.n} 个客户（含已归档），不能删除`, 'id');
-    const dealers = countDealersWithTerritory(ctx, input.id);
+    // read here, not through the dealers module, which itself reads regions (no import cycle)
+    const dealers = (ctx.db.prepare('select count(*) as n from dealer_territories where region_id = ?').get(input.id) as { n: number }).n;
     if (dealers > 0) throw new DomainError('CONFLICT', `区域「${region.name}」是 ${dealers} 个经销商的授权区域，不能删除`, 'id');
     ctx.db.prepare('delete from rep_regions where region_id = ?').run(input.id);
     ctx.db.prepare('delete from regions where id = ?').run(input.id);
