@@ -188,6 +188,102 @@ describe('openDatabase: migrations', () => {
   });
 });
 
+describe('openDatabase: foreign keys are checked inside the migration transaction', () => {
+  const fk1: Migration = {
+    version: 1,
+    tag: '0000_fk',
+    statements: [
+      'create table parent (id integer primary key, name text not null)',
+      'create table child (id integer primary key, parent_id integer references parent(id), note text)',
+    ],
+  };
+  const fk2: Migration = {
+    version: 2,
+    tag: '0001_qty',
+    statements: [
+      'alter table child add column qty integer not null default 0',
+      'update child set qty = 1',
+      'create table extra (k integer)',
+    ],
+  };
+
+  /** Version 1 with one good child row and one orphan written while foreign keys were off (an old or hand-edited file). */
+  function withOrphan(): void {
+    const a = openDatabase(file, { migrations: [fk1] });
+    a.db.exec("insert into parent (id, name) values (1, '甲'); insert into child (id, parent_id, note) values (1, 1, '好')");
+    a.db.close();
+    const raw = new Database(file);
+    raw.pragma('foreign_keys = OFF');
+    raw.prepare("insert into child (id, parent_id, note) values (2, 99, '孤儿')").run();
+    raw.close();
+  }
+
+  function readState(): { version: number; tables: string[]; children: unknown[] } {
+    const raw = new Database(file, { readonly: true });
+    try {
+      return {
+        version: raw.pragma('user_version', { simple: true }) as number,
+        tables: tableNames(raw),
+        children: raw.prepare('select * from child order by id').all(),
+      };
+    } finally {
+      raw.close();
+    }
+  }
+
+  it('rolls the upgrade back with a clear error, leaves version and data unchanged, and tries again on the next open', () => {
+    withOrphan();
+    const before = readState();
+    expect(before).toEqual({
+      version: 1,
+      tables: ['child', 'parent'],
+      children: [
+        { id: 1, parent_id: 1, note: '好' },
+        { id: 2, parent_id: 99, note: '孤儿' },
+      ],
+    });
+    const backupDir = path.join(dir, 'bk');
+
+    const err = expectDomainError(() => openDatabase(file, { migrations: [fk1, fk2], backupDir }), 'DB_CORRUPT');
+    expect(readState()).toEqual(before); // no qty column, no extra table, user_version still 1
+    const [backup] = fs.readdirSync(backupDir);
+    expect(err.message).toBe(
+      `数据库升级（结构版本 1 → 2）未完成：外键检查发现 child 表第 2 行引用的 parent 记录不存在。升级已撤销，数据库仍为结构版本 1，升级前的备份在 ${path.join(backupDir, backup!)}。`,
+    );
+
+    // not marked as done: the next open runs the migration and its check again
+    expectDomainError(() => openDatabase(file, { migrations: [fk1, fk2], backupDir }), 'DB_CORRUPT');
+    expect(readState()).toEqual(before);
+    expect(fs.readdirSync(backupDir)).toHaveLength(2);
+
+    // once the orphan is repaired the same migration goes through
+    const fix = new Database(file);
+    fix.prepare('delete from child where id = 2').run();
+    fix.close();
+    const fixed = track(openDatabase(file, { migrations: [fk1, fk2], backupDir }));
+    expect(fixed.schemaVersion).toBe(2);
+    expect(readState()).toEqual({
+      version: 2,
+      tables: ['child', 'extra', 'parent'],
+      children: [{ id: 1, parent_id: 1, note: '好', qty: 1 }],
+    });
+  });
+
+  it('also catches a violation the migration itself leaves behind with deferred checks: the first three named, the rest counted', () => {
+    openDatabase(file, { migrations: [fk1] }).db.close();
+    const orphans: Migration = {
+      version: 2,
+      tag: '0001_orphans',
+      statements: ['pragma defer_foreign_keys = on', 'insert into child (id, parent_id) values (11, 501), (12, 502), (13, 503), (14, 504)'],
+    };
+    const err = expectDomainError(() => openDatabase(file, { migrations: [fk1, orphans], backupDir: path.join(dir, 'bk') }), 'DB_CORRUPT');
+    expect(err.message).toMatch(
+      /^数据库升级（结构版本 1 → 2）未完成：外键检查发现 child 表第 11 行引用的 parent 记录不存在；child 表第 12 行引用的 parent 记录不存在；child 表第 13 行引用的 parent 记录不存在 等 4 处。升级已撤销，数据库仍为结构版本 1/,
+    );
+    expect(readState()).toEqual({ version: 1, tables: ['child', 'parent'], children: [] });
+  });
+});
+
 describe('openDatabase: a database from a newer program', () => {
   function makeTooNew(journalMode: 'wal' | 'delete'): number {
     const latest = loadMigrations().length;

@@ -121,11 +121,30 @@ function migrate(db: DB, file: string, migrations: Migration[], backupDir?: stri
       for (const statement of m.statements) db.exec(statement);
       db.pragma(`user_version = ${m.version}`);
     }
+    // checked before commit: a failure rolls the whole upgrade back, so the next open tries it again
+    const problems = db.pragma('foreign_key_check') as ForeignKeyProblem[];
+    if (problems.length > 0) throw foreignKeyError(problems, version, latest, backupPath);
   })();
-  const fkProblems = db.pragma('foreign_key_check') as unknown[];
-  if (fkProblems.length > 0)
-    throw new DomainError('DB_CORRUPT', `迁移后外键检查失败（${fkProblems.length} 处），已保留备份 ${backupPath ?? ''}`);
   return backupPath;
+}
+
+interface ForeignKeyProblem {
+  table: string;
+  rowid: number | null;
+  parent: string;
+}
+
+function foreignKeyError(problems: ForeignKeyProblem[], version: number, latest: number, backupPath: string | null): DomainError {
+  const examples = problems
+    .slice(0, 3)
+    .map((p) => `${p.table} 表第 ${p.rowid ?? '?'} 行引用的 ${p.parent} 记录不存在`)
+    .join('；');
+  const more = problems.length > 3 ? ` 等 ${problems.length} 处` : '';
+  const backup = backupPath ? `，升级前的备份在 ${backupPath}` : '';
+  return new DomainError(
+    'DB_CORRUPT',
+    `数据库升级（结构版本 ${version} → ${latest}）未完成：外键检查发现 ${examples}${more}。升级已撤销，数据库仍为结构版本 ${version}${backup}。`,
+  );
 }
 
 function hasUserTables(db: DB): boolean {
