@@ -2,17 +2,48 @@
 import { pinyin } from 'pinyin-pro';
 import { toHalfWidth } from '../../shared/money';
 
+// pinyin-pro takes ~20 µs a name; bulk writes see the same short names and contact names again and again
+const fullCache = new Map<string, string>();
+const initialsCache = new Map<string, string>();
+const pinyinOptions = { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true } as const;
+const squash = (parts: string[]) => parts.join('').replace(/\s+/g, '').toLowerCase();
+
+/**
+ * Full pinyin and initials from one segmentation: a part that is the text itself (a non-Chinese run) is kept, a
+ * syllable gives its first letter — what pattern 'first' returns; anything else falls back to pinyin-pro's own call.
+ */
+function pinyinOf(text: string): void {
+  const parts = pinyin(text, pinyinOptions);
+  const firsts: string[] = [];
+  let pos = 0;
+  for (const p of parts) {
+    if (!p) break;
+    if (text.startsWith(p, pos)) {
+      firsts.push(p);
+      pos += p.length;
+    } else {
+      firsts.push(p.charAt(0));
+      pos += (text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1;
+    }
+  }
+  const initials =
+    pos === text.length && firsts.length === parts.length ? squash(firsts) : squash(pinyin(text, { ...pinyinOptions, pattern: 'first' }));
+  if (fullCache.size >= 20_000) fullCache.clear();
+  if (initialsCache.size >= 20_000) initialsCache.clear();
+  fullCache.set(text, squash(parts));
+  initialsCache.set(text, initials);
+}
+
 export function pinyinFull(text: string): string {
   if (!text) return '';
-  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('').replace(/\s+/g, '').toLowerCase();
+  if (!fullCache.has(text)) pinyinOf(text);
+  return fullCache.get(text)!;
 }
 
 export function pinyinInitials(text: string): string {
   if (!text) return '';
-  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
-    .join('')
-    .replace(/\s+/g, '')
-    .toLowerCase();
+  if (!initialsCache.has(text)) pinyinOf(text);
+  return initialsCache.get(text)!;
 }
 
 export function digitsOnly(text: string): string {

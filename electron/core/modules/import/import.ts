@@ -13,7 +13,8 @@ import { cellText, headerKey } from './cells';
 import { formatBytes, importLimits } from './limits';
 import { inspectZip, sniffKind } from './sniff';
 import { parseInWorker, type Cell, type ParsedSheet } from './worker';
-import type { FieldError, Importer, Mode, RowError } from './types';
+import type { FieldError, Importer, Mode, RowError, Session } from './types';
+import { prepared } from '../../db/sql';
 import { customersImporter } from './entities/customers';
 import { dealersImporter } from './entities/dealers';
 import { productsImporter } from './entities/products';
@@ -51,9 +52,10 @@ const CACHE_MS = 10 * 60 * 1000;
 export function clearImportCache(): void {
   if (cached) clearTimeout(cached.timer);
   cached = null;
+  cachedPlan = null;
 }
 
-async function readUpload(input: { base64: string }): Promise<ParsedSheet> {
+async function readUpload(input: { base64: string }): Promise<{ sheet: ParsedSheet; key: string }> {
   const limits = importLimits();
   const b64 = input.base64.replace(/^data:[^,]{0,200};base64,/, '');
   const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
@@ -63,7 +65,7 @@ async function readUpload(input: { base64: string }): Promise<ParsedSheet> {
   }
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw reject('文件内容不是有效的 base64 编码');
   const key = `${createHash('sha256').update(b64).digest('hex')}:${limits.maxRows}`;
-  if (cached?.key === key) return cached.sheet;
+  if (cached?.key === key) return { sheet: cached.sheet, key };
   const buf = Buffer.from(b64, 'base64');
   const kind = sniffKind(buf);
   const entries = kind === 'xlsx' ? inspectZip(buf, limits) : [];
@@ -72,7 +74,7 @@ async function readUpload(input: { base64: string }): Promise<ParsedSheet> {
   const timer = setTimeout(clearImportCache, CACHE_MS);
   timer.unref?.();
   cached = { key, sheet, timer };
-  return sheet;
+  return { sheet, key };
 }
 
 // ---------- headers → fields ----------
@@ -162,6 +164,21 @@ interface Plan {
   truncated: boolean;
 }
 
+/** A row that passed every check, waiting to be written (or already written, for importers that write while planning). */
+interface Accepted {
+  input: Record<string, unknown>;
+  existingId: number | null;
+  rowNumber: number;
+  /** Its line in the preview list, if listed: a write that fails turns it into an error row. */
+  shown: PreviewRow | null;
+  column: (e: FieldError) => RowError;
+}
+
+interface Checked extends Plan {
+  session: Session;
+  accepted: Accepted[];
+}
+
 const ROLLBACK = Symbol('rollback');
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -181,7 +198,11 @@ function rowErrorOf(err: unknown): FieldError | null {
   return null;
 }
 
-function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mode: Mode, writes: boolean): Plan {
+/**
+ * Reads and checks every row. Importers whose rows depend on the rows written before them (dryRunWrites) write each
+ * accepted row as it is checked when `writeInline`; the others leave the accepted rows to writeAccepted.
+ */
+function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mode: Mode, writeInline: boolean): Checked {
   const session = importer.open(ctx, mode);
   const headerOf = new Map<string, string>();
   lay.fieldOf.forEach((f, i) => f && headerOf.set(f, lay.headers[i]!));
@@ -200,6 +221,7 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
   const counts = { total: 0, new: 0, update: 0, skip: 0, error: 0 };
   const errorRows: PreviewRow[] = [];
   const otherRows: PreviewRow[] = [];
+  const accepted: Accepted[] = [];
 
   for (let r = lay.headerIndex + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r]!;
@@ -216,6 +238,7 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
     }
 
     let status: PreviewRow['status'];
+    let ready: Omit<Accepted, 'shown'> | null = null;
     const found = session.identify(values);
     if (found && mode === 'skip') {
       status = 'skip';
@@ -241,31 +264,79 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
       } else if (!readFailed) {
         const input = parsed.data as Record<string, unknown>;
         errors.push(...session.check(input, existingId, rowNumber).map(toRowError));
-        if (errors.length === 0 && writes) {
-          try {
-            session.write(input, existingId, rowNumber);
-          } catch (err) {
-            const e = rowErrorOf(err);
-            if (!e) throw err;
-            errors.push(toRowError(e));
-          }
+        if (errors.length === 0) {
+          if (writeInline) {
+            try {
+              session.write(input, existingId, rowNumber);
+            } catch (err) {
+              const e = rowErrorOf(err);
+              if (!e) throw err;
+              errors.push(toRowError(e));
+            }
+          } else ready = { input, existingId, rowNumber, column: toRowError };
         }
       }
       status = errors.length ? 'error' : found ? 'update' : 'new';
     }
     counts[status]++;
     const list = status === 'error' ? errorRows : otherRows;
+    let shown: PreviewRow | null = null;
     if (list.length < MAX_PREVIEW_ROWS) {
       const display: Record<string, string> = {};
       for (const { f, i } of mapped) {
         const text = cellText(row[i] ?? null);
         display[f] = text.length > 200 ? `${text.slice(0, 200)}…` : text;
       }
-      list.push({ rowNumber, status, values: display, errors });
+      shown = { rowNumber, status, values: display, errors };
+      list.push(shown);
     }
+    if (ready) accepted.push({ ...ready, shown });
   }
   const rows = [...errorRows, ...otherRows].slice(0, MAX_PREVIEW_ROWS);
-  return { counts, rows, truncated: rows.length < counts.total };
+  return { counts, rows, truncated: rows.length < counts.total, session, accepted };
+}
+
+/** Writes the rows plan() accepted; a row the database refuses becomes an error row. Inside the caller's transaction. */
+function writeAccepted(checked: Checked): void {
+  for (const a of checked.accepted) {
+    try {
+      checked.session.write(a.input, a.existingId, a.rowNumber);
+    } catch (err) {
+      const e = rowErrorOf(err);
+      if (!e) throw err;
+      checked.counts[a.existingId === null ? 'new' : 'update']--;
+      checked.counts.error++;
+      if (a.shown) {
+        a.shown.status = 'error';
+        a.shown.errors.push(a.column(e));
+      }
+    }
+  }
+  checked.accepted = [];
+}
+
+// ---------- preview → commit ----------
+
+/**
+ * The checked rows of the last preview, reused by a commit of the same file, mapping and mode as long as the database
+ * has not changed in between (no write through this connection, none committed by another one).
+ */
+interface CachedPlan {
+  key: string;
+  db: Ctx['db'];
+  stamp: string;
+  checked: Checked;
+}
+let cachedPlan: CachedPlan | null = null;
+
+const dbStamp = (db: Ctx['db']) =>
+  `${String(db.pragma('data_version', { simple: true }))}:${String(prepared(db, 'select total_changes()').pluck().get())}`;
+const planKey = (sheetKey: string, input: PreviewInput) => JSON.stringify([sheetKey, input.entity, input.mode, input.mapping ?? null]);
+
+function takeCachedPlan(ctx: Ctx, key: string): Checked | null {
+  const hit = cachedPlan;
+  cachedPlan = null;
+  return hit && hit.key === key && hit.db === ctx.db && hit.stamp === dbStamp(ctx.db) ? hit.checked : null;
 }
 
 /**
@@ -274,14 +345,19 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
  */
 async function execute(ctx: Ctx, input: PreviewInput & { acceptErrors?: boolean }, commit: boolean): Promise<{ lay: Layout; plan: Plan }> {
   const importer = importers[input.entity];
-  const sheet = await readUpload(input);
+  const { sheet, key: sheetKey } = await readUpload(input);
   const lay = layout(sheet, importer, input.mapping);
-  const writes = commit || importer.dryRunWrites;
-  if (!writes) return { lay, plan: plan(ctx, importer, sheet, lay, input.mode, false) };
-  let result: Plan | null = null;
+  const key = planKey(sheetKey, input);
+  if (!importer.dryRunWrites && !commit) {
+    const checked = plan(ctx, importer, sheet, lay, input.mode, false);
+    cachedPlan = { key, db: ctx.db, stamp: dbStamp(ctx.db), checked };
+    return { lay, plan: checked };
+  }
+  let result: Checked | null = null;
+  const reused = importer.dryRunWrites ? null : takeCachedPlan(ctx, key);
   try {
     ctx.db.transaction(() => {
-      result = plan(ctx, importer, sheet, lay, input.mode, true);
+      result = reused ?? plan(ctx, importer, sheet, lay, input.mode, importer.dryRunWrites);
       if (!commit) throw ROLLBACK;
       const { counts } = result;
       if (counts.error > 0 && !input.acceptErrors) {
@@ -290,6 +366,7 @@ async function execute(ctx: Ctx, input: PreviewInput & { acceptErrors?: boolean 
           'acceptErrors',
         );
       }
+      writeAccepted(result);
       recordAudit(ctx, {
         action: 'import',
         entity: input.entity,

@@ -1,7 +1,6 @@
-// 客户 import: existing customers by code (updated through saveCustomer); new ones inserted in bulk with the same
-// derived columns and audit rows as saveCustomer, because 50,000 rows must fit in seconds.
+// 客户 import: existing customers by code (updated through saveCustomer); new ones through the customers module's bulk
+// insert (the same rows, derived columns and audit entry as saveCustomer), because 50,000 rows must fit in seconds.
 import type { Ctx } from '../../../context';
-import { nowIso } from '../../../context';
 import { contract, type ParsedInput } from '../../../../../shared/contract';
 import {
   customerGrades,
@@ -16,8 +15,8 @@ import {
 } from '../../../../../shared/domain/customer';
 import { prepared } from '../../../db/sql';
 import { nameKey } from '../../../text';
-import { recordAudit } from '../../audit/audit';
-import { customerDerived, getCustomer, saveCustomer } from '../../customers/customers';
+import { getCustomer, saveCustomer } from '../../customers/customers';
+import { customerInserter } from '../../customers/bulk';
 import { cellText, readCode, enumReader, readInt, readMoney, readPhone, readText, splitList, type Parsed } from '../cells';
 import { NamedIndex } from '../refs';
 import type { ColumnSpec, FieldError, Importer, Mode, Session } from '../types';
@@ -313,6 +312,7 @@ function open(ctx: Ctx, mode: Mode): Session {
   const codesInFile = new SeenInFile('code', '编码');
   const namesInFile = new SeenInFile('name', '客户');
   let nextNumber: number | null = null;
+  let insert: ReturnType<typeof customerInserter> | null = null;
 
   const nextCode = (): string => {
     if (nextNumber === null) {
@@ -383,98 +383,14 @@ function open(ctx: Ctx, mode: Mode): Session {
     write(input, existingId) {
       const c = input as SaveInput;
       if (existingId !== null) return saveCustomer(ctx, { ...c, id: existingId });
-      return insertCustomer(c);
+      insert ??= customerInserter(ctx, {
+        regionPath: (id) => regions.pathOf(id),
+        repName: (id) => repNames.get(id) ?? null,
+        dealerName: (id) => dealerNames.get(id) ?? null,
+      });
+      return insert({ ...c, code: c.code || nextCode() });
     },
   };
-
-  /** saveCustomer's insert for a new record, minus its per-call lookups (references and codes were resolved above). */
-  function insertCustomer(c: SaveInput): { id: number; code: string } {
-    return ctx.db.transaction(() => {
-      const code = c.code || nextCode();
-      const primaries = c.contacts.filter((k) => k.isPrimary).length;
-      const contacts = c.contacts.map((k, i) => ({ ...k, isPrimary: primaries === 0 ? i === 0 : k.isPrimary }));
-      const tags = [...new Set(c.tags)];
-      const now = nowIso(ctx);
-      const values = {
-        code,
-        name: c.name,
-        shortName: c.shortName,
-        type: c.type,
-        regionId: c.regionId,
-        address: c.address,
-        phone: c.phone,
-        industry: c.industry,
-        scale: c.scale,
-        source: c.source,
-        repId: c.repId,
-        dealerId: c.dealerId,
-        grade: c.grade,
-        lifecycle: c.lifecycle,
-        creditLimitFen: c.creditLimitFen,
-        paymentTermDays: c.paymentTermDays,
-        tags: JSON.stringify(tags),
-        notes: c.notes,
-        ...customerDerived({ ...c, code, contacts }),
-        now,
-      };
-      const id = Number(
-        prepared(
-          ctx.db,
-          `insert into customers (code, name, short_name, type, region_id, address, phone, industry, scale, source, rep_id, dealer_id, grade, lifecycle,
-             credit_limit_fen, payment_term_days, tags, notes, name_pinyin, search_text, name_key, phone_digits, created_at, updated_at)
-           values (@code, @name, @shortName, @type, @regionId, @address, @phone, @industry, @scale, @source, @repId, @dealerId, @grade, @lifecycle,
-             @creditLimitFen, @paymentTermDays, @tags, @notes, @namePinyin, @searchText, @nameKey, @phoneDigits, @now, @now)`,
-        ).run(values).lastInsertRowid,
-      );
-      const savedContacts = contacts.map((k, i) => {
-        const contactId = Number(
-          prepared(
-            ctx.db,
-            'insert into contacts (customer_id, name, title, phone, email, wechat, is_primary, sort_order) values (?, ?, ?, ?, ?, ?, ?, ?)',
-          ).run(id, k.name, k.title, k.phone, k.email, k.wechat, k.isPrimary ? 1 : 0, i).lastInsertRowid,
-        );
-        return { id: contactId, name: k.name, title: k.title, phone: k.phone, email: k.email, wechat: k.wechat, isPrimary: k.isPrimary };
-      });
-      for (const tag of tags) prepared(ctx.db, 'insert into customer_tags (customer_id, tag) values (?, ?)').run(id, tag);
-      // the same shape saveCustomer logs (getCustomer of the new record), built from what was just written
-      recordAudit(ctx, {
-        action: 'create',
-        entity: 'customer',
-        entityId: id,
-        after: {
-          id,
-          code,
-          name: c.name,
-          shortName: c.shortName,
-          type: c.type,
-          regionId: c.regionId,
-          regionPath: c.regionId === null ? [] : regions.pathOf(c.regionId),
-          address: c.address,
-          phone: c.phone,
-          industry: c.industry,
-          scale: c.scale,
-          source: c.source,
-          repId: c.repId,
-          repName: c.repId === null ? null : (repNames.get(c.repId) ?? null),
-          dealerId: c.dealerId,
-          dealerName: c.dealerId === null ? null : (dealerNames.get(c.dealerId) ?? null),
-          grade: c.grade,
-          lifecycle: c.lifecycle,
-          creditLimitFen: c.creditLimitFen,
-          paymentTermDays: c.paymentTermDays,
-          tags,
-          notes: c.notes,
-          mergedIntoId: null,
-          archived: false,
-          archivedAt: null,
-          createdAt: now,
-          updatedAt: now,
-          contacts: savedContacts,
-        },
-      });
-      return { id, code };
-    })();
-  }
 }
 
 export const customersImporter: Importer = {
