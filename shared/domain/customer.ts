@@ -49,3 +49,9 @@ export const customerSourceLabels: Record<CustomerSource, Labelled> = {
   advertising: { zh: '广告', en: 'Advertising' },
   other: { zh: '其他', en: 'Other' },
 };
+
+/** A customer is in use or archived: the words of the list's scope switch, the export and the audit log. */
+export const customerStatusLabels: Record<'active' | 'archived', Labelled> = {
+  active: { zh: '在用', en: 'Active' },
+  archived: { zh: '已归档', en: 'Archived' },
+};

@@ -74,7 +74,8 @@ describe('strategyCards', () => {
 
     const audit = await ok(core, 'audit.list', { entity: 'strategyCard', entityId: id });
     expect(audit.rows).toEqual([expect.objectContaining({ action: 'create', entity: 'strategyCard', entityId: id, before: null })]);
-    expect(audit.rows[0]!.after).toEqual(saved);
+    // the log also keeps the customer's name as it was, for when it is renamed or merged away
+    expect(audit.rows[0]!.after).toEqual({ ...saved, customerName: '北京华众商贸有限公司' });
   });
 
   it('replaces the actions as a set: kept ids updated, missing removed, new inserted; the first done date is kept', async () => {
@@ -120,8 +121,8 @@ describe('strategyCards', () => {
 
     const audit = await ok(core, 'audit.list', { entity: 'strategyCard', entityId: id });
     expect(audit.rows.map((r) => r.action)).toEqual(['update', 'update', 'create']);
-    expect(audit.rows[1]!.before).toEqual(first);
-    expect(audit.rows[1]!.after).toEqual(second);
+    expect(audit.rows[1]!.before).toEqual({ ...first, customerName: '北京华众商贸有限公司' });
+    expect(audit.rows[1]!.after).toEqual({ ...second, customerName: '北京华众商贸有限公司' });
   });
 
   it('an action id that belongs to another customer is a REFERENCE error on actions.N.id, with nothing written', async () => {
@@ -319,7 +320,9 @@ describe('monthlyEvaluations', () => {
   it('writes a create audit row, and a failing audit insert undoes the evaluation', async () => {
     const jan = await evaluation({ customerId: s.customers.c1.id, month: '2025-01' });
     const audit = await ok(core, 'audit.list', { entity: 'monthlyEvaluation', entityId: jan.id });
-    expect(audit.rows).toEqual([expect.objectContaining({ action: 'create', before: null, after: jan })]);
+    expect(audit.rows).toEqual([
+      expect.objectContaining({ action: 'create', before: null, after: { ...jan, customerName: '北京华众商贸有限公司' } }),
+    ]);
 
     core.ctx.db.exec(
       "CREATE TRIGGER sabotage BEFORE INSERT ON audit_log WHEN NEW.entity = 'monthlyEvaluation' BEGIN SELECT RAISE(ABORT, '模拟写入失败'); END",

@@ -8,7 +8,6 @@ import { routes } from '@/router';
 import { fakeCore } from './fakeCore';
 import { dateTime } from '@/format';
 import AuditLog from '@/views/audit/AuditLog.vue';
-import { describeChange } from '@/views/audit/describe';
 import { type AuditEntry } from '@shared/contract';
 
 // newest first, as the core returns them
@@ -20,8 +19,22 @@ const entries: AuditEntry[] = [
     action: 'update',
     entity: 'customer',
     entityId: 12,
-    before: { name: '华联超市', creditLimitFen: 500000, grade: 'C' },
-    after: { name: '华联超市', creditLimitFen: 800000, grade: 'B' },
+    before: {
+      name: '华联超市',
+      creditLimitFen: 500000,
+      grade: 'C',
+      regionId: 358,
+      regionPath: ['华中', '河南省', '郑州市', '开发区片区'],
+      lifecycle: 'first',
+    },
+    after: {
+      name: '华联超市',
+      creditLimitFen: 800000,
+      grade: 'B',
+      regionId: 12,
+      regionPath: ['华中', '河南省', '郑州市', '金水片区'],
+      lifecycle: 'loyal',
+    },
   },
   {
     id: 4,
@@ -62,6 +75,16 @@ const entries: AuditEntry[] = [
     entityId: null,
     before: null,
     after: { companyName: '华众商贸' },
+  },
+  {
+    id: 0,
+    at: '2025-02-28T07:00:00.000Z',
+    operator: '系统',
+    action: 'import',
+    entity: 'customers',
+    entityId: null,
+    before: null,
+    after: { fileName: 'a.xlsx', mode: 'update', total: 3, created: 1, updated: 1, skipped: 0, rejected: 1 },
   },
 ];
 
@@ -110,7 +133,7 @@ describe('AuditLog', () => {
 
     expect(core.rejected).toEqual([]);
     expect(core.of('audit.list').map((c) => c.input)).toEqual([{ page: 1, pageSize: 50 }]);
-    expect(rows(w)).toHaveLength(5);
+    expect(rows(w)).toHaveLength(6);
 
     expect(cells(w, 0)).toEqual([
       dateTime('2025-03-02T06:30:00.000Z'),
@@ -118,14 +141,20 @@ describe('AuditLog', () => {
       '修改',
       '客户',
       '12',
-      describeChange(entries[0]!.before, entries[0]!.after),
+      '信用额度：¥5,000.00 → ¥8,000.00；客户等级：C → B；所属区域：华中 › 河南省 › 郑州市 › 开发区片区 → 华中 › 河南省 › 郑州市 › 金水片区；生命周期：首次购买 → 忠诚',
     ]);
-    expect(cells(w, 0)[5]).toMatch(/^信用额度：¥5,000(\.00)? → ¥8,000(\.00)?；客户等级：C → B$/);
     // a delete has no "after": the record's name is shown instead of an empty cell
     expect(cells(w, 1)).toEqual([dateTime('2025-03-02T05:00:00.000Z'), '管理员', '删除', '区域', '9', '名称：江宁片区']);
     expect(cells(w, 2)[5]).toBe('名称：苏南 → 苏南片区');
     expect(cells(w, 3).slice(2)).toEqual(['新建', '团队', '1', '名称：华东一组']);
     expect(cells(w, 4).slice(2, 5)).toEqual(['初始化', '设置', '']);
+    expect(cells(w, 5).slice(1)).toEqual([
+      '系统',
+      '导入',
+      '客户',
+      '',
+      '从「a.xlsx」读入 3 行：新增 1 行，更新 1 行，跳过 0 行，拒绝 1 行（更新已有编码）',
+    ]);
     expect(w.find('[data-test="audit-total"]').text()).toContain('120');
   });
 
@@ -170,6 +199,25 @@ describe('AuditLog', () => {
     const w = await mountView();
     expect(cells(w, 1)[3]).toBe('Region');
     expect(w.find('[data-test="audit-table"] th').text()).toBe('Time');
+    expect(cells(w, 0).slice(2)).toEqual([
+      'Updated',
+      'Customer',
+      '12',
+      'Credit limit: ¥5,000.00 → ¥8,000.00; Grade: C → B; Region: 华中 › 河南省 › 郑州市 › 开发区片区 → 华中 › 河南省 › 郑州市 › 金水片区; Lifecycle: First purchase → Loyal',
+    ]);
+    expect(cells(w, 1).slice(1)).toEqual(['Administrator', 'Deleted', 'Region', '9', 'Name: 江宁片区']);
+    expect(cells(w, 3).slice(2)).toEqual(['Created', 'Team', '1', 'Name: 华东一组']);
+    expect(cells(w, 4).slice(2, 4)).toEqual(['Set up', 'Settings']);
+    expect(cells(w, 5).slice(1)).toEqual([
+      'System',
+      'Imported',
+      'Customers',
+      '',
+      '3 rows from a.xlsx: 1 new, 1 updated, 0 skipped, 1 rejected (update existing codes)',
+    ]);
+    // the app's own words (action, record type): nothing in Chinese; a person's name such as 王会计 is data
+    const own = rows(w).flatMap((_, i) => cells(w, i).slice(2, 4));
+    expect(own.filter((text) => /[\u4e00-\u9fff]/.test(text))).toEqual([]);
   });
 
   it('shows a load error', async () => {

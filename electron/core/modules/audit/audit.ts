@@ -2,6 +2,7 @@ import type { Ctx } from '../../context';
 import { prepared } from '../../db/sql';
 import { nowIso } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
+import { withRefNames } from './names';
 
 export interface AuditRecord {
   action: string;
@@ -11,7 +12,10 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-/** Every change lands here, inside the caller's transaction: who, when, before, after. */
+/**
+ * Every change lands here, inside the caller's transaction: who, when, before, after. References in the snapshots
+ * (regionId, repId …) get the names of their records as of now, so the log reads the same after a rename or delete.
+ */
 export function recordAudit(ctx: Ctx, rec: AuditRecord): void {
   prepared(ctx.db, 'insert into audit_log (at, operator, action, entity, entity_id, before, after) values (?, ?, ?, ?, ?, ?, ?)').run(
     nowIso(ctx),
@@ -19,8 +23,8 @@ export function recordAudit(ctx: Ctx, rec: AuditRecord): void {
     rec.action,
     rec.entity,
     rec.entityId,
-    rec.before === undefined ? null : JSON.stringify(rec.before),
-    rec.after === undefined ? null : JSON.stringify(rec.after),
+    rec.before === undefined ? null : JSON.stringify(withRefNames(ctx, rec.entity, rec.before)),
+    rec.after === undefined ? null : JSON.stringify(withRefNames(ctx, rec.entity, rec.after)),
   );
 }
 
@@ -38,7 +42,10 @@ interface AuditRow {
 export function listAudit(ctx: Ctx, input: ParsedInput<'audit.list'>): Output<'audit.list'> {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (input.entity) {
+  if (input.entity === 'import') {
+    // imports are logged under the list they filled (customers, dealers …)
+    where.push("action = 'import'");
+  } else if (input.entity) {
     where.push('entity = ?');
     params.push(input.entity);
   }
@@ -56,10 +63,11 @@ export function listAudit(ctx: Ctx, input: ParsedInput<'audit.list'>): Output<'a
     .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as AuditRow[];
   return {
     total,
+    // entries written before names were recorded get today's names (a deleted record stays unnamed)
     rows: rows.map((r) => ({
       ...r,
-      before: r.before === null ? null : JSON.parse(r.before),
-      after: r.after === null ? null : JSON.parse(r.after),
+      before: r.before === null ? null : withRefNames(ctx, r.entity, JSON.parse(r.before)),
+      after: r.after === null ? null : withRefNames(ctx, r.entity, JSON.parse(r.after)),
     })),
   };
 }

@@ -180,8 +180,15 @@ export function saveRep(ctx: Ctx, input: ParsedInput<'reps.save'>): Output<'reps
       );
     } else {
       id = input.id;
-      before = ctx.db.prepare('select * from reps where id = ?').get(id);
-      if (!before) throw notFound('业务员', id, 'id');
+      // the same shape as the logged "after" (the input), so the audit log compares like with like
+      const old = ctx.db
+        .prepare(
+          'select code, name, phone, team_id as teamId, supervisor_id as supervisorId, hire_date as hireDate, active from reps where id = ?',
+        )
+        .get(id) as { active: number } | undefined;
+      if (!old) throw notFound('业务员', id, 'id');
+      const oldRegionIds = ctx.db.prepare('select region_id from rep_regions where rep_id = ? order by rowid').pluck().all(id);
+      before = { id, ...old, active: old.active === 1, regionIds: oldRegionIds };
       ctx.db
         .prepare(
           `update reps set code = ?, name = ?, phone = ?, team_id = ?, supervisor_id = ?, hire_date = ?, active = ?, pinyin = ?, initials = ?, updated_at = ?
@@ -197,7 +204,7 @@ export function saveRep(ctx: Ctx, input: ParsedInput<'reps.save'>): Output<'reps
       entity: 'rep',
       entityId: id,
       before,
-      after: { ...input, code },
+      after: { ...input, code, regionIds },
     });
     return { id, code };
   })();
