@@ -180,6 +180,7 @@ async function dialogClosed(testId: string) {
 
 beforeEach(() => {
   i18n.global.locale.value = 'zh-CN';
+  localStorage.clear();
 });
 afterEach(() => {
   wrapper?.unmount();
@@ -217,6 +218,8 @@ describe('margin formatting', () => {
 
 describe('ProductList', () => {
   it('loads page 1 of 50 products on sale and renders every column, prices in 元 and margins in %', async () => {
+    // floor price and cost are hidden by default (so the list fits beside the tree at 1280 px); this user chose them in 列
+    localStorage.setItem('salesdesk.columns.products', JSON.stringify({ floorPriceFen: true, costFen: true }));
     const core = fakeCore(defaultHandlers());
     const w = await mountView();
 
@@ -279,6 +282,7 @@ describe('ProductList', () => {
   });
 
   it('sends the search, the 在售/停用/全部 scope and the sort to products.list', async () => {
+    localStorage.setItem('salesdesk.columns.products', JSON.stringify({ costFen: true }));
     const core = fakeCore(defaultHandlers());
     const w = await mountView();
 

@@ -160,6 +160,7 @@ function tableRows(w: VueWrapper) {
 
 beforeEach(() => {
   i18n.global.locale.value = 'zh-CN';
+  localStorage.clear();
 });
 afterEach(() => {
   wrapper?.unmount();
@@ -170,6 +171,8 @@ afterEach(() => {
 
 describe('RepList', () => {
   it('loads page 1 of 50 active reps and renders the columns', async () => {
+    // supervisor and hire date are hidden by default (the list fits beside the teams at 1280 px); this user chose them
+    localStorage.setItem('salesdesk.columns.reps', JSON.stringify({ supervisorName: true, hireDate: true }));
     const core = fakeCore(defaultHandlers());
     const w = await mountView();
 
@@ -235,6 +238,7 @@ describe('RepList', () => {
   });
 
   it('sorting a column sends the server sort field', async () => {
+    localStorage.setItem('salesdesk.columns.reps', JSON.stringify({ hireDate: true }));
     const core = fakeCore(defaultHandlers());
     const w = await mountView();
 
