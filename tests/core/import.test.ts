@@ -110,11 +110,28 @@ describe('tolerant cell rules', () => {
       ['1234.500', 123450],
       [1234.5, 123450],
       [0.1 + 0.2, 30],
-      [1234.5000000001, 123450],
+      [19.99 * 3, 5997],
+      ['12,345.67', 1_234_567],
+      ['1,234', 123_400],
+      ['1，234', 123_400],
       [0, 0],
       ['-0', 0],
     ];
     for (const [input, fen] of cases) expect(readMoney(input), String(input)).toEqual({ ok: true, value: fen });
+  });
+
+  it('money with misplaced thousands separators or a third decimal is refused, never rounded', () => {
+    const separators = '千位分隔符位置不对';
+    expect(readMoney('12,34')).toEqual({ ok: false, message: `${separators}「12,34」：应每三位一组，如 12,345.67` });
+    expect(readMoney('1,23.45')).toEqual({ ok: false, message: `${separators}「1,23.45」：应每三位一组，如 12,345.67` });
+    expect(readMoney('1，5')).toEqual({ ok: false, message: `${separators}「1，5」：应每三位一组，如 12,345.67` });
+    expect(readMoney(1234567.891)).toEqual({ ok: false, message: '金额最多两位小数「1234567.891」' });
+    expect(readMoney('1234567.891')).toEqual({ ok: false, message: '金额最多两位小数「1234567.891」' });
+    expect(readMoney(1234.5000000001)).toEqual({ ok: false, message: '金额最多两位小数「1234.5000000001」' });
+    expect(readMoney(1.005)).toEqual({ ok: false, message: '金额最多两位小数「1.005」' });
+    expect(readMoney(0.0000001)).toEqual({ ok: false, message: '金额最多两位小数「0.0000001」' });
+    expect(readInt('10,00')).toEqual({ ok: false, message: '千位分隔符位置不对「10,00」：应每三位一组，如 1,000' });
+    expect(readInt(30.5)).toEqual({ ok: false, message: '应为整数（30.5）' });
   });
 
   it('whole numbers with a unit, booleans in Chinese and English, enums by label, code or alias, lists', () => {
@@ -266,6 +283,16 @@ describe('every rejection reason names the row, the column and the reason', () =
     ['money that is not a number', { 客户名称: '甲', '信用额度(元)': '很多' }, '信用额度(元)：不是有效的金额「很多」'],
     ['negative money', { 客户名称: '甲', '信用额度(元)': '-5' }, '信用额度(元)：金额不能为负数'],
     ['money with three decimals', { 客户名称: '甲', '信用额度(元)': '1.234' }, '信用额度(元)：金额最多两位小数「1.234」'],
+    [
+      'money with misplaced separators',
+      { 客户名称: '甲', '信用额度(元)': '12,34' },
+      '信用额度(元)：千位分隔符位置不对「12,34」：应每三位一组，如 12,345.67',
+    ],
+    [
+      'a numeric money cell with a third decimal',
+      { 客户名称: '甲', '信用额度(元)': 1234567.891 },
+      '信用额度(元)：金额最多两位小数「1234567.891」',
+    ],
     ['money over the ceiling', { 客户名称: '甲', '信用额度(元)': '200亿' }, '信用额度(元)：不是有效的金额「200亿」'],
     ['money over 100 亿元', { 客户名称: '甲', '信用额度(元)': 20_000_000_000 }, '信用额度(元)：金额过大（上限 100 亿元）'],
     ['a whole number that is not one', { 客户名称: '甲', '账期(天)': '三十' }, '账期(天)：应为整数「三十」'],

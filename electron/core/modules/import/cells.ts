@@ -113,56 +113,83 @@ export function readDate(cell: Cell): Parsed<string> {
   return bad(`无法识别的日期「${s.slice(0, 30)}」，请写成 2024-03-05、2024/3/5 或 2024年3月5日`);
 }
 
-/** Money → integer fen: ¥/￥, thousands separators, 元 and 万 are understood; at most two decimals; never negative. */
+/**
+ * A numeric cell as Excel shows it at full precision (15 significant digits), so a formula's float noise
+ * (0.1 + 0.2 = 0.30000000000000004) reads as 0.3 while a real third decimal (1234567.891) stays visible.
+ */
+export function excelDecimal(n: number): string | null {
+  if (!Number.isFinite(n)) return null;
+  if (n === 0) return '0';
+  const text = n.toPrecision(15);
+  if (!/e/i.test(text)) return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+  // only a magnitude below 1e-6 or from 1e15 reaches exponent form: too small to be whole fen, or far over the ceiling
+  return Math.abs(n) >= 1 ? numberText(n) : n.toFixed(20).replace(/0+$/, '');
+}
+
+/** Money → integer fen: ¥/￥, thousands separators in groups of three, 元 and 万 are understood; at most two decimals; never negative. */
 export function readMoney(cell: Cell): Parsed<number> {
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return bad('不是有效的金额');
-    const fen = Math.round(cell * 100);
-    // a float such as 1234.5000000001 (from a formula) is still 1234.50; 1234.567 is not
-    if (Math.abs(cell * 100 - fen) > 1e-6 * Math.max(1, Math.abs(cell))) return bad(`金额最多两位小数（${numberText(cell)}）`);
-    if (fen < 0) return bad('金额不能为负数');
-    if (fen > MAX_FEN) return tooLarge();
-    return ok(fen === 0 ? 0 : fen);
+    const text = excelDecimal(cell);
+    if (text === null) return bad('不是有效的金额');
+    return moneyText(text, text);
   }
   const t = readText(cell);
   if (!t.ok) return t;
-  let s = toHalfWidth(t.value)
-    .replace(/[¥￥,，\s]/g, '')
-    .replace(/^RMB/i, '')
-    .replace(/^CNY/i, '')
-    .replace(/元$/, '');
+  return moneyText(t.value, t.value.slice(0, 30));
+}
+
+function moneyText(raw: string, shown: string): Parsed<number> {
+  let s = toHalfWidth(raw)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(RMB|CNY)\s*/i, '')
+    .replace(/\s*元$/, '');
   let scale = 0;
   if (/万$/.test(s)) {
-    s = s.slice(0, -1);
+    s = s.slice(0, -1).trim();
     scale = 4;
   }
-  const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(s);
-  if (!m) return bad(`不是有效的金额「${t.value.slice(0, 30)}」`);
-  if (m[1] === '-' && /[1-9]/.test(`${m[2]}${m[3] ?? ''}`)) return bad('金额不能为负数');
+  // the sign may stand before or after the currency sign: -¥100, ¥-100
+  const m = /^([+-]?)\s*[¥￥]?\s*([+-]?)(\d[\d, ]*)(?:\.(\d*))?$/.exec(s);
+  if (!m || (m[1] && m[2])) return bad(`不是有效的金额「${shown}」`);
+  const sign = m[1] || m[2];
+  const whole = m[3]!.trimEnd();
+  // 1,234 and 12,345.67 are amounts; 12,34 and 1,23.45 are typing mistakes, not 1234 and 123.45
+  if (/[, ]/.test(whole) && !/^\d{1,3}(?:[, ]\d{3})+$/.test(whole))
+    return bad(`千位分隔符位置不对「${shown}」：应每三位一组，如 12,345.67`);
+  const digits = whole.replace(/[, ]/g, '');
+  const decimals = m[4] ?? '';
+  if (sign === '-' && /[1-9]/.test(`${digits}${decimals}`)) return bad('金额不能为负数');
   // 1.2345万 = 12345 元: shift the decimal point as text, so nothing goes through a float
-  const decimals = m[3] ?? '';
-  const intPart = m[2]! + decimals.slice(0, scale).padEnd(scale, '0');
-  const frac = decimals.slice(scale);
-  if (frac.length > 2 && /[1-9]/.test(frac.slice(2))) return bad(`金额最多两位小数「${t.value.slice(0, 30)}」`);
+  const intPart = digits + decimals.slice(0, scale).padEnd(scale, '0');
+  const frac = decimals.slice(scale).replace(/0+$/, '');
+  if (frac.length > 2) return bad(`金额最多两位小数「${shown}」`);
   if (intPart.replace(/^0+/, '').length > 12) return tooLarge();
-  const fen = parseYuanToFen(`${intPart}.${frac.slice(0, 2)}`);
-  if (fen === null) return bad(`不是有效的金额「${t.value.slice(0, 30)}」`);
+  const fen = parseYuanToFen(`${intPart}.${frac}`);
+  if (fen === null) return bad(`不是有效的金额「${shown}」`);
   return fen > MAX_FEN ? tooLarge() : ok(fen);
 }
 
-/** Whole numbers; a unit after the number (30天) is allowed. */
+/** Whole numbers; a unit after the number (30天) is allowed; thousands separators only in groups of three. */
 export function readInt(cell: Cell, unit = ''): Parsed<number> {
   if (typeof cell === 'number') {
-    if (!Number.isInteger(cell) && Math.abs(cell - Math.round(cell)) > 1e-9) return bad(`应为整数（${numberText(cell)}）`);
-    return ok(Math.round(cell));
+    const text = excelDecimal(cell);
+    if (text === null || !/^-?\d{1,15}$/.test(text)) return bad(`应为整数（${numberText(cell)}）`);
+    return ok(Number(text) === 0 ? 0 : Number(text));
   }
   const t = readText(cell);
   if (!t.ok) return t;
-  let s = toHalfWidth(t.value).replace(/[,\s]/g, '');
-  if (unit && s.endsWith(unit)) s = s.slice(0, -unit.length);
-  if (/^[+-]?\d+\.0*$/.test(s)) s = s.replace(/\.0*$/, '');
-  if (!/^[+-]?\d{1,15}$/.test(s)) return bad(`应为整数「${t.value.slice(0, 30)}」`);
-  return ok(Number(s));
+  let s = toHalfWidth(t.value).trim();
+  if (unit && s.endsWith(unit)) s = s.slice(0, -unit.length).trim();
+  const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.0*)?$/.exec(s);
+  if (!m) {
+    const shown = t.value.slice(0, 30);
+    return bad(/^[+-]?[\d,]+(\.0*)?$/.test(s) ? `千位分隔符位置不对「${shown}」：应每三位一组，如 1,000` : `应为整数「${shown}」`);
+  }
+  const digits = m[2]!.replace(/,/g, '');
+  if (digits.replace(/^0+/, '').length > 15) return bad(`应为整数「${t.value.slice(0, 30)}」`);
+  const n = Number(digits);
+  return ok(m[1] === '-' && n !== 0 ? -n : n);
 }
 
 const truthy = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', '✔', '启用', '在职', '有效', '正常', '对', 't']);
