@@ -26,6 +26,9 @@ async function exported(input: Input<'export.xlsx'>) {
 }
 
 const rowValues = (ws: ExcelJS.Worksheet, r: number) => (ws.getRow(r).values as unknown[]).slice(1);
+/** Every cell of a row up to the last header, empty ones as null (ExcelJS leaves holes in `values`). */
+const cellsOf = (ws: ExcelJS.Worksheet, r: number) =>
+  Array.from({ length: ws.getRow(1).cellCount }, (_, i) => ws.getRow(r).getCell(i + 1).value ?? null);
 const column = (ws: ExcelJS.Worksheet, header: string) => (ws.getRow(1).values as unknown[]).indexOf(header);
 const wallClock = (iso: string) => {
   const t = Date.parse(iso);
@@ -33,7 +36,29 @@ const wallClock = (iso: string) => {
 };
 
 describe('customers', () => {
-  it('headers, widths, frozen header, autofilter, and typed cells', async () => {
+  it('every field of the record under the words of the screens, read back cell by cell', async () => {
+    const dealer = await ok(core, 'dealers.save', { code: 'D-01', name: '恒达商贸', channelType: 'agent', tier: 2 });
+    const {
+      regionPath: _p,
+      repName: _r,
+      dealerName: _d,
+      mergedIntoId: _m,
+      archived: _a,
+      archivedAt: _aa,
+      createdAt: _c,
+      updatedAt: _u,
+      ...c2
+    } = await ok(core, 'customers.get', { id: s.customers.c2.id });
+    await ok(core, 'customers.save', {
+      ...c2,
+      address: '南京市鼓楼区中山路 1 号',
+      industry: '食品饮料',
+      scale: 'small',
+      source: 'referral',
+      dealerId: dealer.id,
+      notes: '周三送货',
+      contacts: [{ name: '陈静', phone: '139-2222-3333', isPrimary: true }],
+    });
     const { out, ws } = await exported({ entity: 'customers', filters: { archived: 'active' } });
     expect(out.fileName).toMatch(/^客户档案_\d{8}\.xlsx$/);
     expect(out.rowCount).toBe(4);
@@ -44,50 +69,69 @@ describe('customers', () => {
       '简称',
       '客户类型',
       '所属区域',
+      '地址',
+      '电话',
+      '行业',
+      '规模',
+      '客户来源',
       '业务员',
       '服务经销商',
       '主联系人',
-      '电话',
       '客户等级',
       '生命周期',
       '信用额度(元)',
       '账期(天)',
       '标签',
+      '备注',
       '状态',
+      '创建时间',
       '更新时间',
     ]);
     expect(ws.getRow(1).getCell(1).font).toMatchObject({ bold: true });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBe('A1:P5');
+    expect(ws.autoFilter).toBe('A1:V5');
     expect(ws.columns.every((c) => typeof c.width === 'number' && c.width >= 6)).toBe(true);
 
     // default order of the list: newest first, so C000002 is the third data row
-    const c2 = await ok(core, 'customers.get', { id: s.customers.c2.id });
+    const saved = await ok(core, 'customers.get', { id: s.customers.c2.id });
+    expect(cellsOf(ws, 4)).toEqual([
+      'C000002',
+      '南京鼓楼便利店',
+      null,
+      '零售店',
+      '华东 › 江苏省 › 南京市 › 鼓楼片区',
+      '南京市鼓楼区中山路 1 号',
+      '025 5555 7777',
+      '食品饮料',
+      '小型',
+      '客户转介绍',
+      '李娜',
+      '恒达商贸',
+      '陈静',
+      'B',
+      '重复购买',
+      1200.5,
+      30,
+      '重点',
+      '周三送货',
+      '在用',
+      wallClock(saved.createdAt),
+      wallClock(saved.updatedAt),
+    ]);
     const r = ws.getRow(4);
-    expect(r.getCell(1).value).toBe('C000002');
-    expect(r.getCell(4).value).toBe('零售店');
-    // the full path: 开发区片区 exists in many cities
-    expect(r.getCell(5).value).toBe('华东 › 江苏省 › 南京市 › 鼓楼片区');
-    expect(r.getCell(6).value).toBe('李娜');
-    const credit = r.getCell(column(ws, '信用额度(元)'));
-    expect(credit.value).toBe(1200.5);
-    expect(credit.numFmt).toBe('#,##0.00');
-    expect(r.getCell(column(ws, '账期(天)')).value).toBe(30);
-    expect(r.getCell(column(ws, '生命周期')).value).toBe('重复购买');
-    const updated = r.getCell(column(ws, '更新时间'));
-    expect(updated.value).toBeInstanceOf(Date);
-    expect(updated.value).toEqual(wallClock(c2.updatedAt));
-    expect(updated.numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(r.getCell(column(ws, '信用额度(元)')).numFmt).toBe('#,##0.00');
+    expect(r.getCell(column(ws, '更新时间')).numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(r.getCell(column(ws, '创建时间')).numFmt).toBe('yyyy-mm-dd hh:mm');
   });
 
   it('cells as SheetJS reads them: numbers are numbers, dates are dates, codes are text', async () => {
     const { bytes } = await exported({ entity: 'customers', filters: { archived: 'active' } });
     const wb = XLSX.read(bytes, { type: 'buffer', cellNF: true });
     const ws = wb.Sheets[wb.SheetNames[0]!]!;
-    expect(ws.L2).toMatchObject({ t: 'n', z: '#,##0.00' });
-    expect(ws.M2).toMatchObject({ t: 'n' });
-    expect(ws.P2!.t).toBe('n');
-    expect(XLSX.SSF.is_date(ws.P2!.z as string)).toBe(true);
+    expect(ws.P2).toMatchObject({ t: 'n', z: '#,##0.00' });
+    expect(ws.Q2).toMatchObject({ t: 'n' });
+    expect(ws.V2!.t).toBe('n');
+    expect(XLSX.SSF.is_date(ws.V2!.z as string)).toBe(true);
     expect(ws.A2).toMatchObject({ t: 's' });
   });
 
@@ -166,62 +210,145 @@ describe('customers', () => {
 });
 
 describe('the other lists', () => {
-  it('dealers: dates as dates, money in 元, labels in Chinese', async () => {
-    await ok(core, 'dealers.save', {
+  it('dealers: every field, dates as dates, money in 元, the words of the screens', async () => {
+    const saved = await ok(core, 'dealers.save', {
       code: 'D-01',
       name: '恒达商贸',
+      shortName: '恒达',
       channelType: 'agent',
       tier: 2,
+      contactName: '周敏',
+      phone: '025-6666-8888',
+      address: '南京市江宁区天元路 8 号',
       contractStart: '2025-01-01',
       contractEnd: '2025-12-31',
       depositFen: 2_000_050,
+      creditLimitFen: 10_000_000,
       territoryRegionIds: [s.regions.jiangsu.id],
       repId: s.reps.li.id,
+      status: 'suspended',
+      notes: '年底续签',
     });
     const { ws, out } = await exported({ entity: 'dealers', filters: { expiringOnly: false } });
     expect(out.fileName).toMatch(/^经销商_\d{8}\.xlsx$/);
-    const r = ws.getRow(2);
-    expect(r.getCell(column(ws, '渠道类型')).value).toBe('代理商');
-    expect(r.getCell(column(ws, '级别')).value).toBe('二级');
-    expect(r.getCell(column(ws, '授权区域')).value).toBe('华东 › 江苏省');
-    const start = r.getCell(column(ws, '合同开始日期'));
-    expect(start.value).toEqual(new Date(Date.UTC(2025, 0, 1)));
-    expect(start.numFmt).toBe('yyyy-mm-dd');
-    expect(r.getCell(column(ws, '保证金(元)')).value).toBe(20000.5);
-    expect(r.getCell(column(ws, '状态')).value).toBe('合作中');
+    expect(rowValues(ws, 1)).toEqual([
+      '经销商编码',
+      '经销商名称',
+      '简称',
+      '渠道类型',
+      '级别',
+      '联系人',
+      '电话',
+      '地址',
+      '授权区域',
+      '合同开始日期',
+      '合同到期日期',
+      '合同剩余天数',
+      '保证金(元)',
+      '信用额度(元)',
+      '业务员',
+      '状态',
+      '客户数',
+      '备注',
+      '创建时间',
+      '更新时间',
+    ]);
+    const d = await ok(core, 'dealers.get', { id: saved.id });
+    expect(cellsOf(ws, 2)).toEqual([
+      'D-01',
+      '恒达商贸',
+      '恒达',
+      '代理商',
+      '二级',
+      '周敏',
+      '025-6666-8888',
+      '南京市江宁区天元路 8 号',
+      '华东 › 江苏省',
+      new Date(Date.UTC(2025, 0, 1)),
+      new Date(Date.UTC(2025, 11, 31)),
+      d.contractDaysLeft, // counted from the office's today, which depends on the machine's time zone
+      20000.5,
+      100000,
+      '李娜',
+      '暂停',
+      0,
+      '年底续签',
+      wallClock(d.createdAt),
+      wallClock(d.updatedAt),
+    ]);
+    expect(ws.getRow(2).getCell(column(ws, '合同开始日期')).numFmt).toBe('yyyy-mm-dd');
   });
 
-  it('products: prices in 元 and the margin as a percentage', async () => {
-    await ok(core, 'products.save', { sku: 'P-1', name: '精制盐', listPriceFen: 1000, dealerPriceFen: 800, costFen: 600 });
-    const { ws } = await exported({ entity: 'products', filters: { active: 'active' } });
-    const r = ws.getRow(2);
-    expect(r.getCell(column(ws, '标准售价(元)')).value).toBe(10);
-    const margin = r.getCell(column(ws, '毛利率'));
-    expect(margin.value).toBe(0.4);
-    expect(margin.numFmt).toBe('0.0%');
+  it('products: every field, prices in 元, the margin as a percentage, 在售 / 停用 as on the list', async () => {
+    await ok(core, 'products.save', {
+      sku: 'P-1',
+      name: '精制盐',
+      spec: '500g×20袋',
+      unit: '箱',
+      listPriceFen: 1000,
+      dealerPriceFen: 800,
+      floorPriceFen: 900,
+      costFen: 600,
+      notes: '防潮',
+    });
+    await ok(core, 'products.save', { sku: 'P-2', name: '老陈醋', listPriceFen: 0, active: false });
+    const { ws } = await exported({ entity: 'products', filters: { active: 'all', sort: { field: 'sku', order: 'asc' } } });
+    expect(rowValues(ws, 1)).toEqual([
+      '产品编码',
+      '产品名称',
+      '规格',
+      '产品分类',
+      '单位',
+      '标准售价(元)',
+      '经销价(元)',
+      '最低售价(元)',
+      '成本价(元)',
+      '毛利率',
+      '状态',
+      '备注',
+      '更新时间',
+    ]);
+    const p1 = (await ok(core, 'products.list', { active: 'all' })).rows.find((p) => p.sku === 'P-1')!;
+    expect(cellsOf(ws, 2)).toEqual(['P-1', '精制盐', '500g×20袋', null, '箱', 10, 8, 9, 6, 0.4, '在售', '防潮', wallClock(p1.updatedAt)]);
+    expect(ws.getRow(2).getCell(column(ws, '毛利率')).numFmt).toBe('0.0%');
+    expect(ws.getRow(3).getCell(column(ws, '状态')).value).toBe('停用');
   });
 
-  it('reps: the inactive filter, hire dates as dates', async () => {
+  it('reps: every field, the inactive filter, hire dates as dates, 在职 / 离职 as on the list', async () => {
     const active = await exported({ entity: 'reps', filters: { includeInactive: false } });
     expect(active.out.rowCount).toBe(2);
     const all = await exported({ entity: 'reps', filters: { includeInactive: true, sort: { field: 'code', order: 'asc' } } });
     expect(all.out.rowCount).toBe(3);
-    const boss = all.ws.getRow(2);
-    expect(boss.getCell(2).value).toBe('王强');
-    expect(boss.getCell(column(all.ws, '入职日期')).value).toEqual(new Date(Date.UTC(2020, 0, 15)));
+    expect(rowValues(all.ws, 1)).toEqual(['业务员编码', '姓名', '电话', '团队', '主管', '负责区域', '入职日期', '客户数', '状态']);
+    expect(cellsOf(all.ws, 2)).toEqual(['R001', '王强', null, '一组', null, '华东', new Date(Date.UTC(2020, 0, 15)), 0, '在职']);
+    expect(cellsOf(all.ws, 3)).toEqual([
+      'R002',
+      '李娜',
+      '138-0000-1111',
+      '一组',
+      '王强',
+      '华东 › 江苏省、华东 › 江苏省 › 南京市',
+      null,
+      2,
+      '在职',
+    ]);
     expect(all.ws.getRow(4).getCell(column(all.ws, '状态')).value).toBe('离职');
-    expect(all.ws.getRow(3).getCell(column(all.ws, '负责区域')).value).toBe('华东 › 江苏省、华东 › 江苏省 › 南京市');
   });
 
-  it('audit log: filtered by record, before and after as text', async () => {
+  it('audit log: filtered by record, the words and the sentence of the log screen, then before and after as text', async () => {
     const { ws, out } = await exported({ entity: 'audit', filters: { entity: 'customer', entityId: s.customers.c1.id } });
     expect(out.rowCount).toBe(1);
-    expect(rowValues(ws, 1)).toEqual(['时间', '操作员', '操作', '对象类型', '对象编号', '修改前', '修改后']);
-    const r = ws.getRow(2);
-    expect(r.getCell(1).value).toBeInstanceOf(Date);
-    expect(r.getCell(3).value).toBe('新增');
-    expect(r.getCell(4).value).toBe('客户');
-    expect(r.getCell(5).value).toBe(s.customers.c1.id);
-    expect(JSON.parse(String(r.getCell(7).value))).toMatchObject({ name: '北京华众商贸有限公司' });
+    expect(rowValues(ws, 1)).toEqual(['时间', '操作员', '操作', '对象类型', '对象编号', '详情', '修改前', '修改后']);
+    const cells = cellsOf(ws, 2);
+    expect(cells[0]).toBeInstanceOf(Date);
+    expect(cells.slice(1, 6)).toEqual([
+      '管理员',
+      '新建',
+      '客户',
+      s.customers.c1.id,
+      '编码：C000001；名称：北京华众商贸有限公司；简称：华众；客户类型：批发商；所属区域：华北 › 北京市；电话：010-8888-6666；业务员：赵磊；客户等级：A',
+    ]);
+    expect(cells[6]).toBeNull();
+    expect(JSON.parse(String(cells[7]))).toMatchObject({ name: '北京华众商贸有限公司', regionPath: ['华北', '北京市'], repName: '赵磊' });
   });
 });

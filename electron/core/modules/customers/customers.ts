@@ -2,6 +2,7 @@
 import type { Ctx } from '../../context';
 import { nowIso } from '../../context';
 import type { CustomerDetail, Output, ParsedInput } from '../../../../shared/contract';
+import type { CustomerScale, CustomerSource } from '../../../../shared/domain/customer';
 import { DomainError, notFound } from '../../errors';
 import { count, prepared } from '../../db/sql';
 import { buildSearchText, digitsOnly, nameKey, normaliseSearch, pinyinFull, searchWordClauses } from '../../text';
@@ -419,4 +420,22 @@ export function listTags(ctx: Ctx): Output<'customers.tags'> {
     ctx.db,
     'select t.tag, count(*) as count from customer_tags t join customers c on c.id = t.customer_id where c.archived = 0 group by t.tag order by count desc, t.tag limit 200',
   ).all() as Output<'customers.tags'>;
+}
+
+export interface CustomerExtras {
+  address: string;
+  industry: string;
+  scale: CustomerScale | null;
+  source: CustomerSource | null;
+  notes: string;
+  createdAt: string;
+}
+
+/** The fields the list leaves out (address, industry …), by id: the export writes whole records. */
+export function customerExtras(ctx: Ctx, ids: number[]): Map<number, CustomerExtras> {
+  const rows = prepared(
+    ctx.db,
+    `select id, address, industry, scale, source, notes, created_at as createdAt from customers where id in (select value from json_each(?))`,
+  ).all(JSON.stringify(ids)) as Array<CustomerExtras & { id: number }>;
+  return new Map(rows.map(({ id, ...extras }) => [id, extras]));
 }

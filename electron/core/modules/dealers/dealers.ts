@@ -305,3 +305,18 @@ function safeGet(ctx: Ctx, id: number): DealerDetail | undefined {
     throw e;
   }
 }
+
+export interface DealerExtras {
+  address: string;
+  notes: string;
+  createdAt: string;
+}
+
+/** The fields the list leaves out (address, notes), by id: the export writes whole records. */
+export function dealerExtras(ctx: Ctx, ids: number[]): Map<number, DealerExtras> {
+  const rows = prepared(
+    ctx.db,
+    'select id, address, notes, created_at as createdAt from dealers where id in (select value from json_each(?))',
+  ).all(JSON.stringify(ids)) as Array<DealerExtras & { id: number }>;
+  return new Map(rows.map(({ id, ...extras }) => [id, extras]));
+}

@@ -6,12 +6,21 @@ import ExcelJS from 'exceljs';
 import type { Ctx } from '../../context';
 import { todayLocal } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
-import { customerTypeLabels, lifecycleLabels } from '../../../../shared/domain/customer';
+import { auditActionLabel, auditEntityLabel, describeAudit } from '../../../../shared/domain/audit';
+import {
+  customerScaleLabels,
+  customerSourceLabels,
+  customerStatusLabels,
+  customerTypeLabels,
+  lifecycleLabels,
+} from '../../../../shared/domain/customer';
 import { channelTypeLabels, dealerStatusLabels, dealerTierLabels } from '../../../../shared/domain/dealer';
 import { entityLabels } from '../../../../shared/domain/importExport';
+import { productStatusLabels } from '../../../../shared/domain/product';
+import { repStatusLabels } from '../../../../shared/domain/rep';
 import { listAudit } from '../audit/audit';
-import { listCustomers } from '../customers/customers';
-import { listDealers } from '../dealers/dealers';
+import { customerExtras, listCustomers, type CustomerExtras } from '../customers/customers';
+import { dealerExtras, listDealers, type DealerExtras } from '../dealers/dealers';
 import { listProducts } from '../products/products';
 import { listReps } from '../reps/reps';
 
@@ -93,6 +102,17 @@ function* pages<Row>(fetch: (page: number) => { rows: Row[]; total: number }): I
   }
 }
 
+/** List rows joined with the fields the list leaves out, a chunk at a time. */
+function* withExtras<Row extends { id: number }, Extra>(
+  chunks: Iterable<Row[]>,
+  extras: (ids: number[]) => Map<number, Extra>,
+): Iterable<Array<Row & Extra>> {
+  for (const rows of chunks) {
+    const byId = extras(rows.map((r) => r.id));
+    yield rows.map((r) => ({ ...r, ...byId.get(r.id)! }));
+  }
+}
+
 async function writeSheet<Row>(spec: Sheet<Row>): Promise<{ buffer: Buffer; rowCount: number }> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
@@ -130,8 +150,8 @@ async function writeSheet<Row>(spec: Sheet<Row>): Promise<{ buffer: Buffer; rowC
 
 // ---------- the lists ----------
 
-type CustomerRow = Output<'customers.list'>['rows'][number];
-type DealerRow = Output<'dealers.list'>['rows'][number];
+type CustomerRow = Output<'customers.list'>['rows'][number] & CustomerExtras;
+type DealerRow = Output<'dealers.list'>['rows'][number] & DealerExtras;
 type ProductRow = Output<'products.list'>['rows'][number];
 type RepRow = Output<'reps.list'>['rows'][number];
 type AuditRow = Output<'audit.list'>['rows'][number];
@@ -142,16 +162,32 @@ const customerColumns: Array<Column<CustomerRow>> = [
   { header: '简称', width: 12, type: 'text', value: (r) => r.shortName },
   { header: '客户类型', width: 10, type: 'text', value: (r) => customerTypeLabels[r.type].zh },
   { header: '所属区域', width: 30, type: 'text', value: (r) => r.regionPath.join(' › ') },
+  { header: '地址', width: 30, type: 'text', value: (r) => r.address },
+  { header: '电话', width: 16, type: 'text', value: (r) => r.phone },
+  { header: '行业', width: 12, type: 'text', value: (r) => r.industry },
+  {
+    header: '规模',
+    width: 8,
+    type: 'text',
+    value: (r) => (r.scale === null ? null : customerScaleLabels[r.scale].zh),
+  },
+  {
+    header: '客户来源',
+    width: 12,
+    type: 'text',
+    value: (r) => (r.source === null ? null : customerSourceLabels[r.source].zh),
+  },
   { header: '业务员', width: 10, type: 'text', value: (r) => r.repName },
   { header: '服务经销商', width: 20, type: 'text', value: (r) => r.dealerName },
   { header: '主联系人', width: 10, type: 'text', value: (r) => r.primaryContact },
-  { header: '电话', width: 16, type: 'text', value: (r) => r.phone },
   { header: '客户等级', width: 10, type: 'text', value: (r) => r.grade },
   { header: '生命周期', width: 10, type: 'text', value: (r) => lifecycleLabels[r.lifecycle].zh },
   { header: '信用额度(元)', width: 14, type: 'money', value: (r) => r.creditLimitFen },
   { header: '账期(天)', width: 10, type: 'number', value: (r) => r.paymentTermDays },
   { header: '标签', width: 16, type: 'text', value: (r) => r.tags.join('、') },
-  { header: '状态', width: 8, type: 'text', value: (r) => (r.archived ? '已归档' : '正常') },
+  { header: '备注', width: 24, type: 'text', value: (r) => r.notes },
+  { header: '状态', width: 8, type: 'text', value: (r) => customerStatusLabels[r.archived ? 'archived' : 'active'].zh },
+  { header: '创建时间', width: 17, type: 'datetime', value: (r) => r.createdAt },
   { header: '更新时间', width: 17, type: 'datetime', value: (r) => r.updatedAt },
 ];
 
@@ -163,6 +199,7 @@ const dealerColumns: Array<Column<DealerRow>> = [
   { header: '级别', width: 7, type: 'text', value: (r) => dealerTierLabels[r.tier].zh },
   { header: '联系人', width: 10, type: 'text', value: (r) => r.contactName },
   { header: '电话', width: 16, type: 'text', value: (r) => r.phone },
+  { header: '地址', width: 30, type: 'text', value: (r) => r.address },
   { header: '授权区域', width: 36, type: 'text', value: (r) => r.territoryPaths.map((p) => p.join(' › ')).join('、') },
   { header: '合同开始日期', width: 13, type: 'date', value: (r) => r.contractStart },
   { header: '合同到期日期', width: 13, type: 'date', value: (r) => r.contractEnd },
@@ -172,6 +209,8 @@ const dealerColumns: Array<Column<DealerRow>> = [
   { header: '业务员', width: 10, type: 'text', value: (r) => r.repName },
   { header: '状态', width: 8, type: 'text', value: (r) => dealerStatusLabels[r.status].zh },
   { header: '客户数', width: 8, type: 'number', value: (r) => r.customerCount },
+  { header: '备注', width: 24, type: 'text', value: (r) => r.notes },
+  { header: '创建时间', width: 17, type: 'datetime', value: (r) => r.createdAt },
   { header: '更新时间', width: 17, type: 'datetime', value: (r) => r.updatedAt },
 ];
 
@@ -186,7 +225,7 @@ const productColumns: Array<Column<ProductRow>> = [
   { header: '最低售价(元)', width: 13, type: 'money', value: (r) => r.floorPriceFen },
   { header: '成本价(元)', width: 12, type: 'money', value: (r) => r.costFen },
   { header: '毛利率', width: 10, type: 'percent', value: (r) => r.grossMarginBp },
-  { header: '状态', width: 7, type: 'text', value: (r) => (r.active ? '启用' : '停用') },
+  { header: '状态', width: 7, type: 'text', value: (r) => productStatusLabels[r.active ? 'active' : 'inactive'].zh },
   { header: '备注', width: 20, type: 'text', value: (r) => r.notes },
   { header: '更新时间', width: 17, type: 'datetime', value: (r) => r.updatedAt },
 ];
@@ -200,46 +239,19 @@ const repColumns: Array<Column<RepRow>> = [
   { header: '负责区域', width: 36, type: 'text', value: (r) => r.regionPaths.map((p) => p.join(' › ')).join('、') },
   { header: '入职日期', width: 12, type: 'date', value: (r) => r.hireDate },
   { header: '客户数', width: 8, type: 'number', value: (r) => r.customerCount },
-  { header: '状态', width: 7, type: 'text', value: (r) => (r.active ? '在职' : '离职') },
+  { header: '状态', width: 7, type: 'text', value: (r) => repStatusLabels[r.active ? 'active' : 'inactive'].zh },
 ];
 
-const actionNames: Record<string, string> = {
-  create: '新增',
-  update: '修改',
-  delete: '删除',
-  archive: '归档',
-  restore: '恢复',
-  merge: '合并',
-  import: '导入',
-  initialize: '初始化',
-  demo: '演示数据',
-};
-const entityNames: Record<string, string> = {
-  customer: '客户',
-  customers: '客户',
-  dealer: '经销商',
-  dealers: '经销商',
-  product: '产品',
-  products: '产品',
-  productCategory: '产品分类',
-  rep: '业务员',
-  reps: '业务员',
-  team: '团队',
-  region: '区域',
-  regions: '区域',
-  settings: '系统设置',
-  strategyCard: '客户策略卡',
-  monthlyEvaluation: '客户月评卡',
-};
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-const own = (map: Record<string, string>, key: string) => (Object.hasOwn(map, key) ? map[key] : key);
 
 const auditColumns: Array<Column<AuditRow>> = [
   { header: '时间', width: 17, type: 'datetime', value: (r) => r.at },
   { header: '操作员', width: 10, type: 'text', value: (r) => r.operator },
-  { header: '操作', width: 8, type: 'text', value: (r) => own(actionNames, r.action) },
-  { header: '对象类型', width: 10, type: 'text', value: (r) => own(entityNames, r.entity) },
+  { header: '操作', width: 8, type: 'text', value: (r) => auditActionLabel(r.action, 'zh-CN') },
+  { header: '对象类型', width: 10, type: 'text', value: (r) => auditEntityLabel(r.entity, 'zh-CN') },
   { header: '对象编号', width: 10, type: 'number', value: (r) => r.entityId },
+  // the same sentence as the log screen; the raw snapshots follow for whoever needs every field
+  { header: '详情', width: 60, type: 'text', value: (r) => describeAudit(r, 'zh-CN') },
   { header: '修改前', width: 50, type: 'text', value: (r) => json(r.before) },
   { header: '修改后', width: 50, type: 'text', value: (r) => json(r.after) },
 ];
@@ -254,7 +266,11 @@ function sheetFor(ctx: Ctx, input: ExportInput, chunk: number): ReturnType<typeo
       return prepare({
         title: '客户档案',
         columns: customerColumns,
-        chunks: () => pages((page) => listCustomers(ctx, { ...f, page, pageSize: chunk })),
+        chunks: () =>
+          withExtras(
+            pages((page) => listCustomers(ctx, { ...f, page, pageSize: chunk })),
+            (ids) => customerExtras(ctx, ids),
+          ),
       });
     }
     case 'dealers': {
@@ -262,7 +278,11 @@ function sheetFor(ctx: Ctx, input: ExportInput, chunk: number): ReturnType<typeo
       return prepare({
         title: '经销商',
         columns: dealerColumns,
-        chunks: () => pages((page) => listDealers(ctx, { ...f, page, pageSize: chunk })),
+        chunks: () =>
+          withExtras(
+            pages((page) => listDealers(ctx, { ...f, page, pageSize: chunk })),
+            (ids) => dealerExtras(ctx, ids),
+          ),
       });
     }
     case 'products': {
