@@ -23,17 +23,17 @@ export const notFound = (what: string, id: number | string, field?: string) =>
 export const danglingRef = (label: string, field: string, id: number) =>
   new DomainError('REFERENCE', `${label}：引用的记录不存在（编号 ${id}）`, field);
 
-/** First zod issue → a DomainError whose message names the field in Chinese. */
+/** First zod issue → a DomainError: the field's Chinese label, then the plain message (shared/contract/messages.ts). */
 export function validationError(error: z.ZodError): DomainError {
   const issue = error.issues[0]!;
-  let path: PropertyKey[] = issue.path;
-  let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
-    path = [...issue.path, issue.keys[0]!];
-    message = `不允许的字段「${issue.keys.join('、')}」`;
+    // the message names the unknown key; the label is the object that holds it, if nested
+    const field = [...issue.path, issue.keys[0]!].map(String).join('.');
+    const where = issue.path.length > 0 ? `${labelForPath(issue.path)}：` : '';
+    return new DomainError('VALIDATION', `${where}${issue.message}`, field);
   }
-  const field = path.map(String).join('.');
-  return new DomainError('VALIDATION', `${labelForPath(path)}：${message}`, field || undefined);
+  const field = issue.path.map(String).join('.');
+  return new DomainError('VALIDATION', `${labelForPath(issue.path)}：${issue.message}`, field || undefined);
 }
 
 /** Any thrown value → the error part of an envelope; unexpected errors are logged and never leak a stack. */

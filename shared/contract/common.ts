@@ -1,14 +1,20 @@
 // Building blocks every domain's contract file uses: ids, money, dates, phones, paging, saved-id answers.
 import { z } from 'zod';
+import { plainIssueMessage } from './messages';
 
-z.config(z.locales.zhCN());
+z.config(z.locales.zhCN()); // fallback for any issue the plain map leaves alone
+z.config({ customError: plainIssueMessage });
 
 export const text = (max: number) => z.string().trim().max(max);
 export const requiredText = (max: number) => z.string().trim().min(1, '不能为空').max(max);
 export const idSchema = z.int().positive();
 export const fenSchema = z.int().min(0).max(1_000_000_000_000); // up to 100 亿元
+/** A wrong type for a date field gets the date message too; a missing one falls through to 不能为空. */
+export const formatError = (message: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? undefined : message),
+});
 export const dateSchema = z
-  .string()
+  .string(formatError('日期格式应为 YYYY-MM-DD'))
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
   .refine(isCalendarDate, '不是有效的日期');
 function isCalendarDate(text: string): boolean {

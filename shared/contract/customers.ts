@@ -5,6 +5,7 @@ import {
   codeText,
   dateSchema,
   fenSchema,
+  formatError,
   idSchema,
   noInput,
   pageInput,
@@ -174,7 +175,7 @@ const strategyCard = z.object({
 });
 export type StrategyCard = z.infer<typeof strategyCard>;
 const score = z.int().min(1).max(5);
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+const monthSchema = z.string(formatError('月份格式应为 YYYY-MM')).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 const monthlyEvaluation = z.object({
   id: z.int(),
   customerId: z.int(),

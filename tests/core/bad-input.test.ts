@@ -412,6 +412,89 @@ describe('specific bad inputs get a typed error naming the field, and change not
   });
 });
 
+describe('validation messages read plainly: the field, then what is wrong, in words a clerk uses', () => {
+  const cust = (extra: Record<string, unknown>) => ({ name: '新客户', ...extra });
+  it.each<[string, MethodName, Record<string, unknown>, string, string]>([
+    ['too_big', 'customers.save', cust({ paymentTermDays: 366 }), 'paymentTermDays', '账期(天)：不能超过 365'],
+    ['too_small', 'customers.save', cust({ paymentTermDays: -1 }), 'paymentTermDays', '账期(天)：不能小于 0'],
+    ['integer', 'customers.save', cust({ paymentTermDays: 7.5 }), 'paymentTermDays', '账期(天)：必须是整数'],
+    ['invalid_type (text for a number)', 'customers.save', cust({ paymentTermDays: '30' }), 'paymentTermDays', '账期(天)：应为数字'],
+    ['invalid_type (number for text)', 'customers.save', { name: 123 }, 'name', '名称：应为文字'],
+    ['invalid_type (yes for true/false)', 'customers.archive', { id: 1, archived: 'yes' }, 'archived', '归档：应为是或否（true / false）'],
+    ['a missing required field', 'customers.save', {}, 'name', '名称：不能为空'],
+    ['null where a value is required', 'customers.save', cust({ creditLimitFen: null }), 'creditLimitFen', '信用额度：不能为空'],
+    ['too-long string', 'customers.save', { name: '长'.repeat(101) }, 'name', '名称：最多 100 个字'],
+    [
+      'too many items',
+      'customers.save',
+      cust({ contacts: Array.from({ length: 31 }, (_, i) => ({ name: `k${i}` })) }),
+      'contacts',
+      '联系人：最多 30 项',
+    ],
+    ['enum', 'customers.save', cust({ grade: 'E' }), 'grade', '客户等级：应为以下之一：A、B、C、D'],
+    ['a union of literals', 'dealers.save', { name: '甲经销', tier: 4 }, 'tier', '级别：应为以下之一：1、2、3'],
+    [
+      'a discriminated union',
+      'export.xlsx',
+      { entity: 'orders' },
+      'entity',
+      '对象类型：应为以下之一：customers、dealers、products、reps、audit',
+    ],
+    ['an id that must be positive', 'customers.get', { id: 0 }, 'id', '编号：必须大于 0'],
+    [
+      'money over its ceiling, in 元',
+      'customers.save',
+      cust({ creditLimitFen: 1e13 }),
+      'creditLimitFen',
+      '信用额度：不能超过 ¥10,000,000,000.00',
+    ],
+    ['money below zero', 'customers.save', cust({ creditLimitFen: -1 }), 'creditLimitFen', '信用额度：不能小于 0'],
+    ['a number beyond the safe range', 'customers.list', { page: 2 ** 60 }, 'page', '页码：数值过大'],
+    [
+      'a date in another format',
+      'dealers.save',
+      { name: '甲经销', contractStart: '2025/01/01' },
+      'contractStart',
+      '合同开始日期：日期格式应为 YYYY-MM-DD',
+    ],
+    [
+      'a date given as a number',
+      'dealers.save',
+      { name: '甲经销', contractStart: 20250101 },
+      'contractStart',
+      '合同开始日期：日期格式应为 YYYY-MM-DD',
+    ],
+    ['a month given as a number', 'monthlyEvaluations.save', { customerId: 1, month: 202501 }, 'month', '月份：月份格式应为 YYYY-MM'],
+    [
+      'an e-mail',
+      'customers.save',
+      cust({ contacts: [{ name: '甲', email: 'not-an-email' }] }),
+      'contacts.0.email',
+      '联系人 › 第1行 › 邮箱：邮箱格式不正确',
+    ],
+    ['an unknown field', 'customers.save', cust({ bogus: 1 }), 'bogus', '不允许的字段「bogus」'],
+    [
+      'a nested unknown field',
+      'customers.save',
+      cust({ contacts: [{ name: '甲', fax: '1' }] }),
+      'contacts.0.fax',
+      '联系人 › 第1行：不允许的字段「fax」',
+    ],
+  ])('%s', async (_name, method, input, field, message) => {
+    expect(await fail(core, method, input)).toEqual({ code: 'VALIDATION', field, message });
+  });
+
+  it('no validation message of the bad-input cases uses zod or type-system words', async () => {
+    for (const [method, input, code] of cases()) {
+      if (code !== 'VALIDATION') continue;
+      const err = await fail(core, method, input);
+      expect(err.message, `${method} ${safeJson(input, 80)}`).not.toMatch(
+        /期望|实际接收|无效输入|expected|received|Invalid|<=|>=|number|string|array|int\b/,
+      );
+    }
+  });
+});
+
 describe('unknown methods', () => {
   it.each([
     '__proto__',

@@ -277,7 +277,7 @@ describe('every rejection reason names the row, the column and the reason', () =
 
   it.each<[string, Record<string, unknown>, string]>([
     ['a required value missing', { 客户类型: '零售店' }, '客户名称：不能为空'],
-    ['text too long', { 客户名称: '长'.repeat(101) }, '客户名称：数值过大：期望 string <=100 字符'],
+    ['text too long', { 客户名称: '长'.repeat(101) }, '客户名称：最多 100 个字'],
     ['a code with other characters', { 客户编码: 'C#01', 客户名称: '甲' }, '客户编码：只能包含字母、数字、- 和 _'],
     ['a phone with letters', { 客户名称: '甲', 电话: 'abc' }, '电话：只能包含数字、空格、+、-、括号'],
     ['money that is not a number', { 客户名称: '甲', '信用额度(元)': '很多' }, '信用额度(元)：不是有效的金额「很多」'],
@@ -296,7 +296,7 @@ describe('every rejection reason names the row, the column and the reason', () =
     ['money over the ceiling', { 客户名称: '甲', '信用额度(元)': '200亿' }, '信用额度(元)：不是有效的金额「200亿」'],
     ['money over 100 亿元', { 客户名称: '甲', '信用额度(元)': 20_000_000_000 }, '信用额度(元)：金额过大（上限 100 亿元）'],
     ['a whole number that is not one', { 客户名称: '甲', '账期(天)': '三十' }, '账期(天)：应为整数「三十」'],
-    ['a number out of range', { 客户名称: '甲', '账期(天)': 400 }, '账期(天)：数值过大：期望 number <=365'],
+    ['a number out of range', { 客户名称: '甲', '账期(天)': 400 }, '账期(天)：不能超过 365'],
     [
       'an unknown choice',
       { 客户名称: '甲', 客户类型: '超市' },
@@ -324,7 +324,7 @@ describe('every rejection reason names the row, the column and the reason', () =
 
   it('more tags than the customer form allows', async () => {
     const [message] = await one('customers', ['客户名称', '标签'], ['甲', Array.from({ length: 60 }, (_, i) => `t${i}`).join(',')]);
-    expect(message).toMatch(/^标签：数值过大：期望 array <=\d+ 项$/);
+    expect(message).toMatch(/^标签：最多 \d+ 项$/);
   });
 
   it('a contact phone without a contact name', async () => {
