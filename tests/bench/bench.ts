@@ -197,6 +197,23 @@ function buildOperations(core: Core, raw: DB, seed: number): Operation[] {
     'select region_id as id, count(*) as n from customers where archived = 0 and region_id is not null group by region_id',
   );
 
+  // --- customers.duplicateGroups (active, not merged) ---
+  const contactDigits = ['-', ' ', '(', ')', '（', '）', '+', '#', '*', '转'].reduce(
+    (sql, ch) => `replace(${sql}, '${ch}', '')`,
+    'k.phone',
+  );
+  const dupGroups = raw.prepare(
+    `select (select count(*) from (select name_key from customers c where c.merged_into_id is null and c.archived = 0 and length(c.name_key) >= 2
+              group by name_key having count(*) > 1))
+          + (select count(*) from (
+              with phones(customer_id, digits) as (
+                select c.id, c.phone_digits from customers c where c.merged_into_id is null and c.archived = 0 and length(c.phone_digits) >= 7
+                union
+                select k.customer_id, ${contactDigits} from contacts k join customers c on c.id = k.customer_id
+                where c.merged_into_id is null and c.archived = 0 and k.phone <> '')
+              select digits from phones where length(digits) >= 7 group by digits having count(*) > 1)) as n`,
+  );
+
   // --- reps.list (default: active reps, by code) ---
   const repsCount = raw.prepare('select count(*) as n from reps r where r.active = 1');
   const repsRows = raw.prepare(
@@ -277,6 +294,16 @@ function buildOperations(core: Core, raw: DB, seed: number): Operation[] {
         }
         return String((r as { regions: unknown[] }).regions.length);
       },
+    },
+    {
+      // moved here from the merge unit test, which had a 500 ms limit on 20,000 customers
+      name: 'customers.duplicateGroups',
+      detail: '疑似重复客户分组（同名或同电话），第一页',
+      budgetMs: 500,
+      run: () => callOk(core, 'customers.duplicateGroups', { pageSize: 20 }),
+      // the same two groupings in raw SQL (names; own and contact phones as digits), counted
+      baseline: () => dupGroups.get(),
+      fingerprint: (r) => String((r as { total?: number; n?: number }).total ?? (r as { n: number }).n),
     },
     {
       name: 'reps.list',

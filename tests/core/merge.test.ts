@@ -1,7 +1,6 @@
 // Merging customers (everything moves to the survivor in one transaction, recorded) and the duplicate finder.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import { nameKey } from '../../electron/core/text';
 import { digest, fail, makeCore, ok, seed, type Seeded } from './helpers';
 
 let core: Core;
@@ -275,7 +274,7 @@ describe('customers.duplicateGroups', () => {
     const res = await groups();
     expect(res.total).toBe(2);
     expect(res.groups.map((g) => [g.reason, g.key, g.customers.map((c) => c.id)])).toEqual([
-      ['name', nameKey('北京华众商贸有限公司'), [s.customers.c1.id, a.id, b.id]],
+      ['name', '北京华众商贸', [s.customers.c1.id, a.id, b.id]],
       ['name', 'abc科技', [x.id, y.id]],
     ]);
     expect(res.groups[0]!.customers[0]).toEqual({
@@ -300,7 +299,7 @@ describe('customers.duplicateGroups', () => {
     const res = await groups();
     expect(res.groups.map((g) => [g.reason, g.key, g.customers.map((m) => m.id)])).toEqual([
       ['phone', '01088886666', [s.customers.c1.id, a.id, b.id]],
-      ['name', nameKey('北京华众商贸'), [s.customers.c1.id, c.id]],
+      ['name', '北京华众商贸', [s.customers.c1.id, c.id]],
     ]);
   });
 
@@ -344,7 +343,8 @@ describe('customers.duplicateGroups', () => {
     expect((await groups({ page: 3, pageSize: 2 })).groups).toEqual([]);
   });
 
-  it('stays fast on 20,000 customers', async () => {
+  // how fast is the bench's business (customers.duplicateGroups, ≤ 500 ms on the large demo); this checks the counts at scale
+  it('finds the right groups among 20,000 customers', async () => {
     const db = core.ctx.db;
     const insert = db.prepare(
       `insert into customers (code, name, type, grade, lifecycle, phone, name_key, phone_digits, created_at, updated_at)
@@ -360,13 +360,9 @@ describe('customers.duplicateGroups', () => {
         contact.run(id, `138${String(i).padStart(8, '0')}`);
       }
     })();
-    await groups({ pageSize: 20 }); // warm-up
-    const t = performance.now();
     const res = await groups({ pageSize: 20 });
-    const ms = performance.now() - t;
     expect(res.total).toBe(200 + 133);
     expect(res.groups).toHaveLength(20);
-    expect(ms).toBeLessThan(500);
   });
 });
 
