@@ -67,10 +67,22 @@ function moveNext(root: HTMLElement, from: HTMLElement) {
 const pickerHasValue = (select: Element) =>
   !!select.querySelector('.el-tag') || !!select.querySelector('.el-select__placeholder:not(.is-transparent)');
 
+// the open dropdown is teleported to the body; the input names it in aria-controls
+const dropdownOf = (input: HTMLElement) => {
+  const id = input.getAttribute('aria-controls');
+  return id ? document.getElementById(id) : null;
+};
+const isMultiple = (input: HTMLElement) => !!dropdownOf(input)?.querySelector('.el-select-dropdown.is-multiple');
+const shownOptions = (input: HTMLElement) =>
+  Array.from(dropdownOf(input)?.querySelectorAll<HTMLElement>('.el-select-dropdown__item:not(.is-disabled)') ?? []).filter(
+    (o) => o.style.display !== 'none',
+  );
+
 /** What Enter does in a picker (el-select) — the rule a fast typist can rely on, in every form:
  *  closed with a value → move on (keep it); closed and empty → open it; open after typing or ↑/↓ → pick the highlighted
- *  option (the first / only match) and move on (a multi-select stays for the next pick); open with nothing typed or
- *  browsed → close and move on, so Enter never picks an option the user did not choose; typed with no match → stay. */
+ *  option, or the only match, and move on (a multi-select stays for the next pick); open with nothing typed or
+ *  browsed → close and move on, so Enter never picks an option the user did not choose; typed with no single match
+ *  and nothing highlighted → stay. */
 function pickerEnter(root: HTMLElement, input: HTMLInputElement, event: KeyboardEvent): void {
   const select = input.closest('.el-select')!;
   const open = input.getAttribute('aria-expanded') === 'true';
@@ -79,28 +91,30 @@ function pickerEnter(root: HTMLElement, input: HTMLInputElement, event: Keyboard
   if (!open) {
     if (!pickerHasValue(select)) return; // the picker opens itself
   } else if (input.value !== '' || browsed) {
-    if (!input.getAttribute('aria-activedescendant')) {
-      event.preventDefault();
-      event.stopPropagation();
+    const multiple = isMultiple(input);
+    // once the picker has taken its value and closed, the cursor moves on
+    const thenMoveOn = () =>
+      multiple ||
+      setTimeout(() => {
+        if (input.getAttribute('aria-expanded') !== 'true' && document.activeElement === input) moveNext(root, input);
+      }, 0);
+    if (input.getAttribute('aria-activedescendant')) {
+      thenMoveOn(); // the picker takes this Enter itself
       return;
     }
-    if (isMultiple(input)) return;
-    // the picker takes this Enter; once it has closed, the cursor moves on
-    setTimeout(() => {
-      if (input.getAttribute('aria-expanded') !== 'true' && document.activeElement === input) moveNext(root, input);
-    }, 0);
+    event.preventDefault();
+    event.stopPropagation();
+    const options = shownOptions(input);
+    if (options.length === 1) {
+      options[0]!.click();
+      thenMoveOn();
+    }
     return;
   }
   event.preventDefault();
   event.stopPropagation();
   moveNext(root, input);
 }
-
-// the open dropdown (teleported, found through aria-controls) says whether the picker takes several values
-const isMultiple = (input: HTMLElement) => {
-  const id = input.getAttribute('aria-controls');
-  return !!id && !!document.getElementById(id)?.querySelector('.el-select-dropdown.is-multiple');
-};
 
 /** v-enter-next on a form: Enter in a single-line input focuses the next field (textareas keep their Enter).
  *  Listens in the capture phase so it decides before the field's own handler (pickers: see pickerEnter). */
