@@ -11,6 +11,8 @@ export interface RegionNode {
   sortOrder: number;
   customerCount: number;
   initials: string;
+  /** full pinyin of the name: pickers search by it in the renderer, which has no pinyin dictionary (always sent; optional for hand-built trees) */
+  pinyin?: string;
   children: RegionNode[];
 }
 const regionNode: z.ZodType<RegionNode> = z.lazy(() =>
@@ -23,6 +25,7 @@ const regionNode: z.ZodType<RegionNode> = z.lazy(() =>
     sortOrder: z.int(),
     customerCount: z.int(),
     initials: z.string(),
+    pinyin: z.string(),
     children: z.array(regionNode),
   }),
 );

@@ -39,7 +39,7 @@ describe('regions: a four-level tree', () => {
     expect(tree).toHaveLength(1);
     const [root] = tree;
     expect(root).toMatchObject({ id: east.id, parentId: null, name: '华东', code: 'HD', level: 1, initials: 'hd' });
-    expect(root!.children[0]).toMatchObject({ id: js.id, parentId: east.id, level: 2, initials: 'jss' });
+    expect(root!.children[0]).toMatchObject({ id: js.id, parentId: east.id, level: 2, initials: 'jss', pinyin: 'jiangsusheng' });
     expect(root!.children[0]!.children[0]).toMatchObject({ id: nj.id, level: 3 });
     expect(root!.children[0]!.children[0]!.children[0]).toMatchObject({ id: gl.id, level: 4, children: [] });
     expect(paths()).toEqual({

@@ -5,7 +5,7 @@ import type { Output, ParsedInput, RegionNode } from '../../../../shared/contrac
 import { MAX_REGION_LEVEL } from '../../../../shared/domain/region';
 import { DomainError, danglingRef, notFound } from '../../errors';
 import { assemblePathTree, moveSubtree } from '../../db/tree';
-import { pinyinInitials } from '../../text';
+import { pinyinFull, pinyinInitials } from '../../text';
 import { recordAudit } from '../audit/audit';
 
 interface RegionRow {
@@ -48,6 +48,7 @@ export function regionTree(ctx: Ctx): Output<'regions.tree'> {
       level: r.level,
       sortOrder: r.sortOrder,
       initials: r.initials,
+      pinyin: pinyinFull(r.name),
       customerCount: 0,
       children: [],
     }),
