@@ -1,12 +1,11 @@
 // AuditLog.vue against a fake core: paging, entity filter, and the human-readable change description.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import { i18n } from '@/i18n';
 import { routes } from '@/router';
 import { fakeCore } from './fakeCore';
-import { dateTime } from '@/format';
 import AuditLog from '@/views/audit/AuditLog.vue';
 import { type AuditEntry } from '@shared/contract';
 
@@ -117,6 +116,15 @@ function cells(w: VueWrapper, i: number): string[] {
 }
 const messages = () => Array.from(document.querySelectorAll('.el-message')).map((m) => m.textContent ?? '');
 
+// times are shown in the office's local time: pin the zone so the expected text can be written out
+const zone = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = 'Asia/Shanghai';
+});
+afterAll(() => {
+  if (zone === undefined) delete process.env.TZ;
+  else process.env.TZ = zone;
+});
 beforeEach(() => {
   i18n.global.locale.value = 'zh-CN';
 });
@@ -136,7 +144,7 @@ describe('AuditLog', () => {
     expect(rows(w)).toHaveLength(6);
 
     expect(cells(w, 0)).toEqual([
-      dateTime('2025-03-02T06:30:00.000Z'),
+      '2025-03-02 14:30',
       '王会计',
       '修改',
       '客户',
@@ -144,7 +152,7 @@ describe('AuditLog', () => {
       '信用额度：¥5,000.00 → ¥8,000.00；客户等级：C → B；所属区域：华中 › 河南省 › 郑州市 › 开发区片区 → 华中 › 河南省 › 郑州市 › 金水片区；生命周期：首次购买 → 忠诚',
     ]);
     // a delete has no "after": the record's name is shown instead of an empty cell
-    expect(cells(w, 1)).toEqual([dateTime('2025-03-02T05:00:00.000Z'), '管理员', '删除', '区域', '9', '名称：江宁片区']);
+    expect(cells(w, 1)).toEqual(['2025-03-02 13:00', '管理员', '删除', '区域', '9', '名称：江宁片区']);
     expect(cells(w, 2)[5]).toBe('名称：苏南 → 苏南片区');
     expect(cells(w, 3).slice(2)).toEqual(['新建', '团队', '1', '名称：华东一组']);
     expect(cells(w, 4).slice(2, 5)).toEqual(['初始化', '设置', '']);
