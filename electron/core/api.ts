@@ -14,7 +14,7 @@ import { duplicateGroups, mergeCustomers } from './modules/customers/merge';
 import { getDealer, listDealers, saveDealer } from './modules/dealers/dealers';
 import { categoryTree, deleteCategory, saveCategory } from './modules/products/categories';
 import { getProduct, listProducts, saveProduct } from './modules/products/products';
-import { commitImport, importTemplate, previewImport } from './modules/import/import';
+import { commitImport, importErrorFile, importTemplate, previewImport } from './modules/import/import';
 import { exportXlsx } from './modules/export/export';
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
@@ -56,6 +56,7 @@ export const handlers: HandlerTable = {
   'import.template': importTemplate,
   'import.preview': previewImport,
   'import.commit': commitImport,
+  'import.errorFile': importErrorFile,
   'export.xlsx': exportXlsx,
   'audit.list': listAudit,
 };

@@ -14,7 +14,13 @@ const importInput = {
   mapping: columnMapping.optional(), // absent: headers are matched to fields by name
   mode: z.enum(['skip', 'update']).default('skip'), // existing codes: leave them, or update them
 };
-const importRowError = z.object({ column: z.string(), field: z.string().nullable(), message: z.string() });
+const importRowError = z.object({
+  column: z.string(),
+  field: z.string().nullable(),
+  message: z.string(), // Chinese
+  reasonCode: z.string().optional(), // an entry of shared/domain/importReasons.ts, to say it in the UI language
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 const importPreviewRow = z.object({
   rowNumber: z.int(), // as Excel shows it (header is row 1)
   status: z.enum(['new', 'update', 'skip', 'error']),
@@ -36,6 +42,11 @@ export const importMethods = {
       rows: z.array(importPreviewRow), // error rows first, at most 1,000
       truncated: z.boolean(),
     }),
+  },
+  // the refused rows as an .xlsx: the file's columns plus the reasons in the UI language
+  'import.errorFile': {
+    input: z.object({ ...importInput, lang: z.enum(['zh', 'en']).default('zh') }).strict(),
+    output: fileOutput,
   },
   'import.commit': {
     input: z.object({ ...importInput, acceptErrors: z.boolean().default(false) }).strict(),

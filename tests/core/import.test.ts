@@ -122,16 +122,21 @@ describe('tolerant cell rules', () => {
 
   it('money with misplaced thousands separators or a third decimal is refused, never rounded', () => {
     const separators = '千位分隔符位置不对';
-    expect(readMoney('12,34')).toEqual({ ok: false, message: `${separators}「12,34」：应每三位一组，如 12,345.67` });
-    expect(readMoney('1,23.45')).toEqual({ ok: false, message: `${separators}「1,23.45」：应每三位一组，如 12,345.67` });
-    expect(readMoney('1，5')).toEqual({ ok: false, message: `${separators}「1，5」：应每三位一组，如 12,345.67` });
-    expect(readMoney(1234567.891)).toEqual({ ok: false, message: '金额最多两位小数「1234567.891」' });
-    expect(readMoney('1234567.891')).toEqual({ ok: false, message: '金额最多两位小数「1234567.891」' });
-    expect(readMoney(1234.5000000001)).toEqual({ ok: false, message: '金额最多两位小数「1234.5000000001」' });
-    expect(readMoney(1.005)).toEqual({ ok: false, message: '金额最多两位小数「1.005」' });
-    expect(readMoney(0.0000001)).toEqual({ ok: false, message: '金额最多两位小数「0.0000001」' });
-    expect(readInt('10,00')).toEqual({ ok: false, message: '千位分隔符位置不对「10,00」：应每三位一组，如 1,000' });
-    expect(readInt(30.5)).toEqual({ ok: false, message: '应为整数（30.5）' });
+    expect(readMoney('12,34')).toEqual({
+      ok: false,
+      message: `${separators}「12,34」：应每三位一组，如 12,345.67`,
+      code: 'amountSeparators',
+      params: { value: '12,34' },
+    });
+    expect(readMoney('1,23.45')).toMatchObject({ ok: false, message: `${separators}「1,23.45」：应每三位一组，如 12,345.67` });
+    expect(readMoney('1，5')).toMatchObject({ ok: false, message: `${separators}「1，5」：应每三位一组，如 12,345.67` });
+    expect(readMoney(1234567.891)).toMatchObject({ ok: false, message: '金额最多两位小数「1234567.891」' });
+    expect(readMoney('1234567.891')).toMatchObject({ ok: false, message: '金额最多两位小数「1234567.891」' });
+    expect(readMoney(1234.5000000001)).toMatchObject({ ok: false, message: '金额最多两位小数「1234.5000000001」' });
+    expect(readMoney(1.005)).toMatchObject({ ok: false, message: '金额最多两位小数「1.005」' });
+    expect(readMoney(0.0000001)).toMatchObject({ ok: false, message: '金额最多两位小数「0.0000001」' });
+    expect(readInt('10,00')).toMatchObject({ ok: false, message: '千位分隔符位置不对「10,00」：应每三位一组，如 1,000' });
+    expect(readInt(30.5)).toMatchObject({ ok: false, message: '应为整数「30.5」', code: 'notInteger' });
   });
 
   it('whole numbers with a unit, booleans in Chinese and English, enums by label, code or alias, lists', () => {

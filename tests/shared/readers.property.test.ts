@@ -35,7 +35,7 @@ describe('money reader', () => {
     fc.assert(
       fc.property(fen, fc.integer({ min: 1, max: 9 }), (x, d) => {
         const text = `${formatFen(x, { grouping: false })}${d}`;
-        expect(readMoney(text)).toEqual({ ok: false, message: `金额最多两位小数「${text}」` });
+        expect(readMoney(text)).toMatchObject({ ok: false, message: `金额最多两位小数「${text}」` });
         expect(readMoney(Number(text)).ok).toBe(false);
       }),
       { numRuns: 1000 },

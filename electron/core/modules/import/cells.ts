@@ -1,16 +1,23 @@
 // Tolerant reading of real-world cells: full-width characters, phones with spaces or dashes, dates typed as text or
 // stored as Excel serials, money with ¥, thousands separators or 万. Each reader returns a value or a Chinese reason.
 import { parseYuanToFen, toHalfWidth } from '../../../../shared/money';
+import { formatImportReason, type ImportReasonCode, type ReasonParams } from '../../../../shared/domain/importReasons';
 import type { Labelled } from '../../../../shared/domain/customer';
 import type { Cell } from './worker';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; code?: ImportReasonCode; params?: ReasonParams };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = (message: string): Parsed<never> => ({ ok: false, message });
+/** A refusal: the Chinese message for the contract, the code and parameters for the other language. */
+export const bad = (code: ImportReasonCode, params: ReasonParams = {}): Parsed<never> => ({
+  ok: false,
+  message: formatImportReason(code, params),
+  code,
+  params,
+});
 
 /** The contract's ceiling for an amount (100 亿元), said in 元 rather than as a fen count. */
 const MAX_FEN = 1_000_000_000_000;
-const tooLarge = () => bad('金额过大（上限 100 亿元）');
+const tooLarge = () => bad('amountTooLarge');
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|GETTING_DATA)$/;
@@ -54,7 +61,7 @@ export function isBlank(cell: Cell): boolean {
 /** Plain text (names, addresses, notes): a formula error value left in the sheet is a mistake, not data. */
 export function readText(cell: Cell): Parsed<string> {
   const s = cellText(cell);
-  if (EXCEL_ERROR.test(s)) return bad(`单元格是公式错误值 ${s}，请改为实际内容`);
+  if (EXCEL_ERROR.test(s)) return bad('formulaError', { value: s });
   return ok(s);
 }
 
@@ -84,7 +91,7 @@ function ymd(y: number, m: number, d: number): Parsed<string> {
   const date = new Date(Date.UTC(2000, m - 1, d));
   date.setUTCFullYear(y);
   if (y < 1900 || y > 9999 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
-    return bad(`不是有效的日期（${y}年${m}月${d}日）`);
+    return bad('badDate', { value: `${y}年${m}月${d}日` });
   }
   return ok(`${y}-${pad2(m)}-${pad2(d)}`);
 }
@@ -92,8 +99,8 @@ function ymd(y: number, m: number, d: number): Parsed<string> {
 /** Excel's 1900 date system, including its fictional 1900-02-29 (serial 60). */
 export function serialToDate(serial: number): Parsed<string> {
   const whole = Math.floor(serial);
-  if (whole < 1 || whole > 2_958_465) return bad(`不是有效的日期（${numberText(serial)}）`);
-  if (whole === 60) return bad('不是有效的日期（1900年2月29日）');
+  if (whole < 1 || whole > 2_958_465) return bad('badDate', { value: numberText(serial) });
+  if (whole === 60) return bad('badDate', { value: '1900年2月29日' });
   const days = whole < 60 ? whole - 1 : whole - 2;
   const d = new Date(Date.UTC(1900, 0, 1) + days * 86_400_000);
   return ok(`${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`);
@@ -110,7 +117,7 @@ export function readDate(cell: Cell): Parsed<string> {
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
   if (/^\d{1,7}(\.\d+)?$/.test(s)) return serialToDate(Number(s));
-  return bad(`无法识别的日期「${s.slice(0, 30)}」，请写成 2024-03-05、2024/3/5 或 2024年3月5日`);
+  return bad('notDate', { value: s.slice(0, 30) });
 }
 
 /**
@@ -130,7 +137,7 @@ export function excelDecimal(n: number): string | null {
 export function readMoney(cell: Cell): Parsed<number> {
   if (typeof cell === 'number') {
     const text = excelDecimal(cell);
-    if (text === null) return bad('不是有效的金额');
+    if (text === null) return bad('notAmount', { value: String(cell) });
     return moneyText(text, text);
   }
   const t = readText(cell);
@@ -151,22 +158,21 @@ function moneyText(raw: string, shown: string): Parsed<number> {
   }
   // the sign may stand before or after the currency sign: -¥100, ¥-100
   const m = /^([+-]?)\s*[¥￥]?\s*([+-]?)(\d[\d, ]*)(?:\.(\d*))?$/.exec(s);
-  if (!m || (m[1] && m[2])) return bad(`不是有效的金额「${shown}」`);
+  if (!m || (m[1] && m[2])) return bad('notAmount', { value: shown });
   const sign = m[1] || m[2];
   const whole = m[3]!.trimEnd();
   // 1,234 and 12,345.67 are amounts; 12,34 and 1,23.45 are typing mistakes, not 1234 and 123.45
-  if (/[, ]/.test(whole) && !/^\d{1,3}(?:[, ]\d{3})+$/.test(whole))
-    return bad(`千位分隔符位置不对「${shown}」：应每三位一组，如 12,345.67`);
+  if (/[, ]/.test(whole) && !/^\d{1,3}(?:[, ]\d{3})+$/.test(whole)) return bad('amountSeparators', { value: shown });
   const digits = whole.replace(/[, ]/g, '');
   const decimals = m[4] ?? '';
-  if (sign === '-' && /[1-9]/.test(`${digits}${decimals}`)) return bad('金额不能为负数');
+  if (sign === '-' && /[1-9]/.test(`${digits}${decimals}`)) return bad('amountNegative');
   // 1.2345万 = 12345 元: shift the decimal point as text, so nothing goes through a float
   const intPart = digits + decimals.slice(0, scale).padEnd(scale, '0');
   const frac = decimals.slice(scale).replace(/0+$/, '');
-  if (frac.length > 2) return bad(`金额最多两位小数「${shown}」`);
+  if (frac.length > 2) return bad('amountDecimals', { value: shown });
   if (intPart.replace(/^0+/, '').length > 12) return tooLarge();
   const fen = parseYuanToFen(`${intPart}.${frac}`);
-  if (fen === null) return bad(`不是有效的金额「${shown}」`);
+  if (fen === null) return bad('notAmount', { value: shown });
   return fen > MAX_FEN ? tooLarge() : ok(fen);
 }
 
@@ -174,7 +180,7 @@ function moneyText(raw: string, shown: string): Parsed<number> {
 export function readInt(cell: Cell, unit = ''): Parsed<number> {
   if (typeof cell === 'number') {
     const text = excelDecimal(cell);
-    if (text === null || !/^-?\d{1,15}$/.test(text)) return bad(`应为整数（${numberText(cell)}）`);
+    if (text === null || !/^-?\d{1,15}$/.test(text)) return bad('notInteger', { value: numberText(cell) });
     return ok(Number(text) === 0 ? 0 : Number(text));
   }
   const t = readText(cell);
@@ -184,10 +190,10 @@ export function readInt(cell: Cell, unit = ''): Parsed<number> {
   const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.0*)?$/.exec(s);
   if (!m) {
     const shown = t.value.slice(0, 30);
-    return bad(/^[+-]?[\d,]+(\.0*)?$/.test(s) ? `千位分隔符位置不对「${shown}」：应每三位一组，如 1,000` : `应为整数「${shown}」`);
+    return bad(/^[+-]?[\d,]+(\.0*)?$/.test(s) ? 'integerSeparators' : 'notInteger', { value: shown });
   }
   const digits = m[2]!.replace(/,/g, '');
-  if (digits.replace(/^0+/, '').length > 15) return bad(`应为整数「${t.value.slice(0, 30)}」`);
+  if (digits.replace(/^0+/, '').length > 15) return bad('notInteger', { value: t.value.slice(0, 30) });
   const n = Number(digits);
   return ok(m[1] === '-' && n !== 0 ? -n : n);
 }
@@ -201,7 +207,7 @@ export function readBool(cell: Cell): Parsed<boolean> {
   const s = toHalfWidth(cellText(cell)).toLowerCase();
   if (truthy.has(s)) return ok(true);
   if (falsy.has(s)) return ok(false);
-  return bad(`无法识别「${s.slice(0, 20)}」，请填 是 或 否`);
+  return bad('notYesNo', { value: s.slice(0, 20) });
 }
 
 /**
@@ -232,10 +238,11 @@ export function enumReader<T extends string | number>(
   }
   for (const [alias, v] of Object.entries(aliases)) if (!table.has(enumKey(alias))) table.set(enumKey(alias), v);
   const choices = values.map((v) => labels?.[v]?.zh ?? String(v)).join('、');
+  const choicesEn = values.map((v) => labels?.[v]?.en ?? String(v)).join(', ');
   return (cell) => {
     const raw = cellText(cell);
     const v = table.get(enumKey(raw));
-    return v !== undefined ? ok(v) : bad(`无法识别「${raw.slice(0, 20)}」，可选：${choices}`);
+    return v !== undefined ? ok(v) : bad('notChoice', { value: raw.slice(0, 20), choices, choicesEn });
   };
 }
 

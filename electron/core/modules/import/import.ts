@@ -9,18 +9,23 @@ import type { ImportEntity } from '../../../../shared/domain/importExport';
 import { labelForPath } from '../../../../shared/fieldLabels';
 import { DomainError, toErrorData, validationError } from '../../errors';
 import { recordAudit } from '../audit/audit';
-import { cellText, headerKey } from './cells';
+import { cellText } from './cells';
+import { applyStored, headerRecogniser, mappingKey, matchHeaders, REASON_HEADERS, storedMapping } from './headers';
+import { readSetting, writeSetting } from '../settings/settings';
 import { formatBytes, importLimits } from './limits';
 import { inspectZip, sniffKind } from './sniff';
 import { parseInWorker, type Cell, type ParsedSheet } from './worker';
 import type { FieldError, Importer, Mode, RowError, Session } from './types';
 import { prepared } from '../../db/sql';
+import { formatFen } from '../../../../shared/money';
+import { formatImportReason, isImportReason, type ImportReasonCode, type ReasonParams } from '../../../../shared/domain/importReasons';
 import { customersImporter } from './entities/customers';
 import { dealersImporter } from './entities/dealers';
 import { productsImporter } from './entities/products';
 import { repsImporter } from './entities/reps';
 import { regionsImporter } from './entities/regions';
 import { buildTemplate } from './template';
+import ExcelJS from 'exceljs';
 
 export const importers: Record<ImportEntity, Importer> = {
   customers: customersImporter,
@@ -83,6 +88,8 @@ interface Layout {
   headers: string[];
   fieldOf: Array<string | null>;
   headerIndex: number;
+  /** The mapping came from an earlier confirmed import of a file with the same headers. */
+  remembered: boolean;
 }
 
 function columnLetter(i: number): string {
@@ -91,24 +98,13 @@ function columnLetter(i: number): string {
   return s;
 }
 
-function headerIndexFor(importer: Importer): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const c of importer.columns) {
-    for (const name of [c.key, c.label, ...(c.aliases ?? [])]) {
-      const k = headerKey(name);
-      if (!index.has(k)) index.set(k, c.key);
-    }
-  }
-  return index;
-}
-
-function layout(sheet: ParsedSheet, importer: Importer, explicit: PreviewInput['mapping']): Layout {
+function layout(ctx: Ctx, sheet: ParsedSheet, importer: Importer, input: PreviewInput): Layout {
   if (sheet.rows.length === 0) throw reject('文件中没有数据：第一行应为表头，从第二行起每行一条记录');
-  const known = headerIndexFor(importer);
+  const known = headerRecogniser(importer);
   // a title row above the headers is common: take the first of the top rows that names at least two known columns
   let headerIndex = 0;
   for (let i = 0; i < Math.min(10, sheet.rows.length); i++) {
-    const hits = sheet.rows[i]!.filter((c) => known.has(headerKey(cellText(c)))).length;
+    const hits = sheet.rows[i]!.filter((c) => cellText(c) !== '' && known(cellText(c))).length;
     if (hits >= 2 || (hits === 1 && sheet.rows[i]!.length === 1)) {
       headerIndex = i;
       break;
@@ -131,7 +127,7 @@ function layout(sheet: ParsedSheet, importer: Importer, explicit: PreviewInput['
 
   const keys = new Set(importer.columns.map((c) => c.key));
   const chosen = new Map<string, string | null>();
-  for (const m of explicit ?? []) {
+  for (const m of input.mapping ?? []) {
     if (m.field !== null && !keys.has(m.field)) throw reject(`列对应关系：「${m.header}」对应的字段「${m.field}」不存在`, 'mapping');
     chosen.set(m.header, m.field);
   }
@@ -144,14 +140,25 @@ function layout(sheet: ParsedSheet, importer: Importer, explicit: PreviewInput['
       throw reject(`列对应关系：「${other}」和「${h}」都对应到了「${labelOf(importer, f)}」，一个字段只能对应一列`, 'mapping');
     taken.set(f, h);
   }
-  const fieldOf = headers.map((h) => {
-    if (chosen.has(h)) return chosen.get(h) ?? null;
-    const f = known.get(headerKey(h));
-    if (f === undefined || taken.has(f)) return null;
-    taken.set(f, h);
-    return f;
+  // without a mapping of the user's own, the one confirmed for a file with the same headers comes back
+  const remembered = input.mapping ? null : applyStored(importer, headers, readSetting(ctx, mappingKey(importer.entity, headers)));
+  let session: Session | null = null;
+  const fieldOf = matchHeaders(importer, headers, remembered ?? chosen, {
+    sample(column) {
+      const cells: Cell[] = [];
+      for (let r = headerIndex + 1; r < sheet.rows.length && cells.length < 50; r++) {
+        const cell = sheet.rows[r]![column] ?? null;
+        if (cellText(cell) !== '') cells.push(cell);
+      }
+      return cells;
+    },
+    accepts(field, cells) {
+      session ??= importer.open(ctx, input.mode);
+      const read = cells.filter((c) => session!.read(field, c as Cell).ok).length;
+      return read >= 0.9 * cells.length;
+    },
   });
-  return { headers, fieldOf, headerIndex };
+  return { headers, fieldOf, headerIndex, remembered: remembered !== null };
 }
 
 const labelOf = (importer: Importer, key: string) => importer.columns.find((c) => c.key === key)?.label ?? key;
@@ -177,6 +184,8 @@ interface Accepted {
 interface Checked extends Plan {
   session: Session;
   accepted: Accepted[];
+  /** Every refused row (not only the listed ones): its index in the sheet and its reasons, for the error file. */
+  refused: Array<{ index: number; errors: RowError[] }>;
 }
 
 const ROLLBACK = Symbol('rollback');
@@ -188,6 +197,28 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
     cur = (cur as Record<PropertyKey, unknown>)[p];
   }
   return cur;
+}
+
+/** A zod issue as a catalogue reason, for the kinds a sheet meets (lengths, ranges, the code and phone characters). */
+function zodReason(issue: z.core.$ZodIssue): { code: ImportReasonCode; params: ReasonParams } | null {
+  // amounts are said in 元, the way the sheet has them
+  const key = [...issue.path].reverse().find((p) => typeof p === 'string');
+  const amount = (n: number) =>
+    typeof key === 'string' && key.endsWith('Fen') && Number.isSafeInteger(n) && n !== 0 ? formatFen(n, { sign: true }) : n;
+  if (issue.code === 'too_big') {
+    const max = amount(Number(issue.maximum));
+    if (issue.origin === 'string') return { code: 'tooLong', params: { max } };
+    if (issue.inclusive === false) return null;
+    if (issue.origin === 'array' || issue.origin === 'set') return { code: 'tooMany', params: { max } };
+    if (issue.origin === 'number' || issue.origin === 'int') return { code: 'tooBig', params: { max } };
+  }
+  if (issue.code === 'too_small') {
+    const min = amount(Number(issue.minimum));
+    if (issue.origin === 'string' && Number(issue.minimum) <= 1) return { code: 'blank', params: {} };
+    if ((issue.origin === 'number' || issue.origin === 'int') && issue.inclusive !== false) return { code: 'tooSmall', params: { min } };
+  }
+  for (const code of ['codeChars', 'phoneChars'] as const) if (issue.message === formatImportReason(code)) return { code, params: {} };
+  return null;
 }
 
 /** A service's own error on one row: reported against the row instead of ending the import. */
@@ -214,7 +245,12 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
   };
   const toRowError = (e: FieldError): RowError => {
     const key = e.field ? e.field.split('.')[0]! : null;
-    return { column: columnFor(key), field: key, message: stripLabel(e.field, e.message) };
+    const message = stripLabel(e.field, e.message);
+    // a service's own rule has no catalogue entry: its Chinese text travels as the parameter of 'rule'
+    const reason = e.reasonCode
+      ? { reasonCode: e.reasonCode, params: e.params ?? {} }
+      : { reasonCode: 'rule' as const, params: { message } };
+    return { column: columnFor(key), field: key, message, ...reason };
   };
   const mapped = lay.fieldOf.map((f, i) => ({ f, i })).filter((x): x is { f: string; i: number } => x.f !== null);
 
@@ -222,6 +258,7 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
   const errorRows: PreviewRow[] = [];
   const otherRows: PreviewRow[] = [];
   const accepted: Accepted[] = [];
+  const refused: Checked['refused'] = [];
 
   for (let r = lay.headerIndex + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r]!;
@@ -234,7 +271,7 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
       if (cellText(cell) === '') continue;
       const read = session.read(f, cell);
       if (read.ok) values.set(f, read.value);
-      else errors.push({ column: lay.headers[i]!, field: f, message: read.message });
+      else errors.push({ column: lay.headers[i]!, field: f, message: read.message, reasonCode: read.code, params: read.params });
     }
 
     let status: PreviewRow['status'];
@@ -244,7 +281,7 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
       status = 'skip';
       errors.length = 0;
     } else {
-      if (found?.blocked) errors.push(toRowError({ field: importer.columns[0]!.key, message: found.blocked }));
+      if (found?.blocked) errors.push(toRowError({ ...found.blocked, field: importer.columns[0]!.key }));
       const existingId = found?.id ?? null;
       const readFailed = errors.length > 0;
       const built = session.build(values, existingId);
@@ -256,10 +293,16 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
           if (readFailed && errors.some((e) => e.field === key)) continue;
           // a required cell left blank reaches zod as a missing value: say so plainly
           const missing = issue.code === 'invalid_type' && valueAt(built, issue.path) === undefined;
-          const message = missing
-            ? '不能为空'
+          const known = missing ? ({ code: 'blank', params: {} } as const) : zodReason(issue);
+          const message = known
+            ? formatImportReason(known.code, known.params)
             : stripLabel(issue.path.map(String).join('.'), validationError(new z.ZodError([issue])).message);
-          errors.push({ column: columnFor(key), field: key, message });
+          errors.push({
+            column: columnFor(key),
+            field: key,
+            message,
+            ...(known ? { reasonCode: known.code, params: known.params } : { reasonCode: 'rule', params: { message } }),
+          });
         }
       } else if (!readFailed) {
         const input = parsed.data as Record<string, unknown>;
@@ -279,6 +322,7 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
       status = errors.length ? 'error' : found ? 'update' : 'new';
     }
     counts[status]++;
+    if (status === 'error') refused.push({ index: r, errors });
     const list = status === 'error' ? errorRows : otherRows;
     let shown: PreviewRow | null = null;
     if (list.length < MAX_PREVIEW_ROWS) {
@@ -293,7 +337,7 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
     if (ready) accepted.push({ ...ready, shown });
   }
   const rows = [...errorRows, ...otherRows].slice(0, MAX_PREVIEW_ROWS);
-  return { counts, rows, truncated: rows.length < counts.total, session, accepted };
+  return { counts, rows, truncated: rows.length < counts.total, session, accepted, refused };
 }
 
 /** Writes the rows plan() accepted; a row the database refuses becomes an error row. Inside the caller's transaction. */
@@ -306,6 +350,7 @@ function writeAccepted(checked: Checked): void {
       if (!e) throw err;
       checked.counts[a.existingId === null ? 'new' : 'update']--;
       checked.counts.error++;
+      checked.refused.push({ index: -1, errors: [a.column(e)] });
       if (a.shown) {
         a.shown.status = 'error';
         a.shown.errors.push(a.column(e));
@@ -343,15 +388,19 @@ function takeCachedPlan(ctx: Ctx, key: string): Checked | null {
  * Reads and checks every row; with `commit`, writes the accepted ones. Any writing happens in one transaction, which
  * is rolled back for a preview and for a commit whose errors were not accepted.
  */
-async function execute(ctx: Ctx, input: PreviewInput & { acceptErrors?: boolean }, commit: boolean): Promise<{ lay: Layout; plan: Plan }> {
+async function execute(
+  ctx: Ctx,
+  input: PreviewInput & { acceptErrors?: boolean },
+  commit: boolean,
+): Promise<{ lay: Layout; plan: Checked; sheet: ParsedSheet }> {
   const importer = importers[input.entity];
   const { sheet, key: sheetKey } = await readUpload(input);
-  const lay = layout(sheet, importer, input.mapping);
+  const lay = layout(ctx, sheet, importer, input);
   const key = planKey(sheetKey, input);
   if (!importer.dryRunWrites && !commit) {
     const checked = plan(ctx, importer, sheet, lay, input.mode, false);
     cachedPlan = { key, db: ctx.db, stamp: dbStamp(ctx.db), checked };
-    return { lay, plan: checked };
+    return { lay, plan: checked, sheet };
   }
   let result: Checked | null = null;
   const reused = importer.dryRunWrites ? null : takeCachedPlan(ctx, key);
@@ -367,6 +416,7 @@ async function execute(ctx: Ctx, input: PreviewInput & { acceptErrors?: boolean 
         );
       }
       writeAccepted(result);
+      writeSetting(ctx, mappingKey(importer.entity, lay.headers), storedMapping(lay.headers, lay.fieldOf));
       recordAudit(ctx, {
         action: 'import',
         entity: input.entity,
@@ -385,7 +435,7 @@ async function execute(ctx: Ctx, input: PreviewInput & { acceptErrors?: boolean 
   } catch (err) {
     if (err !== ROLLBACK) throw err;
   }
-  return { lay, plan: result! };
+  return { lay, plan: result!, sheet };
 }
 
 // ---------- handlers ----------
@@ -413,4 +463,43 @@ export async function importTemplate(_ctx: Ctx, input: ParsedInput<'import.templ
   const importer = importers[input.entity];
   const buffer = await buildTemplate(importer);
   return { fileName: `${importer.noun}导入模板.xlsx`, base64: buffer.toString('base64'), rowCount: 1 };
+}
+
+/**
+ * The refused rows as an .xlsx to fix and import again: the file's own header row and cells, plus a last column with
+ * the reasons in the UI language (a header the mapping ignores, so the same mapping applies to the corrected file).
+ */
+export async function importErrorFile(ctx: Ctx, input: ParsedInput<'import.errorFile'>): Promise<Output<'import.errorFile'>> {
+  const { mode, entity, fileName, base64, mapping, lang } = input;
+  const { lay, plan: p, sheet } = await execute(ctx, { entity, fileName, base64, mode, ...(mapping ? { mapping } : {}) }, false);
+  const reasonHeader = lang === 'en' ? REASON_HEADERS.en : REASON_HEADERS.zh;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(lang === 'en' ? 'Rows with errors' : '错误行');
+  const width = lay.headers.length;
+  const headerRow = sheet.rows[lay.headerIndex]!;
+  ws.addRow([...Array.from({ length: width }, (_, i) => headerRow[i] ?? lay.headers[i]!), reasonHeader]);
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  let rowCount = 0;
+  for (const { index, errors } of p.refused) {
+    if (index < 0) continue; // refused by the database at write time: only a commit meets those, never this dry run
+    const cells = sheet.rows[index]!;
+    const reasons = errors
+      .map((e) => {
+        const text = e.reasonCode && isImportReason(e.reasonCode) ? formatImportReason(e.reasonCode, e.params, lang) : e.message;
+        return `${e.column === '（整行）' && lang === 'en' ? '(whole row)' : e.column}${lang === 'en' ? ': ' : '：'}${text}`;
+      })
+      .join(lang === 'en' ? '; ' : '；');
+    ws.addRow([...Array.from({ length: width }, (_, i) => cells[i] ?? null), reasons]);
+    rowCount++;
+  }
+  ws.getColumn(width + 1).width = 60;
+  ws.getColumn(width + 1).font = { color: { argb: 'FFC00000' } };
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  const base = fileName.replace(/\.(xlsx|xls|csv)$/i, '');
+  return {
+    fileName: `${base}${lang === 'en' ? ' - rows with errors' : '-错误行'}.xlsx`,
+    base64: buffer.toString('base64'),
+    rowCount,
+  };
 }

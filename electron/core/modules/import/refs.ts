@@ -1,7 +1,7 @@
 // References written the way people write them: a region by name, path (华东/江苏省/南京市) or code; a rep, dealer or
 // team by name or code. Ambiguous names are refused with the candidates named, never guessed.
 import { toHalfWidth } from '../../../../shared/money';
-import type { Parsed } from './cells';
+import { bad, type Parsed } from './cells';
 
 const norm = (s: string) => toHalfWidth(s).replace(/\s+/g, '').toLowerCase();
 const PATH_SEPARATOR = /\s*[/／>›»\\]\s*|\s+-\s+/;
@@ -86,7 +86,7 @@ export class TreeIndex {
       .split(PATH_SEPARATOR)
       .map((p) => p.trim())
       .filter(Boolean);
-    if (parts.length === 0) return { ok: false, message: `${this.noun}不能为空` };
+    if (parts.length === 0) return bad('refBlank', { noun: this.noun });
     const wanted = parts.map(norm);
     const last = wanted[wanted.length - 1]!;
     let ids = (this.byName.get(last) ?? []).filter((id) => {
@@ -95,15 +95,18 @@ export class TreeIndex {
     });
     if (ids.length === 0 && parts.length === 1) ids = this.byCode.get(last) ?? [];
     if (ids.length === 1) return { ok: true, value: ids[0]! };
-    if (ids.length === 0) return { ok: false, message: `找不到${this.noun}「${text.slice(0, 40)}」` };
+    if (ids.length === 0) return bad('refMissing', { noun: this.noun, value: text.slice(0, 40) });
     const examples = ids
       .slice(0, 3)
       .map((id) => this.nodes.get(id)!.names.join('/'))
       .join('、');
-    return {
-      ok: false,
-      message: `有 ${ids.length} 个名为「${text.slice(0, 40)}」的${this.noun}（${examples}${ids.length > 3 ? '…' : ''}），请写完整路径，如「${this.nodes.get(ids[0]!)!.names.join('/')}」`,
-    };
+    return bad('refAmbiguousPath', {
+      count: ids.length,
+      value: text.slice(0, 40),
+      noun: this.noun,
+      examples: `${examples}${ids.length > 3 ? '…' : ''}`,
+      example: this.nodes.get(ids[0]!)!.names.join('/'),
+    });
   }
 }
 
@@ -155,11 +158,11 @@ export class NamedIndex {
     if (byCode) return { ok: true, value: byCode.id };
     const named = this.byName.get(key) ?? [];
     if (named.length === 1) return { ok: true, value: named[0]!.id };
-    if (named.length === 0) return { ok: false, message: `找不到${this.noun}「${text.slice(0, 40)}」` };
+    if (named.length === 0) return bad('refMissing', { noun: this.noun, value: text.slice(0, 40) });
     const codes = named
       .slice(0, 4)
       .map((r) => r.code)
       .join('、');
-    return { ok: false, message: `有 ${named.length} 个名为「${text.slice(0, 40)}」的${this.noun}（编码 ${codes}），请改填编码` };
+    return bad('refAmbiguousCode', { count: named.length, value: text.slice(0, 40), noun: this.noun, codes });
   }
 }

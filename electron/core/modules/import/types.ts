@@ -4,6 +4,7 @@ import type { Ctx } from '../../context';
 import type { ImportEntity } from '../../../../shared/domain/importExport';
 import type { Parsed } from './cells';
 import type { Cell } from './worker';
+import { formatImportReason, type ImportReasonCode, type ReasonParams } from '../../../../shared/domain/importReasons';
 
 export type ColumnKind = 'text' | 'code' | 'phone' | 'date' | 'money' | 'int' | 'bool' | 'enum' | 'ref' | 'list';
 
@@ -14,6 +15,10 @@ export interface ColumnSpec {
   label: string;
   /** Other headers people use for the same column (matched after trimming, width and bracketed units removed). */
   aliases?: readonly string[];
+  /** Headers that mean this column only when no other column claims them (手机: the customer's phone, or the contact's). */
+  weakAliases?: readonly string[];
+  /** A field this column is only read with (a contact's phone needs the contact's name column). */
+  needs?: string;
   required?: boolean;
   kind: ColumnKind;
   example: string | number;
@@ -26,12 +31,22 @@ export interface RowError {
   column: string;
   field: string | null;
   message: string;
+  /** The reason in the shared catalogue (shared/domain/importReasons.ts), for saying it in the UI language. */
+  reasonCode?: ImportReasonCode;
+  params?: ReasonParams;
 }
 
 /** A problem found by an entity's own checks; the pipeline names the column from the mapping. */
 export interface FieldError {
   field: string | null;
   message: string;
+  reasonCode?: ImportReasonCode;
+  params?: ReasonParams;
+}
+
+/** A FieldError from the reason catalogue: the Chinese message and the code travel together. */
+export function fieldError(field: string | null, reasonCode: ImportReasonCode, params: ReasonParams = {}): FieldError {
+  return { field, message: formatImportReason(reasonCode, params), reasonCode, params };
 }
 
 export type Mode = 'skip' | 'update';
@@ -41,7 +56,7 @@ export interface Session {
   /** Reads one non-blank cell of the column `key` (tolerant rules, references resolved). */
   read(key: string, cell: Cell): Parsed<unknown>;
   /** The existing record this row is about (by code; regions also by parent + name), or null for a new one. */
-  identify(values: ReadonlyMap<string, unknown>): { id: number; blocked?: string } | null;
+  identify(values: ReadonlyMap<string, unknown>): { id: number; blocked?: FieldError } | null;
   /** The save method's input before zod: a new record from the file, or the file's cells over the existing record. */
   build(values: ReadonlyMap<string, unknown>, existingId: number | null): Record<string, unknown>;
   /** Checks zod cannot make (duplicates in the file or in the database); records this row for the rows after it. */

@@ -8,7 +8,13 @@ function readAll(ctx: Ctx): Map<string, string> {
   return new Map(rows.map((r) => [r.key, r.value]));
 }
 
-function writeSetting(ctx: Ctx, key: string, value: string): void {
+/** One stored value by key: other modules keep remembered choices here (the import's confirmed column mappings). */
+export function readSetting(ctx: Ctx, key: string): string | null {
+  const row = ctx.db.prepare('select value from settings where key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function writeSetting(ctx: Ctx, key: string, value: string): void {
   ctx.db.prepare('insert into settings (key, value) values (?, ?) on conflict(key) do update set value = excluded.value').run(key, value);
 }
 

@@ -8,7 +8,7 @@ import { categoryTree } from '../../products/categories';
 import { cellText, readText, type Parsed } from '../cells';
 import { NamedIndex, TreeIndex, type TreeRow } from '../refs';
 import type { Cell } from '../worker';
-import type { FieldError } from '../types';
+import { fieldError, type FieldError } from '../types';
 
 /** A reader that resolves the cell's text through an index. */
 export const viaIndex =
@@ -101,7 +101,7 @@ export class SeenInFile {
   check(key: string, display: string, rowNumber: number): FieldError | null {
     if (!key) return null;
     const first = this.seen.get(key);
-    if (first !== undefined) return { field: this.field, message: `与第 ${first} 行的${this.what}「${display}」重复` };
+    if (first !== undefined) return fieldError(this.field, 'duplicateInFile', { row: first, noun: this.what, value: display });
     this.seen.set(key, rowNumber);
     return null;
   }

@@ -19,7 +19,7 @@ import { getCustomer, saveCustomer } from '../../customers/customers';
 import { customerInserter } from '../../customers/bulk';
 import { cellText, readCode, enumReader, readInt, readMoney, readPhone, readText, splitList, type Parsed } from '../cells';
 import { NamedIndex } from '../refs';
-import type { ColumnSpec, FieldError, Importer, Mode, Session } from '../types';
+import { fieldError, type ColumnSpec, type FieldError, type Importer, type Mode, type Session } from '../types';
 import type { Cell } from '../worker';
 import { allDealers, allReps, overlay, regionIndex, repIndex, SeenInFile, viaIndex } from './common';
 
@@ -51,7 +51,7 @@ export const customerColumns: readonly ColumnSpec[] = [
   {
     key: 'type',
     label: '客户类型',
-    aliases: ['类型', '客户类别'],
+    aliases: ['类型'],
     kind: 'enum',
     example: '零售店',
     help: `可选：${labelsOf(customerTypes, customerTypeLabels)}；留空为 零售店`,
@@ -78,7 +78,8 @@ export const customerColumns: readonly ColumnSpec[] = [
   {
     key: 'phone',
     label: '电话',
-    aliases: ['客户电话', '联系电话', '固定电话', '座机', '电话号码', '手机', '手机号', '手机号码'],
+    aliases: ['客户电话', '联系电话', '固定电话', '座机', '电话号码'],
+    weakAliases: ['手机', '手机号', '手机号码', '移动电话'],
     kind: 'phone',
     example: '025-8888 6666',
     help: '数字，可带空格、-、+、括号',
@@ -181,6 +182,8 @@ export const customerColumns: readonly ColumnSpec[] = [
     key: 'contactPhone',
     label: '联系人电话',
     aliases: ['联系人手机', '联系人手机号'],
+    weakAliases: ['手机', '手机号', '手机号码', '移动电话'],
+    needs: 'contactName',
     kind: 'phone',
     example: '139 1111 2222',
     help: '数字，可带空格、-、+、括号；填了电话就要填联系人',
@@ -334,9 +337,7 @@ function open(ctx: Ctx, mode: Mode): Session {
       const code = values.get('code') as string | undefined;
       const found = code ? existing.get(code) : undefined;
       if (!found) return null;
-      return found.archived && mode === 'update'
-        ? { id: found.id, blocked: '客户已归档，不能通过导入修改；请先在客户档案中恢复' }
-        : { id: found.id };
+      return found.archived && mode === 'update' ? { id: found.id, blocked: fieldError(null, 'archivedCustomer') } : { id: found.id };
     },
 
     build(values, existingId) {
@@ -371,10 +372,7 @@ function open(ctx: Ctx, mode: Mode): Session {
         const other = names.get(key);
         const renamed = existingId === null || keyOfId.get(existingId) !== key;
         if (!dupName && renamed && other && other.id !== existingId) {
-          errors.push({
-            field: 'name',
-            message: `已有客户「${other.name}」（编码 ${other.code}）名称相同，疑似重复；如是同一客户，请填写其编码`,
-          });
+          errors.push(fieldError('name', 'duplicateCustomer', { name: other.name, code: other.code }));
         }
       }
       return errors;

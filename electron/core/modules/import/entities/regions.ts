@@ -7,7 +7,7 @@ import { toHalfWidth } from '../../../../../shared/money';
 import { getRegion, saveRegion } from '../../regions/regions';
 import { readInt, readText, type Parsed } from '../cells';
 import { TreeIndex } from '../refs';
-import type { ColumnSpec, FieldError, Importer, Session } from '../types';
+import { fieldError, type ColumnSpec, type FieldError, type Importer, type Session } from '../types';
 import type { Cell } from '../worker';
 import { overlay, regionRows, SeenInFile } from './common';
 
@@ -98,15 +98,12 @@ function open(ctx: Ctx): Session {
       const dupCode = codes.check(region.code ? norm(region.code) : '', region.code, rowNumber);
       if (dupCode) errors.push(dupCode);
       if (parentPath.length + 1 > MAX_REGION_LEVEL) {
-        errors.push({
-          field: 'parentId',
-          message: `区域最多 ${MAX_REGION_LEVEL} 级（大区 › 省 › 市 › 片区），「${parentPath.join('/')}」下不能再建下级`,
-        });
+        errors.push(fieldError('parentId', 'regionTooDeep', { max: MAX_REGION_LEVEL, value: parentPath.join('/') }));
       }
       if (existingId !== null && region.parentId !== null && tree.pathOf(region.parentId).length >= 1) {
         const own = tree.pathOf(existingId).join('/');
         if ((tree.pathOf(region.parentId).join('/') + '/').startsWith(own + '/')) {
-          errors.push({ field: 'parentId', message: '不能把区域移到它自己或它的下级之下' });
+          errors.push(fieldError('parentId', 'regionIntoItself'));
         }
       }
       return errors;

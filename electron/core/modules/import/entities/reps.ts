@@ -3,7 +3,7 @@ import type { Ctx } from '../../../context';
 import { contract, type ParsedInput } from '../../../../../shared/contract';
 import { saveRep } from '../../reps/reps';
 import { readBool, readCode, readDate, readPhone, readText, splitList, type Parsed } from '../cells';
-import type { ColumnSpec, FieldError, Importer, Session } from '../types';
+import { fieldError, type ColumnSpec, type FieldError, type Importer, type Session } from '../types';
 import type { Cell } from '../worker';
 import { allReps, overlay, regionIndex, repIndex, SeenInFile, teamIndex, viaIndex, viaIndexList } from './common';
 
@@ -137,10 +137,7 @@ function open(ctx: Ctx): Session {
         const seen = new Set<number>();
         for (let s: number | null = rep.supervisorId; s !== null && !seen.has(s); s = supervisorOf.get(s) ?? null) {
           if (s === existingId) {
-            errors.push({
-              field: 'supervisorId',
-              message: s === rep.supervisorId ? '不能把业务员设为自己的主管' : '不能把自己的下属设为主管（会形成循环）',
-            });
+            errors.push(fieldError('supervisorId', s === rep.supervisorId ? 'ownSupervisor' : 'supervisorCycle'));
             break;
           }
           seen.add(s);
