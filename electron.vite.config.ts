@@ -28,6 +28,8 @@ export default defineConfig({
     root: 'renderer',
     resolve: { alias },
     build: {
+      // electron-vite leaves the renderer unminified: 2.8 MB of JS to parse on every start; minified it is a third
+      minify: 'oxc',
       chunkSizeWarningLimit: 1500,
       rollupOptions: { input: resolve('renderer/index.html') },
     },

@@ -7,6 +7,9 @@ export function assertFen(fen: number): number {
   return fen;
 }
 
+// one formatter for every call: toLocaleString builds a new one each time (~0.1 ms, the cost of a list page's money cells)
+const groupedYuan = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** 123450 → "1,234.50" (no currency sign); negative keeps its sign. */
 export function formatFen(fen: number, opts: { sign?: boolean; grouping?: boolean } = {}): string {
   assertFen(fen);
@@ -14,7 +17,7 @@ export function formatFen(fen: number, opts: { sign?: boolean; grouping?: boolea
   const abs = Math.abs(fen);
   const yuan = Math.floor(abs / 100);
   const cents = abs % 100;
-  const yuanText = opts.grouping === false ? String(yuan) : yuan.toLocaleString('en-US');
+  const yuanText = opts.grouping === false ? String(yuan) : groupedYuan.format(yuan);
   const body = `${yuanText}.${cents.toString().padStart(2, '0')}`;
   return `${negative ? '-' : ''}${opts.sign ? '¥' : ''}${body}`;
 }

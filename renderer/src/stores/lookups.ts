@@ -1,6 +1,6 @@
 // Small reference lists (regions, reps, teams) cached for pickers and label lookups; refreshed after edits.
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import { call } from '@/api';
 import type { Output, RegionNode } from '@shared/contract';
 
@@ -8,8 +8,9 @@ type Rep = Output<'reps.list'>['rows'][number];
 type Team = Output<'teams.list'>[number];
 
 export const useLookupsStore = defineStore('lookups', () => {
-  const regions = ref<RegionNode[]>([]);
-  const reps = ref<Rep[]>([]);
+  // replaced whole on every load, never changed in place: no deep proxies over 610 regions and every rep
+  const regions = shallowRef<RegionNode[]>([]);
+  const reps = shallowRef<Rep[]>([]);
   const teams = ref<Team[]>([]);
 
   const regionById = computed(() => {
