@@ -138,6 +138,13 @@ async function click(el: Element | null | undefined) {
   await flushPromises();
 }
 
+/** A product without category, unit or any price is saved only after the warning's 仍然保存. */
+async function saveAnyway() {
+  const button = () => Array.from(document.querySelectorAll('.el-message-box button')).find((b) => b.textContent?.trim() === '仍然保存');
+  await vi.waitFor(() => expect(button()).toBeTruthy());
+  await click(button());
+}
+
 function treeNode(w: VueWrapper, name: string) {
   const node = w.findAll('[data-test="cat-tree"] .el-tree-node').find((n) => n.find('.node-name').text() === name);
   if (!node) throw new Error(`tree node ${name} not rendered`);
@@ -385,7 +392,7 @@ describe('ProductList', () => {
     expect(core.of('productCategories.tree').length).toBeGreaterThan(treeCalls);
   });
 
-  it('picks a category from the tree select and accepts a unit that is not in the list', async () => {
+  it('picks a category from the path picker and accepts a unit that is not in the list', async () => {
     const core = fakeCore(defaultHandlers());
     const w = await mountView();
     await w.find('[data-test="product-add"]').trigger('click');
@@ -395,8 +402,8 @@ describe('ProductList', () => {
     const categorySelect = document.querySelector('[data-test="product-category"] .el-select')!;
     await click(categorySelect.querySelector('.el-select__wrapper'));
     const listId = categorySelect.querySelector('input[role="combobox"]')!.getAttribute('aria-controls')!;
-    const node = Array.from(document.getElementById(listId)!.querySelectorAll<HTMLElement>('.el-tree-node__content')).find(
-      (n) => n.textContent?.trim() === '酱香型',
+    const node = Array.from(document.getElementById(listId)!.querySelectorAll<HTMLElement>('.el-select-dropdown__item')).find(
+      (n) => n.querySelector('span')?.textContent?.trim() === '酱香型',
     );
     await click(node);
 
@@ -410,6 +417,7 @@ describe('ProductList', () => {
     await flushPromises();
     ctrlS();
     await flushPromises();
+    await saveAnyway(); // no price yet
 
     expect(core.rejected).toEqual([]);
     expect(core.of('products.save').at(-1)!.input).toMatchObject({ name: '茅台王子酒', categoryId: 3, unit: '提' });
@@ -479,6 +487,7 @@ describe('ProductList', () => {
     await type(formInput('product-cost'), '6');
     await type(formInput('product-sku'), 'P00001');
     await click(document.querySelector('button[data-test="product-save"]'));
+    await saveAnyway(); // no category, no unit
     expect(core.of('products.save')).toHaveLength(1);
     expect(core.of('products.save')[0]!.input).toMatchObject({ sku: 'P00001', listPriceFen: 1000, floorPriceFen: 800, costFen: 600 });
     expect(messages().join()).toContain('已被产品「贵州茅台酒」使用');
