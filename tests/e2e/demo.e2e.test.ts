@@ -51,6 +51,9 @@ describe('demo dataset, end to end in Chromium', () => {
     await page.locator('[data-nav="regions"]').click();
     await page.waitForURL(/#\/regions$/);
     await page.locator('[data-test="region-tree"] .el-tree-node').first().waitFor();
+    // the demo's four 大区, 华东 among them, each with its customer count
+    expect(await page.locator('[data-test="region-tree"] .el-tree-node').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('[data-test="region-tree"]').textContent()).toContain('华东');
     await app.shot('22-demo-regions');
     await page.locator('[data-nav="reps"]').click();
     await page.waitForURL(/#\/reps$/);
@@ -60,6 +63,10 @@ describe('demo dataset, end to end in Chromium', () => {
     await page.locator('[data-nav="audit"]').click();
     await page.waitForURL(/#\/audit$/);
     await page.locator('.el-table__row').first().waitFor();
+    // the demo load is logged by the system, in words, not codes
+    const audit = page.locator('.el-table__row').filter({ hasText: '加载演示数据' }).filter({ hasText: '系统' });
+    await expect.poll(() => audit.count()).toBe(1);
+    expect(await audit.textContent()).toContain('客户数：300');
     await app.shot('24-demo-audit');
   });
 
@@ -67,14 +74,22 @@ describe('demo dataset, end to end in Chromium', () => {
     await page.locator('[data-nav="dealers"]').click();
     await page.waitForURL(/#\/dealers$/);
     await page.locator('[data-test="dealer-table"] .el-table__row').first().waitFor();
+    // a dozen dealers, each with a channel word and a status word
+    await expect.poll(() => page.locator('[data-test="dealer-table"] .el-table__row').count()).toBe(12);
+    expect(await page.locator('[data-test="dealer-table"] .el-table__body').textContent()).toMatch(/合作中/);
     await app.shot('25-demo-dealers');
     await page.locator('[data-nav="products"]').click();
     await page.waitForURL(/#\/products$/);
     await page.locator('.el-table__row').first().waitFor();
+    // categories beside the list, margins as percentages
+    expect(await page.locator('[data-test="cat-tree"] .el-tree-node').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-test="product-margin-cell"]').first().textContent()).toMatch(/%/);
     await app.shot('26-demo-products');
     await page.locator('[data-nav="duplicates"]').click();
     await page.waitForURL(/#\/customers\/duplicates$/);
     await page.locator('.el-table__row').first().waitFor();
+    // a group holds at least two customers
+    expect(await page.locator('[data-test="duplicate-groups"] .el-table__row').count()).toBeGreaterThanOrEqual(2);
     await app.shot('27-demo-duplicates');
     await page.locator('[data-nav="customers"]').click();
     await page.waitForURL(/#\/customers$/);
@@ -82,8 +97,13 @@ describe('demo dataset, end to end in Chromium', () => {
     await page.locator('[data-test="customer-table"] .el-table__body .el-link').first().click();
     await page.locator('[data-test="detail-title"]').waitFor();
     await page.locator('.el-tabs__item').filter({ hasText: '客户策略卡' }).click();
+    await page.locator('[data-test="strategy-card"]').waitFor();
+    expect(await page.locator('[data-test="strategy-goals"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-test="strategy-actions"]').isVisible()).toBe(true);
     await app.shot('28-demo-customer-strategy');
     await page.locator('.el-tabs__item').filter({ hasText: '客户月评卡' }).click();
+    await page.locator('[data-test="evaluation-panel"]').waitFor();
+    expect(await page.locator('[data-test="evaluation-table"]').isVisible()).toBe(true);
     await app.shot('29-demo-customer-evaluations');
   });
 });

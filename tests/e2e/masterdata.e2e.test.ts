@@ -142,6 +142,7 @@ describe('dealers, Excel import and export, end to end in Chromium', () => {
     expect(await statistic('count-error')).toBe(0);
     await page.locator('[data-test="import-commit"]').click();
     await page.locator('[data-test="import-result"]').waitFor();
+    expect(await page.locator('[data-test="import-result"]').textContent()).toContain('20');
     await app.shot('33-import-done');
     const imported = await api('customers.list', { search: '导入测试', sort: { field: 'name', order: 'asc' } });
     expect(imported.total).toBe(20);
