@@ -111,7 +111,8 @@ export function importSummary(counts: { new: number; update: number; skip: numbe
   if (counts.new) parts.push(`${rows(counts.new)} ${done ? 'added' : 'will be added'}`);
   if (counts.update) parts.push(`${rows(counts.update)} ${done ? 'updated' : 'will be updated'}`);
   if (counts.skip) parts.push(`${rows(counts.skip)} with existing codes ${done ? 'skipped' : 'will be skipped'}`);
-  if (counts.error) parts.push(`${rows(counts.error)} ${be(counts.error)} errors${done ? ' and were not imported' : ''}`);
+  const were = counts.error === 1 ? 'was' : 'were';
+  if (counts.error) parts.push(`${rows(counts.error)} ${be(counts.error)} errors${done ? ` and ${were} not imported` : ''}`);
   if (parts.length === 0) parts.push('nothing to import');
   const text = parts.join(', ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}${done ? '.' : '; nothing has been written.'}`;

@@ -45,7 +45,15 @@ function previewFor(input: { mapping?: Array<{ header: string; field: string | n
         rowNumber: 4,
         status: 'error',
         values: { name: '火星贸易', phone: '', regionId: '火星' },
-        errors: [{ column: '所属区域', field: 'regionId', message: '找不到区域「火星」' }],
+        errors: [
+          {
+            column: '所属区域',
+            field: 'regionId',
+            message: '找不到区域「火星」',
+            reasonCode: 'refMissing',
+            params: { noun: '区域', value: '火星' },
+          },
+        ],
       },
       { rowNumber: 2, status: 'new', values: { name: '甲商店', phone: '138 0000 1111', regionId: '南京市' }, errors: [] },
       {
@@ -64,6 +72,11 @@ function handlers(extra: Record<string, Handler> = {}): Record<string, Handler> 
     'import.template': (inp: { entity: string }) => ({ fileName: `${inp.entity}模板.xlsx`, base64: 'UEsDBA==', rowCount: 1 }),
     'import.preview': previewFor,
     'import.commit': () => ({ created: 1, updated: 0, skipped: 1, rejected: 1 }),
+    'import.errorFile': (inp: { lang: string }) => ({
+      fileName: inp.lang === 'en' ? '客户 - rows with errors.xlsx' : '客户-错误行.xlsx',
+      base64: 'UEsDBA==',
+      rowCount: 1,
+    }),
     ...extra,
   };
 }
@@ -185,6 +198,14 @@ describe('ImportPage', () => {
     expect(tableRows[0]!.text()).toContain('错误');
     expect(tableRows[0]!.find('[data-test="row-error"]').text()).toBe('所属区域：找不到区域「火星」');
     expect(tableRows[1]!.text()).toContain('甲商店');
+    expect(w.find('[data-test="import-summary"]').text()).toBe('将新增 1 行，1 行编码已存在，将跳过，1 行有错误，未写入任何数据。');
+
+    // the error rows as a file to fix in Excel
+    await click(w.find('[data-test="import-error-file"]').element);
+    expect(core.of('import.errorFile').map((c) => c.input)).toEqual([
+      expect.objectContaining({ entity: 'customers', fileName: '客户.csv', mode: 'skip', lang: 'zh', mapping: expect.any(Array) }),
+    ]);
+    expect(clicked).toEqual([{ download: '客户-错误行.xlsx', href: expect.stringMatching(/^blob:/) }]);
 
     // errors block the commit until the user accepts importing only the good rows
     const commitBtn = () => w.find('[data-test="import-commit"]');
@@ -198,10 +219,33 @@ describe('ImportPage', () => {
     expect(commit).toMatchObject({ entity: 'customers', fileName: '客户.csv', mode: 'skip', acceptErrors: true });
     expect(commit.mapping).toHaveLength(3);
     const result = w.find('[data-test="import-result"]');
-    expect(result.text()).toContain('新增 1 条，更新 0 条，跳过 1 条，未导入 1 条');
+    expect(result.text()).toContain('已新增 1 行，1 行编码已存在，已跳过，1 行有错误，未导入。');
     await click(w.find('[data-test="import-open-list"]').element);
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/customers'), { timeout: 5000 });
     expect(core.rejected).toEqual([]);
+  });
+
+  it('in English the reasons, the summaries and the error file are English', async () => {
+    i18n.global.locale.value = 'en';
+    const core = fakeCore(handlers());
+    const { w } = await mountPage('customers');
+    await click(w.find('[data-test="import-next"]').element);
+    await chooseFile(w, csvFile());
+    await pickOption(document.querySelector('[data-test="mapping-0"]')!.closest('.el-select')!, '客户名称');
+    await click(w.find('[data-test="import-apply-mapping"]').element);
+    expect(w.find('[data-test="row-error"]').text()).toBe('所属区域: No region named "火星"');
+    expect(w.find('[data-test="import-summary"]').text()).toBe(
+      '1 row will be added, 1 row with existing codes will be skipped, 1 row has errors; nothing has been written.',
+    );
+    expect(w.find('[data-test="import-error-file"]').text()).toBe('Download the rows with errors (1, Excel, with the reasons)');
+    await click(w.find('[data-test="import-error-file"]').element);
+    expect(core.of('import.errorFile')[0]!.input).toMatchObject({ lang: 'en' });
+    expect(clicked).toEqual([{ download: '客户 - rows with errors.xlsx', href: expect.stringMatching(/^blob:/) }]);
+    await click(w.find('[data-test="import-accept-errors"] input').element);
+    await click(w.find('[data-test="import-commit"]').element);
+    expect(w.find('[data-test="import-result"]').text()).toContain(
+      '1 row added, 1 row with existing codes skipped, 1 row has errors and was not imported.',
+    );
   });
 
   it('the mode switch previews again as "update by code"; only-errors filters the table', async () => {
