@@ -225,8 +225,8 @@ describe('margin formatting', () => {
 
 describe('ProductList', () => {
   it('loads page 1 of 50 products on sale and renders every column, prices in 元 and margins in %', async () => {
-    // floor price and cost are hidden by default (so the list fits beside the tree at 1280 px); this user chose them in 列
-    localStorage.setItem('salesdesk.columns.products', JSON.stringify({ floorPriceFen: true, costFen: true }));
+    // unit, floor price and cost are hidden by default (so the list fits beside the tree at 1280 px); this user chose them in 列
+    localStorage.setItem('salesdesk.columns.products', JSON.stringify({ unit: true, floorPriceFen: true, costFen: true }));
     const core = fakeCore(defaultHandlers());
     const w = await mountView();
 
@@ -653,6 +653,7 @@ describe('ProductList', () => {
     expect(w.find('[data-test="product-import"]').exists()).toBe(true);
     await w.find('[data-test="product-import"]').trigger('click');
     await flushPromises();
-    await vi.waitFor(() => expect(w.router.currentRoute.value.fullPath).toBe('/import?entity=products'));
+    // the import page loads lazily: give a busy machine time
+    await vi.waitFor(() => expect(w.router.currentRoute.value.fullPath).toBe('/import?entity=products'), { timeout: 10_000 });
   });
 });
