@@ -89,7 +89,8 @@ export const fieldLabels: Record<string, string> = {
   mapping: '列对应关系',
   header: '表头',
   mode: '导入方式',
-  acceptErrors: '跳过错误行导入',
+  acceptErrors: '跳过错误行，仅导入正确的行', // the import screen's checkbox, which the refusal message names
+  lang: '语言',
   filters: '筛选条件',
   seed: '随机种子',
   customers: '客户数',

@@ -158,6 +158,13 @@ function samplesFor(seeded: Seeded): { [M in MethodName]?: Input<M> } {
     },
     'import.template': { entity: 'customers' },
     'import.preview': { entity: 'customers', fileName: 'a.csv', base64: Buffer.from('客户名称\n测试\n').toString('base64'), mode: 'skip' },
+    'import.errorFile': {
+      entity: 'customers',
+      fileName: 'a.csv',
+      base64: Buffer.from('客户名称,客户等级\n测试,E\n').toString('base64'),
+      mode: 'skip',
+      lang: 'en',
+    },
     'import.commit': {
       entity: 'customers',
       fileName: 'a.csv',
