@@ -8,22 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import * as XLSX from '@e965/xlsx';
 import type { DB } from '../../electron/core/db/connection';
 import { createCore, type Core } from '../../electron/core/core';
+import { buildImportSheet, importRefs, printImportBench, runImportBench, type ImportRefs, type ImportRun } from './importBench';
 import { generateDemo, Rand } from '../../electron/core/demo/generate';
 import { likeContains, pinyinFull, pinyinInitials } from '../../electron/core/text';
-import {
-  brandFirst,
-  brandSecond,
-  femaleGiven,
-  maleGiven,
-  mobilePrefixes,
-  roads,
-  surnames,
-  tagRules,
-  tradeWords,
-} from '../../electron/core/demo/names';
 
 const WARMUPS = 3;
 const GENERATE_BUDGET_S = 60;
@@ -361,106 +350,6 @@ const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 // ---------- import & export ----------
 
-interface ImportRefs {
-  regions: string[];
-  reps: string[];
-}
-
-/** Regions and reps as an office sheet names them: a full path or a unique name; a rep by name, or code when shared. */
-function importRefs(db: DB): ImportRefs {
-  const regions = db.prepare('select id, parent_id as parentId, name, level from regions').all() as Array<{
-    id: number;
-    parentId: number | null;
-    name: string;
-    level: number;
-  }>;
-  const byId = new Map(regions.map((r) => [r.id, r]));
-  const named = new Map<string, number>();
-  for (const r of regions) named.set(r.name, (named.get(r.name) ?? 0) + 1);
-  const pathOf = (r: (typeof regions)[number]) => {
-    const names: string[] = [];
-    for (let cur: (typeof regions)[number] | undefined = r; cur; cur = cur.parentId === null ? undefined : byId.get(cur.parentId))
-      names.unshift(cur.name);
-    return names.join('/');
-  };
-  const leaves = regions.filter((r) => r.level >= 3);
-  const reps = db.prepare('select code, name from reps where active = 1').all() as Array<{ code: string; name: string }>;
-  const repNamed = new Map<string, number>();
-  for (const r of reps) repNamed.set(r.name, (repNamed.get(r.name) ?? 0) + 1);
-  return {
-    regions: leaves.map((r, i) => (i % 3 === 0 && named.get(r.name) === 1 ? r.name : pathOf(r))),
-    reps: reps.map((r) => (repNamed.get(r.name) === 1 ? r.name : r.code)),
-  };
-}
-
-const importHeaders = [
-  '客户编码',
-  '客户名称',
-  '简称',
-  '客户类型',
-  '所属区域',
-  '地址',
-  '电话',
-  '行业',
-  '规模',
-  '客户来源',
-  '业务员',
-  '客户等级',
-  '生命周期',
-  '信用额度(元)',
-  '账期(天)',
-  '标签',
-  '联系人',
-  '联系人职务',
-  '联系人电话',
-];
-
-/** A realistic customer sheet: the mix of formats people type (¥ and 万, 天, phones with spaces or dashes, a级). */
-function buildImportSheet(refs: ImportRefs, rows: number, seed: number): Buffer {
-  const rand = new Rand(seed + 7);
-  const mobile = () => `${rand.pick(mobilePrefixes)}${String(rand.int(0, 99_999_999)).padStart(8, '0')}`;
-  const phone = () => {
-    const m = mobile();
-    return rand.pick([
-      m,
-      `${m.slice(0, 3)} ${m.slice(3, 7)} ${m.slice(7)}`,
-      `${m.slice(0, 3)}-${m.slice(3, 7)}-${m.slice(7)}`,
-      `025-${rand.int(5000_0000, 8999_9999)}`,
-    ]);
-  };
-  const person = () => rand.pick(surnames) + rand.pick(rand.chance(0.5) ? maleGiven : femaleGiven);
-  const aoa: unknown[][] = [importHeaders];
-  for (let i = 0; i < rows; i++) {
-    const brand = rand.pick(brandFirst) + rand.pick(brandSecond);
-    const trade = rand.pick(tradeWords);
-    const road = rand.pick(roads);
-    aoa.push([
-      i % 5 === 4 ? '' : `B${String(i + 1).padStart(6, '0')}`,
-      `${brand}${trade.word}（${road}${i + 1}号店）`,
-      brand,
-      rand.pick(['零售店', '终端', '批发商', '企业客户', 'retail']),
-      rand.pick(refs.regions),
-      `${road}${rand.int(1, 999)}号`,
-      phone(),
-      trade.industry,
-      rand.pick(['小型', '微型', '中型', '']),
-      rand.pick(['陌生拜访', '客户转介绍', '展会', '网络', '']),
-      rand.pick(refs.reps),
-      rand.pick(['A', 'B', 'C', 'D', 'b', 'C级']),
-      rand.pick(['潜在', '首次购买', '重复购买', '忠诚']),
-      rand.pick([rand.int(0, 500) * 100, `¥${(rand.int(1, 900) * 100).toLocaleString('en-US')}.50`, `${rand.int(1, 50)}万`, '']),
-      rand.pick([30, 60, '45天', '']),
-      rand.chance(0.4) ? [rand.pick(tagRules), rand.pick(tagRules)].join('、') : '',
-      person(),
-      rand.pick(['老板', '店长', '采购经理', '']),
-      phone(),
-    ]);
-  }
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), '客户');
-  return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Buffer;
-}
-
 interface ImportExportResult {
   import: {
     rows: number;
@@ -621,6 +510,7 @@ async function main(): Promise<void> {
   const core = createCore(dbPath);
   const results: OpResult[] = [];
   let importExport: ImportExportResult | null = null;
+  let importRuns: ImportRun[] = [];
   try {
     const operations = buildOperations(core, core.ctx.db, args.seed);
     for (const op of operations) results.push(await measure(op, args.runs));
@@ -632,6 +522,8 @@ async function main(): Promise<void> {
           `导入 ${IMPORT_ROWS.toLocaleString('en-US')} 行客户、导出 ${EXPORT_ROWS.toLocaleString('en-US')} 行（数据库副本，独立进程）/ import & export on a copy, in a child process`,
         );
       importExport = runImportExport(dbPath, refs, args);
+      // the whole import on a fresh and on a used copy, each beside its raw-SQL baseline (tests/bench/importBench.ts)
+      importRuns = await runImportBench(dbPath, { seed: args.seed, keep: args.keep });
     }
   } finally {
     if (core.ctx.db.open) core.close();
@@ -643,8 +535,11 @@ async function main(): Promise<void> {
   const ie = importExport ? importExportChecks(importExport) : null;
   const ieChecks = ie ? [ie.importTime, ie.importMemory, ie.exportTime] : [];
   const failures =
-    results.filter((r) => r.pass === false).length + (generated && !generated.pass ? 1 : 0) + ieChecks.filter((c) => !c).length;
-  const checked = results.filter((r) => r.pass !== null).length + (generated ? 1 : 0) + ieChecks.length;
+    results.filter((r) => r.pass === false).length +
+    (generated && !generated.pass ? 1 : 0) +
+    ieChecks.filter((c) => !c).length +
+    importRuns.filter((r) => !r.pass).length;
+  const checked = results.filter((r) => r.pass !== null).length + (generated ? 1 : 0) + ieChecks.length + importRuns.length;
 
   if (args.json) {
     console.log(
@@ -666,6 +561,7 @@ async function main(): Promise<void> {
           budgets: { importSeconds: IMPORT_BUDGET_S, hostRssMB: HOST_RSS_BUDGET_MB, exportSeconds: EXPORT_BUDGET_S },
           pass: ie,
         },
+        importBench: importRuns,
         memory: { heapUsedMB: mb(mem.heapUsed), heapTotalMB: mb(mem.heapTotal), rssMB: mb(mem.rss) },
         node: process.version,
         passed: checked - failures,
@@ -737,6 +633,7 @@ async function main(): Promise<void> {
       );
       console.log(`  export: ${e.fileMB} MB .xlsx, all customers, default order`);
     }
+    if (importRuns.length) printImportBench(importRuns);
     console.log(
       `\n内存 / memory: heap used ${mb(mem.heapUsed)} MB, heap total ${mb(mem.heapTotal)} MB, RSS ${mb(mem.rss)} MB (${process.version})`,
     );
