@@ -4,14 +4,15 @@ import { installKeyboardEntry } from './keyboard';
 
 let seq = 0;
 
-/** Puts the cursor on the cancel button once the box is on screen (the box's own focus trap would take the container). */
-function focusWhenShown(marker: string, tries = 25) {
+/** Puts the cursor on the cancel button once the box is on screen (the box's own focus trap would take the container);
+ *  stops when the question is answered or the user has moved to another button. */
+function focusWhenShown(marker: string, answered: () => boolean, tries = 25) {
+  if (answered() || typeof document === 'undefined') return;
   const button = document.querySelector<HTMLElement>(`.${marker}`);
   const active = document.activeElement;
-  const elsewhere = button && active instanceof HTMLElement && active.tagName === 'BUTTON' && active !== button;
-  if (elsewhere) return; // the user has already moved on (Tab)
+  if (button && active instanceof HTMLElement && active.tagName === 'BUTTON' && active !== button) return;
   if (button && active !== button) button.focus();
-  if (tries > 0) setTimeout(() => focusWhenShown(marker, tries - 1), 20);
+  if (tries > 0) setTimeout(() => focusWhenShown(marker, answered, tries - 1), 20);
 }
 
 export interface SafeConfirmOptions {
@@ -32,11 +33,14 @@ export async function confirmSafe(message: string, title: string, opts: SafeConf
     autofocus: false,
     closeOnClickModal: false,
   });
-  setTimeout(() => focusWhenShown(marker), 0);
+  let answered = false;
+  setTimeout(() => focusWhenShown(marker, () => answered), 0);
   try {
     await box;
     return true;
   } catch {
     return false;
+  } finally {
+    answered = true;
   }
 }

@@ -26,7 +26,25 @@ export function reselectActiveField(root: HTMLElement | null | undefined): void 
  *  not after the opening animation, so nothing typed meanwhile is lost. */
 export function useFocusOnOpen(open: () => boolean, root: () => HTMLElement | null | undefined): void {
   installKeyboardEntry();
-  watch(open, (isOpen) => isOpen && focusFirstField(root()), { flush: 'post', immediate: true });
+  watch(
+    open,
+    async (isOpen) => {
+      if (!isOpen) return;
+      // a dialog open from the start renders its body a tick later, and its focus trap may take the cursor to the
+      // dialog's frame once: keep the first field focused for a few ticks, unless the user has moved on
+      let focused = false;
+      for (let tick = 0; tick < 5; tick++) {
+        const form = root();
+        const active = document.activeElement;
+        if (!form?.contains(active)) {
+          if (focused && !(active === document.body || active?.contains(form ?? null))) return;
+          focused = focusFirstField(form) || focused;
+        }
+        await nextTick();
+      }
+    },
+    { flush: 'post', immediate: true },
+  );
 }
 
 /** After a row was added to an editable table: the cursor goes to that row's first cell. */

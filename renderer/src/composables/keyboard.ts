@@ -96,7 +96,7 @@ function pickerEnter(root: HTMLElement, input: HTMLInputElement, event: Keyboard
     const thenMoveOn = () =>
       multiple ||
       setTimeout(() => {
-        if (input.getAttribute('aria-expanded') !== 'true' && document.activeElement === input) moveNext(root, input);
+        if (input.isConnected && input.getAttribute('aria-expanded') !== 'true' && document.activeElement === input) moveNext(root, input);
       }, 0);
     if (input.getAttribute('aria-activedescendant')) {
       thenMoveOn(); // the picker takes this Enter itself
