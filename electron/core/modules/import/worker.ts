@@ -101,8 +101,15 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
     });
   }
 
+  // one compiled pattern per attribute name: a 50,000-row sheet asks for r, s and t a million times
+  const attrPatterns = new Map<string, RegExp>();
   function attr(tag: string, name: string): string | null {
-    const m = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag);
+    let re = attrPatterns.get(name);
+    if (!re) {
+      re = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`);
+      attrPatterns.set(name, re);
+    }
+    const m = re.exec(tag);
     return m ? m[1]! : null;
   }
 
@@ -175,7 +182,14 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
    * memory. Anything it does not expect throws, and SheetJS reads the file instead.
    */
   function readXlsxFast(): ParsedSheet {
-    const XLSX = req(input.xlsxPath) as typeof import('@e965/xlsx');
+    // SheetJS (about half a second to load) only for the date and text formats a sheet actually uses
+    let lib: typeof import('@e965/xlsx') | null = null;
+    const XLSX = {
+      get SSF() {
+        lib ??= req(input.xlsxPath) as typeof import('@e965/xlsx');
+        return lib.SSF;
+      },
+    };
     const workbook = entryText('xl/workbook.xml') ?? '';
     const rels = entryText('xl/_rels/workbook.xml.rels') ?? '';
     const sheetTag = /<(?:\w+:)?sheet\s[^>]*>/.exec(workbook)?.[0];
