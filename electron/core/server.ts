@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { formatBytes } from '../../shared/bytes';
 import type { AppErrorData, Envelope } from '../../shared/errors';
@@ -25,6 +26,45 @@ const mimeTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.ttf': 'font/ttf',
 };
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
+
+interface StaticFile {
+  mtimeMs: number;
+  size: number;
+  body: Buffer;
+  /** gzip of a text file over 1 KB, made once; null when not worth it */
+  gzip: Buffer | null;
+  etag: string;
+}
+
+/** The built renderer's files, read and compressed once and kept in memory; a file rebuilt on disk is read again. */
+class StaticFiles {
+  private readonly files = new Map<string, StaticFile>();
+
+  get(file: string): StaticFile | null {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      return null;
+    }
+    if (!stat.isFile()) return null;
+    const known = this.files.get(file);
+    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known;
+    const body = fs.readFileSync(file);
+    const gz = COMPRESSIBLE.has(path.extname(file)) && body.length > 1024 ? zlib.gzipSync(body, { level: 6 }) : null;
+    const entry: StaticFile = {
+      mtimeMs: stat.mtimeMs,
+      size: stat.size,
+      body,
+      gzip: gz && gz.length < body.length ? gz : null,
+      etag: `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+    };
+    this.files.set(file, entry);
+    return entry;
+  }
+}
 
 export interface ServerOptions {
   dbPath: string;
@@ -109,6 +149,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const staticFiles = new StaticFiles();
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, fail('FORBIDDEN', '只接受 POST 请求'));
@@ -150,21 +191,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     const file = path.resolve(rendererDir, rel);
-    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const asset = file.startsWith(rendererDir + path.sep) ? staticFiles.get(file) : null;
+    if (!asset) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('未找到');
       return;
     }
     const ext = path.extname(file);
-    res.writeHead(200, {
+    const gzip = asset.gzip !== null && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const headers: http.OutgoingHttpHeaders = {
       'Content-Type': mimeTypes[ext] ?? 'application/octet-stream',
       'Content-Security-Policy': CSP,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'X-Frame-Options': 'DENY',
-      'Cache-Control': ext === '.html' ? 'no-store' : 'public, max-age=31536000, immutable',
-    });
-    if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(file).pipe(res);
+      // hashed asset names never change content; index.html is checked again on every load (ETag → 304)
+      'Cache-Control': ext === '.html' ? 'no-cache' : 'public, max-age=31536000, immutable',
+      ETag: asset.etag,
+      ...(asset.gzip ? { Vary: 'Accept-Encoding' } : {}),
+    };
+    if (req.headers['if-none-match'] === asset.etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    const body = gzip ? asset.gzip! : asset.body;
+    res.writeHead(200, { ...headers, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}), 'Content-Length': body.length });
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   const server = http.createServer((req, res) => {

@@ -1,5 +1,5 @@
 // One paged server list: rows, total and loading for the latest request only (a slow earlier answer never wins).
-import { ref, type Ref } from 'vue';
+import { markRaw, ref, shallowRef, type Ref } from 'vue';
 import { ElMessage } from 'element-plus';
 
 export interface PagedResult<Row> {
@@ -7,27 +7,38 @@ export interface PagedResult<Row> {
   total: number;
 }
 
+/** An answer slower than this shows the loading mask. */
+export const LOADING_DELAY_MS = 150;
+
 export function usePagedList<Row>(fetchPage: () => Promise<PagedResult<Row>>, resetPage: () => void) {
-  const rows = ref([]) as Ref<Row[]>;
+  // rows are replaced whole on every answer, never changed in place: no deep proxies for the table to read through
+  // (each row marked raw, so the table's own store holds the very same objects and the current row is found by identity)
+  const rows = shallowRef([]) as Ref<Row[]>;
   const total = ref(0);
   const loading = ref(false);
   let requestSeq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let loadingTimer: ReturnType<typeof setTimeout> | undefined;
 
   async function reload(toFirstPage: boolean): Promise<void> {
     clearTimeout(timer);
     if (toFirstPage) resetPage();
     const seq = ++requestSeq;
-    loading.value = true;
+    // the mask only for a slow answer: a fast one (almost all) would mount, lay out and unmount it for nothing
+    clearTimeout(loadingTimer);
+    loadingTimer = setTimeout(() => seq === requestSeq && (loading.value = true), LOADING_DELAY_MS);
     try {
       const result = await fetchPage();
       if (seq !== requestSeq) return;
-      rows.value = result.rows;
+      rows.value = result.rows.map((r) => (r !== null && typeof r === 'object' ? markRaw(r) : r));
       total.value = result.total;
     } catch (e) {
       if (seq === requestSeq) ElMessage.error((e as Error).message);
     } finally {
-      if (seq === requestSeq) loading.value = false;
+      if (seq === requestSeq) {
+        clearTimeout(loadingTimer);
+        loading.value = false;
+      }
     }
   }
 

@@ -33,14 +33,30 @@ export const useLookupsStore = defineStore('lookups', () => {
     return map;
   });
 
-  async function loadRegions() {
-    regions.value = await call('regions.tree', {});
+  // a load already under way is joined, not repeated (a picker's mount and the layout's idle load ask at once)
+  const inFlight = new Map<string, Promise<void>>();
+  function joined(key: string, run: () => Promise<void>): Promise<void> {
+    const running = inFlight.get(key);
+    if (running) return running;
+    const p = run().finally(() => inFlight.delete(key));
+    inFlight.set(key, p);
+    return p;
   }
-  async function loadReps() {
-    reps.value = (await call('reps.list', { pageSize: 1000, includeInactive: true })).rows;
+
+  function loadRegions() {
+    return joined('regions', async () => {
+      regions.value = await call('regions.tree', {});
+    });
   }
-  async function loadTeams() {
-    teams.value = await call('teams.list', {});
+  function loadReps() {
+    return joined('reps', async () => {
+      reps.value = (await call('reps.list', { pageSize: 1000, includeInactive: true })).rows;
+    });
+  }
+  function loadTeams() {
+    return joined('teams', async () => {
+      teams.value = await call('teams.list', {});
+    });
   }
   async function loadAll() {
     await Promise.all([loadRegions(), loadReps(), loadTeams()]);
