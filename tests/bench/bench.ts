@@ -1,4 +1,4 @@
-// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep] [--skip-import]
+// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep] [--skip-import] [--skip-browser]
 // Times the hot read paths through the real dispatcher (zod parsing included) against hand-written SQL for the same question.
 // Without --db (or with --generate) the large demo is generated into a temp file first, and that generation is timed too.
 // Then, on a copy of that database and in a fresh process (so the host's memory is measured alone): the import of a
@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DB } from '../../electron/core/db/connection';
+import { formatBrowserTimings, runBrowserBench, type BrowserBench } from './browserTimings';
 import { createCore, type Core } from '../../electron/core/core';
 import { buildImportSheet, importRefs, printImportBench, runImportBench, type ImportRefs, type ImportRun } from './importBench';
 import { generateDemo, Rand } from '../../electron/core/demo/generate';
@@ -31,10 +32,20 @@ interface Args {
   keep: boolean;
   seed: number;
   skipImport: boolean;
+  skipBrowser: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { db: null, generate: false, json: false, runs: 25, keep: false, seed: 20261125, skipImport: false };
+  const args: Args = {
+    db: null,
+    generate: false,
+    json: false,
+    runs: 25,
+    keep: false,
+    seed: 20261125,
+    skipImport: false,
+    skipBrowser: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const next = () => {
@@ -47,6 +58,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--json') args.json = true;
     else if (a === '--keep') args.keep = true;
     else if (a === '--skip-import') args.skipImport = true;
+    else if (a === '--skip-browser') args.skipBrowser = true;
     else if (a === '--runs') args.runs = Number(next());
     else if (a === '--seed') args.seed = Number(next());
     else throw new Error(`无法识别的参数 / unknown argument: ${a}`);
@@ -511,6 +523,7 @@ async function main(): Promise<void> {
   const results: OpResult[] = [];
   let importExport: ImportExportResult | null = null;
   let importRuns: ImportRun[] = [];
+  let browser: BrowserBench | null = null;
   try {
     const operations = buildOperations(core, core.ctx.db, args.seed);
     for (const op of operations) results.push(await measure(op, args.runs));
@@ -525,6 +538,8 @@ async function main(): Promise<void> {
       // the whole import on a fresh and on a used copy, each beside its raw-SQL baseline (tests/bench/importBench.ts)
       importRuns = await runImportBench(dbPath, { seed: args.seed, keep: args.keep });
     }
+    // list open / page / sort in Chromium against the browser-mode server (tests/bench/browserTimings.ts)
+    if (!args.skipBrowser) browser = await runBrowserBench(dbPath);
   } finally {
     if (core.ctx.db.open) core.close();
     if (tempDir && !args.keep) fs.rmSync(tempDir, { recursive: true, force: true });
@@ -538,8 +553,10 @@ async function main(): Promise<void> {
     results.filter((r) => r.pass === false).length +
     (generated && !generated.pass ? 1 : 0) +
     ieChecks.filter((c) => !c).length +
-    importRuns.filter((r) => !r.pass).length;
-  const checked = results.filter((r) => r.pass !== null).length + (generated ? 1 : 0) + ieChecks.length + importRuns.length;
+    importRuns.filter((r) => !r.pass).length +
+    (browser?.failures ?? 0);
+  const checked =
+    results.filter((r) => r.pass !== null).length + (generated ? 1 : 0) + ieChecks.length + importRuns.length + (browser?.checked ?? 0);
 
   if (args.json) {
     console.log(
@@ -562,6 +579,7 @@ async function main(): Promise<void> {
           pass: ie,
         },
         importBench: importRuns,
+        browser: browser && { skipped: browser.skipped, steps: browser.results },
         memory: { heapUsedMB: mb(mem.heapUsed), heapTotalMB: mb(mem.heapTotal), rssMB: mb(mem.rss) },
         node: process.version,
         passed: checked - failures,
@@ -634,6 +652,11 @@ async function main(): Promise<void> {
       console.log(`  export: ${e.fileMB} MB .xlsx, all customers, default order`);
     }
     if (importRuns.length) printImportBench(importRuns);
+    if (browser) {
+      console.log('');
+      if (browser.skipped) console.log(`browser: FAIL — ${browser.skipped}`);
+      for (const l of formatBrowserTimings(browser.results ?? [])) console.log(l);
+    }
     console.log(
       `\n内存 / memory: heap used ${mb(mem.heapUsed)} MB, heap total ${mb(mem.heapTotal)} MB, RSS ${mb(mem.rss)} MB (${process.version})`,
     );
