@@ -32,6 +32,8 @@ export async function confirmSafe(message: string, title: string, opts: SafeConf
     cancelButtonClass: marker,
     autofocus: false,
     closeOnClickModal: false,
+    // browser back raises the question itself: the box must stay until it is answered
+    closeOnHashChange: false,
   });
   let answered = false;
   setTimeout(() => focusWhenShown(marker, () => answered), 0);

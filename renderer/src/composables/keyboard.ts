@@ -55,7 +55,20 @@ const isVisible = (f: HTMLElement) => f.offsetParent !== null;
 
 /** The fields of a form Enter walks through, visible ones only. */
 export function formFields(root: ParentNode, keep?: HTMLElement): HTMLElement[] {
-  return Array.from(root.querySelectorAll<HTMLElement>(fieldSelector)).filter((f) => isVisible(f) || f === keep);
+  const visible = Array.from(root.querySelectorAll<HTMLElement>(fieldSelector)).filter((f) => isVisible(f) || f === keep);
+  // a radio group (等级 A/B/C/D) is one stop: its checked radio, else its first; ←/→ choose inside it
+  const groupStop = new Map<Element, HTMLElement>();
+  for (const f of visible) {
+    const group = f instanceof HTMLInputElement && f.type === 'radio' ? f.closest('[role=radiogroup]') : null;
+    if (!group) continue;
+    const current = groupStop.get(group);
+    if (!current || (f === keep && !(current as HTMLInputElement).checked) || ((f as HTMLInputElement).checked && current !== keep))
+      groupStop.set(group, f);
+  }
+  return visible.filter((f) => {
+    const group = f instanceof HTMLInputElement && f.type === 'radio' ? f.closest('[role=radiogroup]') : null;
+    return !group || groupStop.get(group) === f;
+  });
 }
 
 function moveNext(root: HTMLElement, from: HTMLElement) {
@@ -79,7 +92,7 @@ const shownOptions = (input: HTMLElement) =>
   );
 
 /** What Enter does in a picker (el-select) — the rule a fast typist can rely on, in every form:
- *  closed with a value → move on (keep it); closed and empty → open it; open after typing or ↑/↓ → pick the highlighted
+ *  closed with a value → move on (keep it); closed and empty → open it (or move on when it has nothing to offer); open after typing or ↑/↓ → pick the highlighted
  *  option, or the only match, and move on (a multi-select stays for the next pick); open with nothing typed or
  *  browsed → close and move on, so Enter never picks an option the user did not choose; typed with no single match
  *  and nothing highlighted → stay. */
@@ -89,7 +102,13 @@ function pickerEnter(root: HTMLElement, input: HTMLInputElement, event: Keyboard
   const browsed = input.dataset.browsed === '1';
   delete input.dataset.browsed;
   if (!open) {
-    if (!pickerHasValue(select)) return; // the picker opens itself
+    if (!pickerHasValue(select)) {
+      // the picker opens itself; one with nothing to offer (a remote picker before any record exists) stays shut: move on
+      setTimeout(() => {
+        if (input.getAttribute('aria-expanded') !== 'true' && document.activeElement === input) moveNext(root, input);
+      }, 80);
+      return;
+    }
   } else if (input.value !== '' || browsed) {
     const multiple = isMultiple(input);
     // once the picker has taken its value and closed, the cursor moves on
@@ -137,7 +156,9 @@ export const vEnterNext: Directive<HTMLElement> = {
           return;
         }
         // let open dropdowns (tags input, date panel) take the Enter themselves
-        if (target.getAttribute('aria-expanded') === 'true' || target.closest('[data-enter-keep]')) return;
+        if (target.getAttribute('aria-expanded') === 'true') return;
+        // a tags input takes Enter to add the typed tag; an empty one lets Enter move on
+        if (target.closest('[data-enter-keep]') && (target as HTMLInputElement).value !== '') return;
         const fields = formFields(el, target);
         if (fields.indexOf(target) < 0) return;
         event.preventDefault();
