@@ -51,7 +51,9 @@ describe('lists at 1280×720 and 1366×768, in Chinese and English', () => {
           const overflow = await page.evaluate((testId) => {
             const wrap = document.querySelector(`[data-test="${testId}"] .el-table__body-wrapper .el-scrollbar__wrap`);
             const doc = document.documentElement;
-            const toolbar = document.querySelector(`[data-test="${testId.replace(/-table$/, '-filters')}"]`);
+            const toolbar = testId.endsWith('-table')
+              ? document.querySelector(`[data-test="${testId.replace(/-table$/, '-filters')}"]`)
+              : null;
             return {
               table: wrap ? wrap.scrollWidth - wrap.clientWidth : -1,
               page: doc.scrollWidth - doc.clientWidth,
