@@ -15,20 +15,9 @@ import {
   sortInput,
   text,
 } from './common';
+import { customerSortFields } from './sortFields';
 
-export const customerSortFields = [
-  'code',
-  'name',
-  'grade',
-  'lifecycle',
-  'type',
-  'regionName',
-  'repName',
-  'creditLimitFen',
-  'paymentTermDays',
-  'createdAt',
-  'updatedAt',
-] as const;
+export { customerSortFields };
 
 const contactInput = z
   .object({

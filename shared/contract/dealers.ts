@@ -2,18 +2,10 @@
 import { z } from 'zod';
 import { channelTypes, dealerStatuses } from '../domain/dealer';
 import { codeText, dateSchema, fenSchema, idSchema, pageInput, phoneSchema, requiredText, savedId, sortInput, text } from './common';
+import { dealerSortFields } from './sortFields';
 
-export const dealerSortFields = [
-  'code',
-  'name',
-  'channelType',
-  'tier',
-  'contractEnd',
-  'depositFen',
-  'creditLimitFen',
-  'customerCount',
-  'updatedAt',
-] as const;
+export { dealerSortFields };
+
 const dealerTier = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
 /** The list filters, shared by `dealers.list` and the dealers export. */

@@ -1,17 +1,9 @@
 // Products (产品) and their category tree (up to 3 levels).
 import { z } from 'zod';
 import { fenSchema, idSchema, noInput, pageInput, requiredText, savedId, sortInput, text } from './common';
+import { productSortFields } from './sortFields';
 
-export const productSortFields = [
-  'sku',
-  'name',
-  'categoryName',
-  'listPriceFen',
-  'dealerPriceFen',
-  'floorPriceFen',
-  'costFen',
-  'updatedAt',
-] as const;
+export { productSortFields };
 
 /** The list filters, shared by `products.list` and the products export. */
 export const productFilters = {

@@ -1,8 +1,9 @@
 // Teams and reps (业务员): the people customers and dealers are assigned to.
 import { z } from 'zod';
 import { codeText, dateSchema, idSchema, noInput, pageInput, phoneSchema, requiredText, savedId, sortInput } from './common';
+import { repSortFields } from './sortFields';
 
-export const repSortFields = ['code', 'name', 'teamName', 'hireDate', 'customerCount'] as const;
+export { repSortFields };
 
 /** The list filters, shared by `reps.list` and the reps export. */
 export const repFilters = {

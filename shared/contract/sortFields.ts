@@ -1,0 +1,41 @@
+// The sort fields of each list, apart from the schemas: list screens import them without loading zod and every
+// contract schema at start-up (the contract files build their sort inputs from these).
+
+export const customerSortFields = [
+  'code',
+  'name',
+  'grade',
+  'lifecycle',
+  'type',
+  'regionName',
+  'repName',
+  'creditLimitFen',
+  'paymentTermDays',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+export const dealerSortFields = [
+  'code',
+  'name',
+  'channelType',
+  'tier',
+  'contractEnd',
+  'depositFen',
+  'creditLimitFen',
+  'customerCount',
+  'updatedAt',
+] as const;
+
+export const productSortFields = [
+  'sku',
+  'name',
+  'categoryName',
+  'listPriceFen',
+  'dealerPriceFen',
+  'floorPriceFen',
+  'costFen',
+  'updatedAt',
+] as const;
+
+export const repSortFields = ['code', 'name', 'teamName', 'hireDate', 'customerCount'] as const;
