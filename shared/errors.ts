@@ -18,6 +18,8 @@ export interface AppErrorData {
   code: ErrorCode;
   message: string;
   field?: string;
+  /** The same message in English, where the core has one (the renderer shows it in English mode). */
+  messageEn?: string;
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorData };

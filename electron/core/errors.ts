@@ -6,14 +6,24 @@ import { labelForPath } from '../../shared/fieldLabels';
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly field?: string;
-  constructor(code: ErrorCode, message: string, field?: string) {
+  /** The message in English, for the errors that have one; `message` stays Chinese (the HTTP contract). */
+  readonly messageEn?: string;
+  constructor(code: ErrorCode, message: string, field?: string, messageEn?: string) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.field = field;
+    this.messageEn = messageEn;
+  }
+  /** An error said in both languages. */
+  static bilingual(code: ErrorCode, text: { zh: string; en: string }, field?: string): DomainError {
+    return new DomainError(code, text.zh, field, text.en);
   }
   toData(): AppErrorData {
-    return this.field ? { code: this.code, message: this.message, field: this.field } : { code: this.code, message: this.message };
+    const data: AppErrorData = { code: this.code, message: this.message };
+    if (this.field) data.field = this.field;
+    if (this.messageEn) data.messageEn = this.messageEn;
+    return data;
   }
 }
 

@@ -7,12 +7,14 @@ import type { Ctx } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
 import type { ImportEntity } from '../../../../shared/domain/importExport';
 import { labelForPath } from '../../../../shared/fieldLabels';
+import { auditFieldLabels } from '../../../../shared/domain/audit';
 import { DomainError, toErrorData, validationError } from '../../errors';
 import { recordAudit } from '../audit/audit';
 import { cellText } from './cells';
 import { applyStored, headerRecogniser, mappingKey, matchHeaders, REASON_HEADERS, storedMapping } from './headers';
 import { readSetting, writeSetting } from '../settings/settings';
-import { formatBytes, importLimits } from './limits';
+import { importLimits } from './limits';
+import { refuse, sizeParam } from './refusals';
 import { inspectZip, sniffKind } from './sniff';
 import { parseInWorker, type Cell, type ParsedSheet } from './worker';
 import type { FieldError, Importer, Mode, RowError, Session } from './types';
@@ -41,7 +43,6 @@ type Preview = Output<'import.preview'>;
 type PreviewRow = Preview['rows'][number];
 
 const MAX_PREVIEW_ROWS = 1000;
-const reject = (message: string, field = 'base64') => new DomainError('VALIDATION', message, field);
 
 // ---------- the upload ----------
 
@@ -66,9 +67,9 @@ async function readUpload(input: { base64: string }): Promise<{ sheet: ParsedShe
   const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
   const bytes = Math.floor((b64.length * 3) / 4) - padding;
   if (bytes > limits.maxBytes) {
-    throw reject(`文件过大（${formatBytes(bytes)}），单个文件不能超过 ${formatBytes(limits.maxBytes)}，请分成几个文件导入`);
+    throw refuse('tooLarge', { size: sizeParam(bytes), max: sizeParam(limits.maxBytes) });
   }
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw reject('文件内容不是有效的 base64 编码');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw refuse('notBase64');
   const key = `${createHash('sha256').update(b64).digest('hex')}:${limits.maxRows}`;
   if (cached?.key === key) return { sheet: cached.sheet, key };
   const buf = Buffer.from(b64, 'base64');
@@ -99,7 +100,7 @@ function columnLetter(i: number): string {
 }
 
 function layout(ctx: Ctx, sheet: ParsedSheet, importer: Importer, input: PreviewInput): Layout {
-  if (sheet.rows.length === 0) throw reject('文件中没有数据：第一行应为表头，从第二行起每行一条记录');
+  if (sheet.rows.length === 0) throw refuse('noData');
   const known = headerRecogniser(importer);
   // a title row above the headers is common: take the first of the top rows that names at least two known columns
   let headerIndex = 0;
@@ -128,7 +129,7 @@ function layout(ctx: Ctx, sheet: ParsedSheet, importer: Importer, input: Preview
   const keys = new Set(importer.columns.map((c) => c.key));
   const chosen = new Map<string, string | null>();
   for (const m of input.mapping ?? []) {
-    if (m.field !== null && !keys.has(m.field)) throw reject(`列对应关系：「${m.header}」对应的字段「${m.field}」不存在`, 'mapping');
+    if (m.field !== null && !keys.has(m.field)) throw refuse('unknownField', { header: m.header, field: m.field }, 'mapping');
     chosen.set(m.header, m.field);
   }
   const taken = new Map<string, string>();
@@ -137,7 +138,7 @@ function layout(ctx: Ctx, sheet: ParsedSheet, importer: Importer, input: Preview
     if (f === undefined || f === null) continue;
     const other = taken.get(f);
     if (other !== undefined)
-      throw reject(`列对应关系：「${other}」和「${h}」都对应到了「${labelOf(importer, f)}」，一个字段只能对应一列`, 'mapping');
+      throw refuse('fieldTwice', { first: other, second: h, label: { zh: labelOf(importer, f), en: labelOfEn(importer, f) } }, 'mapping');
     taken.set(f, h);
   }
   // without a mapping of the user's own, the one confirmed for a file with the same headers comes back
@@ -162,6 +163,9 @@ function layout(ctx: Ctx, sheet: ParsedSheet, importer: Importer, input: Preview
 }
 
 const labelOf = (importer: Importer, key: string) => importer.columns.find((c) => c.key === key)?.label ?? key;
+// the English name where the audit log has one; else the Chinese label the mapping screen shows
+const labelOfEn = (importer: Importer, key: string) =>
+  Object.hasOwn(auditFieldLabels, key) ? auditFieldLabels[key]!.en : labelOf(importer, key);
 
 // ---------- rows ----------
 
@@ -410,10 +414,7 @@ async function execute(
       if (!commit) throw ROLLBACK;
       const { counts } = result;
       if (counts.error > 0 && !input.acceptErrors) {
-        throw reject(
-          `有 ${counts.error} 行数据有错误，未导入任何数据。请修正后重新导入，或勾选“跳过错误行，仅导入正确的行”`,
-          'acceptErrors',
-        );
+        throw refuse('errorRows', { count: counts.error }, 'acceptErrors');
       }
       writeAccepted(result);
       writeSetting(ctx, mappingKey(importer.entity, lay.headers), storedMapping(lay.headers, lay.fieldOf));

@@ -1,7 +1,7 @@
 // What an uploaded file really is, judged by its bytes (never by its name), and the zip directory of an .xlsx read
 // without inflating anything: truncated files, zip bombs and non-spreadsheets are refused before SheetJS sees them.
-import { DomainError } from '../../errors';
-import { formatBytes, type ImportLimits } from './limits';
+import type { ImportLimits } from './limits';
+import { notSpreadsheet, refuse, sizeParam, type FileKindName } from './refusals';
 
 export type FileKind = 'xlsx' | 'xls' | 'text';
 
@@ -14,34 +14,29 @@ export interface ZipEntry {
   localHeaderOffset: number;
 }
 
-const reject = (message: string) => new DomainError('VALIDATION', message, 'base64');
-
-export const TRUNCATED_MESSAGE = '文件不完整或已损坏（可能在下载或复制时被截断），请在 Excel 或 WPS 中重新打开并另存后再导入';
+const truncated = () => refuse('truncated');
 
 const startsWith = (bytes: Uint8Array, sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
 
-const binarySignatures: Array<{ sig: number[]; what: string }> = [
-  { sig: [0x89, 0x50, 0x4e, 0x47], what: 'PNG 图片' },
-  { sig: [0xff, 0xd8, 0xff], what: 'JPEG 图片' },
-  { sig: [0x47, 0x49, 0x46, 0x38], what: 'GIF 图片' },
-  { sig: [0x25, 0x50, 0x44, 0x46], what: 'PDF 文档' },
-  { sig: [0x4d, 0x5a], what: '可执行程序' },
-  { sig: [0x52, 0x61, 0x72, 0x21], what: 'RAR 压缩包' },
-  { sig: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: '7z 压缩包' },
-  { sig: [0x1f, 0x8b], what: 'gzip 压缩包' },
-  { sig: [0x42, 0x5a, 0x68], what: 'bzip2 压缩包' },
-  { sig: [0x7f, 0x45, 0x4c, 0x46], what: '可执行程序' },
+const binarySignatures: Array<{ sig: number[]; what: FileKindName }> = [
+  { sig: [0x89, 0x50, 0x4e, 0x47], what: 'png' },
+  { sig: [0xff, 0xd8, 0xff], what: 'jpeg' },
+  { sig: [0x47, 0x49, 0x46, 0x38], what: 'gif' },
+  { sig: [0x25, 0x50, 0x44, 0x46], what: 'pdf' },
+  { sig: [0x4d, 0x5a], what: 'exe' },
+  { sig: [0x52, 0x61, 0x72, 0x21], what: 'rar' },
+  { sig: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: 'sevenZip' },
+  { sig: [0x1f, 0x8b], what: 'gzip' },
+  { sig: [0x42, 0x5a, 0x68], what: 'bzip2' },
+  { sig: [0x7f, 0x45, 0x4c, 0x46], what: 'exe' },
 ];
-
-export const notSpreadsheet = (what: string) =>
-  reject(`不是 Excel 或 CSV 文件（看起来是${/^[A-Za-z0-9]/.test(what) ? ' ' : ''}${what}），请选择 .xlsx、.xls 或 .csv 文件`);
 
 /** xlsx (zip), xls (OLE compound file) or text (CSV / tab-separated / HTML table); anything else is refused. */
 export function sniffKind(bytes: Uint8Array): FileKind {
-  if (bytes.length === 0) throw reject('文件是空的，请选择有数据的 Excel 或 CSV 文件');
+  if (bytes.length === 0) throw refuse('empty');
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'xlsx';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'xls';
-  if (startsWith(bytes, [0x50, 0x4b])) throw reject(TRUNCATED_MESSAGE);
+  if (startsWith(bytes, [0x50, 0x4b])) throw truncated();
   const known = binarySignatures.find((s) => startsWith(bytes, s.sig));
   if (known) throw notSpreadsheet(known.what);
   // UTF-16 text (Excel's "Unicode text") legitimately has NUL bytes; anything else with them is binary
@@ -50,10 +45,10 @@ export function sniffKind(bytes: Uint8Array): FileKind {
     const head = bytes.subarray(0, Math.min(bytes.length, 64 * 1024));
     let control = 0;
     for (const b of head) {
-      if (b === 0) throw notSpreadsheet('二进制数据');
+      if (b === 0) throw notSpreadsheet('binary');
       if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1a && b !== 0x1b)) control++;
     }
-    if (control > head.length / 100 + 8) throw notSpreadsheet('二进制数据');
+    if (control > head.length / 100 + 8) throw notSpreadsheet('binary');
   }
   return 'text';
 }
@@ -78,32 +73,32 @@ const MAX_ENTRIES = 10_000;
  */
 export function inspectZip(buf: Buffer, limits: Pick<ImportLimits, 'maxUnzippedBytes' | 'maxZipRatio'>): ZipEntry[] {
   const eocd = findEndOfCentralDirectory(buf);
-  if (eocd < 0) throw reject(TRUNCATED_MESSAGE);
+  if (eocd < 0) throw truncated();
   let count = u16(buf, eocd + 10);
   let cdSize = u32(buf, eocd + 12);
   let cdOffset = u32(buf, eocd + 16);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     // ZIP64: the locator sits right before the classic end record
     const loc = eocd - 20;
-    if (loc < 0 || u32(buf, loc) !== 0x07064b50) throw reject(TRUNCATED_MESSAGE);
+    if (loc < 0 || u32(buf, loc) !== 0x07064b50) throw truncated();
     const rec = u64(buf, loc + 8);
-    if (rec + 56 > buf.length || u32(buf, rec) !== 0x06064b50) throw reject(TRUNCATED_MESSAGE);
+    if (rec + 56 > buf.length || u32(buf, rec) !== 0x06064b50) throw truncated();
     count = u64(buf, rec + 32);
     cdSize = u64(buf, rec + 40);
     cdOffset = u64(buf, rec + 48);
   }
-  if (count > MAX_ENTRIES) throw reject(`压缩包内文件过多（${count} 个），不是正常的 Excel 文件`);
-  if (cdOffset + cdSize > buf.length || cdOffset > eocd) throw reject(TRUNCATED_MESSAGE);
+  if (count > MAX_ENTRIES) throw refuse('tooManyEntries', { count });
+  if (cdOffset + cdSize > buf.length || cdOffset > eocd) throw truncated();
 
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   let total = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || u32(buf, p) !== 0x02014b50) throw reject(TRUNCATED_MESSAGE);
+    if (p + 46 > buf.length || u32(buf, p) !== 0x02014b50) throw truncated();
     const nameLen = u16(buf, p + 28);
     const extraLen = u16(buf, p + 30);
     const commentLen = u16(buf, p + 32);
-    if (p + 46 + nameLen + extraLen + commentLen > buf.length) throw reject(TRUNCATED_MESSAGE);
+    if (p + 46 + nameLen + extraLen + commentLen > buf.length) throw truncated();
     const entry: ZipEntry = {
       name: buf.toString('utf8', p + 46, p + 46 + nameLen),
       flags: u16(buf, p + 8),
@@ -115,18 +110,15 @@ export function inspectZip(buf: Buffer, limits: Pick<ImportLimits, 'maxUnzippedB
     if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) {
       readZip64Extra(buf, p + 46 + nameLen, extraLen, entry);
     }
-    if (entry.localHeaderOffset + 30 > cdOffset || u32(buf, entry.localHeaderOffset) !== 0x04034b50) throw reject(TRUNCATED_MESSAGE);
+    if (entry.localHeaderOffset + 30 > cdOffset || u32(buf, entry.localHeaderOffset) !== 0x04034b50) throw truncated();
     const dataStart = entry.localHeaderOffset + 30 + u16(buf, entry.localHeaderOffset + 26) + u16(buf, entry.localHeaderOffset + 28);
-    if (dataStart + entry.compressedSize > cdOffset) throw reject(TRUNCATED_MESSAGE);
-    if (entry.flags & 0x1) throw reject('文件已加密，请在 Excel 或 WPS 中取消密码后再导入');
-    if (entry.method !== 0 && entry.method !== 8)
-      throw reject(`文件使用了不支持的压缩方式（${entry.method}），请在 Excel 或 WPS 中另存为 .xlsx 后再导入`);
+    if (dataStart + entry.compressedSize > cdOffset) throw truncated();
+    if (entry.flags & 0x1) throw refuse('encrypted');
+    if (entry.method !== 0 && entry.method !== 8) throw refuse('compression', { method: entry.method });
     total += entry.uncompressedSize;
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
     if (total > limits.maxUnzippedBytes || (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxZipRatio)) {
-      throw reject(
-        `文件解压后异常巨大（「${entry.name.slice(0, 60)}」声明 ${formatBytes(entry.uncompressedSize)}，压缩比 ${Math.round(ratio)} 倍），疑似“压缩炸弹”，已拒绝`,
-      );
+      throw refuse('zipBomb', { name: entry.name.slice(0, 60), size: sizeParam(entry.uncompressedSize), ratio: Math.round(ratio) });
     }
     entries.push(entry);
     p += 46 + nameLen + extraLen + commentLen;
@@ -134,11 +126,11 @@ export function inspectZip(buf: Buffer, limits: Pick<ImportLimits, 'maxUnzippedB
 
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
-    if (names.has('xl/workbook.bin')) throw reject('这是 Excel 二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx 后再导入');
-    if (names.has('word/document.xml')) throw notSpreadsheet('Word 文档');
-    if ([...names].some((n) => n.startsWith('ppt/'))) throw notSpreadsheet('PowerPoint 演示文稿');
-    if (names.has('content.xml')) throw reject('这是 OpenDocument 表格（.ods），请在 WPS 或 Excel 中另存为 .xlsx 后再导入');
-    throw notSpreadsheet('普通 ZIP 压缩包');
+    if (names.has('xl/workbook.bin')) throw refuse('xlsb');
+    if (names.has('word/document.xml')) throw notSpreadsheet('word');
+    if ([...names].some((n) => n.startsWith('ppt/'))) throw notSpreadsheet('powerpoint');
+    if (names.has('content.xml')) throw refuse('ods');
+    throw notSpreadsheet('zip');
   }
   return entries;
 }
@@ -151,7 +143,7 @@ function readZip64Extra(buf: Buffer, start: number, length: number, entry: ZipEn
     if (id === 0x0001) {
       let r = q + 4;
       const take = () => {
-        if (r + 8 > q + 4 + size) throw reject(TRUNCATED_MESSAGE);
+        if (r + 8 > q + 4 + size) throw truncated();
         const v = u64(buf, r);
         r += 8;
         return v;
@@ -163,5 +155,5 @@ function readZip64Extra(buf: Buffer, start: number, length: number, entry: ZipEn
     }
     q += 4 + size;
   }
-  throw reject(TRUNCATED_MESSAGE);
+  throw truncated();
 }

@@ -4,8 +4,8 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import { DomainError } from '../../errors';
 import type { ImportLimits } from './limits';
+import { isImportRefusal, refuse, type ImportRefusalCode } from './refusals';
 import type { FileKind, ZipEntry } from './sniff';
 
 /** A cell as the main thread sees it: dates already as "YYYY-MM-DD" (or "YYYY-MM-DD HH:mm:ss"), empty as null. */
@@ -29,7 +29,9 @@ interface WorkerInput {
   reader?: 'fast' | 'sheetjs';
 }
 
-type WorkerReply = { ok: true; sheet: ParsedSheet } | { ok: false; user: string | null; detail: string };
+/** A refusal the user can act on travels as its catalogue code (refusals.ts), said in both languages by the host. */
+type UserRefusal = { code: ImportRefusalCode; params: Record<string, string | number> };
+type WorkerReply = { ok: true; sheet: ParsedSheet } | { ok: false; user: UserRefusal | null; detail: string };
 
 /**
  * The whole worker, self-contained: it must not reference anything outside its own body because it is shipped to
@@ -38,12 +40,13 @@ type WorkerReply = { ok: true; sheet: ParsedSheet } | { ok: false; user: string 
 function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> {
   type C = string | number | boolean | null;
   const zlib = req('node:zlib') as typeof import('node:zlib');
-  const userError = (message: string) => Object.assign(new Error(message), { user: message });
-  const truncated = '文件不完整或已损坏（可能在下载或复制时被截断），请在 Excel 或 WPS 中重新打开并另存后再导入';
-  const tooManyRows = (n: number | null) =>
-    userError(
-      `文件${n === null ? '' : `有 ${n.toLocaleString('en-US')} 行数据，`}超过单次导入上限 ${input.maxRows.toLocaleString('en-US')} 行，请分成几个文件分别导入`,
-    );
+  const userError = (code: ImportRefusalCode, params: Record<string, string | number> = {}) =>
+    Object.assign(new Error(code), { user: { code, params } satisfies UserRefusal });
+  const truncated = 'truncated' as const;
+  const tooManyRows = (n: number | null) => {
+    const max = input.maxRows.toLocaleString('en-US');
+    return n === null ? userError('tooManyRows', { max }) : userError('tooManyRowsCounted', { count: n.toLocaleString('en-US'), max });
+  };
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
 
   function entryData(e: ZipEntry): Buffer {
@@ -51,7 +54,7 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
     return bytes.subarray(start, start + e.compressedSize);
   }
 
-  const bomb = (e: ZipEntry) => userError(`文件「${e.name.slice(0, 60)}」解压后超过其声明的大小，疑似“压缩炸弹”，已拒绝`);
+  const bomb = (e: ZipEntry) => userError('zipBombInflate', { name: e.name.slice(0, 60) });
 
   function countRows(buf: Buffer): number {
     let n = 0;
@@ -402,14 +405,13 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
       });
     } catch (err) {
       const text = String((err as Error).message ?? err);
-      if (/password|encrypt/i.test(text)) throw userError('文件已加密（设置了打开密码），请在 Excel 或 WPS 中取消密码后再导入');
-      if (/unsupported|not supported|unrecognized/i.test(text))
-        throw userError('无法识别的文件格式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入');
+      if (/password|encrypt/i.test(text)) throw userError('encryptedOpen');
+      if (/unsupported|not supported|unrecognized/i.test(text)) throw userError('unknownFormat');
       throw userError(truncated);
     }
     const sheetName = wb.SheetNames[0];
     const ws = sheetName === undefined ? undefined : wb.Sheets[sheetName];
-    if (!sheetName || !ws) throw userError('文件中没有工作表');
+    if (!sheetName || !ws) throw userError('noSheet');
     const full = (ws as { '!fullref'?: string })['!fullref'];
     if (full) {
       const rows = XLSX.utils.decode_range(full).e.r; // header excluded
@@ -472,7 +474,7 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
         try {
           sheet = input.reader === 'sheetjs' ? readWorkbook(bytes) : readXlsxFast();
         } catch (err) {
-          if ((err as { user?: string }).user) throw err;
+          if ((err as { user?: UserRefusal }).user) throw err;
           sheet = readWorkbook(bytes);
         }
       } else if (input.kind === 'xls') {
@@ -484,7 +486,7 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
       }
       return { ok: true as const, sheet };
     } catch (err) {
-      const user = (err as { user?: string }).user ?? null;
+      const user = (err as { user?: UserRefusal }).user ?? null;
       return { ok: false as const, user, detail: String((err as Error)?.message ?? err) };
     }
   })();
@@ -506,8 +508,6 @@ function xlsxPath(): string {
   xlsxPathCache = unpacked !== resolved && fs.existsSync(unpacked) ? unpacked : resolved;
   return xlsxPathCache;
 }
-
-const reject = (message: string) => new DomainError('VALIDATION', message, 'base64');
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -556,25 +556,25 @@ function runWorker(
       void worker.terminate();
     };
     const timer = setTimeout(
-      () => finish(() => rejectPromise(reject(`解析文件超时（超过 ${Math.round(limits.timeoutMs / 1000)} 秒），文件可能过大或已损坏`))),
+      () => finish(() => rejectPromise(refuse('timeout', { seconds: Math.round(limits.timeoutMs / 1000) }))),
       limits.timeoutMs,
     );
     worker.on('message', (reply: WorkerReply) =>
       finish(() => {
         if (reply.ok) resolve(reply.sheet);
-        else if (reply.user) rejectPromise(reject(reply.user));
-        else rejectPromise(reject(`无法读取文件：${reply.detail.slice(0, 200)}`));
+        else if (reply.user && isImportRefusal(reply.user.code)) rejectPromise(refuse(reply.user.code, reply.user.params));
+        else rejectPromise(refuse('unreadable', { detail: reply.detail.slice(0, 200) }));
       }),
     );
     worker.on('error', (err: Error & { code?: string }) =>
       finish(() =>
         rejectPromise(
           err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? reject('读取文件所需内存超过上限，文件可能过大或为“压缩炸弹”，已拒绝')
-            : reject(`无法读取文件：${String(err.message).slice(0, 200)}`),
+            ? refuse('outOfMemory')
+            : refuse('unreadable', { detail: String(err.message).slice(0, 200) }),
         ),
       ),
     );
-    worker.on('exit', (code) => finish(() => rejectPromise(reject(`读取文件的后台线程意外退出（代码 ${code}）`))));
+    worker.on('exit', (code) => finish(() => rejectPromise(refuse('workerExited', { code }))));
   });
 }
