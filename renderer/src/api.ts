@@ -2,15 +2,20 @@
 import type { Input, MethodName, Output } from '@shared/contract';
 import type { AppErrorData, Envelope } from '@shared/errors';
 import type { SalesdeskBridge } from '@shared/bridge';
+import { i18n } from '@/i18n';
 
 export class ApiError extends Error {
   readonly code: AppErrorData['code'];
   readonly field?: string;
+  /** The core's Chinese message, whatever the UI language (`message` is the one to show). */
+  readonly messageZh: string;
   constructor(data: AppErrorData) {
-    super(data.message);
+    // the core says some errors in English too (import refusals); the rest stay as the core wrote them
+    super(i18n.global.locale.value === 'en' && data.messageEn ? data.messageEn : data.message);
     this.name = 'ApiError';
     this.code = data.code;
     this.field = data.field;
+    this.messageZh = data.message;
   }
 }
 

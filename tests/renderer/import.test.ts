@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
+import { ApiError } from '@/api';
 import { i18n } from '@/i18n';
 import { routes } from '@/router';
 import ImportPage from '@/views/import/ImportPage.vue';
@@ -279,6 +280,34 @@ describe('ImportPage', () => {
     expect(core.of('import.preview')).toHaveLength(1);
     expect(w.find('[data-test="step-file"]').exists()).toBe(true);
     expect(w.find('[data-test="import-file-error"]').text()).toContain('看起来是 PNG 图片');
+  });
+
+  it('in English a refused file shows the core’s English text, and only then', async () => {
+    const refusal = {
+      code: 'VALIDATION',
+      message: '不是 Excel 或 CSV 文件（看起来是 PNG 图片），请选择 .xlsx、.xls 或 .csv 文件',
+      messageEn: 'Not an Excel or CSV file (it looks like a PNG image); choose an .xlsx, .xls or .csv file',
+      field: 'base64',
+    } as const;
+    fakeCore(
+      handlers({
+        'import.preview': () => {
+          throw refusal;
+        },
+      }),
+    );
+    i18n.global.locale.value = 'en';
+    const { w } = await mountPage('customers');
+    await click(w.find('[data-test="import-next"]').element);
+    await chooseFile(w, new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'photo.xlsx'));
+    expect(w.find('[data-test="import-file-error"]').text()).toBe(refusal.messageEn);
+
+    const english = new ApiError(refusal);
+    expect([english.message, english.messageZh, english.field]).toEqual([refusal.messageEn, refusal.message, 'base64']);
+    // an error the core says only in Chinese stays Chinese in English mode
+    expect(new ApiError({ code: 'NOT_FOUND', message: '客户不存在（编号 9）' }).message).toBe('客户不存在（编号 9）');
+    i18n.global.locale.value = 'zh-CN';
+    expect(new ApiError(refusal).message).toBe(refusal.message);
   });
 
   it('a file over the size cap is refused before it is sent', async () => {
