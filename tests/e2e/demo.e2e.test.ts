@@ -95,7 +95,7 @@ describe('demo dataset, end to end in Chromium', () => {
     await page.locator('[data-nav="customers"]').click();
     await page.waitForURL(/#\/customers$/);
     await page.locator('[data-test="customer-table"] .el-table__row').first().waitFor();
-    await page.locator('[data-test="customer-table"] .el-table__body .el-link').first().click();
+    await page.locator('[data-test="customer-table"] .el-table__body .sd-link').first().click();
     await page.locator('[data-test="detail-title"]').waitFor();
     await page.locator('.el-tabs__item').filter({ hasText: '客户策略卡' }).click();
     await page.locator('[data-test="strategy-card"]').waitFor();

@@ -196,7 +196,7 @@ describe('AuditLog', () => {
   it('opens the customer from its id', async () => {
     fakeCore({ 'audit.list': listAudit, 'customers.get': () => ({}) });
     const w = await mountView();
-    await rows(w)[0]!.find('.el-link').trigger('click');
+    await rows(w)[0]!.find('.sd-link').trigger('click');
     // the route's component is lazy-loaded, so the navigation settles a little later
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/customers/12'), { timeout: 5000 });
   });

@@ -183,7 +183,7 @@ describe('DealerList', () => {
     for (const cell of ['D0001', '刘洋', '025-88886666', '¥50,000.50']) expect(first).not.toContain(cell);
     expect(
       rows(w)[0]!
-        .findAll('.el-tag')
+        .findAll('.sd-tag')
         .map((tg) => tg.text()),
     ).toEqual(expect.arrayContaining(['江苏省', '北京市']));
     expect(w.find('[data-test="dealer-total"]').text()).toBe('共 4 条');

@@ -182,7 +182,7 @@ describe('RepList', () => {
     expect(rows).toHaveLength(2);
     const first = rows[0]!.text();
     for (const cell of ['R001', '张伟', '13800000001', '华东一组', '2021-03-15', '42', '在职']) expect(first).toContain(cell);
-    expect(rows[0]!.findAll('.el-tag').map((tg) => tg.text())).toEqual(expect.arrayContaining(['江苏省', '南京市']));
+    expect(rows[0]!.findAll('.sd-tag').map((tg) => tg.text())).toEqual(expect.arrayContaining(['江苏省', '南京市']));
     expect(rows[1]!.text()).toContain('张伟'); // 李娜's supervisor
     expect(w.find('[data-test="rep-total"]').text()).toContain('2');
     // teams panel with active head-counts
