@@ -19,8 +19,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export type ListName = 'customers' | 'dealers' | 'products';
-export type StepName = 'open-cold' | 'open-warm' | 'page' | 'sort';
-export const stepNames: StepName[] = ['open-cold', 'open-warm', 'page', 'sort'];
+export type StepName = 'open-cold' | 'open-warm' | 'page' | 'sort' | 'open-return';
+export const stepNames: StepName[] = ['open-cold', 'open-warm', 'page', 'sort', 'open-return'];
 
 interface ListSpec {
   route: string;
@@ -239,6 +239,11 @@ export async function measureBrowserTimings(options: MeasureOptions): Promise<St
         add(list, 'open-warm', await warmNavigate(page, list));
         add(list, 'page', await nextPage(page, list));
         add(list, 'sort', await sortByName(page, list));
+        // back to a list visited before: it is kept alive, shows as it was left and refreshes in place
+        const from = listSpecs[listSpecs[list].from];
+        await page.locator(`[data-nav="${listSpecs[list].from}"]`).click();
+        await page.locator(`${from.table} .el-table__row`).first().waitFor();
+        add(list, 'open-return', await warmNavigate(page, list));
         await page.close();
       }
       await warm.close();
@@ -259,9 +264,10 @@ export async function measureBrowserTimings(options: MeasureOptions): Promise<St
 
 const stepLabel: Record<StepName, string> = {
   'open-cold': 'list open (cold)',
-  'open-warm': 'list open (warm)',
+  'open-warm': 'list open (first visit)',
   page: 'page',
   sort: 'sort',
+  'open-return': 'list open (return)',
 };
 
 /** One line a step: `browser: customers list open (cold)  median X ms (budget 300)  PASS`, then where the time went. */
@@ -271,7 +277,7 @@ export function formatBrowserTimings(results: StepResult[]): string[] {
     return v.length ? `${Math.round(median(v))}` : '—';
   };
   return results.map((r) => {
-    const head = `browser: ${`${r.list} ${stepLabel[r.step]}`.padEnd(28)} median ${String(Math.round(r.medianMs)).padStart(4)} ms (budget ${r.budgetMs})  ${r.pass ? 'PASS' : 'FAIL'}`;
+    const head = `browser: ${`${r.list} ${stepLabel[r.step]}`.padEnd(36)} median ${String(Math.round(r.medianMs)).padStart(4)} ms (budget ${r.budgetMs})  ${r.pass ? 'PASS' : 'FAIL'}`;
     const detail =
       `request sent ${med(r.samples.map((s) => s.requestStartMs))} ms, answered ${med(r.samples.map((s) => s.responseEndMs))} ms, ` +
       `rows ${med(r.samples.map((s) => s.rowsMs))} ms; runs ${r.samples.map((s) => Math.round(s.totalMs)).join(' ')}`;

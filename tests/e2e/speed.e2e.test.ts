@@ -48,12 +48,13 @@ describe('list pages in the browser, large demo', () => {
     for (const r of results) {
       expect(r.samples).toHaveLength(2);
       for (const s of r.samples) {
-        // the rows were seen after the step began, and only after the list's own request had been answered
+        // the rows were seen after the step began, and the list's own request went out
         expect(s.totalMs).toBeGreaterThan(0);
         expect(s.rowsMs).toBeLessThanOrEqual(s.totalMs);
         expect(s.requestStartMs, `${r.list} ${r.step}: no ${r.list}.list request seen`).not.toBeNull();
         expect(s.responseEndMs!).toBeGreaterThanOrEqual(s.requestStartMs!);
-        expect(s.rowsMs).toBeGreaterThanOrEqual(s.responseEndMs!);
+        // a list kept alive shows its rows as left at once and asks for fresh ones meanwhile; every other step waits
+        if (r.step !== 'open-return') expect(s.rowsMs).toBeGreaterThanOrEqual(s.responseEndMs!);
       }
       // a cold load fetches the app's scripts; a step inside the loaded page fetches none
       if (r.step === 'open-cold') expect(Math.min(...r.samples.map((s) => s.scripts))).toBeGreaterThan(0);

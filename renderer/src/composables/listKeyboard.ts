@@ -1,5 +1,5 @@
 // Lists driven from the keyboard: ↑ / ↓ move the current row, Enter opens it, Alt+N starts a new record.
-import { nextTick, onBeforeUnmount, onMounted, type Ref } from 'vue';
+import { nextTick, onActivated, onBeforeUnmount, onDeactivated, onMounted, type Ref } from 'vue';
 
 /** Alt+N: Ctrl+N opens a new window in a browser and cannot be taken over there; Alt+N works in Electron and Chromium. */
 export const NEW_SHORTCUT_LABEL = 'Alt+N';
@@ -81,8 +81,13 @@ export function useListKeyboard<Row>(o: ListKeyboardOptions<Row>) {
     }
   }
 
-  onMounted(() => document.addEventListener('keydown', onKeydown));
-  onBeforeUnmount(() => document.removeEventListener('keydown', onKeydown));
+  // a list kept alive in the background must not answer keys meant for the page on screen
+  const listen = () => document.addEventListener('keydown', onKeydown);
+  const stop = () => document.removeEventListener('keydown', onKeydown);
+  onMounted(listen);
+  onActivated(listen); // adding the same listener twice is a no-op
+  onDeactivated(stop);
+  onBeforeUnmount(stop);
 
   return { move };
 }
