@@ -2,6 +2,7 @@
 // Alt+N for 新增 — on the real customer list against the fake core.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { defineComponent, h, KeepAlive, ref } from 'vue';
 import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import { i18n } from '@/i18n';
@@ -268,5 +269,36 @@ describe('keyboard', () => {
     core();
     const w = await mountList();
     expect(w.find('[data-test="customer-new"]').attributes('title')).toBe(`${w.find('[data-test="customer-new"]').text()} (Alt+N)`);
+  });
+  it('a list kept alive in the background answers no keys, and refreshes when it comes back', async () => {
+    const c = core();
+    router = createRouter({ history: createMemoryHistory(), routes });
+    await router.push('/customers');
+    await router.isReady();
+    pushes = vi.spyOn(router, 'push');
+    const showList = ref(true);
+    const Other = defineComponent({ name: 'OtherPage', render: () => h('div', 'other page') });
+    const Host = defineComponent({
+      render: () => h(KeepAlive, { include: ['CustomerList'] }, [showList.value ? h(CustomerList) : h(Other)]),
+    });
+    wrapper = mount(Host, { global: { plugins: [createPinia(), router, i18n] }, attachTo: document.body });
+    await flushPromises();
+    const calls = c.of('customers.list').length;
+    expect(calls).toBe(1);
+
+    showList.value = false; // another page is on screen; the list waits in the background
+    await flushPromises();
+    await key(document.body, { key: 'n', code: 'KeyN', altKey: true });
+    expect(pushes).not.toHaveBeenCalled();
+    await key(document.body, { key: 'ArrowDown' });
+    expect(lastCurrentId.get('customers')).toBeUndefined();
+
+    showList.value = true; // back: the rows as left, and a fresh page asked for
+    await flushPromises();
+    expect(wrapper.findAll('[data-test="customer-table"] .el-table__body-wrapper tr.el-table__row')).toHaveLength(3);
+    expect(c.of('customers.list')).toHaveLength(calls + 1);
+    await key(document.body, { key: 'n', code: 'KeyN', altKey: true });
+    await routeIs('/customers/new');
+    expect(pushes).toHaveBeenCalledTimes(1);
   });
 });
