@@ -2,7 +2,7 @@
 // Alt+N for 新增 — on the real customer list against the fake core.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { defineComponent, h, KeepAlive, ref } from 'vue';
+import { h, KeepAlive, ref } from 'vue';
 import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import { i18n } from '@/i18n';
@@ -277,10 +277,8 @@ describe('keyboard', () => {
     await router.isReady();
     pushes = vi.spyOn(router, 'push');
     const showList = ref(true);
-    const Other = defineComponent({ name: 'OtherPage', render: () => h('div', 'other page') });
-    const Host = defineComponent({
-      render: () => h(KeepAlive, { include: ['CustomerList'] }, [showList.value ? h(CustomerList) : h(Other)]),
-    });
+    const Other = { name: 'OtherPage', render: () => h('div', 'other page') };
+    const Host = { render: () => h(KeepAlive, { include: ['CustomerList'] }, [showList.value ? h(CustomerList) : h(Other)]) };
     wrapper = mount(Host, { global: { plugins: [createPinia(), router, i18n] }, attachTo: document.body });
     await flushPromises();
     const calls = c.of('customers.list').length;
