@@ -73,3 +73,29 @@ export function moveSubtree(
     `${node.path}%`,
   );
 }
+
+/** Node ids → their paths of names from the root, in two queries for any number of ids. A node that does not exist
+ *  has no entry; an ancestor without a row is named by `missingName`. */
+export function treePathNames(
+  db: DB,
+  table: 'regions' | 'product_categories',
+  ids: Iterable<number | null | undefined>,
+  missingName: (id: number) => string = () => '',
+): Map<number, string[]> {
+  const wanted = [...new Set([...ids].filter((id): id is number => typeof id === 'number'))];
+  if (wanted.length === 0) return new Map();
+  const nodes = prepared(db, `select id, path from ${table} where id in (select value from json_each(?))`).all(
+    JSON.stringify(wanted),
+  ) as Array<{ id: number; path: string }>;
+  const chains = nodes.map((n) => ({ id: n.id, chain: n.path.split('/').filter(Boolean).map(Number) }));
+  const ancestors = [...new Set(chains.flatMap((c) => c.chain))];
+  const names = new Map(
+    (
+      prepared(db, `select id, name from ${table} where id in (select value from json_each(?))`).all(JSON.stringify(ancestors)) as Array<{
+        id: number;
+        name: string;
+      }>
+    ).map((r) => [r.id, r.name]),
+  );
+  return new Map(chains.map((c) => [c.id, c.chain.map((id) => names.get(id) ?? missingName(id))]));
+}

@@ -3,6 +3,7 @@
 // all write the log, and would import each other in a circle).
 import type { Ctx } from '../../context';
 import { prepared } from '../../db/sql';
+import { treePathNames } from '../../db/tree';
 import { auditRef } from '../../../../shared/domain/audit';
 
 type Kind = NonNullable<ReturnType<typeof auditRef>>['kind'];
@@ -18,19 +19,7 @@ const treeTable = { region: 'regions', productCategory: 'product_categories' } a
 /** A record's current name; a tree node's full path. Undefined once the record is gone. */
 function nameOf(ctx: Ctx, kind: Kind, id: number): string | string[] | undefined {
   if (kind === 'region' || kind === 'productCategory') {
-    const table = treeTable[kind];
-    const row = prepared(ctx.db, `select path from ${table} where id = ?`).get(id) as { path: string } | undefined;
-    if (!row) return undefined;
-    const ids = row.path.split('/').filter(Boolean).map(Number);
-    const names = new Map(
-      (
-        prepared(ctx.db, `select id, name from ${table} where id in (select value from json_each(?))`).all(JSON.stringify(ids)) as Array<{
-          id: number;
-          name: string;
-        }>
-      ).map((r) => [r.id, r.name]),
-    );
-    return ids.map((i) => names.get(i) ?? String(i));
+    return treePathNames(ctx.db, treeTable[kind], [id], String).get(id);
   }
   const row = prepared(ctx.db, nameSql[kind]).get(id) as { name: string } | undefined;
   return row?.name;

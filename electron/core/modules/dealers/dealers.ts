@@ -7,7 +7,7 @@ import { DomainError, danglingRef, notFound } from '../../errors';
 import { count, prepared } from '../../db/sql';
 import { buildSearchText, normaliseSearch, pinyinFull, searchWordClauses } from '../../text';
 import { recordAudit } from '../audit/audit';
-import { getRegion, regionPathNames } from '../regions/regions';
+import { getRegion } from '../regions/regions';
 import { regionPathsOf } from '../regions/paths';
 import { assertRepExists } from '../reps/reps';
 
@@ -185,7 +185,7 @@ export function getDealer(ctx: Ctx, input: ParsedInput<'dealers.get'>): Output<'
     address: row.address,
     notes: row.notes,
     createdAt: row.createdAt,
-    territories: listRow!.territoryIds.map((id, i) => ({ id, name: listRow!.territoryNames[i]!, path: regionPathNames(ctx, id) })),
+    territories: listRow!.territoryIds.map((id, i) => ({ id, name: listRow!.territoryNames[i]!, path: listRow!.territoryPaths[i]! })),
   };
 }
 

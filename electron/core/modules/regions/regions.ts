@@ -7,6 +7,7 @@ import { DomainError, danglingRef, notFound } from '../../errors';
 import { assemblePathTree, moveSubtree } from '../../db/tree';
 import { pinyinFull, pinyinInitials } from '../../text';
 import { recordAudit } from '../audit/audit';
+import { regionPathsOf } from './paths';
 
 interface RegionRow {
   id: number;
@@ -66,19 +67,7 @@ export function regionSubtreeIds(ctx: Ctx, id: number): number[] {
 
 /** "华东 › 江苏省 › 南京市" for a region id. */
 export function regionPathNames(ctx: Ctx, id: number | null): string[] {
-  if (id === null) return [];
-  const region = getRegion(ctx, id);
-  if (!region) return [];
-  const ids = region.path.split('/').filter(Boolean).map(Number);
-  const names = new Map(
-    (
-      ctx.db.prepare(`select id, name from regions where id in (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{
-        id: number;
-        name: string;
-      }>
-    ).map((r) => [r.id, r.name]),
-  );
-  return ids.map((i) => names.get(i) ?? '');
+  return id === null ? [] : (regionPathsOf(ctx, [id]).get(id) ?? []);
 }
 
 export function assertRegionExists(ctx: Ctx, id: number, field = 'regionId'): void {
