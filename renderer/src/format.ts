@@ -25,6 +25,50 @@ export interface PathSegment {
   pinyin?: string;
 }
 
+/** A tree node as the pickers receive it (regions, product categories). */
+export interface PathTreeNode extends PathSegment {
+  id: number;
+  level: number;
+  code?: string;
+  children: PathTreeNode[];
+}
+
+/** A tree node flattened for a picker, in tree order: its full path as text and as segments, its ancestors' ids. */
+export interface FlatPathNode {
+  id: number;
+  name: string;
+  level: number;
+  code: string;
+  initials: string;
+  pinyin: string;
+  label: string;
+  path: PathSegment[];
+  ancestors: number[];
+}
+
+export function flattenPathTree(nodes: readonly PathTreeNode[]): FlatPathNode[] {
+  const out: FlatPathNode[] = [];
+  const walk = (level: readonly PathTreeNode[], path: PathSegment[], ancestors: number[]) =>
+    level.forEach((n) => {
+      const full = [...path, { name: n.name, initials: n.initials, pinyin: n.pinyin ?? '' }];
+      const label = full.map((s) => s.name).join(' › ');
+      out.push({
+        id: n.id,
+        name: n.name,
+        level: n.level,
+        code: n.code ?? '',
+        initials: n.initials,
+        pinyin: n.pinyin ?? '',
+        label,
+        path: full,
+        ancestors,
+      });
+      walk(n.children, full, [...ancestors, n.id]);
+    });
+  walk(nodes, [], []);
+  return out;
+}
+
 /** Path search for tree pickers: the query is read as consecutive prefixes of consecutive path levels ending at the
  *  last one, each the start of that level's name, initials or full pinyin — `zzkfq` finds 郑州市 › 开发区片区. */
 export function matchesPath(query: string, path: readonly PathSegment[]): boolean {

@@ -2,6 +2,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { call } from '@/api';
+import { flattenPathTree } from '@/format';
 import type { Output, RegionNode } from '@shared/contract';
 
 type Rep = Output<'reps.list'>['rows'][number];
@@ -21,17 +22,7 @@ export const useLookupsStore = defineStore('lookups', () => {
   });
 
   /** "华中 › 河南省 › 郑州市 › 开发区片区" for every region id: pickers and forms show the path, not the leaf. */
-  const regionPathById = computed(() => {
-    const map = new Map<number, string>();
-    const walk = (nodes: RegionNode[], prefix: string) =>
-      nodes.forEach((n) => {
-        const path = prefix ? `${prefix} › ${n.name}` : n.name;
-        map.set(n.id, path);
-        walk(n.children, path);
-      });
-    walk(regions.value, '');
-    return map;
-  });
+  const regionPathById = computed(() => new Map(flattenPathTree(regions.value).map((r) => [r.id, r.label])));
 
   // a load already under way is joined, not repeated (a picker's mount and the layout's idle load ask at once)
   const inFlight = new Map<string, Promise<void>>();
