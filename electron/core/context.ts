@@ -1,11 +1,24 @@
+import type { OperatorRole } from '../../shared/domain/dailyForms';
 import type { DB } from './db/connection';
+
+/** The signed-in operator a call acts as (resolved from the session by the dispatcher). */
+export interface Actor {
+  id: number;
+  name: string;
+  role: OperatorRole;
+  /** the rep record of a supervisor (whose team's forms they sign) */
+  repId: number | null;
+}
 
 /** Everything a service needs: the database, who is acting, and the clock (injectable for tests). */
 export interface Ctx {
   db: DB;
   dbPath: string;
   schemaVersion: number;
+  /** the acting operator's name as the audit log records it ('管理员' for the system before any operator exists) */
   operator: string;
+  /** the signed-in operator; null for system work (first run, start-up tasks) */
+  actor: Actor | null;
   now: () => Date;
 }
 

@@ -31,6 +31,7 @@ export function createCore(dbPath: string, options: CoreOptions = {}): Core {
     dbPath: dbPath === ':memory:' ? ':memory:' : path.resolve(dbPath),
     schemaVersion,
     operator: options.operator ?? '管理员',
+    actor: null,
     now: options.now ?? (() => new Date()),
   };
   return {

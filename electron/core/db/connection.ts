@@ -82,11 +82,13 @@ function applyPragmas(db: DB, inMemory: boolean): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma('recursive_triggers = ON'); // so REPLACE's implicit delete fires the signed-form and audit-log triggers
   const expected: Array<[string, unknown]> = [
     ['journal_mode', inMemory ? 'memory' : 'wal'],
     ['synchronous', 2],
     ['foreign_keys', 1],
     ['busy_timeout', 5000],
+    ['recursive_triggers', 1],
   ];
   for (const [name, value] of expected) {
     const actual = db.pragma(name, { simple: true });

@@ -1,4 +1,6 @@
-// The audit log: one row per change, with the record before and after as JSON.
+// The audit log: one row per change, with the record before and after as JSON, chained by hash (each entry carries
+// the previous entry's hash); triggers in migration 0002 refuse UPDATE and DELETE.
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 export const auditLog = sqliteTable(
@@ -7,11 +9,22 @@ export const auditLog = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     at: text('at').notNull(),
     operator: text('operator').notNull(),
+    operatorId: integer('operator_id'),
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: integer('entity_id'),
     before: text('before'),
     after: text('after'),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_at_idx').on(t.at)],
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_at_idx').on(t.at),
+    // entries written before the chain existed, sealed once at start-up
+    index('audit_unsealed_idx')
+      .on(t.id)
+      .where(sql`${t.hash} is null`),
+    index('audit_operator_idx').on(t.operatorId),
+  ],
 );

@@ -1,0 +1,98 @@
+// 每日销售报告表 Daily sales report: per rep per day, one line per visit (planned or not), same states as the plan.
+import { z } from 'zod';
+import { dateSchema, fenSchema, idSchema, text } from './common';
+import { formListRow, formStateInputs, signatureFields } from './dailyForms';
+import { dailyFormListInput } from './visitPlans';
+import { attendanceKinds } from '../domain/dailyForms';
+
+const reportLineInput = z
+  .object({
+    id: idSchema.optional(),
+    /** the plan line this visit fulfils; absent for an unplanned visit */
+    planLineId: idSchema.nullable().optional(),
+    customerId: idSchema,
+    done: z.boolean(),
+    /** required when the visit was not done */
+    reason: text(200).optional(),
+    outcome: text(500).optional(),
+    nextStep: text(200).optional(),
+    orderFen: fenSchema.optional(),
+    collectedFen: fenSchema.optional(),
+    complaintId: idSchema.nullable().optional(),
+  })
+  .strict();
+
+const reportLine = z.object({
+  id: z.int(),
+  seq: z.int(),
+  planLineId: z.int().nullable(),
+  customerId: z.int(),
+  customerCode: z.string(),
+  customerName: z.string(),
+  regionPath: z.string(),
+  /** the plan line's time and purposes, for the printed planned-vs-actual columns */
+  plannedTime: z.string().nullable(),
+  done: z.boolean(),
+  reason: z.string(),
+  outcome: z.string(),
+  nextStep: z.string(),
+  orderFen: z.int(),
+  collectedFen: z.int(),
+  complaintId: z.int().nullable(),
+  complaintCode: z.string().nullable(),
+});
+
+/** The rep's month so far (1st of the month through the report's date), from the reports themselves. */
+const monthToDate = z.object({
+  from: z.string(),
+  to: z.string(),
+  reportDays: z.int(),
+  visits: z.int(),
+  visitsDone: z.int(),
+  orderFen: z.int(),
+  collectedFen: z.int(),
+});
+
+export const dailyReportDetail = z.object({
+  id: z.int(),
+  repId: z.int(),
+  repCode: z.string(),
+  repName: z.string(),
+  teamName: z.string().nullable(),
+  date: z.string(),
+  attendance: z.enum(attendanceKinds),
+  problems: z.string(),
+  tomorrowPlan: z.string(),
+  /** the plan of the same day, if any (its lines are what the report's planLineIds point at) */
+  planId: z.int().nullable(),
+  ...signatureFields,
+  lines: z.array(reportLine),
+  totals: z.object({ visits: z.int(), visitsDone: z.int(), orderFen: z.int(), collectedFen: z.int() }),
+  monthToDate,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type DailyReportDetail = z.infer<typeof dailyReportDetail>;
+
+export const dailyReportMethods = {
+  'dailyReports.get': { input: z.object({ repId: idSchema, date: dateSchema }).strict(), output: dailyReportDetail.nullable() },
+  'dailyReports.save': {
+    input: z
+      .object({
+        id: idSchema.optional(),
+        repId: idSchema,
+        date: dateSchema,
+        attendance: z.enum(attendanceKinds),
+        problems: text(1000).optional(),
+        tomorrowPlan: text(1000).optional(),
+        lines: z.array(reportLineInput).max(40),
+      })
+      .strict(),
+    output: dailyReportDetail,
+  },
+  'dailyReports.submit': { input: formStateInputs.submit, output: dailyReportDetail },
+  'dailyReports.return': { input: formStateInputs.return, output: dailyReportDetail },
+  'dailyReports.sign': { input: formStateInputs.sign, output: dailyReportDetail },
+  'dailyReports.unsign': { input: formStateInputs.unsign, output: dailyReportDetail },
+  'dailyReports.list': { input: dailyFormListInput, output: z.object({ rows: z.array(formListRow), total: z.int() }) },
+} as const;
