@@ -103,6 +103,14 @@ export const fieldLabels: Record<string, string> = {
   path: '路径',
   entity: '对象类型',
   entityId: '对象编号',
+  password: '密码',
+  oldPassword: '原密码',
+  newPassword: '新密码',
+  recoveryCode: '恢复码',
+  admin: '管理员',
+  role: '角色',
+  imageBase64: '签名图片',
+  idleMinutes: '自动登出时间(分钟)',
 };
 
 /** Own labels only: a key such as "__proto__" or "constructor" must not pick up Object.prototype members. */

@@ -1,14 +1,17 @@
 // The handler table: one entry per contract method. Every input is parsed strictly before a service sees it.
 import { contract, isMethodName, type MethodName, type Output, type ParsedInput } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
-import type { Ctx } from './context';
-import { toErrorData, validationError } from './errors';
+import { methodPermissions, actionLabel, roleLabel } from '../../shared/contract/permissions';
+import type { Actor, Ctx } from './context';
+import { DomainError, toErrorData, validationError } from './errors';
 import { generateDemo } from './demo/generate';
 import { listAudit } from './modules/audit/audit';
 import { archiveCustomer, findDuplicates, getCustomer, listCustomers, listTags, saveCustomer } from './modules/customers/customers';
 import { deleteRegion, regionTree, saveRegion } from './modules/regions/regions';
 import { listReps, listTeams, saveRep, saveTeam } from './modules/reps/reps';
-import { getSettings, initialize, saveSettings } from './modules/settings/settings';
+import { getSettings, saveSettings } from './modules/settings/settings';
+import { changePassword, firstRun, me, recover, resolveSession, setupAdmin, signIn, signOut } from './modules/auth/auth';
+import { getSignature, listOperators, saveOperator, setSignature } from './modules/operators/operators';
 import { getStrategyCard, listMonthlyEvaluations, saveMonthlyEvaluation, saveStrategyCard } from './modules/customers/cards';
 import { duplicateGroups, mergeCustomers } from './modules/customers/merge';
 import { getDealer, listDealers, saveDealer } from './modules/dealers/dealers';
@@ -22,9 +25,19 @@ export type HandlerTable = { [M in MethodName]: Handler<M> };
 
 export const handlers: HandlerTable = {
   'settings.get': (ctx) => getSettings(ctx),
-  'settings.initialize': (ctx, input) =>
-    initialize(ctx, input, (c) => generateDemo(c.db, { scale: 'small', seed: 20261125, now: c.now() })),
+  // the demo brings its operators (manager, supervisors, clerks); the admin is the one typed on the first-run screen
+  'settings.initialize': (ctx, input) => firstRun(ctx, input, (c) => generateDemo(c.db, { scale: 'small', seed: 20261125, now: c.now() })),
   'settings.save': saveSettings,
+  'auth.signIn': signIn,
+  'auth.signOut': (ctx) => signOut(ctx),
+  'auth.me': (ctx) => me(ctx),
+  'auth.changePassword': changePassword,
+  'auth.recover': recover,
+  'auth.setupAdmin': setupAdmin,
+  'operators.list': listOperators,
+  'operators.save': saveOperator,
+  'operators.setSignature': setSignature,
+  'operators.signature': getSignature,
   'regions.tree': (ctx) => regionTree(ctx),
   'regions.save': saveRegion,
   'regions.delete': deleteRegion,
@@ -67,16 +80,52 @@ export function parseInput<M extends MethodName>(method: M, raw: unknown): Parse
   return result.data as ParsedInput<M>;
 }
 
+export interface CallOptions {
+  /** the caller's session token (auth.signIn's answer); the host keeps it: a tab, a window, a test */
+  session?: string;
+}
+
+/**
+ * Who the call acts as, checked against the permission table before the input is even parsed: a method that is not
+ * public needs a live session (UNAUTHORIZED), a role list needs one of its roles (FORBIDDEN, naming the action).
+ * A public method with a live session still knows its caller (auth.me, auth.signOut).
+ */
+function callerOf(ctx: Ctx, method: MethodName, session: string | undefined): Actor | null {
+  const rule = methodPermissions[method];
+  if (rule === 'public') {
+    if (!session) return null;
+    try {
+      return resolveSession(ctx, session);
+    } catch {
+      return null;
+    }
+  }
+  const actor = resolveSession(ctx, session);
+  if (rule !== 'signedIn' && !rule.includes(actor.role)) {
+    throw new DomainError(
+      'FORBIDDEN',
+      `${roleLabel(actor.role)}无权${actionLabel(method)}`,
+      undefined,
+      `A ${actor.role} may not call ${method}`,
+    );
+  }
+  return actor;
+}
+
 /** The one entry point every host uses: never throws, always an envelope. */
-export async function dispatch(ctx: Ctx, method: unknown, rawInput: unknown): Promise<Envelope<unknown>> {
+export async function dispatch(ctx: Ctx, method: unknown, rawInput: unknown, options: CallOptions = {}): Promise<Envelope<unknown>> {
   try {
     if (!isMethodName(method)) {
       const name = typeof method === 'string' ? method.slice(0, 80) : `（${typeof method}）`; // String() can throw
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口方法：${name}` } };
     }
+    const session = typeof options.session === 'string' && options.session !== '' ? options.session : undefined;
+    const actor = callerOf(ctx, method, session);
+    // a per-call ctx: the core itself never holds an operator
+    const callCtx: Ctx = actor ? { ...ctx, actor, operator: actor.name, session } : { ...ctx, session };
     const input = parseInput(method, rawInput);
     const handler = handlers[method] as Handler<typeof method>;
-    const data = await handler(ctx, input as never);
+    const data = await handler(callCtx, input as never);
     return { ok: true, data };
   } catch (err) {
     return { ok: false, error: toErrorData(err) };

@@ -19,6 +19,8 @@ export interface Ctx {
   operator: string;
   /** the signed-in operator; null for system work (first run, start-up tasks) */
   actor: Actor | null;
+  /** the caller's session token, on the per-call ctx of a call that brought one (sign-out ends it) */
+  session?: string;
   now: () => Date;
 }
 

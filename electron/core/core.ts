@@ -2,14 +2,17 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Envelope } from '../../shared/errors';
-import { dispatch } from './api';
+import { dispatch, type CallOptions } from './api';
 import type { Ctx } from './context';
 import { openDatabase, integrityCheck, type OpenOptions } from './db/connection';
 import { DomainError } from './errors';
+import { sessionStore } from './modules/auth/sessions';
+import type { ScryptCost } from './modules/operators/passwords';
 
 export interface Core {
   ctx: Ctx;
-  call: (method: unknown, input: unknown) => Promise<Envelope<unknown>>;
+  /** One call; `options.session` is the caller's token from auth.signIn (without it only public methods answer). */
+  call: (method: unknown, input: unknown, options?: CallOptions) => Promise<Envelope<unknown>>;
   close: () => void;
   backupPath: string | null;
 }
@@ -17,6 +20,8 @@ export interface Core {
 export interface CoreOptions extends OpenOptions {
   operator?: string;
   now?: () => Date;
+  /** scrypt cost for passwords hashed by this core (tests use a cheap one) */
+  passwordCost?: ScryptCost;
 }
 
 export function createCore(dbPath: string, options: CoreOptions = {}): Core {
@@ -34,10 +39,11 @@ export function createCore(dbPath: string, options: CoreOptions = {}): Core {
     actor: null,
     now: options.now ?? (() => new Date()),
   };
+  if (options.passwordCost) sessionStore(db).passwordCost = options.passwordCost;
   return {
     ctx,
     backupPath,
-    call: (method, input) => dispatch(ctx, method, input),
+    call: (method, input, callOptions) => dispatch(ctx, method, input, callOptions),
     close: () => db.close(),
   };
 }

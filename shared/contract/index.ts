@@ -3,10 +3,12 @@
 // methods in its own file here; this file assembles them into the one contract.
 import type { z } from 'zod';
 import { auditMethods } from './audit';
+import { authMethods } from './auth';
 import { customerMethods } from './customers';
 import { dealerMethods } from './dealers';
 import { exportMethods } from './export';
 import { importMethods } from './import';
+import { operatorMethods } from './operators';
 import { productMethods } from './products';
 import { regionMethods } from './regions';
 import { repMethods } from './reps';
@@ -18,12 +20,16 @@ export { customerSortFields, type Contact, type CustomerDetail, type CustomerLis
 export type { CustomerSaveInput, DuplicateGroup, MonthlyEvaluation, StrategyCard } from './customers';
 export { dealerSortFields, type DealerDetail, type DealerListRow } from './dealers';
 export type { ImportPreview } from './import';
+export type { SessionOperator } from './auth';
+export type { OperatorRow } from './operators';
 export { productSortFields, type ProductCategoryNode, type ProductRow } from './products';
 export type { RegionNode } from './regions';
 export { repSortFields, type Rep } from './reps';
 
 export const contract = {
   ...settingsMethods,
+  ...authMethods,
+  ...operatorMethods,
   ...regionMethods,
   ...repMethods,
   ...customerMethods,

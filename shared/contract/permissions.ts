@@ -23,6 +23,20 @@ export const methodPermissions: Record<MethodName, Permission> = {
   // any operator may switch the language; the service lets only an admin change the other settings
   'settings.save': 'signedIn',
 
+  // sign-in needs no session; the handlers of the others act on the caller's session
+  'auth.signIn': 'public',
+  'auth.signOut': 'public',
+  'auth.me': 'public',
+  'auth.changePassword': 'signedIn',
+  'auth.recover': 'public',
+  'auth.setupAdmin': 'public',
+  // names and roles are no secret (audit filter, meeting attendees); only an admin changes them
+  'operators.list': 'signedIn',
+  'operators.save': ADMIN,
+  // an admin sets anyone's signature, an operator their own (checked in the service)
+  'operators.setSignature': 'signedIn',
+  'operators.signature': 'signedIn',
+
   'regions.tree': 'signedIn',
   'regions.save': ENTRY,
   'regions.delete': ENTRY,
@@ -73,7 +87,64 @@ export function can(role: OperatorRole | null | undefined, method: MethodName): 
   return rule === 'signedIn' || rule.includes(role);
 }
 
-/** Chinese names of actions for the FORBIDDEN message ("主管无权执行：合并客户"); falls back to the method name. */
+const domainWords: Record<string, string> = {
+  settings: '系统设置',
+  auth: '登录',
+  operators: '操作员',
+  regions: '区域',
+  teams: '团队',
+  reps: '业务员',
+  customers: '客户',
+  strategyCards: '客户策略卡',
+  monthlyEvaluations: '客户月评卡',
+  dealers: '经销商',
+  productCategories: '产品分类',
+  products: '产品',
+  import: '数据导入',
+  export: '导出',
+  audit: '操作日志',
+  visitPlans: '每日拜访计划表',
+  dailyReports: '每日销售报告表',
+  dayBoard: '今日看板',
+  marketFeedback: '市场状况反映表',
+  complaints: '客诉',
+  expenses: '销售费用',
+  meetings: '销售会议',
+  weeklyPlans: '周计划',
+  monthlySummaries: '月度总结',
+  print: '打印设置',
+};
+const verbWords: Record<string, string> = {
+  list: '查看',
+  get: '查看',
+  tree: '查看',
+  save: '保存',
+  delete: '删除',
+  archive: '归档',
+  merge: '合并',
+  submit: '提交',
+  return: '退回',
+  sign: '签核',
+  unsign: '撤销签核',
+  verify: '校验',
+  template: '下载模板：',
+  preview: '预览',
+  commit: '执行',
+  errorFile: '下载错误行：',
+  xlsx: '',
+  setSignature: '设置签名图片：',
+  signature: '查看签名图片：',
+};
+
+/** The action in Chinese for the FORBIDDEN message: 'customers.merge' → 合并客户; unknown words keep the method name. */
+export function actionLabel(method: string): string {
+  const [domain = '', verb = ''] = method.split('.');
+  const noun = Object.hasOwn(domainWords, domain) ? domainWords[domain] : undefined;
+  const action = Object.hasOwn(verbWords, verb) ? verbWords[verb] : undefined;
+  return noun !== undefined && action !== undefined ? `${action}${noun}` : `「${method}」`;
+}
+
+/** The Chinese name of a role (for messages). */
 export function roleLabel(role: OperatorRole): string {
   return operatorRoleLabels[role].zh;
 }

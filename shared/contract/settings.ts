@@ -1,6 +1,11 @@
 // Settings: company name, UI language, and first-run initialisation.
 import { z } from 'zod';
 import { noInput, requiredText } from './common';
+import { operatorName, passwordSchema, signedIn } from './auth';
+
+/** Minutes without a call after which a session ends (the renderer also signs out after that long idle). */
+export const idleMinutesSchema = z.int().min(1).max(1440);
+export const DEFAULT_IDLE_MINUTES = 30;
 
 const settingsOutput = z.object({
   initialized: z.boolean(),
@@ -8,16 +13,33 @@ const settingsOutput = z.object({
   locale: z.enum(['zh-CN', 'en']),
   schemaVersion: z.int(),
   databasePath: z.string(),
+  /** initialised but no operator yet (a database from before sign-in existed): the app asks for an admin first */
+  needsAdmin: z.boolean(),
+  idleMinutes: z.int(),
 });
 
 export const settingsMethods = {
   'settings.get': { input: noInput(), output: settingsOutput },
   'settings.initialize': {
-    input: z.object({ companyName: requiredText(60), loadDemo: z.boolean().default(false) }).strict(),
-    output: settingsOutput,
+    input: z
+      .object({
+        companyName: requiredText(60),
+        loadDemo: z.boolean().default(false),
+        admin: z.object({ name: operatorName, password: passwordSchema }).strict(),
+      })
+      .strict(),
+    // the first admin is signed in at once; the recovery code is shown this one time only
+    output: settingsOutput.extend({ recoveryCode: z.string(), ...signedIn.shape }),
   },
   'settings.save': {
-    input: z.object({ companyName: requiredText(60).optional(), locale: z.enum(['zh-CN', 'en']).optional() }).strict(),
+    // any operator may switch the language; company name and idle time are the admin's
+    input: z
+      .object({
+        companyName: requiredText(60).optional(),
+        locale: z.enum(['zh-CN', 'en']).optional(),
+        idleMinutes: idleMinutesSchema.optional(),
+      })
+      .strict(),
     output: settingsOutput,
   },
 } as const;

@@ -3,8 +3,12 @@ import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Input, MethodName, Output } from '../../shared/contract';
 import type { AppErrorData, Envelope } from '../../shared/errors';
-import { createCore, type Core } from '../../electron/core/core';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/core';
+import type { CallOptions } from '../../electron/core/api';
 import type { DB } from '../../electron/core/db/connection';
+import { sessionStore } from '../../electron/core/modules/auth/sessions';
+import { hashPassword, type ScryptCost } from '../../electron/core/modules/operators/passwords';
+import type { OperatorRole } from '../../shared/domain/dailyForms';
 
 /** A clock that advances one second per reading, so created/updated timestamps are distinct and ordered. */
 export function steppingClock(start = '2025-03-01T08:00:00.000Z', stepMs = 1000): () => Date {
@@ -15,19 +19,76 @@ export function steppingClock(start = '2025-03-01T08:00:00.000Z', stepMs = 1000)
   };
 }
 
-export function makeCore(file = ':memory:'): Core {
-  return createCore(file, { now: steppingClock() });
+/** scrypt at a cost that takes well under a millisecond: hundreds of tests sign in and hash. */
+export const TEST_COST: ScryptCost = { N: 1024, r: 8, p: 1 };
+
+/** The operator every makeCore() call acts as unless a test says otherwise. */
+export const TEST_MANAGER = { name: '测试经理', password: 'manager-pw', role: 'manager' } as const;
+
+/** Anything that answers calls: a core, or an operator's session on one (asOperator). */
+export type Caller = Pick<Core, 'call'>;
+
+/** A core whose calls act as a signed-in manager (TEST_MANAGER) unless a call passes its own `{ session }`. */
+export interface TestCore extends Core {
+  /** the manager's session */
+  session: string;
+  managerId: number;
+}
+
+export function makeCore(file = ':memory:', options: CoreOptions = {}): TestCore {
+  const core = createCore(file, { now: steppingClock(), passwordCost: TEST_COST, ...options });
+  const manager = addOperator(core, TEST_MANAGER);
+  const session = sessionStore(core.ctx.db).create(manager.id);
+  return {
+    ...core,
+    session,
+    managerId: manager.id,
+    call: (method, input, callOptions?: CallOptions) => core.call(method, input, callOptions ?? { session }),
+  };
+}
+
+export interface TestOperator {
+  id: number;
+  name: string;
+  role: OperatorRole;
+  repId: number | null;
+}
+
+/** An operator written straight into the database with a cheap hash (no call, no audit entry). */
+export function addOperator(
+  core: Pick<Core, 'ctx'>,
+  op: { name: string; role: OperatorRole; password: string; repId?: number | null; active?: boolean },
+): TestOperator {
+  const at = core.ctx.now().toISOString();
+  const id = Number(
+    core.ctx.db
+      .prepare(`insert into operators (name, role, rep_id, password_hash, active, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)`)
+      .run(op.name, op.role, op.repId ?? null, hashPassword(op.password, TEST_COST), op.active === false ? 0 : 1, at, at).lastInsertRowid,
+  );
+  return { id, name: op.name, role: op.role, repId: op.repId ?? null };
+}
+
+/** Signs in through auth.signIn and returns calls bound to that session. */
+export async function asOperator(
+  core: Caller,
+  name: string,
+  password: string,
+): Promise<Caller & { session: string; operator: Output<'auth.signIn'>['operator'] }> {
+  const res = await core.call('auth.signIn', { name, password }, {});
+  if (!res.ok) throw new Error(`auth.signIn as ${name} failed: ${JSON.stringify(res.error)}`);
+  const { session, operator } = res.data as Output<'auth.signIn'>;
+  return { session, operator, call: (method, input, options) => core.call(method, input, options ?? { session }) };
 }
 
 /** Calls a method and returns its data, failing the test with the error envelope otherwise. */
-export async function ok<M extends MethodName>(core: Core, method: M, input: Input<M>): Promise<Output<M>> {
+export async function ok<M extends MethodName>(core: Caller, method: M, input: Input<M>): Promise<Output<M>> {
   const res = await core.call(method, input);
   if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`);
   return res.data as Output<M>;
 }
 
 /** Calls a method that must fail and returns the error. */
-export async function fail(core: Core, method: unknown, input: unknown): Promise<AppErrorData> {
+export async function fail(core: Caller, method: unknown, input: unknown): Promise<AppErrorData> {
   const res: Envelope<unknown> = await core.call(method, input);
   expect(res.ok, `${typeof method === 'string' ? method : typeof method} ${safeJson(input)} should have failed`).toBe(false);
   if (res.ok) throw new Error('unreachable');
@@ -68,7 +129,7 @@ export function digest(db: DB): string {
 }
 
 /** A small realistic dataset: region tree, two teams, three reps, four customers with contacts and tags. */
-export async function seed(core: Core) {
+export async function seed(core: Caller) {
   const east = await ok(core, 'regions.save', { name: '华东', code: 'HD' });
   const jiangsu = await ok(core, 'regions.save', { name: '江苏省', parentId: east.id });
   const nanjing = await ok(core, 'regions.save', { name: '南京市', parentId: jiangsu.id });

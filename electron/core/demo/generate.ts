@@ -7,6 +7,8 @@ import type { DB } from '../db/connection';
 import { customerDerived } from '../modules/customers/customers';
 import { productDerived } from '../modules/products/products';
 import { dealerDerived } from '../modules/dealers/dealers';
+import { sessionStore } from '../modules/auth/sessions';
+import { insertDemoOperators } from './operators';
 import { nameKey, pinyinFull, pinyinInitials } from '../text';
 import * as catalog from './catalog';
 import * as words from './names';
@@ -50,6 +52,8 @@ export interface DemoResult {
   strategyCards: number;
   strategyActions: number;
   monthlyEvaluations: number;
+  /** demo operators other than the admin (manager, one supervisor per team, clerks) */
+  operators: number;
 }
 
 interface ScaleSpec {
@@ -457,6 +461,7 @@ class Generator {
     this.insertRegions();
     const teams = this.insertTeams();
     const reps = this.insertReps(teams);
+    const operators = insertDemoOperators(this.db, this.options.now, sessionStore(this.db).passwordCost).length;
     const customers = this.planCustomers(reps);
     const dealers = this.planDealers(reps);
     const dealerTerritories = this.insertDealers(dealers);
@@ -486,6 +491,7 @@ class Generator {
       strategyCards,
       strategyActions,
       monthlyEvaluations,
+      operators,
     };
     this.db.prepare('insert into audit_log (at, operator, action, entity, entity_id, before, after) values (?, ?, ?, ?, ?, ?, ?)').run(
       this.options.now.toISOString(),
