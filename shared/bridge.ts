@@ -1,10 +1,55 @@
 // The shape of window.salesdesk that the Electron preload exposes; renderer code types against this only.
+import type { PaperId } from './domain/print';
 import type { Envelope } from './errors';
 
 export interface SalesdeskBridge {
   call(method: string, input: unknown): Promise<Envelope<unknown>>;
   readonly methods: readonly string[];
+  /** printing the window's own page (Electron only; browser mode uses window.print()) */
+  readonly print: PrintBridge;
 }
+
+/** Print the page shown in the calling window, on `paper`, through the system print dialog. */
+export interface PrintJobRequest {
+  paper: PaperId;
+  /** preselected in the dialog; '' or absent: the system's default printer */
+  printer?: string;
+}
+
+/** Save the page shown in the calling window as a PDF, asking where with a save dialog. */
+export interface PdfJobRequest {
+  paper: PaperId;
+  /** suggested file name, without folders */
+  fileName: string;
+}
+
+export interface PrintOutcome {
+  ok: boolean;
+  /** the user closed the dialog without printing or saving */
+  canceled?: boolean;
+  /** where the PDF was written */
+  path?: string;
+  error?: string;
+}
+
+export interface PrinterSummary {
+  /** the system name (what print() takes as deviceName) */
+  name: string;
+  displayName: string;
+}
+
+export interface PrintBridge {
+  print(request: PrintJobRequest): Promise<PrintOutcome>;
+  savePdf(request: PdfJobRequest): Promise<PrintOutcome>;
+  printers(): Promise<PrinterSummary[]>;
+}
+
+/** IPC channels of the print bridge (main checks the sender of each like the contract channel). */
+export const printChannels = {
+  print: 'salesdesk:print',
+  savePdf: 'salesdesk:print-pdf',
+  printers: 'salesdesk:printers',
+} as const;
 
 /** The IPC channel between preload and main; one channel for every contract method. */
 export const bridgeChannel = 'salesdesk:call';

@@ -19,6 +19,7 @@ import { categoryTree, deleteCategory, saveCategory } from './modules/products/c
 import { getProduct, listProducts, saveProduct } from './modules/products/products';
 import { commitImport, importErrorFile, importTemplate, previewImport } from './modules/import/import';
 import { exportXlsx } from './modules/export/export';
+import { getPrintSettings, savePrintSettings } from './modules/print/print';
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type HandlerTable = { [M in MethodName]: Handler<M> };
@@ -72,6 +73,8 @@ export const handlers: HandlerTable = {
   'import.errorFile': importErrorFile,
   'export.xlsx': exportXlsx,
   'audit.list': listAudit,
+  'print.settings.get': (ctx) => getPrintSettings(ctx),
+  'print.settings.save': savePrintSettings,
 };
 
 export function parseInput<M extends MethodName>(method: M, raw: unknown): ParsedInput<M> {

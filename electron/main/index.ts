@@ -5,7 +5,15 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, utilityProcess, typ
 import { bridgeChannel } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
 import { createRelay, dbArg } from './relay';
-import { applyContentSecurityPolicy, denyAllPermissions, isTrustedSenderUrl, lockNavigation, secureWebPreferences } from './security';
+import { registerPrintHandlers } from './print';
+import {
+  applyContentSecurityPolicy,
+  denyAllPermissions,
+  isTrustedSenderUrl,
+  lockNavigation,
+  secureWebPreferences,
+  senderUrl,
+} from './security';
 
 const APP_NAME = 'SalesDesk';
 const WINDOW_TITLE = 'SalesDesk 销售管理台';
@@ -23,15 +31,6 @@ const relay = createRelay({
   fork: () => utilityProcess.fork(path.join(__dirname, 'host.js'), ['--db', dbPath], { serviceName: 'SalesDesk Core' }),
   onFatal: (error) => console.error(`[main] core cannot open ${dbPath}: ${error.code} ${error.message}`),
 });
-
-function senderUrl(event: { senderFrame?: { url: string } | null }): string | undefined {
-  try {
-    return event.senderFrame?.url;
-  } catch {
-    // a frame destroyed mid-call throws on access; treat it as untrusted
-    return undefined;
-  }
-}
 
 /** The one IPC door: only the app's own page may call, and only with a known method. */
 export async function handleCall(event: { senderFrame?: { url: string } | null }, request: unknown): Promise<Envelope<unknown>> {
@@ -139,6 +138,7 @@ function start(): void {
     applyContentSecurityPolicy(session.defaultSession);
     denyAllPermissions(session.defaultSession);
     ipcMain.handle(bridgeChannel, handleCall);
+    registerPrintHandlers(rendererUrl);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(!app.isPackaged)));
     mainWindow = createWindow();
   });

@@ -72,6 +72,15 @@ export function isTrustedSenderUrl(
   return actual.protocol === expected.protocol && actual.origin === expected.origin;
 }
 
+/** The URL of the frame that sent an IPC message; a frame destroyed mid-call throws on access and counts as untrusted. */
+export function senderUrl(event: { senderFrame?: { url: string } | null }): string | undefined {
+  try {
+    return event.senderFrame?.url;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Main frame navigation, redirects, new windows and webviews: only the app's own page may load. */
 export function lockNavigation(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, rendererUrl: string): void {
   const guard = (details: { url?: string; preventDefault: () => void }, legacyUrl?: string) => {

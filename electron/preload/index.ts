@@ -1,10 +1,18 @@
-// Exposes exactly one frozen object to the page: call(method, input) and the method list; never ipcRenderer itself.
+// Exposes exactly one frozen object to the page: call(method, input), the method list and the print methods; never
+// ipcRenderer itself.
 import { contextBridge, ipcRenderer } from 'electron';
-import { bridgeChannel, type BridgeRequest, type SalesdeskBridge } from '../../shared/bridge';
+import {
+  bridgeChannel,
+  printChannels,
+  type BridgeRequest,
+  type PrintBridge,
+  type PrintOutcome,
+  type SalesdeskBridge,
+} from '../../shared/bridge';
 import { methodNames } from '../../shared/contract';
 import { isEnvelope, type Envelope } from '../../shared/errors';
 
-export type Invoke = (channel: string, request: BridgeRequest) => Promise<unknown>;
+export type Invoke = (channel: string, request?: BridgeRequest | object) => Promise<unknown>;
 
 const failure = (code: 'UNKNOWN_METHOD' | 'INTERNAL', message: string): Envelope<unknown> => ({ ok: false, error: { code, message } });
 
@@ -24,7 +32,32 @@ export function createBridge(invoke: Invoke, names: readonly string[] = methodNa
       return failure('INTERNAL', `与主进程通信失败：${err instanceof Error ? err.message : String(err)}`);
     }
   };
-  return Object.freeze({ call, methods });
+  return Object.freeze({ call, methods, print: createPrintBridge(invoke) });
+}
+
+/** Typed print methods over their own channels; only plain fields are sent, and failures come back as outcomes. */
+export function createPrintBridge(invoke: Invoke): PrintBridge {
+  const outcome = async (channel: string, request: object): Promise<PrintOutcome> => {
+    try {
+      const result = (await invoke(channel, request)) as PrintOutcome | undefined;
+      return result && typeof result.ok === 'boolean' ? result : { ok: false, error: '主进程返回了无法识别的结果' };
+    } catch (err) {
+      return { ok: false, error: `与主进程通信失败：${err instanceof Error ? err.message : String(err)}` };
+    }
+  };
+  const bridge: PrintBridge = {
+    print: ({ paper, printer }) => outcome(printChannels.print, { paper, printer }),
+    savePdf: ({ paper, fileName }) => outcome(printChannels.savePdf, { paper, fileName }),
+    printers: async () => {
+      try {
+        const list = await invoke(printChannels.printers);
+        return Array.isArray(list) ? list : [];
+      } catch {
+        return [];
+      }
+    },
+  };
+  return Object.freeze(bridge);
 }
 
 // wrap so the page can never reach ipcRenderer through the function's receiver

@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import { printRoutes } from '@/print/routes';
 
 // Hash history works the same from file:// (Electron) and from the browser-mode server.
 export const routes: RouteRecordRaw[] = [
@@ -57,6 +58,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/regions', name: 'regions', component: () => import('@/views/regions/RegionTree.vue'), meta: { nav: 'regions' } },
   { path: '/reps', name: 'reps', component: () => import('@/views/reps/RepList.vue'), meta: { nav: 'reps' } },
   { path: '/audit', name: 'audit', component: () => import('@/views/audit/AuditLog.vue'), meta: { nav: 'audit' } },
+  ...printRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/customers' },
 ];
 

@@ -9,6 +9,7 @@ import { dealerMethods } from './dealers';
 import { exportMethods } from './export';
 import { importMethods } from './import';
 import { operatorMethods } from './operators';
+import { printMethods } from './print';
 import { productMethods } from './products';
 import { regionMethods } from './regions';
 import { repMethods } from './reps';
@@ -38,6 +39,7 @@ export const contract = {
   ...importMethods,
   ...exportMethods,
   ...auditMethods,
+  ...printMethods,
 } as const;
 
 export type Contract = typeof contract;

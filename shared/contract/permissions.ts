@@ -77,6 +77,10 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'export.xlsx': 'signedIn',
 
   'audit.list': AUDIT_READERS,
+
+  // every operator prints; a printer's offset is the office's, whoever measured it
+  'print.settings.get': 'signedIn',
+  'print.settings.save': 'signedIn',
 };
 
 /** May an operator of this role call this method? (The renderer hides buttons with it; the core enforces it.) */

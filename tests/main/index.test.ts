@@ -159,8 +159,13 @@ describe('window', () => {
 });
 
 describe('the salesdesk:call IPC door', () => {
-  it('registers exactly one handler', () => {
-    expect(ipcMain.handle.mock.calls.map((c) => c[0])).toEqual(['salesdesk:call']);
+  it('registers the contract door and the three print channels, nothing else', () => {
+    expect(ipcMain.handle.mock.calls.map((c) => c[0])).toEqual([
+      'salesdesk:call',
+      'salesdesk:print',
+      'salesdesk:print-pdf',
+      'salesdesk:printers',
+    ]);
     expect(ipcMain.on).not.toHaveBeenCalled();
   });
 

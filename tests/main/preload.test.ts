@@ -27,10 +27,12 @@ describe('what the preload exposes', () => {
     expect(exposed[0]![0]).toBe('salesdesk');
   });
 
-  it('is a frozen object with only call and methods', () => {
+  it('is a frozen object with only call, methods and the print methods', () => {
     const api = exposed[0]![1];
-    expect(Object.keys(api).sort()).toEqual(['call', 'methods']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'methods', 'print']);
     expect(Object.isFrozen(api)).toBe(true);
+    expect(Object.keys(api.print).sort()).toEqual(['print', 'printers', 'savePdf']);
+    expect(Object.isFrozen(api.print)).toBe(true);
     expect(typeof api.call).toBe('function');
     expect(api.methods).toEqual(methodNames);
     expect(Object.isFrozen(api.methods)).toBe(true);

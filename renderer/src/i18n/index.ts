@@ -6,6 +6,7 @@ import productMessages from '@/views/products/messages';
 import importMessages from '@/views/import/messages';
 import cardMessages from '@/views/customers/cardMessages';
 import listMessages from '@/components/list/messages';
+import printMessages from '@/print/messages';
 
 // each domain keeps its texts beside its views, under its own namespace
 const zhCN = {
@@ -15,6 +16,7 @@ const zhCN = {
   import: importMessages.zh,
   cards: cardMessages.zh,
   list: listMessages.zh,
+  print: printMessages.zh,
 };
 const en: typeof zhCN = {
   ...enBase,
@@ -23,6 +25,7 @@ const en: typeof zhCN = {
   import: importMessages.en,
   cards: cardMessages.en,
   list: listMessages.en,
+  print: printMessages.en,
 };
 
 export type Locale = 'zh-CN' | 'en';
