@@ -29,17 +29,31 @@ interface WorkerInput {
   reader?: 'fast' | 'sheetjs';
 }
 
+/**
+ * The sheet on its way back from the worker: each distinct text once, the cells as codes in typed arrays that are
+ * moved rather than copied (a code ≥ 0 is a text, -1 empty, -2 true, -3 false, -4 the next number).
+ */
+interface PackedSheet {
+  sheetName: string;
+  texts: string[];
+  codes: Int32Array;
+  numbers: Float64Array;
+  widths: Int32Array;
+  rowNumbers: Int32Array;
+}
+
 /** A refusal the user can act on travels as its catalogue code (refusals.ts), said in both languages by the host. */
 type UserRefusal = { code: ImportRefusalCode; params: Record<string, string | number> };
-type WorkerReply = { ok: true; sheet: ParsedSheet } | { ok: false; user: UserRefusal | null; detail: string };
+type WorkerReply = { ok: true; sheet: PackedSheet } | { ok: false; user: UserRefusal | null; detail: string };
 
 /**
  * The whole worker, self-contained: it must not reference anything outside its own body because it is shipped to
  * the worker as source text. `req` is the worker's require.
  */
-function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> {
+function workerMain(req: NodeRequire, input: WorkerInput): Promise<{ reply: WorkerReply; transfer: ArrayBuffer[] }> {
   type C = string | number | boolean | null;
   const zlib = req('node:zlib') as typeof import('node:zlib');
+  const { isAscii } = req('node:buffer') as typeof import('node:buffer');
   const userError = (code: ImportRefusalCode, params: Record<string, string | number> = {}) =>
     Object.assign(new Error(code), { user: { code, params } satisfies UserRefusal });
   const truncated = 'truncated' as const;
@@ -69,14 +83,11 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
    * Streams an entry through inflate without keeping it: stops as soon as it grows past its declared size (a lying
    * header), and counts the <row> elements of a worksheet on the way.
    */
-  function inflateCheck(e: ZipEntry, rows: boolean): Promise<{ bytes: number; rows: number; text: string | null }> {
+  function inflateCheck(e: ZipEntry, rows: boolean): Promise<{ bytes: number; rows: number }> {
     const data = entryData(e);
-    const keep = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels)$/.test(e.name);
-    if (e.method === 0)
-      return Promise.resolve({ bytes: data.length, rows: rows ? countRows(data) : 0, text: keep ? data.toString('utf8') : null });
+    if (e.method === 0) return Promise.resolve({ bytes: data.length, rows: rows ? countRows(data) : 0 });
     return new Promise((resolve, reject) => {
       const z = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
-      const kept: Buffer[] = [];
       let total = 0;
       let n = 0;
       let tail = Buffer.alloc(0);
@@ -87,7 +98,6 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
           reject(bomb(e));
           return;
         }
-        if (keep) kept.push(chunk);
         if (rows) {
           // a "<row " split across two chunks is found in the joined tail (4 bytes cannot hold a whole match)
           const joined = Buffer.concat([tail, chunk]);
@@ -98,7 +108,7 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
       z.on('error', () => reject(userError(truncated)));
       z.on('end', () => {
         if (total !== e.uncompressedSize) reject(userError(truncated));
-        else resolve({ bytes: total, rows: n, text: keep ? Buffer.concat(kept).toString('utf8') : null });
+        else resolve({ bytes: total, rows: n });
       });
       z.end(data);
     });
@@ -128,33 +138,62 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
     return null;
   }
 
+  /** The parts the lean reader reads (workbook, its rels, styles, shared strings, the first sheet), inflated once. */
+  const inflated = new Map<string, Buffer>();
+  const readLater = (name: string) =>
+    /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|styles\.xml)$/.test(name) || /sharedStrings[^/]*\.xml$/i.test(name);
+  /** Up to this size an entry is verified by inflating it whole, and kept; a larger one is streamed, then read again. */
+  const INFLATE_WHOLE = 128 * 1024 * 1024;
+
+  /** A whole entry at once, refused when it grows past its declared size (a lying header) or falls short of it. */
+  function inflateWhole(e: ZipEntry): Buffer {
+    const data = entryData(e);
+    if (e.method === 0) return data;
+    let out: Buffer;
+    try {
+      out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) });
+    } catch (err) {
+      throw (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? bomb(e) : userError(truncated);
+    }
+    if (out.length > e.uncompressedSize) throw bomb(e);
+    if (out.length !== e.uncompressedSize) throw userError(truncated);
+    return out;
+  }
+
   /** Every entry really inflates to its declared size; the first sheet has no more rows than the cap. */
   async function verifyXlsx(): Promise<void> {
     const sheets: ZipEntry[] = [];
-    let workbook = '';
-    let rels = '';
     for (const e of input.entries) {
-      if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) {
-        sheets.push(e);
-        continue;
-      }
-      const r = await inflateCheck(e, false);
-      if (e.name === 'xl/workbook.xml') workbook = r.text ?? '';
-      if (e.name === 'xl/_rels/workbook.xml.rels') rels = r.text ?? '';
+      if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) sheets.push(e);
+      else if (readLater(e.name) && e.uncompressedSize <= INFLATE_WHOLE) inflated.set(e.name, inflateWhole(e));
+      else await inflateCheck(e, false);
     }
-    const first = firstSheetPath(workbook, rels) ?? sheets[0]?.name;
+    const text = (name: string) => inflated.get(name)?.toString('utf8') ?? '';
+    const first = firstSheetPath(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels')) ?? sheets[0]?.name;
     for (const e of sheets) {
-      const r = await inflateCheck(e, e.name === first);
-      if (e.name === first && r.rows > input.maxRows + 1) throw tooManyRows(r.rows - 1);
+      if (e.name === first && e.uncompressedSize <= INFLATE_WHOLE) {
+        const data = inflateWhole(e);
+        const rows = countRows(data);
+        if (rows > input.maxRows + 1) throw tooManyRows(rows - 1);
+        inflated.set(e.name, data);
+      } else {
+        const r = await inflateCheck(e, e.name === first);
+        if (e.name === first && r.rows > input.maxRows + 1) throw tooManyRows(r.rows - 1);
+      }
     }
   }
 
-  /** The text of an entry (already verified to inflate to its declared size). */
+  /** The text of an entry (already verified to inflate to its declared size); XML that is all ASCII decodes faster as such. */
   function entryText(name: string): string | null {
-    const e = input.entries.find((x) => x.name === name);
-    if (!e) return null;
-    const data = entryData(e);
-    return (e.method === 0 ? data : zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) })).toString('utf8');
+    let data = inflated.get(name);
+    inflated.delete(name);
+    if (!data) {
+      const e = input.entries.find((x) => x.name === name);
+      if (!e) return null;
+      const raw = entryData(e);
+      data = e.method === 0 ? raw : zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, e.uncompressedSize) });
+    }
+    return isAscii(data) ? data.toString('latin1') : data.toString('utf8');
   }
 
   const entities: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -168,7 +207,12 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
   }
 
   /** Text of <t> runs, phonetic guides (<rPh>) left out. */
+  const blankToNull = (text: string) => (text.trim() === '' ? null : text);
+
   function runText(xml: string): string {
+    // the usual: one plain run
+    const plain = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/.exec(xml);
+    if (plain) return unescapeXml(plain[1]!);
     let out = '';
     const clean = xml.indexOf('<rPh') >= 0 || xml.indexOf(':rPh') >= 0 ? xml.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, '') : xml;
     for (const m of clean.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) out += m[1]!;
@@ -184,7 +228,7 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
    * sheet's XML, producing rows directly instead of SheetJS's cell objects, so a large sheet needs a fraction of the
    * memory. Anything it does not expect throws, and SheetJS reads the file instead.
    */
-  function readXlsxFast(): ParsedSheet {
+  function readXlsxFast(): PackedSheet {
     // SheetJS (about half a second to load) only for the date and text formats a sheet actually uses
     let lib: typeof import('@e965/xlsx') | null = null;
     const XLSX = {
@@ -202,7 +246,8 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
     const date1904 = /date1904\s*=\s*"(1|true)"/.test(workbook);
     if (!sheetPath) throw new Error('no sheet path');
 
-    const strings: string[] = [];
+    // the shared strings are the packed sheet's first texts, so a cell holding one is just its index; a blank one reads empty
+    const texts: Array<string | null> = [];
     let sstPath = 'xl/sharedStrings.xml';
     for (const m of rels.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)) {
       if (/sharedStrings"?$/.test(attr(m[0], 'Type') ?? '')) {
@@ -213,7 +258,8 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
     const sst = entryText(sstPath);
     if (sst)
       for (const m of sst.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g))
-        strings.push(m[1] === undefined ? '' : runText(m[1]));
+        texts.push(m[1] === undefined ? null : blankToNull(runText(m[1])));
+    const shared = texts.length;
 
     // style index → how its numbers read: a date, text kept as typed ("@", "0000"), or a plain number
     const styles = entryText('xl/styles.xml') ?? '';
@@ -245,10 +291,16 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
       }
       return n - 1;
     };
-    const rows: C[][] = [];
+    const codes: number[] = [];
+    const numbers: number[] = [];
+    const widths: number[] = [];
     const rowNumbers: number[] = [];
+    const row: number[] = [];
+    const rowNums: number[] = [];
     const rowRe = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
     const cellRe = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+    // the usual cell, as Excel, WPS and SheetJS write it, read in one step: <c r="B2" s="1" t="s"><v>12</v></c>
+    const plainCell = /<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="([a-z]+)")?(?:\/>|><\/c>|><v>([^<]*)<\/v><\/c>)/y;
     rowRe.lastIndex = start;
     let implicitRow = 0;
     for (let rm = rowRe.exec(xml); rm; rm = rowRe.exec(xml)) {
@@ -257,52 +309,98 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
       implicitRow = rowNumber;
       const body = rm[2];
       if (!body) continue;
-      const out: C[] = [];
+      row.length = 0;
+      rowNums.length = 0;
       let implicitCol = -1;
-      cellRe.lastIndex = 0;
-      for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
-        const a = cm[1]!;
-        const ref = attr(a, 'r');
-        const col = ref ? colIndex(ref) : implicitCol + 1;
+      for (let at = 0; at < body.length;) {
+        let col: number;
+        let t: string;
+        let v: string | null;
+        let style: string | null;
+        let inner = '';
+        plainCell.lastIndex = at;
+        const pm = plainCell.exec(body);
+        if (pm) {
+          at = plainCell.lastIndex;
+          col = colIndex(pm[1]!);
+          style = pm[2] ?? null;
+          t = pm[3] ?? 'n';
+          v = pm[4] ?? null;
+        } else {
+          cellRe.lastIndex = at;
+          const cm = cellRe.exec(body);
+          if (!cm) break;
+          at = cellRe.lastIndex;
+          const a = cm[1]!;
+          const ref = attr(a, 'r');
+          col = ref ? colIndex(ref) : implicitCol + 1;
+          inner = cm[2] ?? '';
+          t = attr(a, 't') ?? 'n';
+          style = attr(a, 's');
+          const vMatch = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner);
+          v = vMatch ? vMatch[1]! : null;
+        }
         implicitCol = col;
         if (col < 0 || col >= 256) continue;
-        const inner = cm[2] ?? '';
-        const t = attr(a, 't') ?? 'n';
-        const vMatch = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner);
-        const v = vMatch ? vMatch[1]! : null;
-        let value: C = null;
-        if (t === 's') value = v === null ? null : (strings[Number(v)] ?? null);
-        else if (t === 'inlineStr') value = runText(/<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner)?.[1] ?? '');
-        else if (t === 'str') value = v === null ? null : unescapeXml(v);
-        else if (t === 'b') value = v === null ? null : v.trim() === '1';
-        else if (t === 'e') value = v === null ? '#N/A' : unescapeXml(v);
-        else if (t === 'd') value = v === null ? null : unescapeXml(v).slice(0, 10);
-        else if (v !== null && v.trim() !== '') {
-          const num = Number(v);
-          if (!Number.isFinite(num)) throw new Error(`bad number ${v}`);
-          const kind = styleKind[Number(attr(a, 's') ?? 0)];
-          if (kind?.date) {
-            const d = XLSX.SSF.parse_date_code(num, { date1904 });
-            value =
-              d && d.y > 0
-                ? d.H || d.M || d.S
-                  ? `${d.y}-${pad(d.m)}-${pad(d.d)} ${pad(d.H)}:${pad(d.M)}:${pad(d.S)}`
-                  : `${d.y}-${pad(d.m)}-${pad(d.d)}`
-                : num;
-          } else if (kind?.text) value = XLSX.SSF.format(kind.text, num);
-          else value = num;
+        let code = -1;
+        if (t === 's') {
+          const i = v === null ? -1 : Number(v);
+          code = i >= 0 && i < shared && texts[i] != null ? i : -1;
+        } else if (t === 'b') code = v === null ? -1 : v.trim() === '1' ? -2 : -3;
+        else {
+          let value: string | number | null = null;
+          if (t === 'inlineStr') value = runText(/<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/.exec(inner)?.[1] ?? '');
+          else if (t === 'str') value = v === null ? null : unescapeXml(v);
+          else if (t === 'e') value = v === null ? '#N/A' : unescapeXml(v);
+          else if (t === 'd') value = v === null ? null : unescapeXml(v).slice(0, 10);
+          else if (v !== null && v.trim() !== '') {
+            const num = Number(v);
+            if (!Number.isFinite(num)) throw new Error(`bad number ${v}`);
+            const kind = styleKind[Number(style ?? 0)];
+            if (kind?.date) {
+              const d = XLSX.SSF.parse_date_code(num, { date1904 });
+              value =
+                d && d.y > 0
+                  ? d.H || d.M || d.S
+                    ? `${d.y}-${pad(d.m)}-${pad(d.d)} ${pad(d.H)}:${pad(d.M)}:${pad(d.S)}`
+                    : `${d.y}-${pad(d.m)}-${pad(d.d)}`
+                  : num;
+            } else if (kind?.text) value = XLSX.SSF.format(kind.text, num);
+            else value = num;
+          }
+          if (typeof value === 'number') {
+            code = -4 - rowNums.length;
+            rowNums.push(value);
+          } else if (value !== null && value.trim() !== '') {
+            code = texts.length;
+            texts.push(value);
+          }
         }
-        if (typeof value === 'string' && value.trim() === '') value = null;
-        while (out.length < col) out.push(null);
-        out[col] = value;
+        while (row.length < col) row.push(-1);
+        row[col] = code;
       }
-      while (out.length && out[out.length - 1] === null) out.pop();
-      if (!out.length) continue;
-      rows.push(out);
+      while (row.length && row[row.length - 1] === -1) row.pop();
+      if (!row.length) continue;
+      // a number waits in rowNums until its row is kept (a cell written twice keeps only the later value)
+      for (const code of row) {
+        if (code > -4) codes.push(code);
+        else {
+          codes.push(-4);
+          numbers.push(rowNums[-4 - code]!);
+        }
+      }
+      widths.push(row.length);
       rowNumbers.push(rowNumber);
-      if (rows.length > input.maxRows + 1) throw tooManyRows(rows.length - 1);
+      if (widths.length > input.maxRows + 1) throw tooManyRows(widths.length - 1);
     }
-    return { sheetName, rows, rowNumbers };
+    return {
+      sheetName,
+      texts: texts as string[],
+      codes: Int32Array.from(codes),
+      numbers: Float64Array.from(numbers),
+      widths: Int32Array.from(widths),
+      rowNumbers: Int32Array.from(rowNumbers),
+    };
   }
 
   function decodeText(): string {
@@ -466,28 +564,69 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
     return { sheetName, rows, rowNumbers };
   }
 
+  function pack(sheet: ParsedSheet): PackedSheet {
+    const texts: string[] = [];
+    const textIndex = new Map<string, number>();
+    let cells = 0;
+    for (const row of sheet.rows) cells += row.length;
+    const codes = new Int32Array(cells);
+    const numbers: number[] = [];
+    const widths = new Int32Array(sheet.rows.length);
+    let k = 0;
+    for (let r = 0; r < sheet.rows.length; r++) {
+      const row = sheet.rows[r]!;
+      widths[r] = row.length;
+      for (const cell of row) {
+        let code: number;
+        if (cell === null) code = -1;
+        else if (cell === true) code = -2;
+        else if (cell === false) code = -3;
+        else if (typeof cell === 'number') {
+          code = -4;
+          numbers.push(cell);
+        } else {
+          code = textIndex.get(cell) ?? texts.length;
+          if (code === texts.length) {
+            textIndex.set(cell, code);
+            texts.push(cell);
+          }
+        }
+        codes[k++] = code;
+      }
+    }
+    return {
+      sheetName: sheet.sheetName,
+      texts,
+      codes,
+      numbers: Float64Array.from(numbers),
+      widths,
+      rowNumbers: Int32Array.from(sheet.rowNumbers),
+    };
+  }
+
   return (async () => {
     try {
-      let sheet: ParsedSheet;
+      let packed: PackedSheet;
       if (input.kind === 'xlsx') {
         await verifyXlsx();
         try {
-          sheet = input.reader === 'sheetjs' ? readWorkbook(bytes) : readXlsxFast();
+          packed = input.reader === 'sheetjs' ? pack(readWorkbook(bytes)) : readXlsxFast();
         } catch (err) {
           if ((err as { user?: UserRefusal }).user) throw err;
-          sheet = readWorkbook(bytes);
+          packed = pack(readWorkbook(bytes));
         }
       } else if (input.kind === 'xls') {
-        sheet = readWorkbook(bytes);
+        packed = pack(readWorkbook(bytes));
       } else {
         const text = decodeText();
         // an "xls" that is really an HTML table or Excel 2003 XML (what many web systems export)
-        sheet = /^\s*</.test(text.slice(0, 200)) ? readWorkbook(text) : parseDelimited(text);
+        packed = pack(/^\s*</.test(text.slice(0, 200)) ? readWorkbook(text) : parseDelimited(text));
       }
-      return { ok: true as const, sheet };
+      const transfer = [packed.codes, packed.numbers, packed.widths, packed.rowNumbers].map((a) => a.buffer as ArrayBuffer);
+      return { reply: { ok: true as const, sheet: packed }, transfer };
     } catch (err) {
       const user = (err as { user?: UserRefusal }).user ?? null;
-      return { ok: false as const, user, detail: String((err as Error)?.message ?? err) };
+      return { reply: { ok: false as const, user, detail: String((err as Error)?.message ?? err) }, transfer: [] };
     }
   })();
 }
@@ -495,8 +634,24 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<WorkerReply> 
 const workerCode = `'use strict';
 const __name = (f) => f;
 const { parentPort, workerData } = require('node:worker_threads');
-(${workerMain.toString()})(require, workerData).then((reply) => parentPort.postMessage(reply));
+(${workerMain.toString()})(require, workerData).then(({ reply, transfer }) => parentPort.postMessage(reply, transfer));
 `;
+
+/** The worker's packed sheet as rows again: the same text objects shared by every cell that holds them. */
+function unpack(p: PackedSheet): ParsedSheet {
+  const rows: Cell[][] = new Array<Cell[]>(p.widths.length);
+  let k = 0;
+  let n = 0;
+  for (let r = 0; r < p.widths.length; r++) {
+    const row = new Array<Cell>(p.widths[r]!);
+    for (let c = 0; c < row.length; c++) {
+      const code = p.codes[k++]!;
+      row[c] = code >= 0 ? p.texts[code]! : code === -1 ? null : code === -4 ? p.numbers[n++]! : code === -2;
+    }
+    rows[r] = row;
+  }
+  return { sheetName: p.sheetName, rows, rowNumbers: Array.from(p.rowNumbers) };
+}
 
 let xlsxPathCache: string | null = null;
 
@@ -561,7 +716,7 @@ function runWorker(
     );
     worker.on('message', (reply: WorkerReply) =>
       finish(() => {
-        if (reply.ok) resolve(reply.sheet);
+        if (reply.ok) resolve(unpack(reply.sheet));
         else if (reply.user && isImportRefusal(reply.user.code)) rejectPromise(refuse(reply.user.code, reply.user.params));
         else rejectPromise(refuse('unreadable', { detail: reply.detail.slice(0, 200) }));
       }),
