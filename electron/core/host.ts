@@ -11,6 +11,8 @@ export interface HostRequest {
   id: number;
   method: string;
   input: unknown;
+  /** the calling window's session token, kept by main */
+  session?: string;
 }
 
 export interface HostReply {
@@ -48,13 +50,13 @@ const failure = (code: AppErrorData['code'], message: string): Envelope<unknown>
  */
 export async function handleHostMessage(core: Caller | AppErrorData, data: unknown): Promise<HostReply | null> {
   if (typeof data !== 'object' || data === null) return null;
-  const { id, method, input } = data as Partial<Record<keyof HostRequest, unknown>>;
+  const { id, method, input, session } = data as Partial<Record<keyof HostRequest, unknown>>;
   if (!isUsableId(id)) return null;
   // the database could not be opened: every call gets the same reason instead of hanging until the timeout
   if (!('call' in core)) return { id, envelope: { ok: false, error: core } };
   if (typeof method !== 'string') return { id, envelope: failure('VALIDATION', '请求格式错误：缺少接口方法名') };
   try {
-    const envelope = await core.call(method, input);
+    const envelope = await core.call(method, input, typeof session === 'string' ? { session } : {});
     return { id, envelope };
   } catch (err) {
     return { id, envelope: failure('INTERNAL', `内部错误：${err instanceof Error ? err.message : String(err)}`) };

@@ -174,7 +174,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).some((k) => k !== 'input')) {
       return sendJson(res, 400, fail('VALIDATION', '请求体格式应为 {"input": {...}}'));
     }
-    const envelope = await core.call(name, (body as { input?: unknown }).input);
+    // the tab's own session (sessionStorage): two tabs signed in as two operators each act as themselves
+    const session = req.headers['x-session'];
+    const envelope = await core.call(name, (body as { input?: unknown }).input, {
+      session: typeof session === 'string' ? session : undefined,
+    });
     sendJson(res, 200, envelope);
   }
 

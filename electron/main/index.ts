@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, utilityProcess, typ
 import { bridgeChannel } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
 import { createRelay, dbArg } from './relay';
+import { createSessionKeeper, type SenderLike } from './sessions';
 import { registerPrintHandlers } from './print';
 import {
   applyContentSecurityPolicy,
@@ -32,8 +33,14 @@ const relay = createRelay({
   onFatal: (error) => console.error(`[main] core cannot open ${dbPath}: ${error.code} ${error.message}`),
 });
 
+/** Each window's session token stays here in main; the page never holds it. */
+const sessions = createSessionKeeper(relay);
+
 /** The one IPC door: only the app's own page may call, and only with a known method. */
-export async function handleCall(event: { senderFrame?: { url: string } | null }, request: unknown): Promise<Envelope<unknown>> {
+export async function handleCall(
+  event: { senderFrame?: { url: string } | null; sender?: SenderLike },
+  request: unknown,
+): Promise<Envelope<unknown>> {
   if (!isTrustedSenderUrl(senderUrl(event), rendererUrl)) {
     return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问：请求不是来自本应用的页面' } };
   }
@@ -41,7 +48,7 @@ export async function handleCall(event: { senderFrame?: { url: string } | null }
     return { ok: false, error: { code: 'VALIDATION', message: '请求格式错误' } };
   }
   const { method, input } = request as { method?: unknown; input?: unknown };
-  return relay.call(method, input);
+  return event.sender ? sessions.call(event.sender, method, input) : relay.call(method, input);
 }
 
 function showAbout(): void {

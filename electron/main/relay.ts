@@ -21,7 +21,8 @@ export interface RelayOptions {
 }
 
 export interface Relay {
-  call(method: unknown, input: unknown): Promise<Envelope<unknown>>;
+  /** One call to the core; `session` is the token main keeps for the calling window (sessions.ts). */
+  call(method: unknown, input: unknown, session?: string): Promise<Envelope<unknown>>;
   /** Asks the core to close the database, then kills it if it does not exit in time. */
   shutdown(): Promise<void>;
   readonly pendingCount: number;
@@ -91,7 +92,7 @@ export function createRelay(options: RelayOptions): Relay {
       return pending.size;
     },
 
-    call(method, input) {
+    call(method, input, session) {
       if (!isMethodName(method)) {
         return Promise.resolve(failure('UNKNOWN_METHOD', `未知的接口方法：${String(method).slice(0, 80)}`));
       }
@@ -111,7 +112,7 @@ export function createRelay(options: RelayOptions): Relay {
         );
         pending.set(id, { child: target, resolve, timer });
         try {
-          target.postMessage({ id, method, input });
+          target.postMessage(session ? { id, method, input, session } : { id, method, input });
         } catch (err) {
           // e.g. an input that cannot be structured-cloned
           settle(id, failure('INTERNAL', `无法发送请求到核心进程：${err instanceof Error ? err.message : String(err)}`));

@@ -146,7 +146,7 @@ describe('English mode', () => {
   it('no Chinese word of the app’s own in any kind of entry (the data here is all Latin)', async () => {
     const fresh = makeCore();
     try {
-      await ok(fresh, 'settings.initialize', { companyName: 'Acme Ltd' });
+      await ok(fresh, 'settings.initialize', { companyName: 'Acme Ltd', admin: { name: 'Boss', password: 'boss-pw' } });
       await ok(fresh, 'settings.save', { locale: 'en' });
       const east = await ok(fresh, 'regions.save', { name: 'East', code: 'E' });
       const city = await ok(fresh, 'regions.save', { name: 'Metro', parentId: east.id });
@@ -213,6 +213,7 @@ describe('English mode', () => {
       expect(new Set(rows.map((r) => `${r.entity}/${r.action}`))).toEqual(
         new Set([
           'settings/initialize',
+          'operator/create',
           'settings/update',
           'region/create',
           'region/delete',

@@ -6,12 +6,24 @@ import { contract, isMethodName, methodNames, type Input, type MethodName } from
 import { errorCodes, isEnvelope, type AppErrorData, type Envelope } from '../../shared/errors';
 import { fieldLabels } from '../../shared/fieldLabels';
 import type { Core } from '../../electron/core/core';
-import { digest, fail, makeCore, ok, safeJson, seed, type Seeded } from './helpers';
+import { can } from '../../shared/contract/permissions';
+import { addOperator, asOperator, digest, fail, makeCore, ok, safeJson, seed, type Caller, type Seeded } from './helpers';
 
 let core: Core;
 let s: Seeded;
+let admin: Caller;
+/**
+ * Who calls a method here: the manager (makeCore) for everything a manager may call, an admin for the rest, and no
+ * session for sign-out and who-am-I (so the fuzz never ends the manager's session).
+ */
+function callerFor(m: unknown): Caller {
+  if (m === 'auth.signOut' || m === 'auth.me') return { call: (method, input) => core.call(method, input, {}) };
+  return isMethodName(m) && !can('manager', m) ? admin : core;
+}
 beforeAll(async () => {
   core = makeCore();
+  addOperator(core, { name: '测试管理员', role: 'admin', password: 'admin-pw' });
+  admin = await asOperator(core, '测试管理员', 'admin-pw');
   s = await seed(core);
 });
 afterAll(() => core.close());
@@ -21,8 +33,19 @@ function samplesFor(seeded: Seeded): { [M in MethodName]?: Input<M> } {
   const { regions, reps, teams, customers } = seeded;
   return {
     'settings.get': {},
-    'settings.initialize': { companyName: '测试公司' },
+    'settings.initialize': { companyName: '测试公司', admin: { name: '初始管理员', password: 'init-pw' } },
     'settings.save': { companyName: '新名称', locale: 'zh-CN' },
+    // wrong passwords and codes on purpose: the fuzz must never change a password or sign anyone out
+    'auth.signIn': { name: '测试经理', password: 'wrong-pw' },
+    'auth.signOut': {},
+    'auth.me': {},
+    'auth.changePassword': { oldPassword: 'wrong-old-pw', newPassword: 'new-pw-123' },
+    'auth.recover': { name: '测试管理员', recoveryCode: 'AAAAA-BBBBB-CCCCC-DDDDD', newPassword: 'new-pw-123' },
+    'auth.setupAdmin': { name: '新管理员', password: 'abcdef' },
+    'operators.list': { page: 1, pageSize: 20, search: '测试', role: 'manager', includeInactive: true },
+    'operators.save': { name: '新操作员', role: 'supervisor', password: 'abcdef', repId: reps.boss.id, active: true },
+    'operators.setSignature': { id: 1, imageBase64: null },
+    'operators.signature': { id: 1 },
     'regions.tree': {},
     'regions.save': { name: '新区域', parentId: regions.north.id, code: 'X1', sortOrder: 1 },
     'regions.delete': { id: regions.beijing.id },
@@ -246,7 +269,7 @@ describe('unknown fields are rejected for every method', () => {
     for (const key of ['bogus', 'creditLimitYuan', '__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       const input = { ...sampleOf(method) };
       Object.defineProperty(input, key, { value: 1, enumerable: true, configurable: true, writable: true }); // an own key, even for __proto__
-      const err = await fail(core, method, input);
+      const err = await fail(callerFor(method), method, input);
       expect(err, `${method} + ${key}`).toMatchObject({ code: 'VALIDATION', field: key });
       expect(err.message).toContain(`「${key}」`);
       expect(err.message).toContain('不允许的字段');
@@ -254,7 +277,7 @@ describe('unknown fields are rejected for every method', () => {
     }
     // JSON.parse makes "__proto__" an own key too, which is how the HTTP host receives it
     const fromJson = JSON.parse(JSON.stringify({ ...sampleOf(method), extra: 1 }).replace('"extra"', '"__proto__"')) as unknown;
-    expect(await fail(core, method, fromJson)).toMatchObject({ code: 'VALIDATION', field: '__proto__' });
+    expect(await fail(callerFor(method), method, fromJson)).toMatchObject({ code: 'VALIDATION', field: '__proto__' });
     expect(digest(core.ctx.db)).toBe(before);
   });
 
@@ -624,9 +647,13 @@ describe('fuzz: any input to any method', () => {
     const before = digest(core.ctx.db);
     let res: Envelope<unknown>;
     try {
-      res = await core.call(m, input);
+      res = await callerFor(m).call(m, input);
     } catch (err) {
       throw new Error(`${String(m)} rejected instead of answering with an envelope: ${String(err)}`, { cause: err });
+    }
+    // a wrong password or recovery code is refused and counted toward the lockout: that count is the one write allowed
+    if (m === 'auth.signIn' || m === 'auth.changePassword' || m === 'auth.recover') {
+      core.ctx.db.prepare('update operators set failed_attempts = 0, locked_until = null').run();
     }
     const context = `${typeof m === 'string' ? m : typeof m} ${safeJson(input)}`;
     expect(isEnvelope(res), context).toBe(true);

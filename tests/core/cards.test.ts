@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/contract';
 import type { Core } from '../../electron/core/core';
-import { digest, fail, makeCore, ok, seed, type Seeded } from './helpers';
+import { digest, fail, makeCore, ok, seed, type Seeded, TEST_MANAGER } from './helpers';
 
 let core: Core;
 let s: Seeded;
@@ -62,7 +62,7 @@ describe('strategyCards', () => {
       customerId: id,
       goals: '年销售额 50 万元',
       decisionMakers: '张总（老板）\n李经理（采购）',
-      updatedBy: '管理员',
+      updatedBy: TEST_MANAGER.name,
       actions: [
         { dueDate: '2025-03-20', action: '送样品', owner: '李娜', done: false, doneAt: null },
         { dueDate: '2025-03-10', action: '约见张总', owner: '', done: true },

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { customerSortFields, type CustomerListRow, type Input } from '../../shared/contract';
 import type { Core } from '../../electron/core/core';
-import { digest, fail, makeCore, ok, seed, type Seeded } from './helpers';
+import { digest, fail, makeCore, ok, seed, type Seeded, TEST_MANAGER } from './helpers';
 
 let core: Core;
 let s: Seeded;
@@ -247,7 +247,7 @@ describe('customers: audit log', () => {
     const audit = await ok(core, 'audit.list', { entity: 'customer', entityId: c.id });
     expect(audit.total).toBe(4);
     const [restore, archive, update, create] = audit.rows;
-    expect(create).toMatchObject({ action: 'create', entity: 'customer', entityId: c.id, operator: '管理员', before: null });
+    expect(create).toMatchObject({ action: 'create', entity: 'customer', entityId: c.id, operator: TEST_MANAGER.name, before: null });
     expect(create!.after).toMatchObject({ id: c.id, code: c.code, name: '审计客户', creditLimitFen: 100 });
     expect(update).toMatchObject({ action: 'update', before: { creditLimitFen: 100 }, after: { creditLimitFen: 250 } });
     expect(archive).toMatchObject({ action: 'archive', before: { archived: false }, after: { archived: true } });

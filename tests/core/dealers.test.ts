@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dealerSortFields, type DealerListRow, type Input } from '../../shared/contract';
-import { createCore, type Core } from '../../electron/core/core';
-import { digest, fail, ok, seed, steppingClock, type Seeded } from './helpers';
+import type { Core } from '../../electron/core/core';
+import { digest, fail, makeCore, ok, seed, steppingClock, type Seeded, TEST_MANAGER } from './helpers';
 
 // local noon, so "today" is 2025-06-15 in every time zone the tests run in
 const TODAY = new Date(2025, 5, 15, 12, 0, 0);
@@ -9,7 +9,7 @@ const TODAY = new Date(2025, 5, 15, 12, 0, 0);
 let core: Core;
 let s: Seeded;
 beforeEach(async () => {
-  core = createCore(':memory:', { now: steppingClock(TODAY.toISOString()) });
+  core = makeCore(':memory:', { now: steppingClock(TODAY.toISOString()) });
   s = await seed(core);
 });
 afterEach(() => core.close());
@@ -412,7 +412,7 @@ describe('dealers: audit log', () => {
     const audit = await ok(core, 'audit.list', { entity: 'dealer', entityId: d.id });
     expect(audit.total).toBe(2);
     const [update, create] = audit.rows;
-    expect(create).toMatchObject({ action: 'create', entity: 'dealer', entityId: d.id, operator: '管理员', before: null });
+    expect(create).toMatchObject({ action: 'create', entity: 'dealer', entityId: d.id, operator: TEST_MANAGER.name, before: null });
     expect(create!.after).toMatchObject({
       id: d.id,
       code: 'D0001',

@@ -9,6 +9,8 @@ import { openDatabase } from '../../electron/core/db/connection';
 import { chineseNumber, generateDemo, mulberry32, type DemoResult } from '../../electron/core/demo/generate';
 import { parseArgs, runDemoCli } from '../../electron/core/demo/cli';
 import { contract } from '../../shared/contract';
+import { DEMO_MANAGER } from '../../electron/core/demo/operators';
+import { actAs, asOperator } from './helpers';
 
 const NOW = new Date('2026-03-16T02:00:00.000Z');
 const SEED = 424242;
@@ -19,7 +21,9 @@ let result: DemoResult;
 
 function makeDb(name: string, seed = SEED): { core: Core; result: DemoResult } {
   const c = createCore(path.join(dir, name), { now: () => NOW });
-  return { core: c, result: generateDemo(c.ctx.db, { scale: 'small', seed, now: NOW }) };
+  const result = generateDemo(c.ctx.db, { scale: 'small', seed, now: NOW });
+  // calls act as the demo's manager
+  return { core: actAs(c, DEMO_MANAGER), result };
 }
 
 async function call<T>(method: string, input: unknown): Promise<T> {
@@ -747,20 +751,42 @@ describe('demo CLI', () => {
   it('parses arguments and refuses to overwrite without --force', async () => {
     const out = path.join(dir, 'cli.db');
     const opts = parseArgs(['--scale', 'small', '--out', out, '--seed', '7', '--company', '测试商贸有限公司']);
-    expect(opts).toMatchObject({ scale: 'small', out, seed: 7, company: '测试商贸有限公司', force: false });
+    expect(opts).toMatchObject({
+      scale: 'small',
+      out,
+      seed: 7,
+      company: '测试商贸有限公司',
+      force: false,
+      admin: { name: 'admin', password: 'admin123' },
+    });
+    expect(parseArgs(['--out', out, '--admin', '老板', '--password', 'boss-pw-1']).admin).toEqual({ name: '老板', password: 'boss-pw-1' });
+    expect(() => parseArgs(['--out', out, '--password', '12345'])).toThrow(/至少 6 个字符/);
     expect(() => parseArgs(['--scale', 'huge', '--out', out])).toThrow(/small 或 large/);
     expect(() => parseArgs(['--scale', 'small'])).toThrow(/--out/);
 
     const first = await runDemoCli(opts);
     expect(first.counts.customers).toBe(300);
     await expect(runDemoCli(opts)).rejects.toThrow(/已存在.*--force/s);
-    const again = await runDemoCli({ ...opts, force: true });
+    const again = await runDemoCli({ ...opts, force: true, admin: { name: '老板', password: 'boss-pw-1' } });
     expect(again.counts.customers).toBe(300);
+    expect(again.recoveryCode).toMatch(/^[A-Z2-9-]{23}$/);
+    expect(again.operators.map((o) => o.role)).toEqual([
+      'admin',
+      'manager',
+      ...again.operators.slice(2, -2).map(() => 'supervisor'),
+      'clerk',
+      'clerk',
+    ]);
+    expect(again.operators.filter((o) => o.role === 'supervisor')).toHaveLength(again.counts.teams);
 
     const c = createCore(out);
     try {
       const settings = await c.call('settings.get', {});
-      expect(settings.ok && settings.data).toMatchObject({ initialized: true, companyName: '测试商贸有限公司' });
+      expect(settings.ok && settings.data).toMatchObject({ initialized: true, companyName: '测试商贸有限公司', needsAdmin: false });
+      // the admin from --admin/--password, and every demo operator with the README's password
+      const admin = await asOperator(c, '老板', 'boss-pw-1');
+      expect(admin.operator.role).toBe('admin');
+      for (const o of again.operators.slice(1)) expect((await asOperator(c, o.name, o.password)).operator.role).toBe(o.role);
     } finally {
       c.close();
     }

@@ -7,7 +7,7 @@ import type { Core } from '../../electron/core/core';
 import type { Input } from '../../shared/contract';
 import { exportXlsx, neutralise } from '../../electron/core/modules/export/export';
 import { contract } from '../../shared/contract';
-import { makeCore, ok, seed, type Seeded } from './helpers';
+import { makeCore, ok, seed, type Seeded, TEST_MANAGER } from './helpers';
 import { xlsx } from './importFiles';
 
 let core: Core;
@@ -342,7 +342,7 @@ describe('the other lists', () => {
     const cells = cellsOf(ws, 2);
     expect(cells[0]).toBeInstanceOf(Date);
     expect(cells.slice(1, 6)).toEqual([
-      '管理员',
+      TEST_MANAGER.name,
       '新建',
       '客户',
       s.customers.c1.id,

@@ -37,12 +37,19 @@ export interface TestCore extends Core {
 
 export function makeCore(file = ':memory:', options: CoreOptions = {}): TestCore {
   const core = createCore(file, { now: steppingClock(), passwordCost: TEST_COST, ...options });
-  const manager = addOperator(core, TEST_MANAGER);
-  const session = sessionStore(core.ctx.db).create(manager.id);
+  addOperator(core, TEST_MANAGER);
+  return actAs(core, TEST_MANAGER.name);
+}
+
+/** A core whose calls act as an operator already in its database (a demo's manager, say), without a password. */
+export function actAs(core: Core, operatorName: string): TestCore {
+  const row = core.ctx.db.prepare('select id from operators where name = ?').get(operatorName) as { id: number } | undefined;
+  if (!row) throw new Error(`no operator named ${operatorName}`);
+  const session = sessionStore(core.ctx.db).create(row.id);
   return {
     ...core,
     session,
-    managerId: manager.id,
+    managerId: row.id,
     call: (method, input, callOptions?: CallOptions) => core.call(method, input, callOptions ?? { session }),
   };
 }

@@ -5,21 +5,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Core } from '../../electron/core/core';
 import { handleHostMessage } from '../../electron/core/host';
 import { configureImport, type ImportLimits } from '../../electron/core/modules/import/limits';
 import { importRefusals, refusalText, type ImportRefusalCode } from '../../electron/core/modules/import/refusals';
 import { startServer } from '../../electron/core/server';
 import { createRelay, type RelayChild } from '../../electron/main/relay';
 import type { AppErrorData, Envelope } from '../../shared/errors';
-import { fail, makeCore } from './helpers';
+import { fail, makeCore, type TestCore } from './helpers';
 import { csv, pngBytes, sheetXml, workbookParts, xlsx, zip } from './importFiles';
 
 vi.mock('electron', () => ({}));
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 
-let core: Core;
+let core: TestCore;
 beforeAll(() => {
   core = makeCore();
 });
@@ -173,7 +172,7 @@ describe('messageEn passes through every transport unchanged', () => {
       }
     }
     const relay = createRelay({ fork: () => new Child() });
-    const envelope = await relay.call('import.preview', input);
+    const envelope = await relay.call('import.preview', input, core.session);
     expect(envelope).toEqual({ ok: false, error: expected });
   });
 
@@ -182,11 +181,11 @@ describe('messageEn passes through every transport unchanged', () => {
     const rendererDir = path.join(dir, 'renderer');
     fs.mkdirSync(rendererDir);
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html>');
-    const server = await startServer({ dbPath: path.join(dir, 'test.db'), port: 0, rendererDir });
+    const server = await startServer({ dbPath: '', core, port: 0, rendererDir });
     try {
       const res = await fetch(`http://127.0.0.1:${server.port}/api/import.preview`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, 'X-Session': core.session },
         body: JSON.stringify({ input }),
       });
       const envelope = (await res.json()) as Envelope<unknown>;

@@ -1,7 +1,7 @@
 // Merging customers (everything moves to the survivor in one transaction, recorded) and the duplicate finder.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import { digest, fail, makeCore, ok, seed, type Seeded } from './helpers';
+import { digest, fail, makeCore, ok, seed, type Seeded, TEST_MANAGER } from './helpers';
 
 let core: Core;
 let s: Seeded;
@@ -116,7 +116,7 @@ describe('customers.merge', () => {
       'select * from customer_merges',
     );
     expect(record).toHaveLength(1);
-    expect(record[0]).toMatchObject({ survivor_id: f.survivorId, merged_id: f.mergedId, operator: '管理员' });
+    expect(record[0]).toMatchObject({ survivor_id: f.survivorId, merged_id: f.mergedId, operator: TEST_MANAGER.name });
     expect(JSON.parse(record[0]!.merged_snapshot)).toEqual(mergedBefore);
     expect(JSON.parse(record[0]!.moved)).toEqual(result.moved);
     const audit = await ok(core, 'audit.list', { entity: 'customer', entityId: f.survivorId, pageSize: 1 });

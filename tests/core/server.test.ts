@@ -4,9 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArgs, startServer, type RunningServer } from '../../electron/core/server';
+import { sessionStore } from '../../electron/core/modules/auth/sessions';
+import { addOperator, TEST_MANAGER } from './helpers';
 
 let server: RunningServer;
 let dir: string;
+/** a manager's session, sent as X-Session with every API call here (two-operator behaviour: sessionsHttp.test.ts) */
+let session = '';
 
 /** Raw HTTP so Host and Origin can be set freely (fetch forbids setting Host). */
 function request(
@@ -37,7 +41,7 @@ function request(
 const api = (method: string, input: unknown, headers: Record<string, string> = {}) =>
   request(`/api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, ...headers },
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, 'X-Session': session, ...headers },
     body: JSON.stringify({ input }),
   });
 
@@ -49,6 +53,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'do not serve');
   server = await startServer({ dbPath: path.join(dir, 'test.db'), port: 0, rendererDir });
+  session = sessionStore(server.core.ctx.db).create(addOperator(server.core, TEST_MANAGER).id);
 });
 
 afterAll(async () => {

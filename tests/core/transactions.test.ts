@@ -3,7 +3,7 @@
 // or a business check that only fails after earlier rows of the same call were already written.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import { digest, fail, makeCore, ok, seed, type Seeded } from './helpers';
+import { addOperator, asOperator, digest, fail, makeCore, ok, seed, type Caller, type Seeded } from './helpers';
 
 let core: Core;
 let s: Seeded;
@@ -20,9 +20,9 @@ function sabotage(table: string, when: string, event: 'INSERT' | 'UPDATE' | 'DEL
   return () => core.ctx.db.exec(`DROP TRIGGER ${name}`);
 }
 
-async function expectRolledBack(method: string, input: unknown, expectedCode = 'CONFLICT') {
+async function expectRolledBack(method: string, input: unknown, expectedCode = 'CONFLICT', caller: Caller = core) {
   const before = digest(core.ctx.db);
-  const err = await fail(core, method, input);
+  const err = await fail(caller, method, input);
   expect(err.code).toBe(expectedCode);
   expect(err.code).not.toBe('INTERNAL');
   expect(core.ctx.db.inTransaction).toBe(false);
@@ -125,13 +125,16 @@ describe('other multi-row writes', () => {
 
   it('settings.save: two settings and an audit row, all or none', async () => {
     sabotage('audit_log', "NEW.entity = 'settings'");
-    await expectRolledBack('settings.save', { companyName: '新公司名', locale: 'en' });
+    // the company name is the admin's to change
+    addOperator(core, { name: '测试管理员', role: 'admin', password: 'admin-pw' });
+    const admin = await asOperator(core, '测试管理员', 'admin-pw');
+    await expectRolledBack('settings.save', { companyName: '新公司名', locale: 'en' }, 'CONFLICT', admin);
     expect(await ok(core, 'settings.get', {})).toMatchObject({ companyName: '', locale: 'zh-CN' });
   });
 
   it('settings.initialize without demo data: all or none', async () => {
     sabotage('audit_log', "NEW.action = 'initialize'");
-    await expectRolledBack('settings.initialize', { companyName: '测试公司' });
+    await expectRolledBack('settings.initialize', { companyName: '测试公司', admin: { name: '老板', password: 'boss-pw' } });
     expect((await ok(core, 'settings.get', {})).initialized).toBe(false);
   });
 });

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import { DomainError } from '../../electron/core/errors';
 import { dbPathFromArgs, fatalError, handleHostMessage, migrationsDirFor, runHost, type HostPort } from '../../electron/core/host';
+import { sessionStore } from '../../electron/core/modules/auth/sessions';
+import { addOperator } from '../core/helpers';
 
 const cores: Core[] = [];
 function memoryCore(): Core {
@@ -31,8 +33,24 @@ describe('handleHostMessage', () => {
   });
 
   it('answers invalid input with VALIDATION from the contract', async () => {
-    const reply = await handleHostMessage(memoryCore(), { id: 2, method: 'customers.get', input: { id: 'abc' } });
+    const core = memoryCore();
+    const session = sessionStore(core.ctx.db).create(addOperator(core, { name: '刘芳', role: 'clerk', password: 'clerk-pw' }).id);
+    const reply = await handleHostMessage(core, { id: 2, method: 'customers.get', input: { id: 'abc' }, session });
     expect(reply).toMatchObject({ id: 2, envelope: { ok: false, error: { code: 'VALIDATION' } } });
+  });
+
+  it('passes the session main sent with the request; without one only public methods answer', async () => {
+    const core = memoryCore();
+    const session = sessionStore(core.ctx.db).create(addOperator(core, { name: '刘芳', role: 'clerk', password: 'clerk-pw' }).id);
+    expect(await handleHostMessage(core, { id: 8, method: 'customers.list', input: {} })).toMatchObject({
+      envelope: { ok: false, error: { code: 'UNAUTHORIZED' } },
+    });
+    expect(await handleHostMessage(core, { id: 9, method: 'auth.me', input: {}, session })).toMatchObject({
+      envelope: { ok: true, data: { operator: { name: '刘芳', role: 'clerk' } } },
+    });
+    expect(await handleHostMessage(core, { id: 10, method: 'customers.list', input: {}, session: 42 })).toMatchObject({
+      envelope: { ok: false, error: { code: 'UNAUTHORIZED' } },
+    });
   });
 
   it('answers a request without a method name with VALIDATION', async () => {

@@ -70,6 +70,16 @@ describe('relay', () => {
     expect(relay.pendingCount).toBe(0);
   });
 
+  it('sends the session main keeps for the window with the request, when there is one', async () => {
+    const { relay, latest } = setup();
+    void relay.call('customers.list', {}, 'token-1');
+    void relay.call('settings.get', {});
+    expect(latest().requests()).toStrictEqual([
+      { id: 1, method: 'customers.list', input: {}, session: 'token-1' },
+      { id: 2, method: 'settings.get', input: {} },
+    ]);
+  });
+
   it('passes error envelopes through unchanged', async () => {
     const { relay, latest } = setup();
     const p = relay.call('customers.get', { id: 9 });

@@ -1,20 +1,23 @@
-// npm run demo -- --scale small|large --out <file> [--seed n] [--company 名称] [--force]
+// npm run demo -- --scale small|large --out <file> [--seed n] [--company 名称] [--admin 名称 --password 密码] [--force]
 // Creates a new database file, fills it with the demo company and marks it initialised.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../core';
 import { generateDemo, type DemoScale } from './generate';
+import { DEMO_ADMIN, DEMO_PASSWORD, plannedDemoOperators } from './operators';
 
 export const DEFAULT_SEED = 20261125;
 export const DEFAULT_COMPANY = '华众商贸有限公司';
 
-const usage = `用法 / Usage: npm run demo -- --scale small|large --out <文件.db> [--seed 数字] [--company 公司名称] [--force]`;
+const usage = `用法 / Usage: npm run demo -- --scale small|large --out <文件.db> [--seed 数字] [--company 公司名称] [--admin 管理员名称 --password 密码] [--force]`;
 
 export interface DemoCliOptions {
   scale: DemoScale;
   out: string;
   seed: number;
   company: string;
+  /** the admin's name and password (default admin / admin123) */
+  admin: { name: string; password: string };
   force: boolean;
 }
 
@@ -37,7 +40,7 @@ export function parseArgs(argv: string[]): DemoCliOptions {
       continue;
     }
     if (arg === '--help' || arg === '-h') throw new HelpRequested();
-    const m = /^--(scale|out|seed|company)(?:=(.*))?$/.exec(arg);
+    const m = /^--(scale|out|seed|company|admin|password)(?:=(.*))?$/.exec(arg);
     if (!m) throw new CliError(`无法识别的参数：${arg}`, `Unknown argument: ${arg}\n${usage}`);
     const value = m[2] ?? argv[++i];
     if (value === undefined || value === '') throw new CliError(`参数 --${m[1]} 缺少取值`, `Missing value for --${m[1]}\n${usage}`);
@@ -55,13 +58,19 @@ export function parseArgs(argv: string[]): DemoCliOptions {
   }
   const company = (values.get('company') ?? DEFAULT_COMPANY).trim();
   if (!company || company.length > 60) throw new CliError('--company 公司名称应为 1–60 个字符', '--company must be 1–60 characters');
-  return { scale, out: path.resolve(out), seed: Number(seedText), company, force };
+  const admin = { name: (values.get('admin') ?? DEMO_ADMIN.name).trim(), password: values.get('password') ?? DEMO_ADMIN.password };
+  if (!admin.name || admin.name.length > 20) throw new CliError('--admin 管理员名称应为 1–20 个字符', '--admin must be 1–20 characters');
+  if (admin.password.length < 6) throw new CliError('--password 密码至少 6 个字符', '--password must be at least 6 characters');
+  return { scale, out: path.resolve(out), seed: Number(seedText), company, admin, force };
 }
 
 export interface DemoCliResult {
   file: string;
   seconds: number;
   counts: ReturnType<typeof generateDemo>;
+  /** who can sign in: the admin (with the one-time recovery code) and the demo operators */
+  operators: Array<{ name: string; role: string; password: string; teamName: string | null }>;
+  recoveryCode: string;
 }
 
 export async function runDemoCli(opts: DemoCliOptions): Promise<DemoCliResult> {
@@ -80,11 +89,25 @@ export async function runDemoCli(opts: DemoCliOptions): Promise<DemoCliResult> {
   let done = false;
   try {
     const counts = generateDemo(core.ctx.db, { scale: opts.scale, seed: opts.seed, now: new Date() });
-    const init = await core.call('settings.initialize', { companyName: opts.company, loadDemo: false });
-    if (!init.ok) throw new CliError(`初始化失败：${init.error.message}`, `Initialisation failed: ${init.error.code}`);
+    const operators = plannedDemoOperators(core.ctx.db).map((o) => ({
+      name: o.name,
+      role: o.role,
+      password: DEMO_PASSWORD,
+      teamName: o.teamName,
+    }));
+    const init = await core.call('settings.initialize', { companyName: opts.company, loadDemo: false, admin: opts.admin });
+    if (!init.ok)
+      throw new CliError(`初始化失败：${init.error.message}`, `Initialisation failed: ${init.error.code} ${init.error.messageEn ?? ''}`);
+    await core.call('auth.signOut', {}, { session: (init.data as { session: string }).session });
     core.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
     done = true;
-    return { file: opts.out, seconds: (performance.now() - started) / 1000, counts };
+    return {
+      file: opts.out,
+      seconds: (performance.now() - started) / 1000,
+      counts,
+      operators: [{ name: opts.admin.name, role: 'admin', password: opts.admin.password, teamName: null }, ...operators],
+      recoveryCode: (init.data as { recoveryCode: string }).recoveryCode,
+    };
   } finally {
     core.close();
     // never leave a half-made database behind (the file did not exist, or --force already removed it)
@@ -96,7 +119,7 @@ async function main(): Promise<void> {
   try {
     const opts = parseArgs(process.argv.slice(2));
     console.log(`正在生成演示数据 / generating demo data: scale=${opts.scale} seed=${opts.seed} → ${opts.out}`);
-    const { counts, seconds } = await runDemoCli(opts);
+    const { counts, seconds, operators, recoveryCode } = await runDemoCli(opts);
     console.log(`公司 / company:       ${opts.company}`);
     console.log(`区域 / regions:       ${counts.regions}`);
     console.log(`团队 / teams:         ${counts.teams}`);
@@ -112,6 +135,9 @@ async function main(): Promise<void> {
     console.log(`策略卡 / strategy cards: ${counts.strategyCards}（行动 / actions ${counts.strategyActions}）`);
     console.log(`月评 / evaluations:   ${counts.monthlyEvaluations}`);
     console.log(`用时 / elapsed:       ${seconds.toFixed(2)} s`);
+    console.log('操作员 / operators (用户名 name / 角色 role / 密码 password):');
+    for (const o of operators) console.log(`  ${o.name}  ${o.role}${o.teamName ? `（${o.teamName}）` : ''}  ${o.password}`);
+    console.log(`管理员恢复码 / admin recovery code (仅此一次 / shown once): ${recoveryCode}`);
   } catch (err) {
     if (err instanceof HelpRequested) {
       console.log(usage);
