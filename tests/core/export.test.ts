@@ -209,6 +209,22 @@ describe('customers', () => {
   });
 });
 
+describe('the file itself', () => {
+  it('markup and a control character in a record: the file still opens in both readers, the text reads back clean', async () => {
+    await ok(core, 'customers.save', { name: 'A&B <商贸> "一号" 公司', notes: '周三\u0001送货 & <加急>', creditLimitFen: 123_456_789 });
+    const { ws, bytes } = await exported({ entity: 'customers', filters: { archived: 'active', search: '商贸' } });
+    const row = Object.fromEntries(cellsOf(ws, 1).map((h, i) => [h, ws.getRow(2).getCell(i + 1).value]));
+    expect(row).toMatchObject({ 客户名称: 'A&B <商贸> "一号" 公司', 备注: '周三送货 & <加急>', '信用额度(元)': 1234567.89 });
+    const sheet = XLSX.read(bytes, { type: 'buffer', cellNF: true });
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet.Sheets['客户档案']!);
+    expect(rows.length).toBe(ws.rowCount - 1);
+    expect(rows.find((r) => r['客户名称'] === 'A&B <商贸> "一号" 公司')).toMatchObject({
+      备注: '周三送货 & <加急>',
+      '信用额度(元)': 1234567.89,
+    });
+  });
+});
+
 describe('the other lists', () => {
   it('dealers: every field, dates as dates, money in 元, the words of the screens', async () => {
     const saved = await ok(core, 'dealers.save', {

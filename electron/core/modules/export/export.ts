@@ -1,8 +1,6 @@
 // Excel export of a list as the user sees it: the same filters and sort, every page, read through the list's own
 // module function. Numbers stay numbers, money is 元 with two decimals, dates are real dates; text that a spreadsheet
 // would take for a formula is neutralised.
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Ctx } from '../../context';
 import { todayLocal } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
@@ -18,6 +16,7 @@ import { channelTypeLabels, dealerStatusLabels, dealerTierLabels } from '../../.
 import { entityLabels } from '../../../../shared/domain/importExport';
 import { productStatusLabels } from '../../../../shared/domain/product';
 import { repStatusLabels } from '../../../../shared/domain/rep';
+import { excelSerial, writeXlsx, type XlsxFormat, type XlsxValue } from './xlsxWriter';
 import { listAudit } from '../audit/audit';
 import { customerExtras, listCustomers, type CustomerExtras } from '../customers/customers';
 import { dealerExtras, listDealers, type DealerExtras } from '../dealers/dealers';
@@ -42,17 +41,18 @@ interface Sheet<Row> {
   chunks: () => Iterable<Row[]>;
 }
 
-const CHUNK = 20_000;
+// rows read per list call, measured on 100,000 customers: 20,000 left more rows alive through each young-generation
+// GC (~60 MB more peak memory, more GC time); 2,000 paid more for the list calls than it saved
+const CHUNK = 10_000;
 const EXCEL_TEXT_MAX = 32_767;
 
-// text needs no format of its own: its cells are written as strings, and a per-cell style costs time on 100,000 rows
-const numFmt: Record<CellType, string | undefined> = {
-  text: undefined,
-  number: '0',
-  money: '#,##0.00',
-  date: 'yyyy-mm-dd',
-  datetime: 'yyyy-mm-dd hh:mm',
-  percent: '0.0%',
+const formatOf: Record<CellType, XlsxFormat> = {
+  text: 'general',
+  number: 'integer',
+  money: 'money',
+  date: 'date',
+  datetime: 'datetime',
+  percent: 'percent',
 };
 
 /** Text a spreadsheet would read as a formula (= + - @, or a leading tab / CR) gets a leading apostrophe. */
@@ -61,22 +61,23 @@ export function neutralise(text: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-function dateCell(ymd: string): Date | string {
+function dateCell(ymd: string): XlsxValue {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
-  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : neutralise(ymd);
+  return m ? excelSerial(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : neutralise(ymd);
 }
 
 /** Excel dates have no time zone: an instant is written as the office's wall-clock time. */
-function dateTimeCell(iso: string): Date | string {
+function dateTimeCell(iso: string): XlsxValue {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return neutralise(iso);
-  return new Date(t - new Date(t).getTimezoneOffset() * 60_000);
+  return excelSerial(t - new Date(t).getTimezoneOffset() * 60_000);
 }
 
-function toCell(type: CellType, v: string | number | null | undefined): ExcelJS.CellValue {
+function toCell(type: CellType, v: string | number | null | undefined): XlsxValue {
   if (v === null || v === undefined || v === '') return null;
   switch (type) {
     case 'money':
+      // 元 from 分: fen / 100 is the double nearest the exact amount, so it reads back to the same 分
       return Number(v) / 100;
     case 'percent':
       return Number(v) / 10000;
@@ -109,43 +110,22 @@ function* withExtras<Row extends { id: number }, Extra>(
 ): Iterable<Array<Row & Extra>> {
   for (const rows of chunks) {
     const byId = extras(rows.map((r) => r.id));
-    yield rows.map((r) => ({ ...r, ...byId.get(r.id)! }));
+    // the list's rows are this export's own: extended in place rather than copied, 100,000 copies are GC work
+    yield rows.map((r) => Object.assign(r, byId.get(r.id)!));
   }
 }
 
-async function writeSheet<Row>(spec: Sheet<Row>): Promise<{ buffer: Buffer; rowCount: number }> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
+function* cells<Row>(spec: Sheet<Row>): Iterable<XlsxValue[]> {
+  for (const chunk of spec.chunks()) for (const row of chunk) yield spec.columns.map((c) => toCell(c.type, c.value(row)));
+}
+
+function writeSheet<Row>(spec: Sheet<Row>): Promise<{ buffer: Buffer; rowCount: number }> {
+  return writeXlsx({
+    name: spec.title.slice(0, 31),
+    columns: spec.columns.map((c) => ({ header: c.header, width: c.width, format: formatOf[c.type] })),
+    rows: cells(spec),
+    creator: 'SalesDesk 销售管理台',
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  wb.creator = 'SalesDesk 销售管理台';
-  const ws = wb.addWorksheet(spec.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = spec.columns.map((c) => ({ width: c.width, style: numFmt[c.type] ? { numFmt: numFmt[c.type] } : {} }));
-  const header = ws.addRow(spec.columns.map((c) => c.header));
-  header.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0FE' } };
-    cell.numFmt = 'General';
-    cell.alignment = { vertical: 'middle' };
-  });
-  header.commit();
-  let rowCount = 0;
-  for (const chunk of spec.chunks()) {
-    for (const row of chunk) {
-      ws.addRow(spec.columns.map((c) => toCell(c.type, c.value(row)))).commit();
-      rowCount++;
-    }
-  }
-  const last = ws.getColumn(spec.columns.length).letter;
-  ws.autoFilter = `A1:${last}${rowCount + 1}`;
-  ws.commit();
-  await wb.commit();
-  await done;
-  return { buffer: Buffer.concat(chunks), rowCount };
 }
 
 // ---------- the lists ----------
