@@ -5,7 +5,7 @@ import { methodPermissions, actionLabel, roleLabel } from '../../shared/contract
 import type { Actor, Ctx } from './context';
 import { DomainError, toErrorData, validationError } from './errors';
 import { generateDemo } from './demo/generate';
-import { listAudit } from './modules/audit/audit';
+import { listAudit, verifyAudit } from './modules/audit/audit';
 import { archiveCustomer, findDuplicates, getCustomer, listCustomers, listTags, saveCustomer } from './modules/customers/customers';
 import { deleteRegion, regionTree, saveRegion } from './modules/regions/regions';
 import { listReps, listTeams, saveRep, saveTeam } from './modules/reps/reps';
@@ -19,6 +19,15 @@ import { categoryTree, deleteCategory, saveCategory } from './modules/products/c
 import { getProduct, listProducts, saveProduct } from './modules/products/products';
 import { commitImport, importErrorFile, importTemplate, previewImport } from './modules/import/import';
 import { exportXlsx } from './modules/export/export';
+import {
+  getMarketFeedback,
+  handleMarketFeedback,
+  listMarketFeedback,
+  reopenMarketFeedback,
+  saveMarketFeedback,
+} from './modules/marketFeedback/marketFeedback';
+import { getComplaint, handleComplaint, listComplaints, reopenComplaint, saveComplaint } from './modules/complaints/complaints';
+import { getExpense, listExpenses, saveExpense } from './modules/expenses/expenses';
 import { getPrintSettings, savePrintSettings } from './modules/print/print';
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
@@ -73,6 +82,20 @@ export const handlers: HandlerTable = {
   'import.errorFile': importErrorFile,
   'export.xlsx': exportXlsx,
   'audit.list': listAudit,
+  'audit.verify': (ctx) => verifyAudit(ctx),
+  'marketFeedback.list': listMarketFeedback,
+  'marketFeedback.get': getMarketFeedback,
+  'marketFeedback.save': saveMarketFeedback,
+  'marketFeedback.handle': handleMarketFeedback,
+  'marketFeedback.reopen': reopenMarketFeedback,
+  'complaints.list': listComplaints,
+  'complaints.get': getComplaint,
+  'complaints.save': saveComplaint,
+  'complaints.handle': handleComplaint,
+  'complaints.reopen': reopenComplaint,
+  'expenses.list': listExpenses,
+  'expenses.get': getExpense,
+  'expenses.save': saveExpense,
   'print.settings.get': (ctx) => getPrintSettings(ctx),
   'print.settings.save': savePrintSettings,
 };

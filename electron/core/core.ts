@@ -8,6 +8,7 @@ import { openDatabase, integrityCheck, type OpenOptions } from './db/connection'
 import { DomainError } from './errors';
 import { sessionStore } from './modules/auth/sessions';
 import type { ScryptCost } from './modules/operators/passwords';
+import { sealAuditChain } from './modules/audit/chain';
 
 export interface Core {
   ctx: Ctx;
@@ -31,6 +32,8 @@ export function createCore(dbPath: string, options: CoreOptions = {}): Core {
     db.close();
     throw new DomainError('DB_CORRUPT', `数据库完整性检查失败：${check}`);
   }
+  // entries written before the audit chain existed (or by a bulk writer that does not hash) join it now, in id order
+  sealAuditChain(db);
   const ctx: Ctx = {
     db,
     dbPath: dbPath === ':memory:' ? ':memory:' : path.resolve(dbPath),

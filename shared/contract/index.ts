@@ -3,11 +3,14 @@
 // methods in its own file here; this file assembles them into the one contract.
 import type { z } from 'zod';
 import { auditMethods } from './audit';
+import { complaintMethods } from './complaints';
 import { authMethods } from './auth';
 import { customerMethods } from './customers';
 import { dealerMethods } from './dealers';
+import { expenseMethods } from './expenses';
 import { exportMethods } from './export';
 import { importMethods } from './import';
+import { marketFeedbackMethods } from './marketFeedback';
 import { operatorMethods } from './operators';
 import { printMethods } from './print';
 import { productMethods } from './products';
@@ -16,7 +19,10 @@ import { repMethods } from './reps';
 import { settingsMethods } from './settings';
 
 export { dateSchema, fenSchema, idSchema, pageInput } from './common';
-export type { AuditEntry } from './audit';
+export type { AuditEntry, AuditVerification } from './audit';
+export type { ComplaintRow } from './complaints';
+export type { ExpenseRow } from './expenses';
+export type { MarketFeedbackRow } from './marketFeedback';
 export { customerSortFields, type Contact, type CustomerDetail, type CustomerListInput, type CustomerListRow } from './customers';
 export type { CustomerSaveInput, DuplicateGroup, MonthlyEvaluation, StrategyCard } from './customers';
 export { dealerSortFields, type DealerDetail, type DealerListRow } from './dealers';
@@ -39,6 +45,9 @@ export const contract = {
   ...importMethods,
   ...exportMethods,
   ...auditMethods,
+  ...marketFeedbackMethods,
+  ...complaintMethods,
+  ...expenseMethods,
   ...printMethods,
 } as const;
 

@@ -77,6 +77,22 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'export.xlsx': 'signedIn',
 
   'audit.list': AUDIT_READERS,
+  'audit.verify': AUDIT_READERS,
+
+  // 市场反映, 客诉, 销售费用: every operator reads them; the business roles enter, handle and reopen them
+  'marketFeedback.list': 'signedIn',
+  'marketFeedback.get': 'signedIn',
+  'marketFeedback.save': ENTRY,
+  'marketFeedback.handle': ENTRY,
+  'marketFeedback.reopen': ENTRY,
+  'complaints.list': 'signedIn',
+  'complaints.get': 'signedIn',
+  'complaints.save': ENTRY,
+  'complaints.handle': ENTRY,
+  'complaints.reopen': ENTRY,
+  'expenses.list': 'signedIn',
+  'expenses.get': 'signedIn',
+  'expenses.save': ENTRY,
 
   // every operator prints; a printer's offset is the office's, whoever measured it
   'print.settings.get': 'signedIn',

@@ -39,3 +39,19 @@ export const productSortFields = [
 ] as const;
 
 export const repSortFields = ['code', 'name', 'teamName', 'hireDate', 'customerCount'] as const;
+
+export const marketFeedbackSortFields = [
+  'date',
+  'code',
+  'feedbackType',
+  'urgency',
+  'status',
+  'repName',
+  'customerName',
+  'handledDate',
+  'updatedAt',
+] as const;
+
+export const complaintSortFields = ['receivedDate', 'code', 'customerName', 'urgency', 'status', 'repName', 'handledDate', 'updatedAt'] as const;
+
+export const expenseSortFields = ['date', 'amountFen', 'category', 'repName', 'customerName', 'updatedAt'] as const;

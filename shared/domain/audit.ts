@@ -15,6 +15,8 @@ import { entityLabels as listEntityLabels } from './importExport';
 import { productStatusLabels } from './product';
 import { regionLevelLabels } from './region';
 import { repStatusLabels } from './rep';
+import { expenseCategoryLabels } from './expense';
+import { feedbackTypeLabels, handleStatusLabels, urgencyLabels } from './feedback';
 
 export type AuditLocale = 'zh-CN' | 'en';
 
@@ -31,6 +33,8 @@ export const auditActionLabels: Record<string, Labelled> = {
   import: { zh: '导入', en: 'Imported' },
   initialize: { zh: '初始化', en: 'Set up' },
   'demo.load': { zh: '加载演示数据', en: 'Loaded demo data' },
+  handle: { zh: '处理', en: 'Handled' },
+  reopen: { zh: '重新打开', en: 'Reopened' },
 };
 
 /** Record types as the log stores them; an import is logged under the plural list name (customers, dealers …). */
@@ -47,6 +51,9 @@ export const auditEntityLabels: Record<string, Labelled> = {
   settings: { zh: '设置', en: 'Settings' },
   demo: { zh: '演示数据', en: 'Demo data' },
   import: { zh: '数据导入', en: 'Import' },
+  marketFeedback: { zh: '市场反映', en: 'Market feedback' },
+  complaint: { zh: '客诉', en: 'Complaint' },
+  expense: { zh: '销售费用', en: 'Expense' },
   customers: listEntityLabels.customers,
   dealers: listEntityLabels.dealers,
   products: listEntityLabels.products,
@@ -156,6 +163,21 @@ export const auditFieldLabels: Record<string, Labelled> = {
   strategyActions: { zh: '策略行动数', en: 'Strategy actions' },
   monthlyEvaluations: { zh: '月评卡数', en: 'Monthly evaluations' },
   duplicates: { zh: '疑似重复', en: 'Possible duplicates' },
+  feedbackType: { zh: '反馈类型', en: 'Type' },
+  urgency: { zh: '紧急程度', en: 'Urgency' },
+  subject: { zh: '标题', en: 'Subject' },
+  content: { zh: '内容', en: 'Content' },
+  competitor: { zh: '竞品', en: 'Competitor' },
+  productId: { zh: '产品', en: 'Product' },
+  handler: { zh: '处理人', en: 'Handler' },
+  response: { zh: '处理结果', en: 'Response' },
+  handledDate: { zh: '处理日期', en: 'Handled on' },
+  receivedDate: { zh: '受理日期', en: 'Received on' },
+  category: { zh: '费用类别', en: 'Category' },
+  amountFen: { zh: '金额', en: 'Amount' },
+  note: { zh: '备注', en: 'Note' },
+  date: { zh: '日期', en: 'Date' },
+  reason: { zh: '原因', en: 'Reason' },
 };
 
 export function auditFieldLabel(key: string, locale: AuditLocale): string {
@@ -164,7 +186,7 @@ export function auditFieldLabel(key: string, locale: AuditLocale): string {
   return (locale === 'zh-CN' ? ownOr(fieldLabels, key) : undefined) ?? key;
 }
 
-type RefKind = 'region' | 'productCategory' | 'rep' | 'team' | 'dealer' | 'customer';
+type RefKind = 'region' | 'productCategory' | 'rep' | 'team' | 'dealer' | 'customer' | 'product';
 
 /**
  * Fields that hold the id of another record, and the snapshot key that carries its name as it was when the change
@@ -190,6 +212,8 @@ export function auditRef(entity: string | undefined, key: string): { kind: RefKi
       return { kind: 'productCategory', nameKey: 'categoryPath', many: false };
     case 'customerId':
       return { kind: 'customer', nameKey: 'customerName', many: false };
+    case 'productId':
+      return { kind: 'product', nameKey: 'productName', many: false };
     case 'mergedIntoId':
       return { kind: 'customer', nameKey: 'mergedIntoName', many: false };
     case 'parentId':
@@ -211,6 +235,7 @@ const refKeys = [
   'dealerId',
   'categoryId',
   'customerId',
+  'productId',
   'mergedIntoId',
   'parentId',
 ];
@@ -225,6 +250,7 @@ const nameKeys = new Set([
   'categoryPath',
   'categoryName',
   'customerName',
+  'productName',
   'mergedIntoName',
   'parentPath',
   'regionPaths',
@@ -280,6 +306,9 @@ const valueLabelsByEntity: Record<string, Record<string, Record<string, Labelled
   },
   dealer: { channelType: channelTypeLabels, tier: dealerTierLabels, status: dealerStatusLabels },
   region: { level: regionLevelLabels },
+  marketFeedback: { feedbackType: feedbackTypeLabels, urgency: urgencyLabels, status: handleStatusLabels },
+  complaint: { urgency: urgencyLabels, status: handleStatusLabels },
+  expense: { category: expenseCategoryLabels },
   product: { active: boolLabels(productStatusLabels.active, productStatusLabels.inactive) },
   rep: { active: boolLabels(repStatusLabels.active, repStatusLabels.inactive) },
   import: {

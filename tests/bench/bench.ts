@@ -12,6 +12,7 @@ import type { DB } from '../../electron/core/db/connection';
 import { formatBrowserTimings, runBrowserBench, type BrowserBench } from './browserTimings';
 import { createCore, type Core } from '../../electron/core/core';
 import { buildImportSheet, importRefs, printImportBench, runImportBench, type ImportRefs, type ImportRun } from './importBench';
+import { formatAuditBench, runAuditVerifyBench, type AuditBench } from './auditBench';
 import { generateDemo, Rand } from '../../electron/core/demo/generate';
 import { likeContains, pinyinFull, pinyinInitials } from '../../electron/core/text';
 
@@ -524,6 +525,7 @@ async function main(): Promise<void> {
   let importExport: ImportExportResult | null = null;
   let importRuns: ImportRun[] = [];
   let browser: BrowserBench | null = null;
+  let auditVerify: AuditBench | null = null;
   try {
     const operations = buildOperations(core, core.ctx.db, args.seed);
     for (const op of operations) results.push(await measure(op, args.runs));
@@ -540,6 +542,8 @@ async function main(): Promise<void> {
     }
     // list open / page / sort in Chromium against the browser-mode server (tests/bench/browserTimings.ts)
     if (!args.skipBrowser) browser = await runBrowserBench(dbPath);
+    // audit.verify over 1,000,000 chained entries on its own temp database (tests/bench/auditBench.ts)
+    auditVerify = await runAuditVerifyBench({ log: args.json ? undefined : (l) => console.log(l) });
   } finally {
     if (core.ctx.db.open) core.close();
     if (tempDir && !args.keep) fs.rmSync(tempDir, { recursive: true, force: true });
@@ -554,9 +558,15 @@ async function main(): Promise<void> {
     (generated && !generated.pass ? 1 : 0) +
     ieChecks.filter((c) => !c).length +
     importRuns.filter((r) => !r.pass).length +
-    (browser?.failures ?? 0);
+    (browser?.failures ?? 0) +
+    (auditVerify && !auditVerify.pass ? 1 : 0);
   const checked =
-    results.filter((r) => r.pass !== null).length + (generated ? 1 : 0) + ieChecks.length + importRuns.length + (browser?.checked ?? 0);
+    results.filter((r) => r.pass !== null).length +
+    (generated ? 1 : 0) +
+    ieChecks.length +
+    importRuns.length +
+    (browser?.checked ?? 0) +
+    (auditVerify ? 1 : 0);
 
   if (args.json) {
     console.log(
@@ -580,6 +590,7 @@ async function main(): Promise<void> {
         },
         importBench: importRuns,
         browser: browser && { skipped: browser.skipped, steps: browser.results },
+        auditVerify,
         memory: { heapUsedMB: mb(mem.heapUsed), heapTotalMB: mb(mem.heapTotal), rssMB: mb(mem.rss) },
         node: process.version,
         passed: checked - failures,
@@ -656,6 +667,10 @@ async function main(): Promise<void> {
       console.log('');
       if (browser.skipped) console.log(`browser: FAIL — ${browser.skipped}`);
       for (const l of formatBrowserTimings(browser.results ?? [])) console.log(l);
+    }
+    if (auditVerify) {
+      console.log('');
+      for (const l of formatAuditBench(auditVerify)) console.log(l);
     }
     console.log(
       `\n内存 / memory: heap used ${mb(mem.heapUsed)} MB, heap total ${mb(mem.heapTotal)} MB, RSS ${mb(mem.rss)} MB (${process.version})`,

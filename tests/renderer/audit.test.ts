@@ -15,6 +15,7 @@ const entries: AuditEntry[] = [
     id: 5,
     at: '2025-03-02T06:30:00.000Z',
     operator: '王会计',
+    operatorId: 3,
     action: 'update',
     entity: 'customer',
     entityId: 12,
@@ -39,6 +40,7 @@ const entries: AuditEntry[] = [
     id: 4,
     at: '2025-03-02T05:00:00.000Z',
     operator: '管理员',
+    operatorId: null,
     action: 'delete',
     entity: 'region',
     entityId: 9,
@@ -49,6 +51,7 @@ const entries: AuditEntry[] = [
     id: 3,
     at: '2025-03-01T09:15:00.000Z',
     operator: '管理员',
+    operatorId: null,
     action: 'update',
     entity: 'region',
     entityId: 2,
@@ -59,6 +62,7 @@ const entries: AuditEntry[] = [
     id: 2,
     at: '2025-03-01T08:10:00.000Z',
     operator: '管理员',
+    operatorId: null,
     action: 'create',
     entity: 'team',
     entityId: 1,
@@ -69,6 +73,7 @@ const entries: AuditEntry[] = [
     id: 1,
     at: '2025-03-01T08:00:00.000Z',
     operator: '管理员',
+    operatorId: null,
     action: 'initialize',
     entity: 'settings',
     entityId: null,
@@ -79,6 +84,7 @@ const entries: AuditEntry[] = [
     id: 0,
     at: '2025-02-28T07:00:00.000Z',
     operator: '系统',
+    operatorId: null,
     action: 'import',
     entity: 'customers',
     entityId: null,
@@ -183,7 +189,23 @@ describe('AuditLog', () => {
     )!;
     expect(
       Array.from(document.getElementById(listId)!.querySelectorAll('.el-select-dropdown__item')).map((o) => o.textContent?.trim()),
-    ).toEqual(['客户', '经销商', '产品', '产品分类', '区域', '业务员', '团队', '客户策略卡', '客户月评卡', '数据导入', '设置', '演示数据']);
+    ).toEqual([
+      '客户',
+      '经销商',
+      '产品',
+      '产品分类',
+      '区域',
+      '业务员',
+      '团队',
+      '客户策略卡',
+      '客户月评卡',
+      '市场反映',
+      '客诉',
+      '销售费用',
+      '数据导入',
+      '设置',
+      '演示数据',
+    ]);
     option.click();
     await flushPromises();
 
@@ -226,6 +248,115 @@ describe('AuditLog', () => {
     // the app's own words (action, record type): nothing in Chinese; a person's name such as 王会计 is data
     const own = rows(w).flatMap((_, i) => cells(w, i).slice(2, 4));
     expect(own.filter((text) => /[\u4e00-\u9fff]/.test(text))).toEqual([]);
+  });
+
+  it('filters by operator: a signed-in operator by id, the system by name; the operators are asked for on opening', async () => {
+    const core = fakeCore({
+      'audit.list': listAudit,
+      'operators.list': () => ({
+        rows: [
+          {
+            id: 3,
+            name: '王会计',
+            role: 'clerk',
+            repId: null,
+            repName: null,
+            active: true,
+            lockedUntil: null,
+            hasSignature: false,
+            createdAt: '',
+            updatedAt: '',
+          },
+        ],
+        total: 1,
+      }),
+    });
+    const w = await mountView();
+    expect(core.of('operators.list')).toHaveLength(0);
+    const pick = async (label: string) => {
+      const select = w.find('[data-test="audit-operator"]');
+      await select.find('.el-select__wrapper').trigger('click');
+      await flushPromises();
+      const listId = select.find('input[role="combobox"]').attributes('aria-controls')!;
+      const options = Array.from(document.getElementById(listId)!.querySelectorAll<HTMLElement>('.el-select-dropdown__item'));
+      expect(options.map((o) => o.textContent?.trim())).toEqual(['王会计', '系统', '管理员']);
+      options.find((o) => o.textContent?.trim() === label)!.click();
+      await flushPromises();
+    };
+    await pick('王会计');
+    expect(core.rejected).toEqual([]);
+    expect(core.of('audit.list').at(-1)!.input).toEqual({ page: 1, pageSize: 50, operatorId: 3 });
+    await pick('系统');
+    expect(core.of('audit.list').at(-1)!.input).toEqual({ page: 1, pageSize: 50, operator: '系统' });
+    expect(core.of('operators.list')).toHaveLength(1);
+  });
+
+  it('校验: an intact log says how many entries were checked', async () => {
+    const core = fakeCore({
+      'audit.list': listAudit,
+      'audit.verify': () => ({ ok: true, checked: 120, broken: 0, pending: 0, lastId: 120, brokenForms: [], ms: 35 }),
+    });
+    const w = await mountView();
+    await w.find('[data-test="audit-verify"]').trigger('click');
+    await flushPromises();
+    expect(core.of('audit.verify')).toHaveLength(1);
+    const result = document.querySelector('[data-test="audit-verify-result"]')!;
+    expect(result.textContent).toContain('审计日志完整：已校验 120 条记录');
+    expect(result.querySelector('.el-alert--success')).not.toBeNull();
+    expect(document.querySelector('[data-test="audit-verify-first"]')).toBeNull();
+  });
+
+  it('校验: a broken log names the first broken entry, the entries cut from the end and the changed forms', async () => {
+    fakeCore({
+      'audit.list': listAudit,
+      'audit.verify': () => ({
+        ok: false,
+        checked: 119,
+        broken: 2,
+        pending: 0,
+        lastId: 119,
+        firstBroken: {
+          id: 41,
+          at: '2025-03-01T09:15:00.000Z',
+          operator: '王会计',
+          action: 'update',
+          entity: 'customer',
+          entityId: 12,
+          reason: 'unlinked',
+          missingIds: { from: 40, to: 40 },
+        },
+        tailMissing: { afterId: 119, lastIssuedId: 121 },
+        brokenForms: [
+          {
+            kind: 'dailyReport',
+            id: 5,
+            repId: 2,
+            repName: '李娜',
+            date: '2025-02-28',
+            signedAt: '2025-02-28T10:00:00.000Z',
+            signedByName: '王强',
+          },
+        ],
+        ms: 40,
+      }),
+    });
+    const w = await mountView();
+    await w.find('[data-test="audit-verify"]').trigger('click');
+    await flushPromises();
+    expect(document.querySelector('[data-test="audit-verify-result"] .el-alert--error')).not.toBeNull();
+    const first = document.querySelector('[data-test="audit-verify-first"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(first).toContain('第一处异常：第 41 条');
+    expect(first).toContain('2025-03-01 17:15 · 王会计 · 修改 · 客户 #12');
+    expect(first).toContain('该条之前的第 40 条记录已被删除');
+    expect(first).toContain('共 2 处异常');
+    expect(document.querySelector('[data-test="audit-verify-tail"]')!.textContent).toContain('日志末尾第 119 条之后的 2 条记录已被删除');
+    expect(document.querySelector('[data-test="audit-verify-forms"]')!.textContent!.replace(/\s+/g, ' ')).toContain(
+      '2025-02-28 · 李娜 · 销售报告 · 签核人 王强',
+    );
+
+    i18n.global.locale.value = 'en';
+    await flushPromises();
+    expect(document.querySelector('[data-test="audit-verify-first"]')!.textContent).toContain('entry #40 before it was deleted');
   });
 
   it('shows a load error', async () => {

@@ -3,6 +3,7 @@ import { prepared } from '../../db/sql';
 import { nowIso } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
 import { withRefNames } from './names';
+import { entryHash, lastHash, sealAuditChain, walkAuditChain, type ChainContent } from './chain';
 
 export interface AuditRecord {
   action: string;
@@ -12,32 +13,71 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-/**
- * Every change lands here, inside the caller's transaction: who, when, before, after. References in the snapshots
- * (regionId, repId …) get the names of their records as of now, so the log reads the same after a rename or delete.
- */
-export function recordAudit(ctx: Ctx, rec: AuditRecord): void {
-  prepared(ctx.db, 'insert into audit_log (at, operator, action, entity, entity_id, before, after) values (?, ?, ?, ?, ?, ?, ?)').run(
-    nowIso(ctx),
-    ctx.operator,
-    rec.action,
-    rec.entity,
-    rec.entityId,
-    rec.before === undefined ? null : JSON.stringify(withRefNames(ctx, rec.entity, rec.before)),
-    rec.after === undefined ? null : JSON.stringify(withRefNames(ctx, rec.entity, rec.after)),
-  );
+const insertSql = `insert into audit_log (at, operator, operator_id, action, entity, entity_id, before, after, prev_hash, hash)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** The previous entry's hash, read from the log itself (by the primary key), so a rolled-back write never leaves a stale
+ *  cached value behind; entries written without a hash (the demo generator) are sealed first. */
+function chainHead(ctx: Ctx): string | null {
+  const last = lastHash(ctx.db);
+  if (last && last.hash === null) {
+    sealAuditChain(ctx.db);
+    return lastHash(ctx.db)!.hash;
+  }
+  return last?.hash ?? null;
 }
 
-interface AuditRow {
-  id: number;
-  at: string;
-  operator: string;
-  action: string;
-  entity: string;
-  entityId: number | null;
-  before: string | null;
-  after: string | null;
+function appendEntries(ctx: Ctx, recs: readonly AuditRecord[]): void {
+  if (recs.length === 0) return;
+  const insert = prepared(ctx.db, insertSql);
+  const at = nowIso(ctx);
+  const operatorId = ctx.actor?.id ?? null;
+  let prev = chainHead(ctx);
+  for (const rec of recs) {
+    const content = {
+      at,
+      operator: ctx.operator,
+      operatorId,
+      action: rec.action,
+      entity: rec.entity,
+      entityId: rec.entityId,
+      before: rec.before === undefined ? null : JSON.stringify(withRefNames(ctx, rec.entity, rec.before)),
+      after: rec.after === undefined ? null : JSON.stringify(withRefNames(ctx, rec.entity, rec.after)),
+    };
+    const hash = entryHash(prev, content);
+    insert.run(
+      content.at,
+      content.operator,
+      content.operatorId,
+      content.action,
+      content.entity,
+      content.entityId,
+      content.before,
+      content.after,
+      prev,
+      hash,
+    );
+    prev = hash;
+  }
 }
+
+/**
+ * Every change lands here, inside the caller's transaction: who (name and operator id), when, before, after, chained to
+ * the previous entry by hash. References in the snapshots (regionId, repId …) get the names of their records as of
+ * now, so the log reads the same after a rename or delete.
+ */
+export function recordAudit(ctx: Ctx, rec: AuditRecord): void {
+  appendEntries(ctx, [rec]);
+}
+
+/** Many entries at once (bulk writers): the chain head is read once and the entries chained in order. */
+export function recordAudits(ctx: Ctx, recs: readonly AuditRecord[]): void {
+  if (recs.length > 1) ctx.db.transaction(() => appendEntries(ctx, recs))();
+  else appendEntries(ctx, recs);
+}
+
+/** A stored entry: its chained content and its id. */
+type AuditRow = ChainContent & { id: number };
 
 export function listAudit(ctx: Ctx, input: ParsedInput<'audit.list'>): Output<'audit.list'> {
   const where: string[] = [];
@@ -53,11 +93,20 @@ export function listAudit(ctx: Ctx, input: ParsedInput<'audit.list'>): Output<'a
     where.push('entity_id = ?');
     params.push(input.entityId);
   }
+  if (input.operatorId) {
+    where.push('operator_id = ?');
+    params.push(input.operatorId);
+  }
+  if (input.operator) {
+    // the name as recorded: also finds entries from before sign-in (管理员, 系统) and of renamed or removed operators
+    where.push('operator = ?');
+    params.push(input.operator);
+  }
   const whereSql = where.length ? `where ${where.join(' and ')}` : '';
   const total = (ctx.db.prepare(`select count(*) as n from audit_log ${whereSql}`).get(...params) as { n: number }).n;
   const rows = ctx.db
     .prepare(
-      `select id, at, operator, action, entity, entity_id as entityId, before, after from audit_log ${whereSql}
+      `select id, at, operator, operator_id as operatorId, action, entity, entity_id as entityId, before, after from audit_log ${whereSql}
        order by id desc limit ? offset ?`,
     )
     .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as AuditRow[];
@@ -69,5 +118,31 @@ export function listAudit(ctx: Ctx, input: ParsedInput<'audit.list'>): Output<'a
       before: r.before === null ? null : withRefNames(ctx, r.entity, JSON.parse(r.before)),
       after: r.after === null ? null : withRefNames(ctx, r.entity, JSON.parse(r.after)),
     })),
+  };
+}
+
+/**
+ * Signed forms (visit plans, daily reports) whose content no longer matches the hash stored at signing.
+ * INTEGRATION POINT: the daily-forms module exports `signedFormMismatches(ctx)`; until it exists this reports none.
+ */
+function brokenSignedForms(_ctx: Ctx): Output<'audit.verify'>['brokenForms'] {
+  return [];
+}
+
+/** Walks the whole chain (and the signed forms) and says whether anything was changed, removed or reordered. */
+export function verifyAudit(ctx: Ctx): Output<'audit.verify'> {
+  const started = performance.now();
+  const chain = walkAuditChain(ctx.db);
+  const brokenForms = brokenSignedForms(ctx);
+  return {
+    ok: chain.broken === 0 && !chain.tailMissing && brokenForms.length === 0,
+    checked: chain.checked,
+    ...(chain.firstBroken ? { firstBroken: chain.firstBroken } : {}),
+    broken: chain.broken,
+    pending: chain.pending,
+    ...(chain.tailMissing ? { tailMissing: chain.tailMissing } : {}),
+    lastId: chain.lastId,
+    brokenForms,
+    ms: Math.round(performance.now() - started),
   };
 }

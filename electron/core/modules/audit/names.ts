@@ -13,6 +13,7 @@ const nameSql: Record<Exclude<Kind, 'region' | 'productCategory'>, string> = {
   team: 'select name from teams where id = ?',
   dealer: 'select name from dealers where id = ?',
   customer: 'select name from customers where id = ?',
+  product: 'select name from products where id = ?',
 };
 const treeTable = { region: 'regions', productCategory: 'product_categories' } as const;
 
