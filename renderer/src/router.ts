@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import { dailyFormRoutes } from '@/views/dailyForms/routes';
 import { printRoutes } from '@/print/routes';
 
 // Hash history works the same from file:// (Electron) and from the browser-mode server.
@@ -57,6 +58,7 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/regions', name: 'regions', component: () => import('@/views/regions/RegionTree.vue'), meta: { nav: 'regions' } },
   { path: '/reps', name: 'reps', component: () => import('@/views/reps/RepList.vue'), meta: { nav: 'reps' } },
+  ...dailyFormRoutes,
   { path: '/audit', name: 'audit', component: () => import('@/views/audit/AuditLog.vue'), meta: { nav: 'audit' } },
   ...printRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/customers' },

@@ -40,6 +40,9 @@ export const productSortFields = [
 
 export const repSortFields = ['code', 'name', 'teamName', 'hireDate', 'customerCount'] as const;
 
+/** visit plans and daily reports (the contract's dailyFormSortFields) */
+export const dailyFormSortFields = ['date', 'repName', 'state', 'updatedAt'] as const;
+
 export const marketFeedbackSortFields = [
   'date',
   'code',

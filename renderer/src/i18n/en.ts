@@ -3,6 +3,10 @@ import type zh from './zh-CN';
 const en: typeof zh = {
   app: { title: 'SalesDesk', fullTitle: 'SalesDesk', language: '中文', switchTo: 'Switch to Chinese' },
   nav: {
+    process: 'Daily process',
+    dayBoard: 'Day board',
+    visitPlans: 'Visit plans',
+    dailyReports: 'Sales reports',
     dealers: 'Dealers',
     products: 'Products',
     tools: 'Tools',

@@ -6,6 +6,7 @@ import productMessages from '@/views/products/messages';
 import importMessages from '@/views/import/messages';
 import cardMessages from '@/views/customers/cardMessages';
 import listMessages from '@/components/list/messages';
+import dailyMessages from '@/views/dailyForms/messages';
 import printMessages from '@/print/messages';
 
 // each domain keeps its texts beside its views, under its own namespace
@@ -16,6 +17,7 @@ const zhCN = {
   import: importMessages.zh,
   cards: cardMessages.zh,
   list: listMessages.zh,
+  daily: dailyMessages.zh,
   print: printMessages.zh,
 };
 const en: typeof zhCN = {
@@ -25,6 +27,7 @@ const en: typeof zhCN = {
   import: importMessages.en,
   cards: cardMessages.en,
   list: listMessages.en,
+  daily: dailyMessages.en,
   print: printMessages.en,
 };
 

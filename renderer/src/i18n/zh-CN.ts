@@ -1,6 +1,10 @@
 export default {
   app: { title: '销售管理台', fullTitle: 'SalesDesk 销售管理台', language: 'English', switchTo: '切换到英文' },
   nav: {
+    process: '过程管理',
+    dayBoard: '今日看板',
+    visitPlans: '拜访计划',
+    dailyReports: '销售报告',
     dealers: '经销商',
     products: '产品',
     tools: '工具',

@@ -1,0 +1,146 @@
+// The daily report as the editor holds it: one line per visit, planned ones started from the day's plan (the customer
+// fixed, linked by planLineId), unplanned ones added by the clerk; and as the contract takes it.
+import type { Input } from '@shared/contract';
+import type { DailyReportDetail } from '@shared/contract/dailyReports';
+import type { VisitPlanDetail } from '@shared/contract/visitPlans';
+import type { Attendance } from '@shared/domain/dailyForms';
+import { listRegionPath } from '@/components/list/regionPath';
+
+export interface ReportLineForm {
+  key: number;
+  id?: number;
+  /** the plan line this visit fulfils; null for an unplanned visit */
+  planLineId: number | null;
+  customerId: number | null;
+  customerName: string;
+  regionPath: string;
+  plannedTime: string | null;
+  done: boolean;
+  reason: string;
+  outcome: string;
+  nextStep: string;
+  /** 分; null while the typed text is not an amount */
+  orderFen: number | null;
+  collectedFen: number | null;
+}
+
+export interface ReportForm {
+  attendance: Attendance;
+  problems: string;
+  tomorrowPlan: string;
+  lines: ReportLineForm[];
+}
+
+let nextKey = 1;
+
+export const blankReportLine = (): ReportLineForm => ({
+  key: nextKey++,
+  planLineId: null,
+  customerId: null,
+  customerName: '',
+  regionPath: '',
+  plannedTime: null,
+  done: true,
+  reason: '',
+  outcome: '',
+  nextStep: '',
+  orderFen: 0,
+  collectedFen: 0,
+});
+
+/** An unplanned row nothing was typed into (planned rows are never blank: they stand for a visit of the plan). */
+export const isBlankReportLine = (l: ReportLineForm): boolean =>
+  l.planLineId === null &&
+  l.customerId === null &&
+  !l.reason.trim() &&
+  !l.outcome.trim() &&
+  !l.nextStep.trim() &&
+  l.orderFen === 0 &&
+  l.collectedFen === 0;
+
+/** Each line of the day's plan becomes a visit to report on, linked to it. */
+export function linesFromPlan(plan: VisitPlanDetail): ReportLineForm[] {
+  return plan.lines.map((l) => ({
+    ...blankReportLine(),
+    planLineId: l.id,
+    customerId: l.customerId,
+    customerName: l.customerName,
+    regionPath: l.regionPath,
+    plannedTime: l.plannedTime,
+  }));
+}
+
+export function reportFormFrom(detail: DailyReportDetail | null, plan: VisitPlanDetail | null = null): ReportForm {
+  const lines = detail
+    ? detail.lines.map((l) => ({
+        key: nextKey++,
+        id: l.id,
+        planLineId: l.planLineId,
+        customerId: l.customerId,
+        customerName: l.customerName,
+        regionPath: l.regionPath,
+        plannedTime: l.plannedTime,
+        done: l.done,
+        reason: l.reason,
+        outcome: l.outcome,
+        nextStep: l.nextStep,
+        orderFen: l.orderFen,
+        collectedFen: l.collectedFen,
+      }))
+    : plan
+      ? linesFromPlan(plan)
+      : [];
+  return {
+    attendance: detail?.attendance ?? 'present',
+    problems: detail?.problems ?? '',
+    tomorrowPlan: detail?.tomorrowPlan ?? '',
+    lines: lines.length ? lines : [blankReportLine()],
+  };
+}
+
+/** A customer picked on an unplanned line. */
+export function pickReportCustomer(line: ReportLineForm, customer: { name: string; regionPath: string[] } | null): void {
+  line.customerName = customer?.name ?? '';
+  line.regionPath = customer ? listRegionPath(customer.regionPath) : '';
+}
+
+export interface ReportTotals {
+  visits: number;
+  done: number;
+  orderFen: number;
+  collectedFen: number;
+}
+
+export function reportTotals(lines: readonly ReportLineForm[]): ReportTotals {
+  const counted = lines.filter((l) => !isBlankReportLine(l));
+  return {
+    visits: counted.length,
+    done: counted.filter((l) => l.done).length,
+    orderFen: counted.reduce((s, l) => s + (l.orderFen ?? 0), 0),
+    collectedFen: counted.reduce((s, l) => s + (l.collectedFen ?? 0), 0),
+  };
+}
+
+export function reportSaveInput(form: ReportForm, repId: number, date: string, id: number | undefined): Input<'dailyReports.save'> {
+  return {
+    ...(id ? { id } : {}),
+    repId,
+    date,
+    attendance: form.attendance,
+    problems: form.problems.trim(),
+    tomorrowPlan: form.tomorrowPlan.trim(),
+    lines: form.lines
+      .filter((l) => !isBlankReportLine(l))
+      .map((l) => ({
+        ...(l.id ? { id: l.id } : {}),
+        ...(l.planLineId ? { planLineId: l.planLineId } : {}),
+        customerId: l.customerId!,
+        done: l.done,
+        ...(l.done ? {} : { reason: l.reason.trim() }),
+        outcome: l.outcome.trim(),
+        nextStep: l.nextStep.trim(),
+        orderFen: l.orderFen ?? 0,
+        collectedFen: l.collectedFen ?? 0,
+      })),
+  };
+}

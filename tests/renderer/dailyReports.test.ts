@@ -1,0 +1,214 @@
+// 每日销售报告表 in the editor: a new report starts from the day's plan (one line per planned visit, linked by
+// planLineId, customer fixed), unplanned visits are added from the keyboard, a visit not done needs a reason, the totals
+// follow what is typed, the rep's month so far shows beside the header, and a signed report is read-only.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import {
+  DATE,
+  activeField,
+  enter,
+  mountAt,
+  optionTexts,
+  planDetail,
+  press,
+  reportDetail,
+  settle,
+  shops,
+  signedFields,
+  typeHere,
+  unmountAll,
+} from './dailyFormsFixtures';
+
+const SLOW = { timeout: 120_000 };
+const editor = `/daily-reports/edit?repId=3&date=${DATE}`;
+const plan = planDetail([
+  { customerId: 11, plannedTime: '09:00', purposes: ['develop'], id: 401 },
+  { customerId: 12, plannedTime: '10:30', purposes: ['collect'], id: 402 },
+  { customerId: 13, plannedTime: '14:00', purposes: ['order'], id: 403 },
+]);
+const inputOf = (name: string) => document.querySelector<HTMLInputElement>(`input[data-test="${name}"], [data-test="${name}"] input`);
+const text = () => document.body.textContent ?? '';
+
+describe('daily report editor', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+  afterEach(unmountAll);
+
+  it(
+    'a new report lists the day’s planned visits, linked to the plan; the clerk reports them and an unplanned one from the keyboard',
+    SLOW,
+    async () => {
+      type SaveInput = { lines: Parameters<typeof reportDetail>[0] };
+      const core = await mountAt(
+        editor,
+        {
+          'dailyReports.get': () => null,
+          'visitPlans.get': () => plan,
+          'dailyReports.save': (input: SaveInput) => reportDetail(input.lines),
+        },
+        'report-editor',
+      );
+      await vi.waitFor(() => expect(document.querySelector('[data-test="r-customer-name-2"]')?.textContent).toBe(shops[2].name));
+      expect(document.querySelector('[data-test="r-customer-name-0"]')?.textContent).toBe(shops[0].name);
+      expect(text()).toContain('已按当日计划列出 3 个拜访');
+      // planned customers are fixed: no picker on their lines
+      expect(document.querySelector('[data-test="r-customer-0"]')).toBeNull();
+      // the cursor starts in 出勤 (one stop), Enter goes to the first visit
+      expect(activeField()).toBe('report-attendance');
+      await enter();
+      expect(activeField()).toBe('r-done-0');
+      await enter(); // done: the reason is skipped
+      expect(activeField()).toBe('r-outcome-0');
+      await typeHere('确认首批订货');
+      await enter();
+      await typeHere('下周送货');
+      await enter();
+      expect(activeField()).toBe('r-order-0');
+      await typeHere('3,200.50');
+      await enter();
+      await typeHere('0');
+      await enter();
+      // the second visit did not happen: Space unticks 完成, the reason opens
+      expect(activeField()).toBe('r-done-1');
+      const done1 = document.activeElement as HTMLInputElement;
+      done1.click(); // what Space does on a check box
+      await settle();
+      await enter();
+      expect(activeField()).toBe('r-reason-1');
+      await typeHere('老板不在');
+      await enter();
+      await enter();
+      await enter();
+      await enter();
+      await typeHere('500');
+      await enter();
+      expect(activeField()).toBe('r-done-2');
+      await enter();
+      await typeHere('补货');
+      for (let i = 0; i < 4; i++) await enter();
+      // Enter in the last cell of the last visit adds an unplanned visit, cursor in its customer
+      await vi.waitFor(() => expect(activeField()).toBe('r-customer-3'));
+      await typeHere('xxwj');
+      await vi.waitFor(() => expect(optionTexts().join()).toContain('新乡万家福超市'));
+      await enter();
+      await vi.waitFor(() => expect(activeField()).toBe('r-done-3'));
+      await enter();
+      await typeHere('新店开业拜访');
+      await enter();
+      await enter();
+      await typeHere('1000');
+      // totals follow what is typed
+      await vi.waitFor(() => expect(document.querySelector('.el-table__footer-wrapper')?.textContent).toContain('¥4,200.50'));
+      expect(document.querySelector('.el-table__footer-wrapper')?.textContent).toContain('3/4');
+      press('s', { ctrlKey: true, code: 'KeyS' });
+      await vi.waitFor(() => expect(core.of('dailyReports.save')).toHaveLength(1));
+      expect(core.rejected).toEqual([]);
+      expect(core.of('dailyReports.save')[0]!.input).toEqual({
+        repId: 3,
+        date: DATE,
+        attendance: 'present',
+        problems: '',
+        tomorrowPlan: '',
+        lines: [
+          { planLineId: 401, customerId: 11, done: true, outcome: '确认首批订货', nextStep: '下周送货', orderFen: 320050, collectedFen: 0 },
+          {
+            planLineId: 402,
+            customerId: 12,
+            done: false,
+            reason: '老板不在',
+            outcome: '',
+            nextStep: '',
+            orderFen: 0,
+            collectedFen: 500_00,
+          },
+          { planLineId: 403, customerId: 13, done: true, outcome: '补货', nextStep: '', orderFen: 0, collectedFen: 0 },
+          { customerId: 15, done: true, outcome: '新店开业拜访', nextStep: '', orderFen: 1000_00, collectedFen: 0 },
+        ],
+      });
+      // saved: the month so far shows beside the header
+      await vi.waitFor(() => expect(document.querySelector('[data-test="report-mtd"]')?.textContent).toContain('¥12,345.00'));
+      expect(document.querySelector('[data-test="report-mtd"]')?.textContent).toContain('30（27）');
+    },
+  );
+
+  it('a visit not done needs a reason: refused with a message until one is typed', SLOW, async () => {
+    const core = await mountAt(
+      editor,
+      { 'dailyReports.get': () => null, 'visitPlans.get': () => plan, 'dailyReports.save': () => reportDetail([]) },
+      'report-editor',
+    );
+    await vi.waitFor(() => expect(inputOf('r-done-1')).not.toBeNull());
+    inputOf('r-done-1')!.click();
+    await settle();
+    press('s', { ctrlKey: true, code: 'KeyS' });
+    await settle(250);
+    expect(text()).toContain('未完成原因：必填');
+    expect(core.of('dailyReports.save')).toHaveLength(0);
+    const reason = inputOf('r-reason-1')!;
+    expect(reason.disabled).toBe(false);
+    reason.value = '下雨改期';
+    reason.dispatchEvent(new Event('input', { bubbles: true }));
+    press('s', { ctrlKey: true, code: 'KeyS' });
+    await vi.waitFor(() => expect(core.of('dailyReports.save')).toHaveLength(1));
+    const lines = (core.of('dailyReports.save')[0]!.input as { lines: Array<{ done: boolean; reason?: string }> }).lines;
+    expect(lines[1]).toMatchObject({ done: false, reason: '下雨改期' });
+    expect(lines[0]).not.toHaveProperty('reason');
+  });
+
+  it('without a plan the report starts with one unplanned row; a leave day saves with no visits', SLOW, async () => {
+    const core = await mountAt(
+      editor,
+      {
+        'dailyReports.get': () => null,
+        'visitPlans.get': () => null,
+        'dailyReports.save': () => reportDetail([], { attendance: 'leave' }),
+      },
+      'report-editor',
+    );
+    await vi.waitFor(() => expect(text()).toContain('当日没有拜访计划'));
+    expect(activeField()).toBe('report-attendance');
+    // ←/→ choose inside the one stop; here the test picks 请假 as a click would
+    (document.querySelectorAll('[data-test="report-attendance"] input')[2] as HTMLInputElement).click();
+    await settle();
+    press('s', { ctrlKey: true, code: 'KeyS' });
+    await vi.waitFor(() => expect(core.of('dailyReports.save')).toHaveLength(1));
+    expect(core.of('dailyReports.save')[0]!.input).toMatchObject({ attendance: 'leave', lines: [] });
+  });
+
+  it('an existing draft opens as saved, not from the plan', SLOW, async () => {
+    const core = await mountAt(
+      editor,
+      {
+        'dailyReports.get': () =>
+          reportDetail([{ planLineId: 401, customerId: 11, done: true, outcome: '已下单', orderFen: 88800, id: 501 }]),
+      },
+      'report-editor',
+    );
+    await vi.waitFor(() => expect(inputOf('r-outcome-0')?.value).toBe('已下单'));
+    expect(inputOf('r-order-0')?.value).toBe('888.00');
+    expect(core.of('visitPlans.get')).toHaveLength(0);
+    expect(document.querySelector('[data-test="report-mtd"]')?.textContent).toContain('4');
+  });
+
+  it('a signed report is read-only with its signature and content hash', SLOW, async () => {
+    const core = await mountAt(
+      editor,
+      {
+        'dailyReports.get': () =>
+          reportDetail([{ planLineId: 401, customerId: 11, done: true, outcome: '已下单', orderFen: 88800 }], {
+            ...signedFields,
+            problems: '缺货',
+          }),
+      },
+      'report-editor',
+    );
+    await vi.waitFor(() => expect(document.querySelector('[data-test="signed-hash"]')?.textContent).toBe('3fa9c0d1'));
+    expect(document.querySelector('[data-test="signed-banner"]')?.textContent).toContain('刘主管');
+    expect(document.querySelectorAll('[data-test="report-lines"] input:not([disabled])')).toHaveLength(0);
+    expect(document.querySelector('[data-test="report-lines"]')?.textContent).toContain('¥888.00');
+    expect((document.querySelector('textarea[data-test="report-problems"]') as HTMLTextAreaElement).readOnly).toBe(true);
+    expect(document.querySelector('[data-test="form-save"]')).toBeNull();
+    press('s', { ctrlKey: true, code: 'KeyS' });
+    await settle();
+    expect(core.of('dailyReports.save')).toHaveLength(0);
+  });
+});
