@@ -130,6 +130,21 @@ export const fieldLabels: Record<string, string> = {
   role: '角色',
   imageBase64: '签名图片',
   idleMinutes: '自动登出时间(分钟)',
+  lines: '明细',
+  plannedTime: '计划时间',
+  purposes: '拜访目的',
+  contact: '联系人',
+  copyFrom: '复制来源',
+  attendance: '出勤',
+  problems: '问题与需求',
+  tomorrowPlan: '明日重点',
+  planLineId: '对应计划行',
+  outcome: '洽谈结果',
+  nextStep: '下一步',
+  orderFen: '订单金额',
+  collectedFen: '收款金额',
+  complaintId: '客诉',
+  state: '状态',
 };
 
 /** Own labels only: a key such as "__proto__" or "constructor" must not pick up Object.prototype members. */

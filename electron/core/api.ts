@@ -28,6 +28,17 @@ import {
 } from './modules/marketFeedback/marketFeedback';
 import { getComplaint, handleComplaint, listComplaints, reopenComplaint, saveComplaint } from './modules/complaints/complaints';
 import { getExpense, listExpenses, saveExpense } from './modules/expenses/expenses';
+import { copySource, getPlan, listPlans, returnPlan, savePlan, signPlan, submitPlan, unsignPlan } from './modules/visitPlans/visitPlans';
+import {
+  getReport,
+  listReports,
+  returnReport,
+  saveReport,
+  signReport,
+  submitReport,
+  unsignReport,
+} from './modules/dailyReports/dailyReports';
+import { getDayBoard } from './modules/dayBoard/dayBoard';
 import { getPrintSettings, savePrintSettings } from './modules/print/print';
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
@@ -82,6 +93,22 @@ export const handlers: HandlerTable = {
   'import.errorFile': importErrorFile,
   'export.xlsx': exportXlsx,
   'audit.list': listAudit,
+  'visitPlans.get': getPlan,
+  'visitPlans.save': savePlan,
+  'visitPlans.copySource': copySource,
+  'visitPlans.submit': submitPlan,
+  'visitPlans.return': returnPlan,
+  'visitPlans.sign': signPlan,
+  'visitPlans.unsign': unsignPlan,
+  'visitPlans.list': listPlans,
+  'dailyReports.get': getReport,
+  'dailyReports.save': saveReport,
+  'dailyReports.submit': submitReport,
+  'dailyReports.return': returnReport,
+  'dailyReports.sign': signReport,
+  'dailyReports.unsign': unsignReport,
+  'dailyReports.list': listReports,
+  'dayBoard.get': getDayBoard,
   'audit.verify': (ctx) => verifyAudit(ctx),
   'marketFeedback.list': listMarketFeedback,
   'marketFeedback.get': getMarketFeedback,

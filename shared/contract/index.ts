@@ -6,6 +6,8 @@ import { auditMethods } from './audit';
 import { complaintMethods } from './complaints';
 import { authMethods } from './auth';
 import { customerMethods } from './customers';
+import { dailyReportMethods } from './dailyReports';
+import { dayBoardMethods } from './dayBoard';
 import { dealerMethods } from './dealers';
 import { expenseMethods } from './expenses';
 import { exportMethods } from './export';
@@ -17,6 +19,7 @@ import { productMethods } from './products';
 import { regionMethods } from './regions';
 import { repMethods } from './reps';
 import { settingsMethods } from './settings';
+import { visitPlanMethods } from './visitPlans';
 
 export { dateSchema, fenSchema, idSchema, pageInput } from './common';
 export type { AuditEntry, AuditVerification } from './audit';
@@ -32,6 +35,9 @@ export type { OperatorRow } from './operators';
 export { productSortFields, type ProductCategoryNode, type ProductRow } from './products';
 export type { RegionNode } from './regions';
 export { repSortFields, type Rep } from './reps';
+export { dailyFormSortFields, type VisitPlanDetail } from './visitPlans';
+export type { DailyReportDetail } from './dailyReports';
+export type { FormListRow } from './dailyForms';
 
 export const contract = {
   ...settingsMethods,
@@ -48,6 +54,9 @@ export const contract = {
   ...marketFeedbackMethods,
   ...complaintMethods,
   ...expenseMethods,
+  ...visitPlanMethods,
+  ...dailyReportMethods,
+  ...dayBoardMethods,
   ...printMethods,
 } as const;
 

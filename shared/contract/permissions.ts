@@ -77,6 +77,24 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'export.xlsx': 'signedIn',
 
   'audit.list': AUDIT_READERS,
+
+  // daily forms: any operator reads; the business roles enter and submit; supervisors (their team) and managers sign
+  'visitPlans.get': 'signedIn',
+  'visitPlans.list': 'signedIn',
+  'visitPlans.copySource': 'signedIn',
+  'visitPlans.save': ENTRY,
+  'visitPlans.submit': ENTRY,
+  'visitPlans.return': SIGNERS,
+  'visitPlans.sign': SIGNERS,
+  'visitPlans.unsign': SIGNERS,
+  'dailyReports.get': 'signedIn',
+  'dailyReports.list': 'signedIn',
+  'dailyReports.save': ENTRY,
+  'dailyReports.submit': ENTRY,
+  'dailyReports.return': SIGNERS,
+  'dailyReports.sign': SIGNERS,
+  'dailyReports.unsign': SIGNERS,
+  'dayBoard.get': 'signedIn',
   'audit.verify': AUDIT_READERS,
 
   // 市场反映, 客诉, 销售费用: every operator reads them; the business roles enter, handle and reopen them

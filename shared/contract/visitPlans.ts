@@ -80,7 +80,7 @@ export const visitPlanMethods = {
   },
   /** lines to start a plan from: the rep's last earlier plan (previous working day) or the same weekday last week */
   'visitPlans.copySource': {
-    input: z.object({ repId: idSchema, date: dateSchema, source: z.enum(['previousDay', 'lastWeek']) }).strict(),
+    input: z.object({ repId: idSchema, date: dateSchema, copyFrom: z.enum(['previousDay', 'lastWeek']) }).strict(),
     output: visitPlanDetail.nullable(),
   },
   'visitPlans.submit': { input: formStateInputs.submit, output: visitPlanDetail },

@@ -17,6 +17,7 @@ import { regionLevelLabels } from './region';
 import { repStatusLabels } from './rep';
 import { expenseCategoryLabels } from './expense';
 import { feedbackTypeLabels, handleStatusLabels, urgencyLabels } from './feedback';
+import { attendanceLabels, formStateLabels } from './dailyForms';
 
 export type AuditLocale = 'zh-CN' | 'en';
 
@@ -35,6 +36,10 @@ export const auditActionLabels: Record<string, Labelled> = {
   'demo.load': { zh: '加载演示数据', en: 'Loaded demo data' },
   handle: { zh: '处理', en: 'Handled' },
   reopen: { zh: '重新打开', en: 'Reopened' },
+  submit: { zh: '提交', en: 'Submitted' },
+  return: { zh: '退回', en: 'Returned' },
+  sign: { zh: '签核', en: 'Signed' },
+  unsign: { zh: '撤销签核', en: 'Unsigned' },
 };
 
 /** Record types as the log stores them; an import is logged under the plural list name (customers, dealers …). */
@@ -54,6 +59,8 @@ export const auditEntityLabels: Record<string, Labelled> = {
   marketFeedback: { zh: '市场反映', en: 'Market feedback' },
   complaint: { zh: '客诉', en: 'Complaint' },
   expense: { zh: '销售费用', en: 'Expense' },
+  visitPlan: { zh: '拜访计划', en: 'Visit plan' },
+  dailyReport: { zh: '销售报告', en: 'Daily report' },
   customers: listEntityLabels.customers,
   dealers: listEntityLabels.dealers,
   products: listEntityLabels.products,
@@ -177,7 +184,13 @@ export const auditFieldLabels: Record<string, Labelled> = {
   amountFen: { zh: '金额', en: 'Amount' },
   note: { zh: '备注', en: 'Note' },
   date: { zh: '日期', en: 'Date' },
+  state: { zh: '状态', en: 'State' },
+  lines: { zh: '明细', en: 'Lines' },
+  attendance: { zh: '出勤', en: 'Attendance' },
+  problems: { zh: '问题与需求', en: 'Problems and requests' },
+  tomorrowPlan: { zh: '明日重点', en: "Tomorrow's key points" },
   reason: { zh: '原因', en: 'Reason' },
+  contentHash: { zh: '内容校验码', en: 'Content hash' },
 };
 
 export function auditFieldLabel(key: string, locale: AuditLocale): string {
@@ -311,6 +324,8 @@ const valueLabelsByEntity: Record<string, Record<string, Record<string, Labelled
   expense: { category: expenseCategoryLabels },
   product: { active: boolLabels(productStatusLabels.active, productStatusLabels.inactive) },
   rep: { active: boolLabels(repStatusLabels.active, repStatusLabels.inactive) },
+  visitPlan: { state: formStateLabels },
+  dailyReport: { state: formStateLabels, attendance: attendanceLabels },
   import: {
     mode: { skip: { zh: '跳过已有编码', en: 'skip existing codes' }, update: { zh: '更新已有编码', en: 'update existing codes' } },
   },

@@ -13,6 +13,7 @@ import { formatBrowserTimings, runBrowserBench, type BrowserBench } from './brow
 import { createCore, type Core } from '../../electron/core/core';
 import { buildImportSheet, importRefs, printImportBench, runImportBench, type ImportRefs, type ImportRun } from './importBench';
 import { formatAuditBench, runAuditVerifyBench, type AuditBench } from './auditBench';
+import { dailyFormsOperations } from './dailyFormsBench';
 import { generateDemo, Rand } from '../../electron/core/demo/generate';
 import { likeContains, pinyinFull, pinyinInitials } from '../../electron/core/text';
 
@@ -338,6 +339,19 @@ async function measure(op: Operation, runs: number): Promise<OpResult> {
   };
 }
 
+// ---------- daily forms (visit plans, daily reports, day board) ----------
+
+async function measureDailyForms(runs: number): Promise<OpResult[]> {
+  const { operations, close } = await dailyFormsOperations();
+  try {
+    const out: OpResult[] = [];
+    for (const op of operations) out.push(await measure(op, runs));
+    return out;
+  } finally {
+    close();
+  }
+}
+
 // ---------- output ----------
 
 /** Display width: CJK characters take two columns in a terminal. */
@@ -529,6 +543,8 @@ async function main(): Promise<void> {
   try {
     const operations = buildOperations(core, core.ctx.db, args.seed);
     for (const op of operations) results.push(await measure(op, args.runs));
+    // day board for 50 reps and saving a 10-row report, on their own temp database (tests/bench/dailyFormsBench.ts)
+    results.push(...(await measureDailyForms(args.runs)));
     const refs = args.skipImport ? null : importRefs(core.ctx.db);
     core.close();
     if (refs) {

@@ -273,6 +273,65 @@ function samplesFor(seeded: Seeded): { [M in MethodName]?: Input<M> } {
       acceptErrors: false,
     },
     'export.xlsx': { entity: 'customers', filters: { search: '南京', archived: 'all', sort: { field: 'name', order: 'asc' } } },
+    ...dailyFormSamples(seeded),
+  };
+}
+
+/** The daily forms (visit plans, daily reports, day board). */
+function dailyFormSamples(seeded: Seeded): { [M in MethodName]?: Input<M> } {
+  const { reps, customers, teams } = seeded;
+  const list = {
+    from: '2025-03-01',
+    to: '2025-03-31',
+    repId: reps.li.id,
+    teamId: teams.teamA.id,
+    state: 'returned',
+    page: 1,
+    pageSize: 20,
+    search: '李',
+    sort: { field: 'date', order: 'desc' },
+  } as const;
+  return {
+    'visitPlans.get': { repId: reps.li.id, date: '2025-03-02' },
+    'visitPlans.save': {
+      repId: reps.li.id,
+      date: '2025-03-02',
+      notes: '备注',
+      lines: [{ customerId: customers.c2.id, plannedTime: '09:30', purposes: ['collect', 'order'], contact: '张经理', notes: '带样品' }],
+    },
+    'visitPlans.copySource': { repId: reps.li.id, date: '2025-03-02', copyFrom: 'lastWeek' },
+    'visitPlans.submit': { id: 1 },
+    'visitPlans.return': { id: 1, comment: '请补充拜访目的' },
+    'visitPlans.sign': { id: 1, password: 'secret', comment: '同意' },
+    'visitPlans.unsign': { id: 1, password: 'secret', reason: '客户名写错' },
+    'visitPlans.list': list,
+    'dailyReports.get': { repId: reps.li.id, date: '2025-03-02' },
+    'dailyReports.save': {
+      repId: reps.li.id,
+      date: '2025-03-02',
+      attendance: 'present',
+      problems: '缺货',
+      tomorrowPlan: '回访',
+      lines: [
+        {
+          planLineId: null,
+          customerId: customers.c2.id,
+          done: false,
+          reason: '店主不在',
+          outcome: '',
+          nextStep: '明天再去',
+          orderFen: 0,
+          collectedFen: 0,
+          complaintId: null,
+        },
+      ],
+    },
+    'dailyReports.submit': { id: 1 },
+    'dailyReports.return': { id: 1, comment: '请补充原因' },
+    'dailyReports.sign': { id: 1, password: 'secret' },
+    'dailyReports.unsign': { id: 1, password: 'secret', reason: '金额有误' },
+    'dailyReports.list': list,
+    'dayBoard.get': { date: '2025-03-02', teamId: teams.teamA.id },
   };
 }
 
