@@ -20,6 +20,23 @@ export class ApiError extends Error {
 }
 
 const TOKEN_KEY = 'salesdesk.token';
+/** Browser mode: the tab's sign-in session (each tab its own operator). In Electron main keeps it and this stays empty. */
+const SESSION_KEY = 'salesdesk.session';
+
+export function setSession(session: string | null, storage: Storage = window.sessionStorage): void {
+  if (session) storage.setItem(SESSION_KEY, session);
+  else storage.removeItem(SESSION_KEY);
+}
+
+export function currentSession(storage: Storage = window.sessionStorage): string {
+  return storage.getItem(SESSION_KEY) ?? '';
+}
+
+let sessionEnded: ((error: ApiError) => void) | null = null;
+/** Told when a call is refused because the session has ended (idle, signed out elsewhere, operator deactivated). */
+export function onSessionEnded(listener: ((error: ApiError) => void) | null): void {
+  sessionEnded = listener;
+}
 
 /** Browser mode: the token arrives once in the URL, is kept for the tab, and removed from the address bar. */
 export function captureToken(loc: Location = window.location, storage: Storage = window.sessionStorage): string | null {
@@ -47,7 +64,7 @@ const httpTransport: Transport = async (method, input) => {
   try {
     res = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-Session': currentSession() },
       body: JSON.stringify({ input }),
     });
   } catch {
@@ -73,6 +90,10 @@ export function setTransport(t: Transport): void {
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
   // plain JSON data either way: Vue reactive proxies cannot cross Electron's structured-clone IPC
   const envelope = await transport(method, JSON.parse(JSON.stringify(input ?? {})) as unknown);
-  if (!envelope.ok) throw new ApiError(envelope.error);
+  if (!envelope.ok) {
+    const error = new ApiError(envelope.error);
+    if (error.code === 'UNAUTHORIZED' && !method.startsWith('auth.')) sessionEnded?.(error);
+    throw error;
+  }
   return envelope.data as Output<M>;
 }

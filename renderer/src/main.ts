@@ -22,5 +22,5 @@ captureToken();
 const pinia = createPinia();
 const app = createApp(App).use(pinia).use(createAppRouter()).use(i18n);
 // ask for the settings before mounting, so their answer and the first route's chunks arrive together
-void useAppStore(pinia).load();
+void useAppStore(pinia).ready();
 app.mount('#app');

@@ -1,3 +1,4 @@
+import { authRoutes, guardRoutes } from './routerAuth';
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import { dailyFormRoutes } from '@/views/dailyForms/routes';
 import { printRoutes } from '@/print/routes';
@@ -54,16 +55,19 @@ export const routes: RouteRecordRaw[] = [
     name: 'import',
     component: () => import('@/views/import/ImportPage.vue'),
     props: (r) => ({ entity: typeof r.query.entity === 'string' ? r.query.entity : undefined }),
-    meta: { nav: 'import' },
+    meta: { nav: 'import', method: 'import.preview' },
   },
   { path: '/regions', name: 'regions', component: () => import('@/views/regions/RegionTree.vue'), meta: { nav: 'regions' } },
   { path: '/reps', name: 'reps', component: () => import('@/views/reps/RepList.vue'), meta: { nav: 'reps' } },
   ...dailyFormRoutes,
-  { path: '/audit', name: 'audit', component: () => import('@/views/audit/AuditLog.vue'), meta: { nav: 'audit' } },
+  { path: '/audit', name: 'audit', component: () => import('@/views/audit/AuditLog.vue'), meta: { nav: 'audit', method: 'audit.list' } },
+  ...authRoutes,
   ...printRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/customers' },
 ];
 
 export function createAppRouter() {
-  return createRouter({ history: createWebHashHistory(), routes });
+  const router = createRouter({ history: createWebHashHistory(), routes });
+  guardRoutes(router);
+  return router;
 }

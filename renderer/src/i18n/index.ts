@@ -8,6 +8,7 @@ import cardMessages from '@/views/customers/cardMessages';
 import listMessages from '@/components/list/messages';
 import dailyMessages from '@/views/dailyForms/messages';
 import printMessages from '@/print/messages';
+import authMessages from '@/views/auth/messages';
 
 // each domain keeps its texts beside its views, under its own namespace
 const zhCN = {
@@ -19,6 +20,7 @@ const zhCN = {
   list: listMessages.zh,
   daily: dailyMessages.zh,
   print: printMessages.zh,
+  auth: authMessages.zh,
 };
 const en: typeof zhCN = {
   ...enBase,
@@ -29,6 +31,7 @@ const en: typeof zhCN = {
   list: listMessages.en,
   daily: dailyMessages.en,
   print: printMessages.en,
+  auth: authMessages.en,
 };
 
 export type Locale = 'zh-CN' | 'en';

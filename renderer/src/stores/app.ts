@@ -13,6 +13,12 @@ export const useAppStore = defineStore('app', () => {
     document.documentElement.lang = locale;
   }
 
+  let loading: Promise<void> | null = null;
+  /** The settings, asked for once (main.ts starts it; the router guard waits for it). */
+  function ready(): Promise<void> {
+    return (loading ??= load());
+  }
+
   async function load() {
     try {
       settings.value = await call('settings.get', {});
@@ -23,14 +29,26 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
-  async function initialize(companyName: string, loadDemo: boolean) {
-    settings.value = await call('settings.initialize', { companyName, loadDemo });
+  /** First run: the answer carries the admin's session and the one-time recovery code; `applyInitialized` once it is noted. */
+  function initialize(companyName: string, loadDemo: boolean, admin: { name: string; password: string }) {
+    return call('settings.initialize', { companyName, loadDemo, admin });
   }
 
-  async function setLocale(locale: Locale) {
+  function applyInitialized(result: Output<'settings.initialize'>) {
+    const { recoveryCode: _code, session: _session, operator: _operator, idleMinutes: _idle, ...rest } = result;
+    settings.value = { ...rest, idleMinutes: result.idleMinutes };
+  }
+
+  /** A database from before sign-in got its admin. */
+  function adminCreated() {
+    if (settings.value) settings.value = { ...settings.value, needsAdmin: false };
+  }
+
+  /** Switches the language; it is saved for everyone only when someone is signed in (the sign-in screen switches locally). */
+  async function setLocale(locale: Locale, save = true) {
     applyLocale(locale);
-    settings.value = await call('settings.save', { locale });
+    if (save) settings.value = await call('settings.save', { locale });
   }
 
-  return { settings, loadError, load, initialize, setLocale };
+  return { settings, loadError, load, ready, initialize, applyInitialized, adminCreated, setLocale };
 });

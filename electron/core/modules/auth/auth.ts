@@ -68,9 +68,9 @@ const actingAs = (ctx: Ctx, operatorId: number): Ctx => {
 function activeOperatorNamed(ctx: Ctx, name: string): { id: number; role: string } {
   const op = findOperatorByName(ctx, name);
   if (!op)
-    throw new DomainError('VALIDATION', `用户名：没有名为「${name}」的操作员`, 'name', `User name: there is no operator named "${name}"`);
+    throw new DomainError('NOT_FOUND', `用户名：没有名为「${name}」的操作员`, 'name', `User name: there is no operator named "${name}"`);
   if (op.active !== 1)
-    throw new DomainError('VALIDATION', `用户名：操作员「${name}」已停用，请联系系统管理员`, 'name', `User name: "${name}" is deactivated`);
+    throw new DomainError('FORBIDDEN', `用户名：操作员「${name}」已停用，请联系系统管理员`, 'name', `User name: "${name}" is deactivated`);
   return op;
 }
 
@@ -93,7 +93,7 @@ export function me(ctx: Ctx): Output<'auth.me'> {
 export function changePassword(ctx: Ctx, input: ParsedInput<'auth.changePassword'>): Output<'auth.changePassword'> {
   const actor = ctx.actor;
   if (!actor) throw new DomainError('UNAUTHORIZED', '请先登录');
-  checkSecret(ctx, actor.id, input.oldPassword, 'password', 'oldPassword', '原密码');
+  checkSecret(ctx, actor.id, input.oldPassword, 'password', 'oldPassword', '原密码', 'Current password');
   if (input.oldPassword === input.newPassword) throw new DomainError('VALIDATION', '新密码：不能与原密码相同', 'newPassword');
   ctx.db.transaction(() => {
     setPassword(ctx, actor.id, input.newPassword);
@@ -107,7 +107,7 @@ export function changePassword(ctx: Ctx, input: ParsedInput<'auth.changePassword
 export function recover(ctx: Ctx, input: ParsedInput<'auth.recover'>): Output<'auth.recover'> {
   const op = activeOperatorNamed(ctx, input.name);
   if (op.role !== 'admin')
-    throw new DomainError('VALIDATION', '用户名：只有系统管理员可以用恢复码重设密码，其他操作员请找系统管理员重设', 'name');
+    throw new DomainError('FORBIDDEN', '用户名：只有系统管理员可以用恢复码重设密码，其他操作员请找系统管理员重设', 'name');
   checkSecret(ctx, op.id, input.recoveryCode, 'recovery', 'recoveryCode', '恢复码');
   const acting = actingAs(ctx, op.id);
   const recoveryCode = ctx.db.transaction(() => {

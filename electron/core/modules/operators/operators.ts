@@ -87,6 +87,7 @@ export function checkSecret(
   which: 'password' | 'recovery',
   field: string,
   label: string,
+  labelEn = which === 'password' ? 'Password' : 'Recovery code',
 ): void {
   const row = prepared(
     ctx.db,
@@ -96,9 +97,13 @@ export function checkSecret(
   const now = ctx.now().getTime();
   const lockedMs = row.lockedUntil === null ? 0 : Date.parse(row.lockedUntil) - now;
   if (lockedMs > 0) {
-    throw new DomainError(
+    const seconds = Math.ceil(lockedMs / 1000);
+    throw DomainError.bilingual(
       'VALIDATION',
-      `${label}：连续输错 ${MAX_FAILED_ATTEMPTS} 次，已锁定，请 ${Math.ceil(lockedMs / 1000)} 秒后再试`,
+      {
+        zh: `${label}：连续输错 ${MAX_FAILED_ATTEMPTS} 次，已锁定，请 ${seconds} 秒后再试`,
+        en: `${labelEn}: wrong ${MAX_FAILED_ATTEMPTS} times in a row; locked, try again in ${seconds} s`,
+      },
       field,
     );
   }
@@ -113,10 +118,24 @@ export function checkSecret(
   if (failed >= MAX_FAILED_ATTEMPTS) {
     const until = new Date(now + LOCKOUT_MS).toISOString();
     prepared(ctx.db, 'update operators set failed_attempts = 0, locked_until = ? where id = ?').run(until, operatorId);
-    throw new DomainError('VALIDATION', `${label}：不正确；已连续输错 ${MAX_FAILED_ATTEMPTS} 次，锁定 ${LOCKOUT_MS / 1000} 秒`, field);
+    throw DomainError.bilingual(
+      'VALIDATION',
+      {
+        zh: `${label}：不正确；已连续输错 ${MAX_FAILED_ATTEMPTS} 次，锁定 ${LOCKOUT_MS / 1000} 秒`,
+        en: `${labelEn}: wrong; ${MAX_FAILED_ATTEMPTS} wrong in a row, locked for ${LOCKOUT_MS / 1000} s`,
+      },
+      field,
+    );
   }
   prepared(ctx.db, 'update operators set failed_attempts = ?, locked_until = null where id = ?').run(failed, operatorId);
-  throw new DomainError('VALIDATION', `${label}：不正确（还可再试 ${MAX_FAILED_ATTEMPTS - failed} 次）`, field);
+  throw DomainError.bilingual(
+    'VALIDATION',
+    {
+      zh: `${label}：不正确（还可再试 ${MAX_FAILED_ATTEMPTS - failed} 次）`,
+      en: `${labelEn}: wrong (${MAX_FAILED_ATTEMPTS - failed} more tries)`,
+    },
+    field,
+  );
 }
 
 // ----- recovery codes -----

@@ -1,0 +1,46 @@
+// Sign-in routes and the guard: nobody reaches a screen without a session, and a screen whose method the role may not
+// call (route meta `method`) sends the operator home. The core enforces the same table on every call.
+import type { RouteRecordRaw, Router } from 'vue-router';
+import type { MethodName } from '@shared/contract';
+import { useAuthStore } from '@/stores/auth';
+import { useAppStore } from '@/stores/app';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** the method a screen needs the right to call (the guard and the menu hide it otherwise) */
+    method?: MethodName;
+    /** reachable without a session */
+    public?: boolean;
+  }
+}
+
+export const authRoutes: RouteRecordRaw[] = [
+  { path: '/sign-in', name: 'sign-in', component: () => import('@/views/auth/SignIn.vue'), meta: { bare: true, public: true } },
+  {
+    path: '/operators',
+    name: 'operators',
+    component: () => import('@/views/operators/OperatorList.vue'),
+    meta: { nav: 'operators', method: 'operators.save' },
+  },
+];
+
+/** The home screen of a role: an admin has no business lists to enter, so the operators screen. */
+export function homeFor(role: string | null): string {
+  return role === 'admin' ? '/operators' : '/customers';
+}
+
+export function guardRoutes(router: Router): void {
+  router.beforeEach(async (to) => {
+    const app = useAppStore();
+    const auth = useAuthStore();
+    // first run and databases without an admin have their own screens (App.vue); no session is possible before that
+    await Promise.all([app.ready(), auth.check()]);
+    if (!app.settings || !app.settings.initialized || app.settings.needsAdmin) return true;
+    if (to.meta.public) return auth.operator && to.name === 'sign-in' ? homeFor(auth.role) : true;
+    if (!auth.operator) return { name: 'sign-in', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+    if (to.path === '/' || (to.meta.method && !auth.can(to.meta.method))) {
+      return to.path === homeFor(auth.role) ? true : homeFor(auth.role);
+    }
+    return true;
+  });
+}
