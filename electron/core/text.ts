@@ -2,48 +2,77 @@
 import { pinyin } from 'pinyin-pro';
 import { toHalfWidth } from '../../shared/money';
 
-// pinyin-pro takes ~20 µs a name; bulk writes see the same short names and contact names again and again
-const fullCache = new Map<string, string>();
-const initialsCache = new Map<string, string>();
-const pinyinOptions = { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true } as const;
-const squash = (parts: string[]) => parts.join('').replace(/\s+/g, '').toLowerCase();
+export interface Pinyin {
+  full: string;
+  initials: string;
+}
 
 /**
  * Full pinyin and initials from one segmentation: a part that is the text itself (a non-Chinese run) is kept, a
  * syllable gives its first letter — what pattern 'first' returns; anything else falls back to pinyin-pro's own call.
+ * Self-contained (pinyin-pro's `pinyin` is passed in) so that a worker thread can run this very function.
  */
-function pinyinOf(text: string): void {
-  const parts = pinyin(text, pinyinOptions);
-  const firsts: string[] = [];
-  let pos = 0;
-  for (const p of parts) {
-    if (!p) break;
-    if (text.startsWith(p, pos)) {
-      firsts.push(p);
-      pos += p.length;
-    } else {
-      firsts.push(p.charAt(0));
-      pos += (text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1;
+export function pinyinReader(pinyinOf: typeof pinyin): (text: string) => Pinyin {
+  const options = { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true } as const;
+  const firstOptions = { ...options, pattern: 'first' } as const;
+  const squash = (parts: string[]) => parts.join('').replace(/\s+/g, '').toLowerCase();
+  return (text) => {
+    const parts = pinyinOf(text, options);
+    const firsts: string[] = [];
+    let pos = 0;
+    for (const p of parts) {
+      if (!p) break;
+      if (text.startsWith(p, pos)) {
+        firsts.push(p);
+        pos += p.length;
+      } else {
+        firsts.push(p.charAt(0));
+        pos += (text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1;
+      }
     }
+    const initials = pos === text.length && firsts.length === parts.length ? squash(firsts) : squash(pinyinOf(text, firstOptions));
+    return { full: squash(parts), initials };
+  };
+}
+
+const readPinyin = pinyinReader(pinyin);
+
+// pinyin-pro takes ~10–20 µs a name; bulk writes see the same short names and contact names again and again. Two
+// generations: when the young one is full it becomes the old one, so the names in use survive a 50,000-row import.
+const CACHE_GENERATION = 50_000;
+let young = new Map<string, Pinyin>();
+let old = new Map<string, Pinyin>();
+/** Worked out ahead of a bulk write (an import's names, in a worker thread while its rows are checked). */
+let primed: Map<string, Pinyin> | null = null;
+
+function cachedPinyin(text: string): Pinyin {
+  let hit = primed?.get(text) ?? young.get(text);
+  if (hit) return hit;
+  hit = old.get(text) ?? readPinyin(text);
+  if (young.size >= CACHE_GENERATION) {
+    old = young;
+    young = new Map();
   }
-  const initials =
-    pos === text.length && firsts.length === parts.length ? squash(firsts) : squash(pinyin(text, { ...pinyinOptions, pattern: 'first' }));
-  if (fullCache.size >= 20_000) fullCache.clear();
-  if (initialsCache.size >= 20_000) initialsCache.clear();
-  fullCache.set(text, squash(parts));
-  initialsCache.set(text, initials);
+  young.set(text, hit);
+  return hit;
+}
+
+/** Pinyin of texts a bulk write is about to need, worked out elsewhere by pinyinReader; kept until forgetPrimedPinyin. */
+export function primePinyin(texts: readonly string[], values: readonly Pinyin[]): void {
+  primed ??= new Map();
+  texts.forEach((text, i) => primed!.set(text, values[i]!));
+}
+
+export function forgetPrimedPinyin(): void {
+  primed = null;
 }
 
 export function pinyinFull(text: string): string {
-  if (!text) return '';
-  if (!fullCache.has(text)) pinyinOf(text);
-  return fullCache.get(text)!;
+  return text ? cachedPinyin(text).full : '';
 }
 
 export function pinyinInitials(text: string): string {
-  if (!text) return '';
-  if (!initialsCache.has(text)) pinyinOf(text);
-  return initialsCache.get(text)!;
+  return text ? cachedPinyin(text).initials : '';
 }
 
 export function digitsOnly(text: string): string {

@@ -1,8 +1,13 @@
 // Import errors in both languages and as a file to fix: reason codes beside the Chinese messages, the error rows as an
 // .xlsx with the file's own columns and a 错误原因 column, re-imported with the same mapping; summaries as sentences;
-// the bulk insert's audit entry equal to customers.get; a commit re-checks when the database changed after the preview.
+// the bulk insert's audit entry equal to customers.get; a commit re-checks when the database changed after the preview;
+// names whose pinyin a worker worked out during the preview are written exactly as the core works them out.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
+import { pinyin } from 'pinyin-pro';
+import { pinyinReader } from '../../electron/core/text';
+import { configureImport } from '../../electron/core/modules/import/limits';
+import { pinyinInWorker } from '../../electron/core/modules/import/worker';
 import type { Core } from '../../electron/core/core';
 import type { Input } from '../../shared/contract';
 import { formatImportReason, importSummary } from '../../shared/domain/importReasons';
@@ -162,5 +167,42 @@ describe('the bulk path', () => {
     expect(err.message).toContain('有 1 行数据有错误');
     const p = await ok(core, 'import.preview', base(sheet));
     expect(p.rows[0]!.errors[0]).toMatchObject({ reasonCode: 'duplicateCustomer', params: { name: '庚商店' } });
+  });
+});
+
+describe('pinyin worked out ahead', () => {
+  // polyphones that depend on their neighbours, Latin and digits between Chinese runs, a character outside the BMP
+  const names = ['重庆银行长沙行', '乐行音乐（中山路12号店）', 'ABC 有限公司', '𠀀记重阳', '单于长乐', '了不起'];
+  const read = pinyinReader(pinyin);
+
+  it('the worker gives what the core gives, text by text', async () => {
+    expect(await pinyinInWorker(names)).toEqual(names.map(read));
+  });
+
+  it('a commit after its preview writes the pinyin the core would, from the worker', async () => {
+    const saved = configureImport({ pinyinAheadMin: 1 });
+    try {
+      const sheet = xlsx([['客户名称', '简称', '联系人'], ...names.map((n, i) => [n, `行${i}长`, `单于${i}乐`])]);
+      expect((await ok(core, 'import.preview', base(sheet))).counts.new).toBe(names.length);
+      expect((await ok(core, 'import.commit', base(sheet))).created).toBe(names.length);
+    } finally {
+      configureImport(saved);
+    }
+    const rows = core.ctx.db
+      .prepare(
+        `select name, short_name as shortName, name_pinyin as namePinyin, search_text as searchText from customers
+        where name in (${names.map(() => '?').join(', ')})`,
+      )
+      .all(...names) as Array<{ name: string; shortName: string; namePinyin: string; searchText: string }>;
+    expect(rows).toHaveLength(names.length);
+    for (const r of rows) {
+      const i = names.indexOf(r.name);
+      expect(r.namePinyin).toBe(read(r.name).full);
+      for (const text of [r.name, r.shortName, `单于${i}乐`]) {
+        expect(r.searchText.split('|')).toEqual(expect.arrayContaining([read(text).full, read(text).initials]));
+      }
+    }
+    const found = await ok(core, 'customers.list', { search: read('重庆银行长沙行').initials });
+    expect(found.rows.map((c) => c.name)).toEqual(['重庆银行长沙行']);
   });
 });

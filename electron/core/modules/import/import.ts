@@ -1,7 +1,6 @@
 // Excel import: the file is parsed in a worker, headers are matched to fields (or mapped by the user), every row is read
 // with the tolerant cell rules and validated by the entity's own save schema, then — on commit — every accepted row is
 // written in ONE transaction, or nothing is. Preview and commit run the same code on the same input.
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Ctx } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
@@ -10,13 +9,14 @@ import { labelForPath } from '../../../../shared/fieldLabels';
 import { auditFieldLabels } from '../../../../shared/domain/audit';
 import { DomainError, toErrorData, validationError } from '../../errors';
 import { recordAudit } from '../audit/audit';
-import { cellText } from './cells';
+import { cellText, type Parsed } from './cells';
 import { applyStored, headerRecogniser, mappingKey, matchHeaders, REASON_HEADERS, storedMapping } from './headers';
 import { readSetting, writeSetting } from '../settings/settings';
 import { importLimits } from './limits';
 import { refuse, sizeParam } from './refusals';
 import { inspectZip, sniffKind } from './sniff';
-import { parseInWorker, type Cell, type ParsedSheet } from './worker';
+import { parseInWorker, pinyinInWorker, type Cell, type ParsedSheet } from './worker';
+import { forgetPrimedPinyin, primePinyin, type Pinyin } from '../../text';
 import type { FieldError, Importer, Mode, RowError, Session } from './types';
 import { prepared } from '../../db/sql';
 import { formatFen } from '../../../../shared/money';
@@ -47,6 +47,9 @@ const MAX_PREVIEW_ROWS = 1000;
 // ---------- the upload ----------
 
 interface CachedSheet {
+  /** The upload as sent: a later call with the same text (the commit after its preview) is that file. */
+  base64: string;
+  maxRows: number;
   key: string;
   sheet: ParsedSheet;
   timer: ReturnType<typeof setTimeout>;
@@ -54,11 +57,13 @@ interface CachedSheet {
 // preview then commit of the same file: the commit reuses the parse instead of running the worker again
 let cached: CachedSheet | null = null;
 const CACHE_MS = 10 * 60 * 1000;
+let uploads = 0;
 
 export function clearImportCache(): void {
   if (cached) clearTimeout(cached.timer);
   cached = null;
   cachedPlan = null;
+  forgetPrimedPinyin();
 }
 
 async function readUpload(input: { base64: string }): Promise<{ sheet: ParsedSheet; key: string }> {
@@ -69,9 +74,9 @@ async function readUpload(input: { base64: string }): Promise<{ sheet: ParsedShe
   if (bytes > limits.maxBytes) {
     throw refuse('tooLarge', { size: sizeParam(bytes), max: sizeParam(limits.maxBytes) });
   }
+  // the same text as the file parsed last (compared, not hashed: a 50,000-row sheet is 20 MB of base64)
+  if (cached && cached.maxRows === limits.maxRows && cached.base64 === b64) return { sheet: cached.sheet, key: cached.key };
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw refuse('notBase64');
-  const key = `${createHash('sha256').update(b64).digest('hex')}:${limits.maxRows}`;
-  if (cached?.key === key) return { sheet: cached.sheet, key };
   const buf = Buffer.from(b64, 'base64');
   const kind = sniffKind(buf);
   const entries = kind === 'xlsx' ? inspectZip(buf, limits) : [];
@@ -79,7 +84,8 @@ async function readUpload(input: { base64: string }): Promise<{ sheet: ParsedShe
   clearImportCache();
   const timer = setTimeout(clearImportCache, CACHE_MS);
   timer.unref?.();
-  cached = { key, sheet, timer };
+  const key = `upload-${++uploads}`;
+  cached = { base64: b64, maxRows: limits.maxRows, key, sheet, timer };
   return { sheet, key };
 }
 
@@ -234,6 +240,32 @@ function rowErrorOf(err: unknown): FieldError | null {
 }
 
 /**
+ * A column's reader that reads each distinct value once when the session's reads depend on the cell alone (regions,
+ * reps, grades, amounts repeat down a sheet); blank cells read as null. It stops remembering a column whose values
+ * hardly repeat (codes, names, phones), and shares only results that are plain values between rows.
+ */
+function columnReader(session: Session, field: string): (cell: Cell) => Parsed<unknown> | null {
+  const read = (cell: Cell) => (cellText(cell) === '' ? null : session.read(field, cell));
+  if (!session.pureReads) return read;
+  let memo: Map<Cell, Parsed<unknown> | null> | null = new Map();
+  let lookups = 0;
+  let hits = 0;
+  return (cell) => {
+    if (!memo) return read(cell);
+    const known = memo.get(cell);
+    lookups++;
+    if (known !== undefined) {
+      hits++;
+      return known;
+    }
+    const result = read(cell);
+    if (result === null || (result.ok && (result.value === null || typeof result.value !== 'object'))) memo.set(cell, result);
+    if (lookups === 2000 && hits < 500) memo = null;
+    return result;
+  };
+}
+
+/**
  * Reads and checks every row. Importers whose rows depend on the rows written before them (dryRunWrites) write each
  * accepted row as it is checked when `writeInline`; the others leave the accepted rows to writeAccepted.
  */
@@ -256,7 +288,7 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
       : { reasonCode: 'rule' as const, params: { message } };
     return { column: columnFor(key), field: key, message, ...reason };
   };
-  const mapped = lay.fieldOf.map((f, i) => ({ f, i })).filter((x): x is { f: string; i: number } => x.f !== null);
+  const mapped = lay.fieldOf.flatMap((f, i) => (f === null ? [] : [{ f, i, read: columnReader(session, f) }]));
 
   const counts = { total: 0, new: 0, update: 0, skip: 0, error: 0 };
   const errorRows: PreviewRow[] = [];
@@ -270,10 +302,10 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
     counts.total++;
     const values = new Map<string, unknown>();
     const errors: RowError[] = [];
-    for (const { f, i } of mapped) {
+    for (const { f, i, read: readCell } of mapped) {
       const cell: Cell = row[i] ?? null;
-      if (cellText(cell) === '') continue;
-      const read = session.read(f, cell);
+      const read = cell === null ? null : readCell(cell);
+      if (read === null) continue;
       if (read.ok) values.set(f, read.value);
       else errors.push({ column: lay.headers[i]!, field: f, message: read.message, reasonCode: read.code, params: read.params });
     }
@@ -375,6 +407,8 @@ interface CachedPlan {
   db: Ctx['db'];
   stamp: string;
   checked: Checked;
+  /** The pinyin of the names the commit will write, being worked out in a worker (null when not worth one). */
+  pinyin: Promise<{ texts: string[]; values: Pinyin[] | null }> | null;
 }
 let cachedPlan: CachedPlan | null = null;
 
@@ -389,6 +423,27 @@ function takeCachedPlan(ctx: Ctx, key: string): Checked | null {
 }
 
 /**
+ * Starts working out, in a worker thread, the pinyin of the distinct texts in the columns whose pinyin a commit writes
+ * (customer, short and contact names), so the preview's checks and the pinyin run side by side and the commit finds
+ * them ready. Only a cache: a text read differently by the commit is worked out there as before.
+ */
+function pinyinAhead(importer: Importer, sheet: ParsedSheet, lay: Layout): CachedPlan['pinyin'] {
+  const columns = lay.fieldOf.flatMap((f, i) => (f !== null && importer.pinyinFields?.includes(f) ? [i] : []));
+  if (columns.length === 0) return null;
+  const distinct = new Set<string>();
+  for (let r = lay.headerIndex + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r]!;
+    for (const i of columns) {
+      const text = row[i] === undefined || row[i] === null ? '' : cellText(row[i]!);
+      if (text) distinct.add(text);
+    }
+  }
+  if (distinct.size < importLimits().pinyinAheadMin) return null;
+  const texts = [...distinct];
+  return pinyinInWorker(texts).then((values) => ({ texts, values }));
+}
+
+/**
  * Reads and checks every row; with `commit`, writes the accepted ones. Any writing happens in one transaction, which
  * is rolled back for a preview and for a commit whose errors were not accepted.
  */
@@ -396,16 +451,21 @@ async function execute(
   ctx: Ctx,
   input: PreviewInput & { acceptErrors?: boolean },
   commit: boolean,
+  /** A preview the user may commit next: the commit's pinyin is started ahead. */
+  ahead = false,
 ): Promise<{ lay: Layout; plan: Checked; sheet: ParsedSheet }> {
   const importer = importers[input.entity];
   const { sheet, key: sheetKey } = await readUpload(input);
   const lay = layout(ctx, sheet, importer, input);
   const key = planKey(sheetKey, input);
   if (!importer.dryRunWrites && !commit) {
+    const pinyin = ahead ? pinyinAhead(importer, sheet, lay) : null;
     const checked = plan(ctx, importer, sheet, lay, input.mode, false);
-    cachedPlan = { key, db: ctx.db, stamp: dbStamp(ctx.db), checked };
+    cachedPlan = { key, db: ctx.db, stamp: dbStamp(ctx.db), checked, pinyin };
     return { lay, plan: checked, sheet };
   }
+  const ready = commit && cachedPlan?.key === key ? await cachedPlan.pinyin : null;
+  if (ready?.values) primePinyin(ready.texts, ready.values);
   let result: Checked | null = null;
   const reused = importer.dryRunWrites ? null : takeCachedPlan(ctx, key);
   try {
@@ -443,7 +503,7 @@ async function execute(
 
 export async function previewImport(ctx: Ctx, input: PreviewInput): Promise<Preview> {
   const importer = importers[input.entity];
-  const { lay, plan: p } = await execute(ctx, input, false);
+  const { lay, plan: p } = await execute(ctx, input, false, true);
   return {
     headers: lay.headers,
     mapping: lay.headers.map((header, i) => ({ header, field: lay.fieldOf[i] ?? null })),
@@ -455,9 +515,13 @@ export async function previewImport(ctx: Ctx, input: PreviewInput): Promise<Prev
 }
 
 export async function commitImport(ctx: Ctx, input: CommitInput): Promise<Output<'import.commit'>> {
-  const { plan: p } = await execute(ctx, input, true);
-  clearImportCache();
-  return { created: p.counts.new, updated: p.counts.update, skipped: p.counts.skip, rejected: p.counts.error };
+  try {
+    const { plan: p } = await execute(ctx, input, true);
+    clearImportCache();
+    return { created: p.counts.new, updated: p.counts.update, skipped: p.counts.skip, rejected: p.counts.error };
+  } finally {
+    forgetPrimedPinyin();
+  }
 }
 
 export async function importTemplate(_ctx: Ctx, input: ParsedInput<'import.template'>): Promise<Output<'import.template'>> {

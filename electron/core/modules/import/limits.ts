@@ -15,6 +15,8 @@ export interface ImportLimits {
   maxUnzippedBytes: number;
   /** Uncompressed ÷ compressed above this, for an entry over 1 MB, is treated as a zip bomb. */
   maxZipRatio: number;
+  /** From this many distinct names a preview works out their pinyin in a worker for the commit (below, a worker costs more). */
+  pinyinAheadMin: number;
 }
 
 const envInt = (name: string): number | undefined => {
@@ -32,6 +34,7 @@ export function defaultLimits(): ImportLimits {
     workerHeapMb: envInt('SALESDESK_IMPORT_WORKER_HEAP_MB') ?? 1024,
     maxUnzippedBytes: 600 * 1024 * 1024,
     maxZipRatio: 200,
+    pinyinAheadMin: 2000,
   };
 }
 

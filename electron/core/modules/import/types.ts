@@ -55,6 +55,8 @@ export type Mode = 'skip' | 'update';
 export interface Session {
   /** Reads one non-blank cell of the column `key` (tolerant rules, references resolved). */
   read(key: string, cell: Cell): Parsed<unknown>;
+  /** read() depends on the key and cell alone (its lookups are loaded once), so a column's repeated values are read once. */
+  pureReads?: boolean;
   /** The existing record this row is about (by code; regions also by parent + name), or null for a new one. */
   identify(values: ReadonlyMap<string, unknown>): { id: number; blocked?: FieldError } | null;
   /** The save method's input before zod: a new record from the file, or the file's cells over the existing record. */
@@ -76,5 +78,7 @@ export interface Importer {
   dryRunWrites: boolean;
   /** The column a zod issue path belongs to (default: the first path segment). */
   issueKey?: (path: readonly PropertyKey[]) => string;
+  /** Columns whose text the commit writes as pinyin too (names): worked out in a worker while the preview checks rows. */
+  pinyinFields?: readonly string[];
   open(ctx: Ctx, mode: Mode): Session;
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { ImportLimits } from './limits';
 import { isImportRefusal, refuse, type ImportRefusalCode } from './refusals';
 import type { FileKind, ZipEntry } from './sniff';
+import { pinyinReader, type Pinyin } from '../../text';
 
 /** A cell as the main thread sees it: dates already as "YYYY-MM-DD" (or "YYYY-MM-DD HH:mm:ss"), empty as null. */
 export type Cell = string | number | boolean | null;
@@ -653,15 +654,18 @@ function unpack(p: PackedSheet): ParsedSheet {
   return { sheetName: p.sheetName, rows, rowNumbers: Array.from(p.rowNumbers) };
 }
 
-let xlsxPathCache: string | null = null;
+const modulePaths = new Map<string, string>();
 
-/** Absolute path of @e965/xlsx's CommonJS build; in a packaged app prefer the unpacked copy beside app.asar. */
-function xlsxPath(): string {
-  if (xlsxPathCache) return xlsxPathCache;
-  const resolved = createRequire(__filename).resolve('@e965/xlsx');
-  const unpacked = resolved.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-  xlsxPathCache = unpacked !== resolved && fs.existsSync(unpacked) ? unpacked : resolved;
-  return xlsxPathCache;
+/** Absolute path of a package's CommonJS build, for a worker to load; in a packaged app the unpacked copy beside app.asar. */
+function modulePath(name: string): string {
+  let found = modulePaths.get(name);
+  if (!found) {
+    const resolved = createRequire(__filename).resolve(name);
+    const unpacked = resolved.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+    found = unpacked !== resolved && fs.existsSync(unpacked) ? unpacked : resolved;
+    modulePaths.set(name, found);
+  }
+  return found;
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -689,7 +693,7 @@ function runWorker(
   // a private copy: Buffer.from(base64) may sit in Node's shared pool, which must never be transferred away
   const own = new Uint8Array(new ArrayBuffer(bytes.length));
   own.set(bytes);
-  const input: WorkerInput = { xlsxPath: xlsxPath(), kind, bytes: own, maxRows: limits.maxRows, entries, reader };
+  const input: WorkerInput = { xlsxPath: modulePath('@e965/xlsx'), kind, bytes: own, maxRows: limits.maxRows, entries, reader };
   return new Promise<ParsedSheet>((resolve, rejectPromise) => {
     let settled = false;
     const worker = new Worker(workerCode, {
@@ -731,5 +735,49 @@ function runWorker(
       ),
     );
     worker.on('exit', (code) => finish(() => rejectPromise(refuse('workerExited', { code }))));
+  });
+}
+
+// ---------- pinyin ahead of the commit ----------
+
+const pinyinWorkerCode = `'use strict';
+const __name = (f) => f;
+const { parentPort, workerData } = require('node:worker_threads');
+const read = (${pinyinReader.toString()})(require(workerData.path).pinyin);
+parentPort.postMessage(workerData.texts.map(read));
+`;
+
+/**
+ * Full pinyin and initials of many texts (the names an import is about to write) worked out in a worker thread by the
+ * very function the core uses, while the main thread checks the rows; null if the worker cannot (the texts are then
+ * worked out where they are needed, as without it).
+ */
+export function pinyinInWorker(texts: string[], timeoutMs = 120_000): Promise<Pinyin[] | null> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(pinyinWorkerCode, {
+        eval: true,
+        workerData: { path: modulePath('pinyin-pro'), texts },
+        resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 32 },
+        stdout: true,
+        stderr: true,
+      });
+    } catch {
+      resolve(null);
+      return;
+    }
+    worker.stdout.resume();
+    worker.stderr.resume();
+    const finish = (result: Pinyin[] | null) => {
+      clearTimeout(timer);
+      resolve(result);
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => finish(null), timeoutMs);
+    timer.unref?.();
+    worker.on('message', (values: Pinyin[]) => finish(Array.isArray(values) && values.length === texts.length ? values : null));
+    worker.on('error', () => finish(null));
+    worker.on('exit', () => finish(null));
   });
 }

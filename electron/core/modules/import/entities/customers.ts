@@ -332,6 +332,7 @@ function open(ctx: Ctx, mode: Mode): Session {
 
   return {
     read: (key, cell) => readers.get(key)!(cell),
+    pureReads: true,
 
     identify(values) {
       const code = values.get('code') as string | undefined;
@@ -397,6 +398,7 @@ export const customersImporter: Importer = {
   columns: customerColumns,
   schema: contract['customers.save'].input,
   dryRunWrites: false,
+  pinyinFields: ['name', 'shortName', 'contactName'],
   issueKey: (path) =>
     path[0] === 'contacts' && typeof path[2] === 'string' ? (contactKeys[path[2]] ?? 'contactName') : String(path[0] ?? ''),
   open,
