@@ -11,6 +11,8 @@ import { Worker } from 'node:worker_threads';
 import type { DB } from '../../electron/core/db/connection';
 import { formatBrowserTimings, runBrowserBench, type BrowserBench } from './browserTimings';
 import { createCore, type Core } from '../../electron/core/core';
+import { benchSession } from './benchSession';
+import { DEMO_ADMIN } from '../../electron/core/demo/operators';
 import { buildImportSheet, importRefs, printImportBench, runImportBench, type ImportRefs, type ImportRun } from './importBench';
 import { formatAuditBench, runAuditVerifyBench, type AuditBench } from './auditBench';
 import { dailyFormsOperations } from './dailyFormsBench';
@@ -94,7 +96,7 @@ async function timeRuns(runs: number, fn: (i: number) => unknown): Promise<numbe
 }
 
 async function callOk<T>(core: Core, method: string, input: unknown): Promise<T> {
-  const env = await core.call(method, input);
+  const env = await core.call(method, input, { session: benchSession(core) });
   if (!env.ok) throw new Error(`${method} 失败 / failed: ${env.error.code} ${env.error.message}`);
   return env.data as T;
 }
@@ -517,7 +519,11 @@ async function main(): Promise<void> {
     const gen = createCore(dbPath);
     try {
       const counts = generateDemo(gen.ctx.db, { scale: 'large', seed: args.seed, now: new Date() });
-      const init = await gen.call('settings.initialize', { companyName: '华众商贸有限公司', loadDemo: false });
+      const init = await gen.call('settings.initialize', {
+        companyName: '华众商贸有限公司',
+        loadDemo: false,
+        admin: { name: DEMO_ADMIN.name, password: DEMO_ADMIN.password },
+      });
       if (!init.ok) throw new Error(init.error.message);
       const seconds = (performance.now() - t) / 1000;
       generated = {

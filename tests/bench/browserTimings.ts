@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_MANAGER, DEMO_PASSWORD } from '../../electron/core/demo/operators';
 
 export const BROWSER_BUDGET_MS = 300;
 export const CHROMIUM_ARGS = [
@@ -197,6 +198,21 @@ export interface MeasureOptions {
   lists?: ListName[];
   executablePath?: string;
   log?: (line: string) => void;
+  /** the session every page acts with; by default the demo manager's (the bench databases are demo databases) */
+  session?: string;
+}
+
+/** Signs in as the demo's manager over HTTP: every measured page carries this session. */
+export async function demoManagerSession(url: string): Promise<string> {
+  const u = new URL(url);
+  const res = await fetch(`${u.origin}/api/auth.signIn`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${u.searchParams.get('token') ?? ''}` },
+    body: JSON.stringify({ input: { name: DEMO_MANAGER, password: DEMO_PASSWORD } }),
+  });
+  const body = (await res.json()) as { ok: boolean; data?: { session: string }; error?: { message: string } };
+  if (!body.ok) throw new Error(`sign-in as ${DEMO_MANAGER} failed: ${body.error?.message}`);
+  return body.data!.session;
 }
 
 /** Measures every step `runs` times; cold loads each use a fresh browser context (empty HTTP cache). */
@@ -214,7 +230,13 @@ export async function measureBrowserTimings(options: MeasureOptions): Promise<St
     samples.set(key, [...(samples.get(key) ?? []), s]);
     options.log?.(`${key} ${s.totalMs} ms (rows ${s.rowsMs}, request ${s.requestStartMs}→${s.responseEndMs}, ${s.scripts} js/css)`);
   };
-  const newContext = () => browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const session = options.session ?? (await demoManagerSession(options.url));
+  const newContext = async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    // signed in as the tab would be after the sign-in screen (browser mode keeps the session in sessionStorage)
+    await context.addInitScript((s: string) => sessionStorage.setItem('salesdesk.session', s), session);
+    return context;
+  };
   try {
     // one untimed load first, so the server's own first-query warm-up is not counted as the browser's
     const primer = await newContext();

@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import type { DB } from '../../electron/core/db/connection';
 import { createCore, type Core } from '../../electron/core/core';
+import { benchSession } from './benchSession';
 import { Rand } from '../../electron/core/demo/generate';
 import {
   brandFirst,
@@ -133,7 +134,7 @@ export function buildImportSheet(refs: ImportRefs, rows: number, seed: number, b
 // ---------- timing ----------
 
 async function callOk<T>(core: Core, method: string, input: unknown): Promise<T> {
-  const env = await core.call(method, input);
+  const env = await core.call(method, input, { session: benchSession(core) });
   if (!env.ok) throw new Error(`${method} 失败 / failed: ${env.error.code} ${env.error.message}`);
   return env.data as T;
 }

@@ -2,7 +2,7 @@
 // found by pinyin initials, edited, archived. Screenshots go to test-output/e2e/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { field, startApp, type AppUnderTest } from './harness';
+import { field, startApp, type AppUnderTest, submitFirstRun } from './harness';
 
 let app: AppUnderTest;
 let page: Page;
@@ -34,7 +34,7 @@ describe('customer file, end to end in Chromium', () => {
     expect(new URL(page.url()).search).not.toContain('token'); // the token is taken out of the address bar
     await field(page, 'company-name').fill('北京华众商贸有限公司');
     await app.shot('01-first-run');
-    await page.locator('[data-test="start"]').click();
+    await submitFirstRun(app);
     await page.locator('[data-test="customer-table"]').waitFor();
     await expect.poll(() => page.locator('.company').textContent()).toBe('北京华众商贸有限公司');
   });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { pinyin } from 'pinyin-pro';
-import { startApp, type AppUnderTest } from './harness';
+import { startApp, type AppUnderTest, submitFirstRun } from './harness';
 
 let app: AppUnderTest;
 let page: Page;
@@ -23,7 +23,7 @@ describe('demo dataset, end to end in Chromium', () => {
     await page.goto(app.url);
     await page.locator('input[data-test="company-name"]').fill('华众商贸演示公司');
     await page.locator('[data-test="load-demo"]').click();
-    await page.locator('[data-test="start"]').click();
+    await submitFirstRun(app);
     await page.locator('[data-test="customer-table"] .el-table__row').first().waitFor();
     await expect.poll(totalNumber).toBeGreaterThan(250);
     await app.shot('20-demo-customers');

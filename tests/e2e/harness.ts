@@ -91,3 +91,66 @@ export async function startApp(options: { dbFile?: string } = {}): Promise<AppUn
     },
   };
 }
+
+// ----- operators and sign-in -----
+
+/** The admin every e2e first run creates, and the manager the tests then work as (an admin enters no business data). */
+export const E2E_ADMIN = { name: 'admin', password: 'admin-pw-1' } as const;
+export const E2E_MANAGER = { name: '测试经理', password: 'manager-pw' } as const;
+
+/** POST /api/<method> from the test process, with the access token and, if given, a session. */
+export async function callApi<T = any>(app: Pick<AppUnderTest, 'url'>, method: string, input: unknown, session?: string): Promise<T> {
+  const url = new URL(app.url);
+  const res = await fetch(`${url.origin}/api/${method}`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${url.searchParams.get('token') ?? ''}`,
+      ...(session ? { 'X-Session': session } : {}),
+    },
+    body: JSON.stringify({ input }),
+  });
+  const body = (await res.json()) as { ok: boolean; data?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.data as T;
+}
+
+/** The tab's session (browser mode keeps it in sessionStorage). */
+export function pageSession(page: Page): Promise<string> {
+  return page.evaluate(() => sessionStorage.getItem('salesdesk.session') ?? '');
+}
+
+/** Signs in over HTTP and gives the session to the tab (as the sign-in screen would), then reloads the app. */
+export async function signInPage(app: AppUnderTest, name: string, password: string): Promise<string> {
+  const { session } = await callApi<{ session: string }>(app, 'auth.signIn', { name, password });
+  if (!app.page.url().startsWith(new URL(app.url).origin)) await app.page.goto(app.url);
+  await app.page.evaluate((s) => sessionStorage.setItem('salesdesk.session', s), session);
+  await app.page.reload();
+  return session;
+}
+
+/**
+ * The first-run screen's admin part: fills the admin's name and password, presses 开始使用, notes the recovery code,
+ * then adds the e2e manager and goes on as them (the screen the tests expect: the app, signed in for business work).
+ */
+export async function submitFirstRun(app: AppUnderTest): Promise<{ recoveryCode: string; managerSession: string }> {
+  const { page } = app;
+  await field(page, 'admin-name').fill(E2E_ADMIN.name);
+  await field(page, 'admin-password').fill(E2E_ADMIN.password);
+  await field(page, 'admin-confirm').fill(E2E_ADMIN.password);
+  await page.locator('[data-test="start"]').click();
+  const code = page.locator('[data-test="recovery-code"]');
+  await code.waitFor({ timeout: 60_000 });
+  const recoveryCode = ((await code.textContent()) ?? '').trim();
+  await page.locator('[data-test="recovery-written"]').click();
+  await page.locator('[data-test="recovery-continue"]').click();
+  await callApi(
+    app,
+    'operators.save',
+    { name: E2E_MANAGER.name, role: 'manager', password: E2E_MANAGER.password },
+    await pageSession(page),
+  );
+  const managerSession = await signInPage(app, E2E_MANAGER.name, E2E_MANAGER.password);
+  await page.locator('[data-test="current-operator"]').waitFor();
+  return { recoveryCode, managerSession };
+}

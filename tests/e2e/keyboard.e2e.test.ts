@@ -3,17 +3,19 @@
 // read back over the API exactly; the record is then opened from the list by keyboard. A changed form asks before leaving.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { field, startApp, type AppUnderTest } from './harness';
+import { callApi, E2E_ADMIN, E2E_MANAGER, field, signInPage, startApp, type AppUnderTest } from './harness';
 
 let app: AppUnderTest;
 let page: Page;
 let token = '';
+/** the manager's session: the page and these set-up calls act as them */
+let session = '';
 
 async function api<T = unknown>(method: string, input: unknown): Promise<T> {
   const origin = new URL(app.url).origin;
   const res = await fetch(`${origin}/api/${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-session': session },
     body: JSON.stringify({ input }),
   });
   const body = (await res.json()) as { ok: boolean; data?: T; error?: { message: string } };
@@ -41,7 +43,10 @@ describe('keyboard-only customer entry, end to end in Chromium', () => {
     app = await startApp();
     page = app.page;
     token = new URL(app.url).searchParams.get('token') ?? '';
-    await api('settings.initialize', { companyName: '华众商贸有限公司' });
+    const init = await api<{ session: string }>('settings.initialize', { companyName: '华众商贸有限公司', admin: E2E_ADMIN });
+    await callApi(app, 'operators.save', { name: E2E_MANAGER.name, role: 'manager', password: E2E_MANAGER.password }, init.session);
+    await page.goto(app.url);
+    session = await signInPage(app, E2E_MANAGER.name, E2E_MANAGER.password);
     const huazhong = await api<{ id: number }>('regions.save', { name: '华中', code: 'HZ' });
     const henan = await api<{ id: number }>('regions.save', { name: '河南省', parentId: huazhong.id });
     const zz = await api<{ id: number }>('regions.save', { name: '郑州市', parentId: henan.id });

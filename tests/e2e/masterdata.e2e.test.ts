@@ -5,16 +5,16 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { field, startApp, type AppUnderTest } from './harness';
+import { field, startApp, type AppUnderTest, submitFirstRun } from './harness';
 
 let app: AppUnderTest;
 let page: Page;
 
-/** Calls the core the way the page does (token from sessionStorage), for setting up reference data quickly. */
+/** Calls the core the way the page does (token and session from sessionStorage), for setting up reference data quickly. */
 async function api(method: string, input: unknown): Promise<any> {
   const body = JSON.stringify({ input });
   const res = (await page.evaluate(
-    `(async () => { const r = await fetch('/api/${method}', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + sessionStorage.getItem('salesdesk.token') }, body: ${JSON.stringify(body)} }); return r.json(); })()`,
+    `(async () => { const r = await fetch('/api/${method}', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + sessionStorage.getItem('salesdesk.token'), 'X-Session': sessionStorage.getItem('salesdesk.session') ?? '' }, body: ${JSON.stringify(body)} }); return r.json(); })()`,
   )) as { ok: boolean; data?: unknown; error?: unknown };
   if (!res.ok) throw new Error(`${method}: ${JSON.stringify(res.error)}`);
   return res.data;
@@ -75,7 +75,7 @@ describe('dealers, Excel import and export, end to end in Chromium', () => {
     page = app.page;
     await page.goto(app.url);
     await field(page, 'company-name').fill('南京恒信商贸有限公司');
-    await page.locator('[data-test="start"]').click();
+    await submitFirstRun(app);
     await page.locator('[data-test="customer-table"]').waitFor();
     const east = await api('regions.save', { name: '华东' });
     const js = await api('regions.save', { name: '江苏省', parentId: east.id });

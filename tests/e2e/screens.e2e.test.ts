@@ -2,7 +2,7 @@
 // matter fit without a horizontal scroll and the page itself never scrolls sideways. Screenshots for a person to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, type AppUnderTest } from './harness';
+import { startApp, type AppUnderTest, submitFirstRun } from './harness';
 
 let app: AppUnderTest;
 let page: Page;
@@ -23,7 +23,7 @@ describe('lists at 1280×720 and 1366×768, in Chinese and English', () => {
     await page.goto(app.url);
     await page.locator('input[data-test="company-name"]').fill('华众商贸演示公司');
     await page.locator('[data-test="load-demo"]').click();
-    await page.locator('[data-test="start"]').click();
+    await submitFirstRun(app);
     await page.locator('[data-test="customer-table"] .el-table__row').first().waitFor();
   });
   afterAll(async () => {

@@ -15,6 +15,7 @@ import {
   type BrowserServer,
   type ListName,
 } from '../bench/browserTimings';
+import { E2E_ADMIN } from './harness';
 
 const outDir = path.resolve('test-output');
 const lists: ListName[] = ['customers', 'dealers', 'products'];
@@ -29,7 +30,7 @@ describe('list pages in the browser, large demo', () => {
     try {
       const counts = generateDemo(core.ctx.db, { scale: 'large', seed: 20261125, now: new Date() });
       expect(counts.customers).toBe(20_000);
-      const init = await core.call('settings.initialize', { companyName: '华众商贸有限公司', loadDemo: false });
+      const init = await core.call('settings.initialize', { companyName: '华众商贸有限公司', loadDemo: false, admin: E2E_ADMIN });
       expect(init.ok).toBe(true);
     } finally {
       core.close();
