@@ -45,7 +45,7 @@ describe('sign-in and lockout', () => {
     let nowMs = Date.parse('2025-03-01T08:00:00Z');
     core = makeCore(':memory:', { now: () => new Date(nowMs) });
     addOperator(core, { name: '刘芳', role: 'clerk', password: 'clerk-pw' });
-    expect(await fail(core, 'auth.signIn', { name: '无此人', password: 'x' })).toMatchObject({ code: 'VALIDATION', field: 'name' });
+    expect(await fail(core, 'auth.signIn', { name: '无此人', password: 'x' })).toMatchObject({ code: 'NOT_FOUND', field: 'name' });
     for (let i = 1; i <= 4; i++) {
       const e = await fail(core, 'auth.signIn', { name: '刘芳', password: 'wrong' });
       expect(e).toMatchObject({ code: 'VALIDATION', field: 'password', message: `密码：不正确（还可再试 ${5 - i} 次）` });
@@ -80,7 +80,7 @@ describe('sign-in and lockout', () => {
   it('a deactivated operator cannot sign in', async () => {
     core = makeCore();
     addOperator(core, { name: '离职者', role: 'clerk', password: 'pw1234', active: false });
-    expect(await fail(core, 'auth.signIn', { name: '离职者', password: 'pw1234' })).toMatchObject({ field: 'name', code: 'VALIDATION' });
+    expect(await fail(core, 'auth.signIn', { name: '离职者', password: 'pw1234' })).toMatchObject({ field: 'name', code: 'FORBIDDEN' });
   });
 });
 
