@@ -40,6 +40,15 @@ import {
 } from './modules/dailyReports/dailyReports';
 import { getDayBoard } from './modules/dayBoard/dayBoard';
 import { getPrintSettings, savePrintSettings } from './modules/print/print';
+import {
+  getMonthlySummary,
+  getWeeklyPlan,
+  listMonthlySummaries,
+  listWeeklyPlans,
+  saveMonthlySummary,
+  saveWeeklyPlan,
+} from './modules/workPlans/workPlans';
+import { getMeeting, listMeetings, saveMeeting, setItemDone } from './modules/meetings/meetings';
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type HandlerTable = { [M in MethodName]: Handler<M> };
@@ -93,6 +102,16 @@ export const handlers: HandlerTable = {
   'import.errorFile': importErrorFile,
   'export.xlsx': exportXlsx,
   'audit.list': listAudit,
+  'weeklyPlans.get': getWeeklyPlan,
+  'weeklyPlans.save': saveWeeklyPlan,
+  'weeklyPlans.list': listWeeklyPlans,
+  'monthlySummaries.get': getMonthlySummary,
+  'monthlySummaries.save': saveMonthlySummary,
+  'monthlySummaries.list': listMonthlySummaries,
+  'meetings.list': listMeetings,
+  'meetings.get': getMeeting,
+  'meetings.save': saveMeeting,
+  'meetings.setItemDone': setItemDone,
   'visitPlans.get': getPlan,
   'visitPlans.save': savePlan,
   'visitPlans.copySource': copySource,

@@ -20,6 +20,8 @@ import { regionMethods } from './regions';
 import { repMethods } from './reps';
 import { settingsMethods } from './settings';
 import { visitPlanMethods } from './visitPlans';
+import { workPlanMethods } from './workPlans';
+import { meetingMethods } from './meetings';
 
 export { dateSchema, fenSchema, idSchema, pageInput } from './common';
 export type { AuditEntry, AuditVerification } from './audit';
@@ -38,6 +40,8 @@ export { repSortFields, type Rep } from './reps';
 export { dailyFormSortFields, type VisitPlanDetail } from './visitPlans';
 export type { DailyReportDetail } from './dailyReports';
 export type { FormListRow } from './dailyForms';
+export { weeklyPlanSortFields, monthlySummarySortFields, type WeeklyPlanDetail, type MonthlySummaryDetail } from './workPlans';
+export { meetingSortFields, type MeetingDetail, type MeetingRow, type MeetingActionItem, type CarriedActionItem } from './meetings';
 
 export const contract = {
   ...settingsMethods,
@@ -58,6 +62,8 @@ export const contract = {
   ...dailyReportMethods,
   ...dayBoardMethods,
   ...printMethods,
+  ...workPlanMethods,
+  ...meetingMethods,
 } as const;
 
 export type Contract = typeof contract;
