@@ -9,6 +9,7 @@ import { productDerived } from '../modules/products/products';
 import { dealerDerived } from '../modules/dealers/dealers';
 import { sessionStore } from '../modules/auth/sessions';
 import { insertDemoOperators } from './operators';
+import { insertDailyProcess, type DailyProcessCounts } from './dailyProcess';
 import { nameKey, pinyinFull, pinyinInitials } from '../text';
 import * as catalog from './catalog';
 import * as words from './names';
@@ -54,6 +55,8 @@ export interface DemoResult {
   monthlyEvaluations: number;
   /** demo operators other than the admin (manager, one supervisor per team, clerks) */
   operators: number;
+  /** plans, reports, feedback, complaints, expenses, weekly plans, monthly summaries and meetings of the demo period */
+  daily: DailyProcessCounts;
 }
 
 interface ScaleSpec {
@@ -473,6 +476,7 @@ class Generator {
     const { productCategories, products, leafNames } = this.insertProducts();
     const { strategyCards, strategyActions } = this.insertStrategyCards(customers, leafNames);
     const monthlyEvaluations = this.insertEvaluations(customers);
+    const daily = insertDailyProcess(this.db, this.rand, { nowMs: this.nowMs, today: this.today, from: this.dailyFrom() });
     const result: DemoResult = {
       customers: customers.length,
       reps: reps.length,
@@ -492,6 +496,7 @@ class Generator {
       strategyActions,
       monthlyEvaluations,
       operators,
+      daily,
     };
     this.db.prepare('insert into audit_log (at, operator, action, entity, entity_id, before, after) values (?, ?, ?, ?, ?, ?, ?)').run(
       this.options.now.toISOString(),
@@ -520,6 +525,11 @@ class Generator {
       )
       .get() as { n: number };
     if (row.n > 0) throw new Error('演示数据只能载入空数据库 / demo data can only be loaded into an empty database');
+  }
+
+  /** Daily forms and meetings cover the system's whole life (small) or the last three months (large, for the time budget). */
+  private dailyFrom(): string {
+    return this.options.scale === 'large' ? `${addMonths(this.today.slice(0, 7), -3)}-01` : localDate(this.systemStartMs);
   }
 
   private iso(ms: number): string {
