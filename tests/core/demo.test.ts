@@ -11,6 +11,7 @@ import { parseArgs, runDemoCli } from '../../electron/core/demo/cli';
 import { contract } from '../../shared/contract';
 import { DEMO_MANAGER } from '../../electron/core/demo/operators';
 import { actAs, asOperator } from './helpers';
+import { signedFormMismatches } from '../../electron/core/modules/dailyReports/signatures';
 
 const NOW = new Date('2026-03-16T02:00:00.000Z');
 const SEED = 424242;
@@ -35,7 +36,8 @@ async function call<T>(method: string, input: unknown): Promise<T> {
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-demo-test-'));
   ({ core, result } = makeDb('small.db'));
-});
+  // three years of daily forms: give the generation time on a loaded machine
+}, 60_000);
 
 afterAll(() => {
   core?.close();
@@ -711,6 +713,161 @@ describe('demo generator: dealers, products and customer cards (small)', () => {
   });
 });
 
+describe('demo generator: the daily process (small)', () => {
+  const today = () => todayLocal(core.ctx);
+
+  it('writes the counts it reports: plans, reports, feedback, complaints, expenses, weekly plans, summaries, meetings', () => {
+    const d = result.daily;
+    expect(countOf('visit_plans')).toBe(d.visitPlans);
+    expect(countOf('visit_plan_lines')).toBe(d.visitPlanLines);
+    expect(countOf('daily_reports')).toBe(d.dailyReports);
+    expect(countOf('daily_report_lines')).toBe(d.dailyReportLines);
+    expect(countOf('visit_plans', "state = 'signed'") + countOf('daily_reports', "state = 'signed'")).toBe(d.signedForms);
+    expect(countOf('market_feedback')).toBe(d.marketFeedback);
+    expect(countOf('complaints')).toBe(d.complaints);
+    expect(countOf('expenses')).toBe(d.expenses);
+    expect(countOf('weekly_plans')).toBe(d.weeklyPlans);
+    expect(countOf('monthly_summaries')).toBe(d.monthlySummaries);
+    expect(countOf('meetings')).toBe(d.meetings);
+    expect(countOf('meeting_action_items')).toBe(d.meetingActionItems);
+    // three years and a month (mid-February 2023 … 16 March 2026): two meetings a month, one in the first half-month
+    expect(d.meetings).toBe(75);
+    // 8 reps × ~935 working days, 3–6 visits a day
+    expect(d.visitPlans).toBeGreaterThan(4000);
+    expect(d.visitPlanLines / d.visitPlans).toBeGreaterThan(3);
+    expect(d.visitPlanLines / d.visitPlans).toBeLessThan(6);
+    expect(d.signedForms / (d.visitPlans + d.dailyReports)).toBeGreaterThan(0.85);
+    expect(d.complaints).toBeGreaterThan(50);
+    expect(d.marketFeedback).toBeGreaterThan(100);
+    expect(d.expenses).toBeGreaterThan(1000);
+    const audit = one<{ after: string }>("select after from audit_log where action = 'demo.load'");
+    expect(JSON.parse(audit.after)).toMatchObject({ daily: d });
+  });
+
+  it('gives every active rep a plan on most working days (Monday–Saturday, none on Sundays) since joining', () => {
+    const from = one<{ d: string }>('select min(date) as d from visit_plans').d;
+    const reps = all<{ id: number; name: string; hireDate: string }>('select id, name, hire_date as hireDate from reps where active = 1');
+    const plans = groupBy(all<{ repId: number; date: string }>('select rep_id as repId, date from visit_plans'), (p) => p.repId);
+    for (const rep of reps) {
+      const start = rep.hireDate > from ? rep.hireDate : from;
+      let working = 0;
+      for (let d = start; d <= today(); d = new Date(Date.parse(`${d}T00:00:00Z`) + dayMs).toISOString().slice(0, 10)) {
+        if (new Date(`${d}T00:00:00Z`).getUTCDay() !== 0) working++;
+      }
+      const own = plans.get(rep.id) ?? [];
+      expect(own.length / working, rep.name).toBeGreaterThan(0.85);
+      expect(own.length, rep.name).toBeLessThanOrEqual(working);
+      expect(own.every((p) => new Date(`${p.date}T00:00:00Z`).getUTCDay() !== 0 && p.date <= today())).toBe(true);
+    }
+  });
+
+  it('signs with the team supervisor (the manager for a supervisor’s own forms), and every signed form verifies', () => {
+    const { checked, broken } = signedFormMismatches(core.ctx);
+    expect(broken).toEqual([]);
+    expect(checked).toBe(result.daily.signedForms);
+    for (const table of ['visit_plans', 'daily_reports']) {
+      const rows = all<{
+        signer: string;
+        role: string;
+        signerRep: number | null;
+        supervisor: number | null;
+        hash: string | null;
+        signedAt: string;
+      }>(
+        `select f.signed_by_name as signer, o.role, o.rep_id as signerRep, r.supervisor_id as supervisor, f.content_hash as hash,
+                f.signed_at as signedAt
+         from ${table} f join reps r on r.id = f.rep_id join operators o on o.id = f.signed_by_operator_id where f.state = 'signed'`,
+      );
+      expect(rows.length).toBeGreaterThan(3000);
+      for (const r of rows) {
+        if (r.supervisor === null) expect(r.signer).toBe(DEMO_MANAGER);
+        else expect([r.role, r.signerRep]).toEqual(['supervisor', r.supervisor]);
+        expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
+        expect(Date.parse(r.signedAt)).toBeLessThanOrEqual(NOW.getTime());
+      }
+      expect(countOf(table, "state <> 'signed' and (signed_by_operator_id is not null or content_hash is not null)")).toBe(0);
+      expect(countOf(table, "state <> 'draft' and submitted_at is null")).toBe(0);
+    }
+  });
+
+  it('links report lines to the same rep’s plan of that day, with reasons for missed visits and amounts in fen', () => {
+    const bad = one<{ n: number }>(
+      `select count(*) as n from daily_report_lines l join daily_reports d on d.id = l.report_id
+       left join visit_plan_lines pl on pl.id = l.plan_line_id left join visit_plans p on p.id = pl.plan_id
+       where l.plan_line_id is not null and (p.rep_id is not d.rep_id or p.date is not d.date or pl.customer_id is not l.customer_id)`,
+    ).n;
+    expect(bad).toBe(0);
+    expect(countOf('daily_report_lines', 'plan_line_id is null')).toBeGreaterThan(0);
+    expect(countOf('daily_report_lines', "done = 0 and reason = ''")).toBe(0);
+    expect(countOf('daily_report_lines', "done = 1 and outcome = ''")).toBe(0);
+    expect(countOf('daily_report_lines', 'order_fen > 0')).toBeGreaterThan(1000);
+    expect(countOf('daily_report_lines', 'collected_fen > 0')).toBeGreaterThan(100);
+    expect(countOf('daily_report_lines', 'order_fen > 50000000 or collected_fen > 50000000')).toBe(0);
+    expect(countOf('daily_report_lines', 'complaint_id is not null')).toBe(result.daily.complaints);
+    expect(countOf('daily_reports', "attendance = 'leave'")).toBeGreaterThan(0);
+  });
+
+  it('shows a mix of states on the day board for the demo’s today', async () => {
+    const board = await call<{ rows: Array<{ plan: { state: string } | null; report: { state: string } | null }> }>('dayBoard.get', {
+      date: today(),
+    });
+    expect(board.rows).toHaveLength(8);
+    const planStates = new Set(board.rows.map((r) => r.plan?.state ?? 'none'));
+    expect(planStates.size).toBeGreaterThanOrEqual(3);
+    expect(planStates.has('signed')).toBe(true);
+    expect(board.rows.some((r) => r.report === null)).toBe(true);
+    // yesterday's reports: some still waiting for a signature
+    const yesterday = one<{ d: string }>('select max(date) as d from daily_reports where date < ?', today()).d;
+    expect(countOf('daily_reports', `date = '${yesterday}' and state = 'submitted'`)).toBeGreaterThan(0);
+  });
+
+  it('holds two meetings a month whose open action items carry over, some closed at a later meeting', () => {
+    const meetings = all<{ id: number; date: string; agenda: string; decisions: string }>(
+      'select id, date, agenda, decisions from meetings order by date',
+    );
+    const months = groupBy(meetings, (m) => m.date.slice(0, 7));
+    for (const [month, list] of months) if (month > meetings[0]!.date.slice(0, 7)) expect(list.length, month).toBe(2);
+    expect(meetings.every((m) => m.agenda !== '' && m.decisions !== '')).toBe(true);
+    expect(countOf('meeting_attendees')).toBeGreaterThan(meetings.length * 5);
+    const items = all<{
+      meetingDate: string;
+      done: number;
+      doneDate: string | null;
+      laterDate: string | null;
+      owner: number | null;
+      op: number | null;
+    }>(
+      `select m.date as meetingDate, i.done, i.done_date as doneDate, l.date as laterDate, i.owner_rep_id as owner, i.owner_operator_id as op
+       from meeting_action_items i join meetings m on m.id = i.meeting_id left join meetings l on l.id = i.done_in_meeting_id`,
+    );
+    expect(items.every((i) => (i.owner === null) !== (i.op === null))).toBe(true);
+    const closedLater = items.filter((i) => i.laterDate !== null);
+    expect(closedLater.length).toBeGreaterThan(20);
+    for (const i of closedLater) expect([i.laterDate! > i.meetingDate, i.doneDate]).toEqual([true, i.laterDate]);
+    expect(items.filter((i) => i.done === 1).every((i) => i.doneDate !== null && i.doneDate > i.meetingDate)).toBe(true);
+    const last = meetings[meetings.length - 1]!.date;
+    // carried over: still open from before the latest meeting
+    expect(items.filter((i) => i.done === 0 && i.meetingDate < last).length).toBeGreaterThan(0);
+  });
+
+  it('writes feedback, complaints, expenses and weekly plans with mixed types and states', () => {
+    expect(countOf('expenses', 'amount_fen <= 0')).toBe(0);
+    expect(all('select distinct category from expenses')).toHaveLength(5);
+    expect(all('select distinct type from market_feedback').length).toBeGreaterThanOrEqual(4);
+    expect(all('select distinct urgency from market_feedback').length).toBeGreaterThanOrEqual(2);
+    for (const table of ['market_feedback', 'complaints']) {
+      expect(countOf(table, "status = 'open'"), table).toBeGreaterThan(0);
+      expect(countOf(table, "status = 'handled'"), table).toBeGreaterThan(0);
+      expect(countOf(table, "status = 'handled' and (handled_date is null or response = '')"), table).toBe(0);
+    }
+    expect(all<{ code: string }>('select code from complaints').every((c) => /^KS-\d{8}-\d{3}$/.test(c.code))).toBe(true);
+    expect(all<{ code: string }>('select code from market_feedback').every((c) => /^FK-\d{8}-\d{3}$/.test(c.code))).toBe(true);
+    const weeks = all<{ weekStart: string }>('select week_start as weekStart from weekly_plans');
+    expect(weeks.every((w) => new Date(`${w.weekStart}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
+    expect(countOf('monthly_summaries', `month >= '${today().slice(0, 7)}'`)).toBe(0);
+  });
+});
+
 describe('demo generator (large)', () => {
   // how long generation takes is timed by the bench (demo.generate large)
   it('makes ≥ 300 dealers, ≥ 500 products and the channel mix', () => {
@@ -741,6 +898,9 @@ describe('demo generator (large)', () => {
       const evaluated = (db.prepare('select count(distinct customer_id) as n from monthly_evaluations').get() as { n: number }).n;
       expect(evaluated / large.customers).toBeGreaterThan(0.15);
       expect(evaluated / large.customers).toBeLessThan(0.25);
+      // daily forms for the last three months only (the generation time budget)
+      expect(large.daily.visitPlans).toBeGreaterThan(3000);
+      expect((db.prepare('select min(date) as d from visit_plans').get() as { d: string }).d).toBe('2025-12-01');
     } finally {
       db.close();
     }
