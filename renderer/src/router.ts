@@ -1,6 +1,7 @@
 import { authRoutes, guardRoutes } from './routerAuth';
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import { dailyFormRoutes } from '@/views/dailyForms/routes';
+import { workPlanRoutes } from '@/views/workPlans/routes';
 import { printRoutes } from '@/print/routes';
 
 // Hash history works the same from file:// (Electron) and from the browser-mode server.
@@ -60,6 +61,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/regions', name: 'regions', component: () => import('@/views/regions/RegionTree.vue'), meta: { nav: 'regions' } },
   { path: '/reps', name: 'reps', component: () => import('@/views/reps/RepList.vue'), meta: { nav: 'reps' } },
   ...dailyFormRoutes,
+  ...workPlanRoutes,
   { path: '/audit', name: 'audit', component: () => import('@/views/audit/AuditLog.vue'), meta: { nav: 'audit', method: 'audit.list' } },
   ...authRoutes,
   ...printRoutes,

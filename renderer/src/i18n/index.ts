@@ -9,6 +9,8 @@ import listMessages from '@/components/list/messages';
 import dailyMessages from '@/views/dailyForms/messages';
 import printMessages from '@/print/messages';
 import authMessages from '@/views/auth/messages';
+import workMessages from '@/views/workPlans/messages';
+import meetingMessages from '@/views/meetings/messages';
 
 // each domain keeps its texts beside its views, under its own namespace
 const zhCN = {
@@ -21,6 +23,8 @@ const zhCN = {
   daily: dailyMessages.zh,
   print: printMessages.zh,
   auth: authMessages.zh,
+  work: workMessages.zh,
+  meeting: meetingMessages.zh,
 };
 const en: typeof zhCN = {
   ...enBase,
@@ -32,6 +36,8 @@ const en: typeof zhCN = {
   daily: dailyMessages.en,
   print: printMessages.en,
   auth: authMessages.en,
+  work: workMessages.en,
+  meeting: meetingMessages.en,
 };
 
 export type Locale = 'zh-CN' | 'en';
