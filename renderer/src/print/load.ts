@@ -5,13 +5,16 @@ import type { SheetGeometry } from './paginate';
 import type { FormDoc } from './layout';
 import { blankVisitPlanDoc, visitPlanDoc, VISIT_PLAN_TITLE } from './forms/visitPlan';
 import { blankDailyReportDoc, dailyReportDoc, DAILY_REPORT_TITLE } from './forms/dailyReport';
+import { blankWeeklyPlanDoc, weeklyPlanDoc, WEEKLY_PLAN_TITLE } from './forms/weeklyPlan';
 
-export const blankForms = ['visit-plan', 'daily-report'] as const;
+export const blankForms = ['visit-plan', 'daily-report', 'weekly-plan'] as const;
 export type BlankForm = (typeof blankForms)[number];
 
 export type PrintTarget =
   | { kind: 'visit-plan'; repId: number; date: string }
   | { kind: 'daily-report'; repId: number; date: string }
+  /** date: the week's Monday */
+  | { kind: 'weekly-plan'; repId: number; date: string }
   | { kind: 'batch'; date: string; form: 'plan' | 'report' }
   | { kind: 'blank'; form: BlankForm }
   | { kind: 'calibration' };
@@ -26,7 +29,7 @@ const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 /** The route's address as a target, or the Chinese reason it is incomplete. */
 export function parseTarget(kind: string, params: Query, query: Query): PrintTarget | { error: string } {
   const date = str(query.date);
-  if (kind === 'visit-plan' || kind === 'daily-report') {
+  if (kind === 'visit-plan' || kind === 'daily-report' || kind === 'weekly-plan') {
     const repId = Number(str(query.repId));
     if (!Number.isSafeInteger(repId) || repId <= 0) return { error: '缺少业务员（repId）' };
     if (!isDate(date)) return { error: '缺少日期（date=YYYY-MM-DD）' };
@@ -54,10 +57,12 @@ export function printFormOf(target: PrintTarget): PrintForm {
       return 'visitPlan';
     case 'daily-report':
       return 'dailyReport';
+    case 'weekly-plan':
+      return 'weeklyPlan';
     case 'batch':
       return target.form === 'plan' ? 'visitPlan' : 'dailyReport';
     case 'blank':
-      return target.form === 'visit-plan' ? 'visitPlan' : 'dailyReport';
+      return target.form === 'visit-plan' ? 'visitPlan' : target.form === 'weekly-plan' ? 'weeklyPlan' : 'dailyReport';
     case 'calibration':
       return 'calibration';
   }
@@ -68,11 +73,12 @@ export function fileNameOf(target: PrintTarget, docs: readonly FormDoc[]): strin
   switch (target.kind) {
     case 'visit-plan':
     case 'daily-report':
+    case 'weekly-plan':
       return docs[0]?.footer.replaceAll(' · ', '-') ?? target.kind;
     case 'batch':
       return `${target.form === 'plan' ? VISIT_PLAN_TITLE : DAILY_REPORT_TITLE}-全部业务员-${target.date}`;
     case 'blank':
-      return `${target.form === 'visit-plan' ? VISIT_PLAN_TITLE : DAILY_REPORT_TITLE}-空白`;
+      return `${{ 'visit-plan': VISIT_PLAN_TITLE, 'daily-report': DAILY_REPORT_TITLE, 'weekly-plan': WEEKLY_PLAN_TITLE }[target.form]}-空白`;
     case 'calibration':
       return '打印偏移校准页';
   }
@@ -121,6 +127,10 @@ export async function loadDocs(target: PrintTarget): Promise<DocBuilder> {
       return (await planSource(target.repId, target.date, image)) ?? none;
     case 'daily-report':
       return (await reportSource(target.repId, target.date, image)) ?? none;
+    case 'weekly-plan': {
+      const plan = await call('weeklyPlans.get', { repId: target.repId, weekStart: target.date });
+      return plan ? () => [weeklyPlanDoc(plan)] : none;
+    }
     case 'batch': {
       const board = await call('dayBoard.get', { date: target.date });
       const source = target.form === 'plan' ? planSource : reportSource;
@@ -129,7 +139,9 @@ export async function loadDocs(target: PrintTarget): Promise<DocBuilder> {
       return (g) => builders.flatMap((b) => b(g));
     }
     case 'blank':
-      return (g) => [target.form === 'visit-plan' ? blankVisitPlanDoc(g) : blankDailyReportDoc(g)];
+      return (g) => [
+        target.form === 'visit-plan' ? blankVisitPlanDoc(g) : target.form === 'weekly-plan' ? blankWeeklyPlanDoc() : blankDailyReportDoc(g),
+      ];
     case 'calibration':
       return none;
   }
