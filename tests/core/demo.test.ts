@@ -212,6 +212,10 @@ describe('demo generator (small)', () => {
           'select customer_id, goals, decision_makers from strategy_cards order by customer_id',
           'select customer_id, due_date, action, done, done_at from strategy_actions order by id',
           'select customer_id, month, purchase_score, payment_score, cooperation_score, potential_score, evaluator from monthly_evaluations order by id',
+          'select rep_id, date, state, signed_by_operator_id, signed_at, content_hash from visit_plans order by id',
+          'select report_id, plan_line_id, customer_id, done, outcome, order_fen, collected_fen from daily_report_lines order by id',
+          'select code, customer_id, status from complaints order by id',
+          'select meeting_id, content, owner_rep_id, done, done_in_meeting_id from meeting_action_items order by id',
         ].map((sql) => c.ctx.db.prepare(sql).all());
       expect(rest(again.core)).toEqual(rest(core));
       expect(rest(other.core)).not.toEqual(rest(core));
