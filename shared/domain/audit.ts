@@ -17,7 +17,7 @@ import { regionLevelLabels } from './region';
 import { repStatusLabels } from './rep';
 import { expenseCategoryLabels } from './expense';
 import { feedbackTypeLabels, handleStatusLabels, urgencyLabels } from './feedback';
-import { attendanceLabels, formStateLabels } from './dailyForms';
+import { attendanceLabels, formStateLabels, operatorRoleLabels } from './dailyForms';
 
 export type AuditLocale = 'zh-CN' | 'en';
 
@@ -40,6 +40,8 @@ export const auditActionLabels: Record<string, Labelled> = {
   return: { zh: '退回', en: 'Returned' },
   sign: { zh: '签核', en: 'Signed' },
   unsign: { zh: '撤销签核', en: 'Unsigned' },
+  changePassword: { zh: '修改密码', en: 'Changed password' },
+  recover: { zh: '用恢复码重设密码', en: 'Reset password with recovery code' },
 };
 
 /** Record types as the log stores them; an import is logged under the plural list name (customers, dealers …). */
@@ -64,6 +66,7 @@ export const auditEntityLabels: Record<string, Labelled> = {
   weeklyPlan: { zh: '周计划', en: 'Weekly plan' },
   monthlySummary: { zh: '月度总结', en: 'Monthly summary' },
   meeting: { zh: '销售会议', en: 'Sales meeting' },
+  operator: { zh: '操作员', en: 'Operator' },
   customers: listEntityLabels.customers,
   dealers: listEntityLabels.dealers,
   products: listEntityLabels.products,
@@ -92,6 +95,11 @@ export const auditOperatorLabel = (operator: string, locale: AuditLocale) => {
 
 /** Field names in snapshots. Chinese falls back to the validation labels; every key here has its English name. */
 export const auditFieldLabels: Record<string, Labelled> = {
+  role: { zh: '角色', en: 'Role' },
+  passwordReset: { zh: '重设密码', en: 'Password reset' },
+  signature: { zh: '签名图片', en: 'Signature image' },
+  idleMinutes: { zh: '自动登出时间(分钟)', en: 'Idle sign-out (minutes)' },
+  operators: { zh: '操作员数', en: 'Operators' },
   code: { zh: '编码', en: 'Code' },
   name: { zh: '名称', en: 'Name' },
   shortName: { zh: '简称', en: 'Short name' },
@@ -329,6 +337,12 @@ const valueLabelsByEntity: Record<string, Record<string, Record<string, Labelled
   rep: { active: boolLabels(repStatusLabels.active, repStatusLabels.inactive) },
   visitPlan: { state: formStateLabels },
   dailyReport: { state: formStateLabels, attendance: attendanceLabels },
+  operator: {
+    role: operatorRoleLabels,
+    active: boolLabels({ zh: '启用', en: 'Active' }, { zh: '停用', en: 'Inactive' }),
+    signature: boolLabels({ zh: '已上传', en: 'Uploaded' }, { zh: '无', en: 'None' }),
+    passwordReset: boolLabels({ zh: '是', en: 'Yes' }, { zh: '否', en: 'No' }),
+  },
   import: {
     mode: { skip: { zh: '跳过已有编码', en: 'skip existing codes' }, update: { zh: '更新已有编码', en: 'update existing codes' } },
   },
