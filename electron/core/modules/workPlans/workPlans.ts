@@ -79,7 +79,7 @@ function assertPeriod(k: PeriodKind, period: string): void {
   }
 }
 
-function saveRecord<T extends { id: number }>(ctx: Ctx, k: PeriodKind, repId: number, period: string, values: Record<string, string>): T {
+function saveRecord<T extends { id: number }>(ctx: Ctx, k: PeriodKind, repId: number, period: string, values: Record<string, unknown>): T {
   const id = ctx.db.transaction(() => {
     assertRoleMay(ctx, 'save', k.word);
     assertPeriod(k, period);
@@ -94,7 +94,7 @@ function saveRecord<T extends { id: number }>(ctx: Ctx, k: PeriodKind, repId: nu
     const before = existing === undefined ? undefined : snap(existing);
     const keys = Object.keys(k.texts);
     const cols = keys.map((key) => k.texts[key]!);
-    const vals = keys.map((key) => values[key] ?? '');
+    const vals = keys.map((key) => (values[key] as string | undefined) ?? '');
     const now = nowIso(ctx);
     let rowId: number;
     if (existing === undefined) {
