@@ -41,13 +41,10 @@ const brokenEntry = z.object({
 });
 
 const brokenForm = z.object({
-  kind: z.enum(['visitPlan', 'dailyReport']),
+  form: z.enum(['visitPlan', 'dailyReport']),
   id: z.int(),
-  repId: z.int(),
   repName: z.string(),
   date: z.string(),
-  signedAt: z.string().nullable(),
-  signedByName: z.string().nullable(),
 });
 
 const auditVerification = z.object({
@@ -62,7 +59,8 @@ const auditVerification = z.object({
   /** entries removed from the end of the log: ids after `afterId` up to `lastIssuedId` were issued and are gone */
   tailMissing: z.object({ afterId: z.int(), lastIssuedId: z.int() }).optional(),
   lastId: z.int().nullable(),
-  /** signed plans and reports whose content no longer matches the hash taken at signing */
+  /** signed plans and reports checked, and those whose content no longer matches the hash taken at signing */
+  formsChecked: z.int(),
   brokenForms: z.array(brokenForm),
   ms: z.int(),
 });

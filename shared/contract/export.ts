@@ -1,6 +1,9 @@
 // Excel export of every list exactly as filtered and sorted, all pages.
 import { z } from 'zod';
 import { auditFilters } from './audit';
+import { complaintFilters } from './complaints';
+import { expenseFilters } from './expenses';
+import { marketFeedbackFilters } from './marketFeedback';
 import { fileOutput, pageInput } from './common';
 import { customerFilters } from './customers';
 import { dealerFilters } from './dealers';
@@ -41,6 +44,18 @@ export const exportMethods = {
           entity: z.literal('audit'),
           filters: listFilters(auditFilters).default({}),
         })
+        .strict(),
+      z
+        .object({
+          entity: z.literal('marketFeedback'),
+          filters: listFilters({ search: pageInput.search, ...marketFeedbackFilters }).default({}),
+        })
+        .strict(),
+      z
+        .object({ entity: z.literal('complaints'), filters: listFilters({ search: pageInput.search, ...complaintFilters }).default({}) })
+        .strict(),
+      z
+        .object({ entity: z.literal('expenses'), filters: listFilters({ search: pageInput.search, ...expenseFilters }).default({}) })
         .strict(),
     ]),
     output: fileOutput,

@@ -4,7 +4,7 @@ import type { Labelled } from './customer';
 export const importEntities = ['customers', 'dealers', 'products', 'reps', 'regions'] as const;
 export type ImportEntity = (typeof importEntities)[number];
 
-export const exportEntities = ['customers', 'dealers', 'products', 'reps', 'audit'] as const;
+export const exportEntities = ['customers', 'dealers', 'products', 'reps', 'audit', 'marketFeedback', 'complaints', 'expenses'] as const;
 export type ExportEntity = (typeof exportEntities)[number];
 
 export const entityLabels: Record<ImportEntity | ExportEntity, Labelled> = {
@@ -14,6 +14,9 @@ export const entityLabels: Record<ImportEntity | ExportEntity, Labelled> = {
   reps: { zh: '业务员', en: 'Sales reps' },
   regions: { zh: '区域', en: 'Regions' },
   audit: { zh: '操作日志', en: 'Audit log' },
+  marketFeedback: { zh: '市场状况反映', en: 'Market feedback' },
+  complaints: { zh: '客诉', en: 'Complaints' },
+  expenses: { zh: '销售费用', en: 'Expenses' },
 };
 
 /** Defaults; the host may lower or raise them (settings). */

@@ -3,6 +3,7 @@
 // filters, and an audit entry for every change.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../shared/contract';
+import * as XLSX from '@e965/xlsx';
 import { describeAudit } from '../../shared/domain/audit';
 import { addOperator, asOperator, digest, fail, makeCore, ok, seed, type Seeded, type TestCore } from './helpers';
 
@@ -441,5 +442,74 @@ describe('who may', () => {
     expect((await ok(admin, 'complaints.list', {})).total).toBe(1);
     expect((await fail(admin, 'expenses.save', expense())).code).toBe('FORBIDDEN');
     expect((await fail(admin, 'marketFeedback.save', feedback())).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('export to Excel, as filtered and sorted, every page', () => {
+  const sheet = async (input: Input<'export.xlsx'>) => {
+    const out = await ok(core, 'export.xlsx', input);
+    const wb = XLSX.read(Buffer.from(out.base64, 'base64'), { type: 'buffer', cellDates: false });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, raw: true });
+    return { out, name: wb.SheetNames[0], rows };
+  };
+
+  it('market feedback with the words of the screens', async () => {
+    const { id } = await ok(core, 'marketFeedback.save', feedback());
+    await ok(core, 'marketFeedback.save', feedback({ feedbackType: 'consumer', content: '=HYPERLINK("x")' }));
+    await ok(core, 'marketFeedback.handle', { id, handler: '王强', response: '已申请促销支持', handledDate: '2025-03-01' });
+    const { out, name, rows } = await sheet({ entity: 'marketFeedback', filters: { feedbackType: ['competitor'] } });
+    expect([out.rowCount, name, out.fileName]).toEqual([1, '市场状况反映', '市场状况反映_20250301.xlsx']);
+    expect(rows[0]).toEqual([
+      '编号',
+      '日期',
+      '业务员',
+      '反馈类型',
+      '紧急程度',
+      '标题',
+      '内容',
+      '竞品',
+      '产品',
+      '经销商',
+      '客户',
+      '区域',
+      '状态',
+      '处理人',
+      '处理结果',
+      '处理日期',
+    ]);
+    const r = rows[1]!;
+    expect(r.slice(0, 1)).toEqual(['FK-20250228-001']);
+    expect(typeof r[1]).toBe('number'); // a real date
+    expect(r.slice(2, 5)).toEqual(['李娜', '竞品动态', '紧急']);
+    expect(r.slice(8, 15)).toEqual([
+      '五粮液',
+      '南京恒达酒业',
+      '南京鼓楼便利店',
+      '华东 › 江苏省 › 南京市 › 鼓楼片区',
+      '已处理',
+      '王强',
+      '已申请促销支持',
+    ]);
+    const consumer = await sheet({ entity: 'marketFeedback', filters: { feedbackType: ['consumer'] } });
+    expect(consumer.rows[1]![6]).toBe('\'=HYPERLINK("x")');
+  });
+
+  it('complaints and expenses, money in 元', async () => {
+    await ok(core, 'complaints.save', complaint());
+    await ok(core, 'complaints.save', complaint({ customerId: s.customers.c1.id, content: '另一位客户' }));
+    const k = await sheet({ entity: 'complaints', filters: { customerId: s.customers.c2.id } });
+    expect([k.out.rowCount, k.rows[0]!.slice(0, 7), k.rows[1]!.slice(2, 8)]).toEqual([
+      1,
+      ['编号', '受理日期', '客户', '产品', '业务员', '紧急程度', '投诉内容'],
+      ['南京鼓楼便利店', '贵州茅台酒', '李娜', '紧急', '到货两箱包装破损', '待处理'],
+    ]);
+    await ok(core, 'expenses.save', expense({ amountFen: 35_801 }));
+    await ok(core, 'expenses.save', expense({ amountFen: 100, category: 'other', note: '停车' }));
+    const e = await sheet({ entity: 'expenses', filters: { sort: { field: 'amountFen', order: 'asc' } } });
+    expect(e.rows[0]).toEqual(['日期', '业务员', '费用类别', '金额(元)', '客户', '备注']);
+    expect(e.rows.slice(1).map((r) => [r[2], r[3], r[5]])).toEqual([
+      ['其他', 1, '停车'],
+      ['差旅', 358.01, '南京往返高铁'],
+    ]);
   });
 });

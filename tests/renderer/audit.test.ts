@@ -294,7 +294,7 @@ describe('AuditLog', () => {
   it('校验: an intact log says how many entries were checked', async () => {
     const core = fakeCore({
       'audit.list': listAudit,
-      'audit.verify': () => ({ ok: true, checked: 120, broken: 0, pending: 0, lastId: 120, brokenForms: [], ms: 35 }),
+      'audit.verify': () => ({ ok: true, checked: 120, broken: 0, pending: 0, lastId: 120, formsChecked: 12, brokenForms: [], ms: 35 }),
     });
     const w = await mountView();
     await w.find('[data-test="audit-verify"]').trigger('click');
@@ -302,6 +302,7 @@ describe('AuditLog', () => {
     expect(core.of('audit.verify')).toHaveLength(1);
     const result = document.querySelector('[data-test="audit-verify-result"]')!;
     expect(result.textContent).toContain('审计日志完整：已校验 120 条记录');
+    expect(document.querySelector('[data-test="audit-verify-dialog"]')!.textContent).toContain('已签核的表单 12 份，内容与签核时一致');
     expect(result.querySelector('.el-alert--success')).not.toBeNull();
     expect(document.querySelector('[data-test="audit-verify-first"]')).toBeNull();
   });
@@ -326,17 +327,8 @@ describe('AuditLog', () => {
           missingIds: { from: 40, to: 40 },
         },
         tailMissing: { afterId: 119, lastIssuedId: 121 },
-        brokenForms: [
-          {
-            kind: 'dailyReport',
-            id: 5,
-            repId: 2,
-            repName: '李娜',
-            date: '2025-02-28',
-            signedAt: '2025-02-28T10:00:00.000Z',
-            signedByName: '王强',
-          },
-        ],
+        formsChecked: 40,
+        brokenForms: [{ form: 'dailyReport', id: 5, repName: '李娜', date: '2025-02-28' }],
         ms: 40,
       }),
     });
@@ -351,7 +343,7 @@ describe('AuditLog', () => {
     expect(first).toContain('共 2 处异常');
     expect(document.querySelector('[data-test="audit-verify-tail"]')!.textContent).toContain('日志末尾第 119 条之后的 2 条记录已被删除');
     expect(document.querySelector('[data-test="audit-verify-forms"]')!.textContent!.replace(/\s+/g, ' ')).toContain(
-      '2025-02-28 · 李娜 · 销售报告 · 签核人 王强',
+      '2025-02-28 · 李娜 · 销售报告',
     );
 
     i18n.global.locale.value = 'en';

@@ -6,6 +6,9 @@ import productMessages from '@/views/products/messages';
 import importMessages from '@/views/import/messages';
 import cardMessages from '@/views/customers/cardMessages';
 import listMessages from '@/components/list/messages';
+import feedbackMessages from '@/views/marketFeedback/messages';
+import complaintMessages from '@/views/complaints/messages';
+import expenseMessages from '@/views/expenses/messages';
 import dailyMessages from '@/views/dailyForms/messages';
 import printMessages from '@/print/messages';
 import authMessages from '@/views/auth/messages';
@@ -20,6 +23,9 @@ const zhCN = {
   import: importMessages.zh,
   cards: cardMessages.zh,
   list: listMessages.zh,
+  feedback: feedbackMessages.zh,
+  complaint: complaintMessages.zh,
+  expense: expenseMessages.zh,
   daily: dailyMessages.zh,
   print: printMessages.zh,
   auth: authMessages.zh,
@@ -33,6 +39,9 @@ const en: typeof zhCN = {
   import: importMessages.en,
   cards: cardMessages.en,
   list: listMessages.en,
+  feedback: feedbackMessages.en,
+  complaint: complaintMessages.en,
+  expense: expenseMessages.en,
   daily: dailyMessages.en,
   print: printMessages.en,
   auth: authMessages.en,

@@ -3,6 +3,7 @@ import { prepared } from '../../db/sql';
 import { nowIso } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
 import { withRefNames } from './names';
+import { signedFormMismatches } from '../dailyReports/signatures';
 import { entryHash, lastHash, sealAuditChain, walkAuditChain, type ChainContent } from './chain';
 
 export interface AuditRecord {
@@ -121,28 +122,22 @@ export function listAudit(ctx: Ctx, input: ParsedInput<'audit.list'>): Output<'a
   };
 }
 
-/**
- * Signed forms (visit plans, daily reports) whose content no longer matches the hash stored at signing.
- * INTEGRATION POINT: the daily-forms module exports `signedFormMismatches(ctx)`; until it exists this reports none.
- */
-function brokenSignedForms(_ctx: Ctx): Output<'audit.verify'>['brokenForms'] {
-  return [];
-}
-
 /** Walks the whole chain (and the signed forms) and says whether anything was changed, removed or reordered. */
 export function verifyAudit(ctx: Ctx): Output<'audit.verify'> {
   const started = performance.now();
   const chain = walkAuditChain(ctx.db);
-  const brokenForms = brokenSignedForms(ctx);
+  // signed visit plans and daily reports whose content no longer matches the hash stored at signing
+  const forms = signedFormMismatches(ctx);
   return {
-    ok: chain.broken === 0 && !chain.tailMissing && brokenForms.length === 0,
+    ok: chain.broken === 0 && !chain.tailMissing && forms.broken.length === 0,
     checked: chain.checked,
     ...(chain.firstBroken ? { firstBroken: chain.firstBroken } : {}),
     broken: chain.broken,
     pending: chain.pending,
     ...(chain.tailMissing ? { tailMissing: chain.tailMissing } : {}),
     lastId: chain.lastId,
-    brokenForms,
+    formsChecked: forms.checked,
+    brokenForms: forms.broken,
     ms: Math.round(performance.now() - started),
   };
 }

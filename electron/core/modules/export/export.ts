@@ -16,12 +16,17 @@ import { channelTypeLabels, dealerStatusLabels, dealerTierLabels } from '../../.
 import { entityLabels } from '../../../../shared/domain/importExport';
 import { productStatusLabels } from '../../../../shared/domain/product';
 import { repStatusLabels } from '../../../../shared/domain/rep';
+import { expenseCategoryLabels } from '../../../../shared/domain/expense';
+import { feedbackTypeLabels, handleStatusLabels, urgencyLabels } from '../../../../shared/domain/feedback';
 import { excelSerial, writeXlsx, type XlsxFormat, type XlsxValue } from './xlsxWriter';
 import { listAudit } from '../audit/audit';
 import { customerExtras, listCustomers, type CustomerExtras } from '../customers/customers';
 import { dealerExtras, listDealers, type DealerExtras } from '../dealers/dealers';
 import { listProducts } from '../products/products';
 import { listReps } from '../reps/reps';
+import { listMarketFeedback } from '../marketFeedback/marketFeedback';
+import { listComplaints } from '../complaints/complaints';
+import { listExpenses } from '../expenses/expenses';
 
 type ExportInput = ParsedInput<'export.xlsx'>;
 type CellType = 'text' | 'number' | 'money' | 'date' | 'datetime' | 'percent';
@@ -135,6 +140,9 @@ type DealerRow = Output<'dealers.list'>['rows'][number] & DealerExtras;
 type ProductRow = Output<'products.list'>['rows'][number];
 type RepRow = Output<'reps.list'>['rows'][number];
 type AuditRow = Output<'audit.list'>['rows'][number];
+type FeedbackRow = Output<'marketFeedback.list'>['rows'][number];
+type ComplaintRow = Output<'complaints.list'>['rows'][number];
+type ExpenseRow = Output<'expenses.list'>['rows'][number];
 
 const customerColumns: Array<Column<CustomerRow>> = [
   { header: '客户编码', width: 11, type: 'text', value: (r) => r.code },
@@ -236,6 +244,49 @@ const auditColumns: Array<Column<AuditRow>> = [
   { header: '修改后', width: 50, type: 'text', value: (r) => json(r.after) },
 ];
 
+const handledColumns: Array<Column<FeedbackRow | ComplaintRow>> = [
+  { header: '状态', width: 8, type: 'text', value: (r) => handleStatusLabels[r.status].zh },
+  { header: '处理人', width: 10, type: 'text', value: (r) => r.handler },
+  { header: '处理结果', width: 40, type: 'text', value: (r) => r.response },
+  { header: '处理日期', width: 12, type: 'date', value: (r) => r.handledDate },
+];
+
+const feedbackColumns: Array<Column<FeedbackRow>> = [
+  { header: '编号', width: 16, type: 'text', value: (r) => r.code },
+  { header: '日期', width: 12, type: 'date', value: (r) => r.date },
+  { header: '业务员', width: 10, type: 'text', value: (r) => r.repName },
+  { header: '反馈类型', width: 14, type: 'text', value: (r) => feedbackTypeLabels[r.feedbackType].zh },
+  { header: '紧急程度', width: 9, type: 'text', value: (r) => urgencyLabels[r.urgency].zh },
+  { header: '标题', width: 20, type: 'text', value: (r) => r.subject },
+  { header: '内容', width: 50, type: 'text', value: (r) => r.content },
+  { header: '竞品', width: 14, type: 'text', value: (r) => r.competitor },
+  { header: '产品', width: 16, type: 'text', value: (r) => r.productName },
+  { header: '经销商', width: 20, type: 'text', value: (r) => r.dealerName },
+  { header: '客户', width: 24, type: 'text', value: (r) => r.customerName },
+  { header: '区域', width: 30, type: 'text', value: (r) => r.regionPath.join(' › ') },
+  ...handledColumns,
+];
+
+const complaintColumns: Array<Column<ComplaintRow>> = [
+  { header: '编号', width: 16, type: 'text', value: (r) => r.code },
+  { header: '受理日期', width: 12, type: 'date', value: (r) => r.receivedDate },
+  { header: '客户', width: 24, type: 'text', value: (r) => r.customerName },
+  { header: '产品', width: 16, type: 'text', value: (r) => r.productName },
+  { header: '业务员', width: 10, type: 'text', value: (r) => r.repName },
+  { header: '紧急程度', width: 9, type: 'text', value: (r) => urgencyLabels[r.urgency].zh },
+  { header: '投诉内容', width: 50, type: 'text', value: (r) => r.content },
+  ...handledColumns,
+];
+
+const expenseColumns: Array<Column<ExpenseRow>> = [
+  { header: '日期', width: 12, type: 'date', value: (r) => r.date },
+  { header: '业务员', width: 10, type: 'text', value: (r) => r.repName },
+  { header: '费用类别', width: 9, type: 'text', value: (r) => expenseCategoryLabels[r.category].zh },
+  { header: '金额(元)', width: 13, type: 'money', value: (r) => r.amountFen },
+  { header: '客户', width: 24, type: 'text', value: (r) => r.customerName },
+  { header: '备注', width: 40, type: 'text', value: (r) => r.note },
+];
+
 /** A sheet of any row type, ready to write. */
 const prepare = <Row>(spec: Sheet<Row>) => ({ title: spec.title, write: () => writeSheet(spec) });
 
@@ -287,6 +338,30 @@ function sheetFor(ctx: Ctx, input: ExportInput, chunk: number): ReturnType<typeo
         title: entityLabels.audit.zh,
         columns: auditColumns,
         chunks: () => pages((page) => listAudit(ctx, { ...f, page, pageSize: chunk })),
+      });
+    }
+    case 'marketFeedback': {
+      const f = input.filters;
+      return prepare({
+        title: entityLabels.marketFeedback.zh,
+        columns: feedbackColumns,
+        chunks: () => pages((page) => listMarketFeedback(ctx, { ...f, page, pageSize: chunk })),
+      });
+    }
+    case 'complaints': {
+      const f = input.filters;
+      return prepare({
+        title: entityLabels.complaints.zh,
+        columns: complaintColumns,
+        chunks: () => pages((page) => listComplaints(ctx, { ...f, page, pageSize: chunk })),
+      });
+    }
+    case 'expenses': {
+      const f = input.filters;
+      return prepare({
+        title: entityLabels.expenses.zh,
+        columns: expenseColumns,
+        chunks: () => pages((page) => listExpenses(ctx, { ...f, page, pageSize: chunk })),
       });
     }
   }
