@@ -8,13 +8,14 @@ import { createCore } from '../../electron/core/core';
 import { loadMigrations, openDatabase } from '../../electron/core/db/connection';
 import { recordAudit, recordAudits, verifyAudit } from '../../electron/core/modules/audit/audit';
 import { entryHash, type ChainContent } from '../../electron/core/modules/audit/chain';
-import { addOperator, asOperator, fail, makeCore, ok, seed, type TestCore } from './helpers';
+import { addOperator, asOperator, fail, makeCore, ok, seed, TEST_MANAGER, type Seeded, type TestCore } from './helpers';
 
 let core: TestCore;
+let s: Seeded;
 let dirs: string[] = [];
 beforeEach(async () => {
   core = makeCore();
-  await seed(core);
+  s = await seed(core);
 });
 afterEach(() => {
   if (core.ctx.db.open) core.close();
@@ -239,6 +240,23 @@ describe('audit.verify names the first broken entry', () => {
     exec(`update audit_log set hash = null where id = ${target.id}`);
     const v = await ok(core, 'audit.verify', {});
     expect(v).toMatchObject({ ok: false, pending: 0, firstBroken: { id: target.id, reason: 'unsealed' } });
+  });
+
+  it('a signed plan changed behind the triggers’ back is named beside the chain', async () => {
+    const { reps, customers } = s;
+    const plan = await ok(core, 'visitPlans.save', {
+      repId: reps.li.id,
+      date: '2025-03-01',
+      lines: [{ customerId: customers.c2.id, purposes: ['collect'] }],
+    });
+    await ok(core, 'visitPlans.submit', { id: plan.id });
+    await ok(core, 'visitPlans.sign', { id: plan.id, password: TEST_MANAGER.password });
+    expect(await ok(core, 'audit.verify', {})).toMatchObject({ ok: true, formsChecked: 1, brokenForms: [] });
+    exec('drop trigger visit_plan_lines_signed_update');
+    exec(`update visit_plan_lines set notes = '事后改的' where plan_id = ${plan.id}`);
+    const v = await ok(core, 'audit.verify', {});
+    expect(v).toMatchObject({ ok: false, broken: 0, formsChecked: 1 });
+    expect(v.brokenForms).toEqual([{ form: 'visitPlan', id: plan.id, repName: '李娜', date: '2025-03-01' }]);
   });
 
   it('refuses any input', async () => {
