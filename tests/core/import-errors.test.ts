@@ -170,6 +170,20 @@ describe('the bulk path', () => {
   });
 });
 
+describe('lookups loaded while the file is parsed', () => {
+  it('a customer saved during the parse is seen by the checks', async () => {
+    const sheet = xlsx([['客户名称'], ['辛商店']]);
+    const preview = core.call('import.preview', base(sheet)); // the worker parses; the session has loaded the book
+    await ok(core, 'customers.save', { name: '辛商店' });
+    const p = await preview;
+    expect(p.ok && p.data).toMatchObject({ counts: { new: 0, error: 1 } });
+    expect(p.ok && (p.data as { rows: Array<{ errors: unknown[] }> }).rows[0]!.errors[0]).toMatchObject({
+      reasonCode: 'duplicateCustomer',
+      params: { name: '辛商店' },
+    });
+  });
+});
+
 describe('pinyin worked out ahead', () => {
   // polyphones that depend on their neighbours, Latin and digits between Chinese runs, a character outside the BMP
   const names = ['重庆银行长沙行', '乐行音乐（中山路12号店）', 'ABC 有限公司', '𠀀记重阳', '单于长乐', '了不起'];

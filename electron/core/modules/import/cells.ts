@@ -1,6 +1,7 @@
 // Tolerant reading of real-world cells: full-width characters, phones with spaces or dashes, dates typed as text or
 // stored as Excel serials, money with ¥, thousands separators or 万. Each reader returns a value or a Chinese reason.
-import { parseYuanToFen, toHalfWidth } from '../../../../shared/money';
+import { parseYuanToFen } from '../../../../shared/money';
+import { halfWidth } from '../../text';
 import { formatImportReason, type ImportReasonCode, type ReasonParams } from '../../../../shared/domain/importReasons';
 import type { Labelled } from '../../../../shared/domain/customer';
 import type { Cell } from './worker';
@@ -69,7 +70,7 @@ export function readText(cell: Cell): Parsed<string> {
 export function readCode(cell: Cell): Parsed<string> {
   const t = readText(cell);
   if (!t.ok) return t;
-  return ok(toHalfWidth(t.value).replace(/\s+/g, ''));
+  return ok(halfWidth(t.value).replace(/\s+/g, ''));
 }
 
 /** Phones keep their grouping, normalised: "１３８－００００ １１１１" → "138-0000 1111". */
@@ -77,7 +78,7 @@ export function readPhone(cell: Cell): Parsed<string> {
   if (typeof cell === 'number') return ok(numberText(cell));
   const t = readText(cell);
   if (!t.ok) return t;
-  const s = toHalfWidth(t.value)
+  const s = halfWidth(t.value)
     .replace(/[‐‑‒–—―−]/g, '-')
     .replace(/\s+/g, ' ')
     .replace(/\s*-\s*/g, '-')
@@ -111,7 +112,7 @@ export function readDate(cell: Cell): Parsed<string> {
   if (typeof cell === 'number') return serialToDate(cell);
   const t = readText(cell);
   if (!t.ok) return t;
-  const s = toHalfWidth(t.value).replace(/\s+/g, ' ').trim();
+  const s = halfWidth(t.value).replace(/\s+/g, ' ').trim();
   let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(s);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
@@ -146,7 +147,7 @@ export function readMoney(cell: Cell): Parsed<number> {
 }
 
 function moneyText(raw: string, shown: string): Parsed<number> {
-  let s = toHalfWidth(raw)
+  let s = halfWidth(raw)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(RMB|CNY)\s*/i, '')
@@ -185,7 +186,7 @@ export function readInt(cell: Cell, unit = ''): Parsed<number> {
   }
   const t = readText(cell);
   if (!t.ok) return t;
-  let s = toHalfWidth(t.value).trim();
+  let s = halfWidth(t.value).trim();
   if (unit && s.endsWith(unit)) s = s.slice(0, -unit.length).trim();
   const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.0*)?$/.exec(s);
   if (!m) {
@@ -204,7 +205,7 @@ const falsy = new Set(['否', 'n', 'no', 'false', '0', '×', '✗', '✘', 'x', 
 export function readBool(cell: Cell): Parsed<boolean> {
   if (typeof cell === 'boolean') return ok(cell);
   if (typeof cell === 'number' && (cell === 0 || cell === 1)) return ok(cell === 1);
-  const s = toHalfWidth(cellText(cell)).toLowerCase();
+  const s = halfWidth(cellText(cell)).toLowerCase();
   if (truthy.has(s)) return ok(true);
   if (falsy.has(s)) return ok(false);
   return bad('notYesNo', { value: s.slice(0, 20) });
@@ -223,7 +224,7 @@ export function readEnum<T extends string | number>(
   return enumReader(values, labels, aliases)(cell);
 }
 
-const enumKey = (text: string) => toHalfWidth(text).replace(/\s+/g, '').toLowerCase();
+const enumKey = (text: string) => halfWidth(text).replace(/\s+/g, '').toLowerCase();
 
 /** readEnum with its lookup table built once, for reading a whole column. */
 export function enumReader<T extends string | number>(
@@ -256,7 +257,7 @@ export function splitList(text: string): string[] {
 
 /** Header text as it is compared: half-width, no spaces, no * marks, no unit in brackets, lower case. */
 export function headerKey(text: string): string {
-  return toHalfWidth(text)
+  return halfWidth(text)
     .replace(ZERO_WIDTH, '')
     .replace(/[\s*＊]/g, '')
     .replace(/[(（][^)）]*[)）]$/, '')

@@ -66,7 +66,13 @@ export function clearImportCache(): void {
   forgetPrimedPinyin();
 }
 
-async function readUpload(input: { base64: string }): Promise<{ sheet: ParsedSheet; key: string }> {
+interface Upload {
+  sheet: ParsedSheet;
+  key: string;
+}
+
+/** The upload: the sheet parsed last when the text is the same, or a promise of it, the worker parsing it already. */
+function startUpload(input: { base64: string }): Upload | Promise<Upload> {
   const limits = importLimits();
   const b64 = input.base64.replace(/^data:[^,]{0,200};base64,/, '');
   const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
@@ -80,13 +86,14 @@ async function readUpload(input: { base64: string }): Promise<{ sheet: ParsedShe
   const buf = Buffer.from(b64, 'base64');
   const kind = sniffKind(buf);
   const entries = kind === 'xlsx' ? inspectZip(buf, limits) : [];
-  const sheet = await parseInWorker(buf, kind, entries, limits);
-  clearImportCache();
-  const timer = setTimeout(clearImportCache, CACHE_MS);
-  timer.unref?.();
-  const key = `upload-${++uploads}`;
-  cached = { base64: b64, maxRows: limits.maxRows, key, sheet, timer };
-  return { sheet, key };
+  return parseInWorker(buf, kind, entries, limits).then((sheet) => {
+    clearImportCache();
+    const timer = setTimeout(clearImportCache, CACHE_MS);
+    timer.unref?.();
+    const key = `upload-${++uploads}`;
+    cached = { base64: b64, maxRows: limits.maxRows, key, sheet, timer };
+    return { sheet, key };
+  });
 }
 
 // ---------- headers → fields ----------
@@ -105,7 +112,7 @@ function columnLetter(i: number): string {
   return s;
 }
 
-function layout(ctx: Ctx, sheet: ParsedSheet, importer: Importer, input: PreviewInput): Layout {
+function layout(ctx: Ctx, sheet: ParsedSheet, importer: Importer, input: PreviewInput, opened: Session | null): Layout {
   if (sheet.rows.length === 0) throw refuse('noData');
   const known = headerRecogniser(importer);
   // a title row above the headers is common: take the first of the top rows that names at least two known columns
@@ -149,7 +156,7 @@ function layout(ctx: Ctx, sheet: ParsedSheet, importer: Importer, input: Preview
   }
   // without a mapping of the user's own, the one confirmed for a file with the same headers comes back
   const remembered = input.mapping ? null : applyStored(importer, headers, readSetting(ctx, mappingKey(importer.entity, headers)));
-  let session: Session | null = null;
+  let session = opened;
   const fieldOf = matchHeaders(importer, headers, remembered ?? chosen, {
     sample(column) {
       const cells: Cell[] = [];
@@ -269,8 +276,16 @@ function columnReader(session: Session, field: string): (cell: Cell) => Parsed<u
  * Reads and checks every row. Importers whose rows depend on the rows written before them (dryRunWrites) write each
  * accepted row as it is checked when `writeInline`; the others leave the accepted rows to writeAccepted.
  */
-function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mode: Mode, writeInline: boolean): Checked {
-  const session = importer.open(ctx, mode);
+function plan(
+  ctx: Ctx,
+  importer: Importer,
+  sheet: ParsedSheet,
+  lay: Layout,
+  mode: Mode,
+  writeInline: boolean,
+  opened: Session | null,
+): Checked {
+  const session = opened ?? importer.open(ctx, mode);
   const headerOf = new Map<string, string>();
   lay.fieldOf.forEach((f, i) => f && headerOf.set(f, lay.headers[i]!));
   const columnFor = (field: string | null) => (field && headerOf.get(field)) || (field ? labelOf(importer, field) : '（整行）');
@@ -311,7 +326,7 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
     }
 
     let status: PreviewRow['status'];
-    let ready: Omit<Accepted, 'shown'> | null = null;
+    let ready: Accepted | null = null;
     const found = session.identify(values);
     if (found && mode === 'skip') {
       status = 'skip';
@@ -352,7 +367,7 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
               if (!e) throw err;
               errors.push(toRowError(e));
             }
-          } else ready = { input, existingId, rowNumber, column: toRowError };
+          } else ready = { input, existingId, rowNumber, shown: null, column: toRowError };
         }
       }
       status = errors.length ? 'error' : found ? 'update' : 'new';
@@ -370,7 +385,10 @@ function plan(ctx: Ctx, importer: Importer, sheet: ParsedSheet, lay: Layout, mod
       shown = { rowNumber, status, values: display, errors };
       list.push(shown);
     }
-    if (ready) accepted.push({ ...ready, shown });
+    if (ready) {
+      ready.shown = shown;
+      accepted.push(ready);
+    }
   }
   const rows = [...errorRows, ...otherRows].slice(0, MAX_PREVIEW_ROWS);
   return { counts, rows, truncated: rows.length < counts.total, session, accepted, refused };
@@ -422,6 +440,15 @@ function takeCachedPlan(ctx: Ctx, key: string): Checked | null {
   return hit && hit.key === key && hit.db === ctx.db && hit.stamp === dbStamp(ctx.db) ? hit.checked : null;
 }
 
+/** A session opened while the file is parsed, with the database's stamp at that moment; none if it cannot open yet. */
+function openEarly(ctx: Ctx, importer: Importer, mode: Mode): { session: Session; stamp: string } | null {
+  try {
+    return { stamp: dbStamp(ctx.db), session: importer.open(ctx, mode) };
+  } catch {
+    return null; // opened again for the rows, where the error is reported
+  }
+}
+
 /**
  * Starts working out, in a worker thread, the pinyin of the distinct texts in the columns whose pinyin a commit writes
  * (customer, short and contact names), so the preview's checks and the pinyin run side by side and the commit finds
@@ -455,12 +482,17 @@ async function execute(
   ahead = false,
 ): Promise<{ lay: Layout; plan: Checked; sheet: ParsedSheet }> {
   const importer = importers[input.entity];
-  const { sheet, key: sheetKey } = await readUpload(input);
-  const lay = layout(ctx, sheet, importer, input);
+  const upload = startUpload(input);
+  // while the worker parses, the session loads what rows are looked up in (the customer book, regions, reps …)
+  const early = upload instanceof Promise && !importer.dryRunWrites ? openEarly(ctx, importer, input.mode) : null;
+  const { sheet, key: sheetKey } = await upload;
+  // a write between (another window's) leaves those lookups stale: then the rows are checked against a fresh session
+  const opened = early && early.stamp === dbStamp(ctx.db) ? early.session : null;
+  const lay = layout(ctx, sheet, importer, input, opened);
   const key = planKey(sheetKey, input);
   if (!importer.dryRunWrites && !commit) {
     const pinyin = ahead ? pinyinAhead(importer, sheet, lay) : null;
-    const checked = plan(ctx, importer, sheet, lay, input.mode, false);
+    const checked = plan(ctx, importer, sheet, lay, input.mode, false, opened);
     cachedPlan = { key, db: ctx.db, stamp: dbStamp(ctx.db), checked, pinyin };
     return { lay, plan: checked, sheet };
   }
@@ -470,7 +502,7 @@ async function execute(
   const reused = importer.dryRunWrites ? null : takeCachedPlan(ctx, key);
   try {
     ctx.db.transaction(() => {
-      result = reused ?? plan(ctx, importer, sheet, lay, input.mode, importer.dryRunWrites);
+      result = reused ?? plan(ctx, importer, sheet, lay, input.mode, importer.dryRunWrites, opened);
       if (!commit) throw ROLLBACK;
       const { counts } = result;
       if (counts.error > 0 && !input.acceptErrors) {

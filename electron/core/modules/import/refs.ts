@@ -1,9 +1,9 @@
 // References written the way people write them: a region by name, path (华东/江苏省/南京市) or code; a rep, dealer or
 // team by name or code. Ambiguous names are refused with the candidates named, never guessed.
-import { toHalfWidth } from '../../../../shared/money';
+import { halfWidth } from '../../text';
 import { bad, type Parsed } from './cells';
 
-const norm = (s: string) => toHalfWidth(s).replace(/\s+/g, '').toLowerCase();
+const norm = (s: string) => halfWidth(s).replace(/\s+/g, '').toLowerCase();
 const PATH_SEPARATOR = /\s*[/／>›»\\]\s*|\s+-\s+/;
 
 export interface TreeRow {

@@ -669,8 +669,12 @@ function modulePath(name: string): string {
 }
 
 let queue: Promise<unknown> = Promise.resolve();
+let queued = 0;
 
-/** Parses in a fresh worker, one file at a time (each may use up to the worker heap limit). */
+/**
+ * Parses in a fresh worker, one file at a time (each may use up to the worker heap limit). With none before it the
+ * worker starts before this returns, so the caller can do its own work while the file is parsed.
+ */
 export function parseInWorker(
   bytes: Buffer,
   kind: FileKind,
@@ -678,8 +682,13 @@ export function parseInWorker(
   limits: ImportLimits,
   reader: WorkerInput['reader'] = 'fast',
 ): Promise<ParsedSheet> {
-  const run = queue.then(() => runWorker(bytes, kind, entries, limits, reader));
-  queue = run.catch(() => undefined);
+  const start = () => runWorker(bytes, kind, entries, limits, reader);
+  const run = queued === 0 ? start() : queue.then(start);
+  queued++;
+  queue = run.then(
+    () => void queued--,
+    () => void queued--,
+  );
   return run;
 }
 
