@@ -24,9 +24,11 @@ export const authRoutes: RouteRecordRaw[] = [
   },
 ];
 
-/** The home screen of a role: an admin has no business lists to enter, so the operators screen. */
+/** The home screen of a role: an admin has no business lists to enter, so the operators screen; a supervisor the day board. */
 export function homeFor(role: string | null): string {
-  return role === 'admin' ? '/operators' : '/customers';
+  if (role === 'admin') return '/operators';
+  // a supervisor's day starts and ends on the day board: whose plan and report are missing, what waits for sign-off
+  return role === 'supervisor' ? '/day-board' : '/customers';
 }
 
 export function guardRoutes(router: Router): void {
@@ -37,8 +39,10 @@ export function guardRoutes(router: Router): void {
     await Promise.all([app.ready(), auth.check()]);
     if (!app.settings || !app.settings.initialized || app.settings.needsAdmin) return true;
     if (to.meta.public) return auth.operator && to.name === 'sign-in' ? homeFor(auth.role) : true;
-    if (!auth.operator) return { name: 'sign-in', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
-    if (to.path === '/' || (to.meta.method && !auth.can(to.meta.method))) {
+    // '/' redirects to the customers before any guard runs: the role's own home instead (after sign-in too)
+    const home = to.path === '/' || to.redirectedFrom?.path === '/';
+    if (!auth.operator) return { name: 'sign-in', query: home ? {} : { redirect: to.fullPath } };
+    if (home || (to.meta.method && !auth.can(to.meta.method))) {
       return to.path === homeFor(auth.role) ? true : homeFor(auth.role);
     }
     return true;

@@ -10,6 +10,8 @@ import { i18n } from '@/i18n';
 import { routes } from '@/router';
 import type { VisitPlanDetail } from '@shared/contract/visitPlans';
 import type { DailyReportDetail } from '@shared/contract/dailyReports';
+import { useAuthStore } from '@/stores/auth';
+import type { OperatorRole } from '@shared/domain/dailyForms';
 import { fakeCore, type Handler } from './fakeCore';
 
 export const settle = async (ms = 120) => {
@@ -212,13 +214,16 @@ export const baseHandlers: Record<string, Handler> = {
 let wrapper: VueWrapper | undefined;
 
 /** The app's routes in a router-view, at `path`, talking to a fake core. */
-export async function mountAt(path: string, handlers: Record<string, Handler>, ready: string) {
+export async function mountAt(path: string, handlers: Record<string, Handler>, ready: string, role?: OperatorRole) {
   const core = fakeCore({ ...baseHandlers, ...handlers });
+  const pinia = createPinia();
+  // signed in as this role (without one every button shows, as before sign-in existed)
+  if (role) useAuthStore(pinia).operator = { id: 9, name: '测试', role, repId: null, repName: null, hasSignature: false };
   const router: Router = createRouter({ history: createMemoryHistory(), routes });
   await router.push(path);
   await router.isReady();
   wrapper = mount(defineComponent({ render: () => h(RouterView) }), {
-    global: { plugins: [createPinia(), router, i18n] },
+    global: { plugins: [pinia, router, i18n] },
     attachTo: document.body,
   });
   await vi.waitFor(() => expect(wrapper!.find(`[data-test="${ready}"]`).exists()).toBe(true), { timeout: 15_000 });

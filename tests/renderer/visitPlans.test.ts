@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { i18n } from '@/i18n';
+import { homeFor } from '@/routerAuth';
 import { parsePurposes, parseTime, purposeCodes, weekOf } from '@/views/dailyForms/entry';
 import {
   DATE,
@@ -332,6 +333,23 @@ describe('visit plan editor', () => {
     await vi.waitFor(() => expect(core.of('visitPlans.return')).toHaveLength(1));
     await vi.waitFor(() => expect(document.querySelector('[data-test="returned-banner"]')?.textContent).toContain('客户重复'));
   });
+
+  it(
+    'a clerk gets no sign or return button on a submitted plan; a supervisor does; a supervisor’s home is the day board',
+    SLOW,
+    async () => {
+      const submitted = planDetail([{ customerId: 11, purposes: ['develop'] }], { state: 'submitted' });
+      await mountAt(editor, { 'visitPlans.get': () => submitted }, 'plan-editor', 'clerk');
+      await vi.waitFor(() => expect(document.querySelector('[data-test="form-state"]')?.textContent).toBe('已提交'));
+      expect(document.querySelector('[data-test="form-sign"]')).toBeNull();
+      expect(document.querySelector('[data-test="form-return"]')).toBeNull();
+      unmountAll();
+      await mountAt(editor, { 'visitPlans.get': () => submitted }, 'plan-editor', 'supervisor');
+      await vi.waitFor(() => expect(document.querySelector('[data-test="form-sign"]')).not.toBeNull());
+      expect(document.querySelector('[data-test="form-return"]')).not.toBeNull();
+      expect([homeFor('supervisor'), homeFor('clerk'), homeFor('manager')]).toEqual(['/day-board', '/customers', '/customers']);
+    },
+  );
 
   it('in English', SLOW, async () => {
     i18n.global.locale.value = 'en';

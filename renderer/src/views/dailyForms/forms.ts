@@ -11,6 +11,7 @@ export type SignMode = 'sign' | 'return' | 'unsign';
 export const formMethods = {
   plan: {
     get: 'visitPlans.get',
+    save: 'visitPlans.save',
     submit: 'visitPlans.submit',
     return: 'visitPlans.return',
     sign: 'visitPlans.sign',
@@ -19,6 +20,7 @@ export const formMethods = {
   },
   report: {
     get: 'dailyReports.get',
+    save: 'dailyReports.save',
     submit: 'dailyReports.submit',
     return: 'dailyReports.return',
     sign: 'dailyReports.sign',

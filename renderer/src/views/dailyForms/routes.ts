@@ -8,31 +8,36 @@ const target = (r: RouteLocationNormalized) => ({
 });
 
 export const dailyFormRoutes: RouteRecordRaw[] = [
-  { path: '/day-board', name: 'day-board', component: () => import('@/views/dayBoard/DayBoard.vue'), meta: { nav: 'day-board' } },
+  {
+    path: '/day-board',
+    name: 'day-board',
+    component: () => import('@/views/dayBoard/DayBoard.vue'),
+    meta: { nav: 'day-board', method: 'dayBoard.get' },
+  },
   {
     path: '/visit-plans',
     name: 'visit-plans',
     component: () => import('@/views/visitPlans/VisitPlanList.vue'),
-    meta: { nav: 'visit-plans' },
+    meta: { nav: 'visit-plans', method: 'visitPlans.list' },
   },
   {
     path: '/visit-plans/edit',
     name: 'visit-plan',
     component: () => import('@/views/visitPlans/VisitPlanEditor.vue'),
     props: target,
-    meta: { nav: 'visit-plans' },
+    meta: { nav: 'visit-plans', method: 'visitPlans.get' },
   },
   {
     path: '/daily-reports',
     name: 'daily-reports',
     component: () => import('@/views/dailyReports/DailyReportList.vue'),
-    meta: { nav: 'daily-reports' },
+    meta: { nav: 'daily-reports', method: 'dailyReports.list' },
   },
   {
     path: '/daily-reports/edit',
     name: 'daily-report',
     component: () => import('@/views/dailyReports/DailyReportEditor.vue'),
     props: target,
-    meta: { nav: 'daily-reports' },
+    meta: { nav: 'daily-reports', method: 'dailyReports.get' },
   },
 ];
