@@ -31,12 +31,14 @@ interface WorkerInput {
 }
 
 /**
- * The sheet on its way back from the worker: each distinct text once, the cells as codes in typed arrays that are
- * moved rather than copied (a code ≥ 0 is a text, -1 empty, -2 true, -3 false, -4 the next number).
+ * The sheet on its way back from the worker: each distinct text once, all of them in one string cut by their lengths
+ * (-1: none), the cells as codes in typed arrays that are moved rather than copied (a code ≥ 0 is a text, -1 empty,
+ * -2 true, -3 false, -4 the next number).
  */
 interface PackedSheet {
   sheetName: string;
-  texts: string[];
+  text: string;
+  textLengths: Int32Array;
   codes: Int32Array;
   numbers: Float64Array;
   widths: Int32Array;
@@ -396,7 +398,7 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<{ reply: Work
     }
     return {
       sheetName,
-      texts: texts as string[],
+      ...joinTexts(texts),
       codes: Int32Array.from(codes),
       numbers: Float64Array.from(numbers),
       widths: Int32Array.from(widths),
@@ -565,6 +567,13 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<{ reply: Work
     return { sheetName, rows, rowNumbers };
   }
 
+  /** One string crosses to the host much faster than 200,000 small ones. */
+  function joinTexts(texts: ReadonlyArray<string | null>): { text: string; textLengths: Int32Array } {
+    const textLengths = new Int32Array(texts.length);
+    for (let i = 0; i < texts.length; i++) textLengths[i] = texts[i]?.length ?? -1;
+    return { text: texts.map((t) => t ?? '').join(''), textLengths };
+  }
+
   function pack(sheet: ParsedSheet): PackedSheet {
     const texts: string[] = [];
     const textIndex = new Map<string, number>();
@@ -597,7 +606,7 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<{ reply: Work
     }
     return {
       sheetName: sheet.sheetName,
-      texts,
+      ...joinTexts(texts),
       codes,
       numbers: Float64Array.from(numbers),
       widths,
@@ -623,7 +632,9 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<{ reply: Work
         // an "xls" that is really an HTML table or Excel 2003 XML (what many web systems export)
         packed = pack(/^\s*</.test(text.slice(0, 200)) ? readWorkbook(text) : parseDelimited(text));
       }
-      const transfer = [packed.codes, packed.numbers, packed.widths, packed.rowNumbers].map((a) => a.buffer as ArrayBuffer);
+      const transfer = [packed.textLengths, packed.codes, packed.numbers, packed.widths, packed.rowNumbers].map(
+        (a) => a.buffer as ArrayBuffer,
+      );
       return { reply: { ok: true as const, sheet: packed }, transfer };
     } catch (err) {
       const user = (err as { user?: UserRefusal }).user ?? null;
@@ -640,6 +651,13 @@ const { parentPort, workerData } = require('node:worker_threads');
 
 /** The worker's packed sheet as rows again: the same text objects shared by every cell that holds them. */
 function unpack(p: PackedSheet): ParsedSheet {
+  const texts = new Array<string>(p.textLengths.length);
+  for (let i = 0, at = 0; i < texts.length; i++) {
+    const length = p.textLengths[i]!;
+    if (length < 0) continue;
+    texts[i] = p.text.slice(at, at + length);
+    at += length;
+  }
   const rows: Cell[][] = new Array<Cell[]>(p.widths.length);
   let k = 0;
   let n = 0;
@@ -647,7 +665,7 @@ function unpack(p: PackedSheet): ParsedSheet {
     const row = new Array<Cell>(p.widths[r]!);
     for (let c = 0; c < row.length; c++) {
       const code = p.codes[k++]!;
-      row[c] = code >= 0 ? p.texts[code]! : code === -1 ? null : code === -4 ? p.numbers[n++]! : code === -2;
+      row[c] = code >= 0 ? texts[code]! : code === -1 ? null : code === -4 ? p.numbers[n++]! : code === -2;
     }
     rows[r] = row;
   }
