@@ -205,6 +205,11 @@ export const baseHandlers: Record<string, Handler> = {
   'reps.list': () => ({ rows: [rep], total: 1 }),
   'teams.list': () => [{ id: 1, name: '郑州一组', repCount: 1 }],
   'regions.tree': () => [],
+  // one open complaint, of 开封东方便利店
+  'complaints.list': (input: { customerId?: number }) => ({
+    rows: input.customerId === 14 ? [{ id: 77, code: 'KS-20260304-001', customerId: 14, content: '包装破损', status: 'open' }] : [],
+    total: input.customerId === 14 ? 1 : 0,
+  }),
   'customers.list': (input: { search?: string }) => {
     const found = shops.filter((s) => !input.search || s.initials === input.search || s.name.includes(input.search));
     return { rows: found.map(customerRow), total: found.length };

@@ -130,6 +130,44 @@ describe('daily report editor', () => {
     },
   );
 
+  it('a complaint handled on a visit links to one of the customer’s open complaints; without any the picker is skipped', SLOW, async () => {
+    const twoShops = planDetail([
+      { customerId: 13, purposes: ['service'], id: 401 },
+      { customerId: 14, purposes: ['complaint'], id: 402 },
+    ]);
+    const core = await mountAt(
+      editor,
+      { 'dailyReports.get': () => null, 'visitPlans.get': () => twoShops, 'dailyReports.save': () => reportDetail([]) },
+      'report-editor',
+    );
+    await vi.waitFor(() =>
+      expect(
+        core
+          .of('complaints.list')
+          .map((c) => c.input.customerId)
+          .sort(),
+      ).toEqual([13, 14]),
+    );
+    expect(core.of('complaints.list')[0]!.input).toMatchObject({ status: ['open'] });
+    await vi.waitFor(() => expect(inputOf('r-complaint-1')?.disabled).toBe(false));
+    expect(inputOf('r-complaint-0')?.disabled).toBe(true);
+    // from the first visit's collected amount Enter goes to the next visit: no complaint to pick there
+    inputOf('r-collected-0')!.focus();
+    await enter();
+    expect(activeField()).toBe('r-done-1');
+    inputOf('r-complaint-1')!.click();
+    await vi.waitFor(() => expect(optionTexts().join()).toContain('KS-20260304-001'));
+    Array.from(document.querySelectorAll<HTMLElement>('.el-select-dropdown__item'))
+      .find((o) => o.textContent?.includes('KS-20260304-001'))!
+      .click();
+    await settle();
+    press('s', { ctrlKey: true, code: 'KeyS' });
+    await vi.waitFor(() => expect(core.of('dailyReports.save')).toHaveLength(1));
+    const lines = (core.of('dailyReports.save')[0]!.input as { lines: Array<Record<string, unknown>> }).lines;
+    expect(lines[1]).toMatchObject({ planLineId: 402, customerId: 14, complaintId: 77 });
+    expect(lines[0]).not.toHaveProperty('complaintId');
+  });
+
   it('a visit not done needs a reason: refused with a message until one is typed', SLOW, async () => {
     const core = await mountAt(
       editor,

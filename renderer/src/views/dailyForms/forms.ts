@@ -41,5 +41,5 @@ export function editorRoute(kind: FormKind, repId: number | null | undefined, da
 
 /** The print pipeline's preview routes (renderer/src/print): one form, or every rep's forms of a day. */
 export const printRouteName: Record<FormKind, string> = { plan: 'print-visit-plan', report: 'print-daily-report' };
+/** every rep's forms of a day in one document: query { date, form: 'plan' | 'report' } */
 export const BATCH_PRINT_ROUTE = 'print-batch';
-export const batchFormName: Record<FormKind, string> = { plan: 'visitPlans', report: 'dailyReports' };

@@ -48,6 +48,8 @@ export function useEditableRows<L>(o: EditableRowsOptions<L>) {
     if (index < 0 || index !== rows.length - 1) return false;
     const line = o.lines()[index];
     if (line === undefined) return false;
+    // an open picker takes its own Enter (it picks the highlighted option)
+    if (target.closest('.el-select') && target.getAttribute('aria-expanded') === 'true') return false;
     const fields = formFields(row!, target);
     if (o.isBlank(line)) {
       const shut = target.getAttribute('aria-expanded') !== 'true' && (target as HTMLInputElement).value === '';

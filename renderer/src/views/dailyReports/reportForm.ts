@@ -22,6 +22,9 @@ export interface ReportLineForm {
   /** 分; null while the typed text is not an amount */
   orderFen: number | null;
   collectedFen: number | null;
+  /** the complaint handled on this visit (客诉), and its code for showing it */
+  complaintId: number | null;
+  complaintCode: string;
 }
 
 export interface ReportForm {
@@ -46,6 +49,8 @@ export const blankReportLine = (): ReportLineForm => ({
   nextStep: '',
   orderFen: 0,
   collectedFen: 0,
+  complaintId: null,
+  complaintCode: '',
 });
 
 /** An unplanned row nothing was typed into (planned rows are never blank: they stand for a visit of the plan). */
@@ -56,7 +61,8 @@ export const isBlankReportLine = (l: ReportLineForm): boolean =>
   !l.outcome.trim() &&
   !l.nextStep.trim() &&
   l.orderFen === 0 &&
-  l.collectedFen === 0;
+  l.collectedFen === 0 &&
+  l.complaintId === null;
 
 /** Each line of the day's plan becomes a visit to report on, linked to it. */
 export function linesFromPlan(plan: VisitPlanDetail): ReportLineForm[] {
@@ -86,6 +92,8 @@ export function reportFormFrom(detail: DailyReportDetail | null, plan: VisitPlan
         nextStep: l.nextStep,
         orderFen: l.orderFen,
         collectedFen: l.collectedFen,
+        complaintId: l.complaintId,
+        complaintCode: l.complaintCode ?? '',
       }))
     : plan
       ? linesFromPlan(plan)
@@ -141,6 +149,7 @@ export function reportSaveInput(form: ReportForm, repId: number, date: string, i
         nextStep: l.nextStep.trim(),
         orderFen: l.orderFen ?? 0,
         collectedFen: l.collectedFen ?? 0,
+        ...(l.complaintId ? { complaintId: l.complaintId } : {}),
       })),
   };
 }
