@@ -1,6 +1,14 @@
 // Chinese names of contract fields, used to name the field in every validation message.
 export const fieldLabels: Record<string, string> = {
   id: '编号',
+  // print settings
+  offset: '打印偏移',
+  used: '上次使用的打印机',
+  printer: '打印机',
+  offsetX: '水平偏移',
+  offsetY: '垂直偏移',
+  form: '表单',
+  paper: '纸张',
   code: '编码',
   name: '名称',
   shortName: '简称',

@@ -332,6 +332,48 @@ function dailyFormSamples(seeded: Seeded): { [M in MethodName]?: Input<M> } {
     'dailyReports.unsign': { id: 1, password: 'secret', reason: '金额有误' },
     'dailyReports.list': list,
     'dayBoard.get': { date: '2025-03-02', teamId: teams.teamA.id },
+    'weeklyPlans.get': { repId: reps.li.id, weekStart: '2025-03-03' },
+    'weeklyPlans.save': {
+      repId: reps.li.id,
+      weekStart: '2025-03-03',
+      review: '上周回访 12 家',
+      goals: '新开 2 家',
+      actions: '周二跑开发区',
+      keyPoints: '收回欠款',
+    },
+    'weeklyPlans.list': {
+      page: 1,
+      pageSize: 20,
+      from: '2025-03-03',
+      to: '2025-03-31',
+      repId: reps.li.id,
+      sort: { field: 'weekStart', order: 'desc' },
+    },
+    'monthlySummaries.get': { repId: reps.li.id, month: '2025-03' },
+    'monthlySummaries.save': {
+      repId: reps.li.id,
+      month: '2025-03',
+      achievements: '完成 95%',
+      problems: '回款慢',
+      keyPoints: '下月重点回款',
+    },
+    'monthlySummaries.list': { page: 1, pageSize: 20, repId: reps.li.id, sort: { field: 'month', order: 'desc' } },
+    'print.settings.get': {},
+    'print.settings.save': {
+      offset: { printer: 'EPSON LQ-630K', offsetX: 12, offsetY: -5 },
+      used: { form: 'visitPlan', printer: 'EPSON LQ-630K', paper: 'sanlian' },
+    },
+    'meetings.list': { page: 1, pageSize: 20, from: '2025-03-01', to: '2025-03-31', repId: reps.li.id, search: '例会' },
+    'meetings.get': { id: 1 },
+    'meetings.save': {
+      date: '2025-03-02',
+      subject: '三月销售例会',
+      agenda: '回款',
+      decisions: '周五前对账',
+      attendees: { repIds: [reps.li.id], operatorIds: [] },
+      actionItems: [{ content: '整理欠款清单', ownerRepId: reps.li.id, dueDate: '2025-03-07', done: false }],
+    },
+    'meetings.setItemDone': { itemId: 1, done: true },
   };
 }
 
@@ -603,7 +645,7 @@ describe('validation messages read plainly: the field, then what is wrong, in wo
       'export.xlsx',
       { entity: 'orders' },
       'entity',
-      '对象类型：应为以下之一：customers、dealers、products、reps、audit',
+      '对象类型：应为以下之一：customers、dealers、products、reps、audit、marketFeedback、complaints、expenses',
     ],
     ['an id that must be positive', 'customers.get', { id: 0 }, 'id', '编号：必须大于 0'],
     [
