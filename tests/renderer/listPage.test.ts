@@ -72,6 +72,12 @@ const headers = (w: VueWrapper) => w.findAll('[data-test="customer-table"] th').
 const bodyRows = (w: VueWrapper) => w.findAll('[data-test="customer-table"] .el-table__body-wrapper tr.el-table__row');
 const currentIndex = (w: VueWrapper) => bodyRows(w).findIndex((r) => r.classes().includes('current-row'));
 
+/** The chooser builds its checkboxes when it opens (not with every list page): wait for them. */
+async function openChooser(w: VueWrapper) {
+  await w.find('[data-test="customer-columns"]').trigger('click');
+  await vi.waitFor(() => expect(w.find('[data-test="customer-columns-panel"]').exists()).toBe(true), { timeout: 5_000, interval: 20 });
+}
+
 /** Routes load their page lazily: wait for the navigation to land. */
 const routeIs = (path: string) =>
   vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(path), { timeout: 10_000, interval: 20 });
@@ -121,8 +127,7 @@ describe('column chooser', () => {
       expect(defaults).toContain(h);
     for (const h of ['简称', '客户类型', '主联系人', '账期(天)', '标签']) expect(defaults).not.toContain(h);
 
-    await w.find('[data-test="customer-columns"]').trigger('click');
-    await flushPromises();
+    await openChooser(w);
     // the name and the actions cannot be hidden
     expect(w.find('[data-test="column-name"] input').attributes('disabled')).toBeDefined();
     await w.find('[data-test="column-phone"] input').setValue(false);
@@ -139,8 +144,7 @@ describe('column chooser', () => {
     expect(headers(w)).toContain('标签');
 
     // 恢复默认 forgets the choice
-    await w.find('[data-test="customer-columns"]').trigger('click');
-    await flushPromises();
+    await openChooser(w);
     await w.find('[data-test="columns-reset"]').trigger('click');
     await flushPromises();
     expect(headers(w)).toContain('电话');
