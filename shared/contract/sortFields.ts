@@ -55,6 +55,15 @@ export const marketFeedbackSortFields = [
   'updatedAt',
 ] as const;
 
-export const complaintSortFields = ['receivedDate', 'code', 'customerName', 'urgency', 'status', 'repName', 'handledDate', 'updatedAt'] as const;
+export const complaintSortFields = [
+  'receivedDate',
+  'code',
+  'customerName',
+  'urgency',
+  'status',
+  'repName',
+  'handledDate',
+  'updatedAt',
+] as const;
 
 export const expenseSortFields = ['date', 'amountFen', 'category', 'repName', 'customerName', 'updatedAt'] as const;
