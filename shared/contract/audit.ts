@@ -59,6 +59,8 @@ const auditVerification = z.object({
   /** entries removed from the end of the log: ids after `afterId` up to `lastIssuedId` were issued and are gone */
   tailMissing: z.object({ afterId: z.int(), lastIssuedId: z.int() }).optional(),
   lastId: z.int().nullable(),
+  /** threads the chain was walked in (a long log on a file: one stretch per core) */
+  threads: z.int(),
   /** signed plans and reports checked, and those whose content no longer matches the hash taken at signing */
   formsChecked: z.int(),
   brokenForms: z.array(brokenForm),

@@ -295,7 +295,7 @@ describe('entries from before the chain', () => {
     const again = createCore(file);
     try {
       expect(rows(again).slice(0, 30)).toEqual(sealed);
-      expect(verifyAudit(again.ctx)).toMatchObject({ ok: true, checked: 31 });
+      expect(await verifyAudit(again.ctx)).toMatchObject({ ok: true, checked: 31 });
     } finally {
       again.close();
     }
@@ -308,5 +308,52 @@ describe('entries from before the chain', () => {
     } finally {
       fresh.close();
     }
+  });
+});
+
+describe('a long log is walked in worker threads, a stretch each, with the same answer', () => {
+  let fileCore: TestCore;
+  beforeEach(async () => {
+    fileCore = makeCore(path.join(tempDir(), 'chain.db'));
+    await seed(fileCore);
+    recordAudits(
+      fileCore.ctx,
+      Array.from({ length: 60 }, (_, i) => ({ action: 'update', entity: 'customer', entityId: i + 1, after: { name: `客户${i}` } })),
+    );
+  });
+  afterEach(() => fileCore.close());
+  const both = async () => {
+    const [one, three] = [await verifyAudit(fileCore.ctx, { workers: 1 }), await verifyAudit(fileCore.ctx, { workers: 3 })];
+    expect([one.threads, three.threads]).toEqual([1, 3]);
+    const { ms: _a, threads: _ta, ...a } = one;
+    const { ms: _b, threads: _tb, ...b } = three;
+    expect(b).toEqual(a);
+    return b;
+  };
+  const ids = () => rows(fileCore).map((r) => r.id);
+
+  it('intact', async () => {
+    expect(await both()).toMatchObject({ ok: true, checked: ids().length, broken: 0, pending: 0 });
+  });
+
+  it('an entry changed in a later stretch, and one removed where two stretches meet', async () => {
+    const all = ids();
+    const third = Math.floor(all.length / 3);
+    dropGuards(fileCore);
+    exec(`update audit_log set after = '{}' where id = ${all[2 * third + 5]!}`, fileCore);
+    exec(`delete from audit_log where id = ${all[third]!}`, fileCore);
+    const v = await both();
+    expect(v).toMatchObject({ ok: false, broken: 2, firstBroken: { id: all[third + 1]!, reason: 'unlinked' } });
+  });
+
+  it('hashes removed across a boundary, then entries without a hash at the end', async () => {
+    const all = ids();
+    const third = Math.floor(all.length / 3);
+    dropGuards(fileCore);
+    exec(`update audit_log set hash = null where id in (${all[third - 1]!}, ${all[third]!})`, fileCore);
+    const v = await both();
+    expect(v).toMatchObject({ ok: false, pending: 0, firstBroken: { id: all[third - 1]!, reason: 'unsealed' } });
+    exec(`update audit_log set hash = null where id >= ${all.at(-3)!}`, fileCore);
+    expect((await both()).pending).toBe(3);
   });
 });

@@ -294,7 +294,17 @@ describe('AuditLog', () => {
   it('校验: an intact log says how many entries were checked', async () => {
     const core = fakeCore({
       'audit.list': listAudit,
-      'audit.verify': () => ({ ok: true, checked: 120, broken: 0, pending: 0, lastId: 120, formsChecked: 12, brokenForms: [], ms: 35 }),
+      'audit.verify': () => ({
+        ok: true,
+        checked: 120,
+        broken: 0,
+        pending: 0,
+        lastId: 120,
+        threads: 1,
+        formsChecked: 12,
+        brokenForms: [],
+        ms: 35,
+      }),
     });
     const w = await mountView();
     await w.find('[data-test="audit-verify"]').trigger('click');
@@ -316,6 +326,7 @@ describe('AuditLog', () => {
         broken: 2,
         pending: 0,
         lastId: 119,
+        threads: 1,
         firstBroken: {
           id: 41,
           at: '2025-03-01T09:15:00.000Z',
