@@ -16,6 +16,7 @@ import { DEMO_ADMIN } from '../../electron/core/demo/operators';
 import { buildImportSheet, importRefs, printImportBench, runImportBench, type ImportRefs, type ImportRun } from './importBench';
 import { formatAuditBench, runAuditVerifyBench, type AuditBench } from './auditBench';
 import { dailyFormsOperations } from './dailyFormsBench';
+import { formatPrintBench, runPrintBench, type PrintBench } from './printBench';
 import { generateDemo, Rand } from '../../electron/core/demo/generate';
 import { likeContains, pinyinFull, pinyinInitials } from '../../electron/core/text';
 
@@ -546,6 +547,7 @@ async function main(): Promise<void> {
   let importRuns: ImportRun[] = [];
   let browser: BrowserBench | null = null;
   let auditVerify: AuditBench | null = null;
+  let print: PrintBench | null = null;
   try {
     const operations = buildOperations(core, core.ctx.db, args.seed);
     for (const op of operations) results.push(await measure(op, args.runs));
@@ -566,6 +568,8 @@ async function main(): Promise<void> {
     if (!args.skipBrowser) browser = await runBrowserBench(dbPath);
     // audit.verify over 1,000,000 chained entries on its own temp database (tests/bench/auditBench.ts)
     auditVerify = await runAuditVerifyBench({ log: args.json ? undefined : (l) => console.log(l) });
+    // the day's batch for 50 reps printed to PDF in Chromium, on its own temp database (tests/bench/printBench.ts)
+    if (!args.skipBrowser) print = await runPrintBench({ log: args.json ? undefined : (l) => console.log(l) });
   } finally {
     if (core.ctx.db.open) core.close();
     if (tempDir && !args.keep) fs.rmSync(tempDir, { recursive: true, force: true });
@@ -581,14 +585,16 @@ async function main(): Promise<void> {
     ieChecks.filter((c) => !c).length +
     importRuns.filter((r) => !r.pass).length +
     (browser?.failures ?? 0) +
-    (auditVerify && !auditVerify.pass ? 1 : 0);
+    (auditVerify && !auditVerify.pass ? 1 : 0) +
+    (print?.failures ?? 0);
   const checked =
     results.filter((r) => r.pass !== null).length +
     (generated ? 1 : 0) +
     ieChecks.length +
     importRuns.length +
     (browser?.checked ?? 0) +
-    (auditVerify ? 1 : 0);
+    (auditVerify ? 1 : 0) +
+    (print?.checked ?? 0);
 
   if (args.json) {
     console.log(
@@ -613,6 +619,7 @@ async function main(): Promise<void> {
         importBench: importRuns,
         browser: browser && { skipped: browser.skipped, steps: browser.results },
         auditVerify,
+        print,
         memory: { heapUsedMB: mb(mem.heapUsed), heapTotalMB: mb(mem.heapTotal), rssMB: mb(mem.rss) },
         node: process.version,
         passed: checked - failures,
@@ -693,6 +700,10 @@ async function main(): Promise<void> {
     if (auditVerify) {
       console.log('');
       for (const l of formatAuditBench(auditVerify)) console.log(l);
+    }
+    if (print) {
+      console.log('');
+      for (const l of formatPrintBench(print)) console.log(l);
     }
     console.log(
       `\n内存 / memory: heap used ${mb(mem.heapUsed)} MB, heap total ${mb(mem.heapTotal)} MB, RSS ${mb(mem.rss)} MB (${process.version})`,

@@ -123,6 +123,10 @@ describe('print preview', () => {
       expect(sheets()[0]!.attributes('data-paper')).toBe('sanlian');
       expect(sheets()[0]!.attributes('style')).toContain('width: 241mm; height: 140mm');
       expect(core.of('visitPlans.get')).toHaveLength(1);
+      // and the address decides it too: back, forward, a link to another paper
+      await core.router.push({ query: { ...core.router.currentRoute.value.query, paper: 'a4-landscape' } });
+      await vi.waitFor(() => expect(sheets()[0]!.attributes('data-paper')).toBe('a4-landscape'));
+      expect(core.of('visitPlans.get')).toHaveLength(1);
     },
     SLOW,
   );
@@ -134,7 +138,7 @@ describe('print preview', () => {
       expect(sheets()).toHaveLength(1);
       const text = sheets()[0]!.text();
       expect(text).toContain('每日销售报告表');
-      expect(text).toContain('出勤：出勤');
+      expect(text).toContain('出勤情况：出勤');
       expect(wrapper.find('[data-test="print-totals"]').text()).toContain('9,876.00');
       expect(text).toContain('本月累计（5月1日—5月12日）');
       expect(text).toContain('存在问题及需求：华联超市要求延长账期到 60 天');

@@ -126,6 +126,17 @@ describe('paginate', () => {
     check(pages, spans, 12, 8);
   });
 
+  it('gives a last page holding one record another from the page before (widow control)', () => {
+    // 17 rows fill page 1 and the 3-row record starts page 2 alone: the record before it joins it
+    const spans = [...Array<number>(17).fill(1), 3];
+    const pages = paginate({ spans, rowsPerPage: 19, tailRows: 6 });
+    expect(pages.map((p) => [p.from, p.to, p.usedRows, p.blankRows])).toEqual([
+      [0, 16, 16, 3],
+      [16, 18, 4, 9],
+    ]);
+    check(pages, spans, 19, 6);
+  });
+
   it('refuses a tail that could never share a page with a record', () => {
     expect(() => paginate({ spans: [3], rowsPerPage: 12, tailRows: 10 })).toThrow(RangeError);
   });
@@ -234,7 +245,7 @@ describe('the forms as data', () => {
     expect(doc.records[0]![6]).toBe('1,234.00');
     expect(doc.records[1]![6]).toBe('');
     expect(doc.records[2]![8]).toBe('KS0003');
-    expect(doc.meta.find((m) => m.label === '出勤')?.value).toBe('出勤');
+    expect(doc.meta.find((m) => m.label === '出勤情况')?.value).toBe('出勤');
     expect(doc.tail[0]).toEqual({ kind: 'totals', cells: ['', '合计（拜访 6 家）', '', '5', '', '', '9,876.00', '2,500.00', ''] });
     expect(doc.tail[1]).toMatchObject({ kind: 'line' });
     expect((doc.tail[1] as { text: string }).text).toContain('本月累计（5月1日—5月12日）：报告 9 天');

@@ -56,7 +56,8 @@ const a4Frame: PaperFrame = {
 
 const frames: Record<PaperId, PaperFrame> = {
   a4: a4Frame,
-  'a4-landscape': { ...a4Frame, maxSpan: 4 },
+  // a lower title keeps 19 rows on the short side
+  'a4-landscape': { ...a4Frame, titleMm: 14, maxSpan: 4 },
   // continuous 三联 paper: the tractor strips take about 13 mm on each side, the dot-matrix head needs a top margin
   sanlian: {
     margin: { top: 7, right: 13, bottom: 6, left: 13 },
@@ -73,9 +74,12 @@ const frames: Record<PaperId, PaperFrame> = {
   },
 };
 
+/** The table's outer top border (the rows draw their own bottom borders inside their height). */
+export const GRID_BORDER_MM = 0.3;
+
 /** The grid height a page gives to rows: everything between the table header and the footer. */
 export function gridHeightMm(g: Omit<SheetGeometry, 'rowsPerPage'>): number {
-  return g.heightMm - g.margin.top - g.margin.bottom - g.titleMm - g.metaMm - g.headMm - g.footMm;
+  return g.heightMm - g.margin.top - g.margin.bottom - g.titleMm - g.metaMm - g.headMm - g.footMm - GRID_BORDER_MM;
 }
 
 export function contentWidthMm(g: Pick<SheetGeometry, 'widthMm' | 'margin'>): number {
@@ -177,7 +181,8 @@ export interface PaginateInput {
 
 /**
  * Greedy fill, then the tail: the signature block never stands alone on a page — when it does not fit after the last
- * rows, the last records (up to `keepWithTail`, at least one, always leaving one behind) go with it to a new page.
+ * rows, the last records (up to `keepWithTail`, at least one, always leaving one behind) go with it to a new page; and
+ * a last page with fewer than `keepWithTail` records takes more from the page before while they fit.
  * No records: one page of blank rows with the tail.
  */
 export function paginate({ spans, rowsPerPage, tailRows, keepWithTail = 2 }: PaginateInput): PageSlice[] {
@@ -206,6 +211,20 @@ export function paginate({ spans, rowsPerPage, tailRows, keepWithTail = 2 }: Pag
     pages.push({ from: last.to - move, to: last.to, used: moved });
     last.to -= move;
     last.used -= moved;
+  }
+  // widow control: a last page with fewer than `keepWithTail` records takes more from the page before, while they fit
+  const final = pages[pages.length - 1]!;
+  const before = pages[pages.length - 2];
+  while (
+    before &&
+    final.to - final.from < keepWithTail &&
+    before.to - before.from > 1 &&
+    final.used + spans[before.to - 1]! + tailRows <= rowsPerPage
+  ) {
+    before.to -= 1;
+    final.from -= 1;
+    before.used -= spans[final.from]!;
+    final.used += spans[final.from]!;
   }
   return pages.map((p, i) => {
     const isLast = i === pages.length - 1;

@@ -59,7 +59,7 @@ export function dailyReportDoc(report: DailyReportDetail, g: SheetGeometry, sign
   return {
     key: `daily-report-${report.id}`,
     title: DAILY_REPORT_TITLE,
-    meta: formMeta(report, [{ label: '出勤', value: attendanceLabels[report.attendance].zh }]),
+    meta: formMeta(report, [{ label: '出勤情况', value: attendanceLabels[report.attendance].zh }]),
     columns: dailyReportColumns,
     records: report.lines.map((l, i) => [
       String(i + 1),
@@ -109,7 +109,7 @@ export function blankDailyReportDoc(g: SheetGeometry): FormDoc {
   return {
     key: 'daily-report-blank',
     title: DAILY_REPORT_TITLE,
-    meta: blankMeta([{ label: '出勤', value: '□出勤 □外出 □请假 □休息' }]),
+    meta: blankMeta([{ label: '出勤情况', value: '□出勤 □外出 □请假 □休息' }]),
     columns: dailyReportColumns,
     records: [],
     tail: [
