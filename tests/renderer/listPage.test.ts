@@ -11,6 +11,7 @@ import CustomerList from '@/views/customers/CustomerList.vue';
 import { customerListState, freshState } from '@/views/customers/listState';
 import { lastCurrentId } from '@/composables/listKeyboard';
 import { listRegionPath } from '@/components/list/regionPath';
+import { firstPage } from '@/components/list/firstPage';
 import type { CustomerListRow } from '@shared/contract';
 import { fakeCore } from './fakeCore';
 
@@ -302,5 +303,52 @@ describe('keyboard', () => {
     await key(document.body, { key: 'n', code: 'KeyN', altKey: true });
     await routeIs('/customers/new');
     expect(pushes).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the first page, asked for ahead', () => {
+  it('leaves while the router enters the list, and the page uses that answer instead of asking again', async () => {
+    const c = core();
+    router = createRouter({ history: createMemoryHistory(), routes });
+    await router.push('/customers');
+    // the request went out before the page was built
+    expect(c.of('customers.list')).toHaveLength(1);
+    wrapper = mount(CustomerList, { global: { plugins: [createPinia(), router, i18n] }, attachTo: document.body });
+    await flushPromises();
+    expect(bodyRows(wrapper)).toHaveLength(3);
+    expect(c.of('customers.list')).toHaveLength(1);
+  });
+
+  it('is used only for the same input and only once; a failed one is asked again; a list alive asks nothing ahead', async () => {
+    const asked: string[] = [];
+    let fail = false;
+    const page = firstPage(async (input: { q: string }) => {
+      asked.push(input.q);
+      if (fail) throw new Error('offline');
+      return `answer ${input.q}`;
+    });
+    page.prefetch({ q: 'a' });
+    expect(await page.load({ q: 'a' })).toBe('answer a');
+    expect(asked).toEqual(['a']);
+    // taken once: the next load asks again
+    expect(await page.load({ q: 'a' })).toBe('answer a');
+    expect(asked).toEqual(['a', 'a']);
+    // another input (the filters changed meanwhile): not used
+    page.prefetch({ q: 'a' });
+    expect(await page.load({ q: 'b' })).toBe('answer b');
+    expect(asked).toEqual(['a', 'a', 'a', 'b']);
+    // a failed request ahead is asked again by the load
+    fail = true;
+    page.prefetch({ q: 'c' });
+    fail = false;
+    expect(await page.load({ q: 'c' })).toBe('answer c');
+    expect(asked).toEqual(['a', 'a', 'a', 'b', 'c', 'c']);
+    // while a list is alive (kept between visits) it refreshes itself: nothing is asked ahead
+    const host = mount({ setup: () => (page.track(), () => h('div')) });
+    page.prefetch({ q: 'd' });
+    expect(asked).toHaveLength(6);
+    host.unmount();
+    page.prefetch({ q: 'd' });
+    expect(asked).toHaveLength(7);
   });
 });
