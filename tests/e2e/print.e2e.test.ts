@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callApi, shotsDir, signInPage, startApp, type AppUnderTest } from './harness';
-import { PRINT_MANAGER, seedPrintDb, type PrintSeed } from './printSeed';
+import { LONG_FEEDBACK, PRINT_MANAGER, seedPrintDb, type PrintSeed } from './printSeed';
 
 const outDir = path.join(shotsDir, 'print');
 let app: AppUnderTest;
@@ -192,6 +192,23 @@ describe('printing to PDF', () => {
       expect(pdf.screenLabels.length).toBe(pdf.pages.length);
     });
   }
+
+  it('prints the day’s market feedback, a form per rep, the long report continued on the next rows and pages', async () => {
+    const pdf = await printToPdf('feedback-sanlian', `/print/market-feedback?date=${seed.date}&paper=sanlian`);
+    expect(pdf.size).toEqual([683, 397]);
+    const forms: string[][] = [];
+    for (const p of pdf.pages) {
+      if (squeeze(p).includes('第1/')) forms.push([]);
+      forms.at(-1)!.push(p);
+    }
+    expect(forms).toHaveLength(2);
+    for (const pages of forms) checkForm(pages, '市场状况反映表', ['序号', '类型', '反映内容', '处理情况'], 3);
+    const all = squeeze(pdf.pages.join(''));
+    // the whole long text is printed, down to its last sentence
+    expect(all).toContain(LONG_FEEDBACK.slice(-9));
+    expect(all).toContain('窜货与价格违规');
+    expect(all).toContain(`业务员：${seed.reps[0]!.name}`);
+  });
 
   it('prints the day’s batch of reports on A4 landscape, and a blank report form', async () => {
     const batch = await printToPdf('batch-reports-a4-landscape', `/print/batch?date=${seed.date}&form=report&paper=a4-landscape`);

@@ -17,6 +17,9 @@ const longOutcome =
   '老板同意下周起试销两款新品，陈列位置放在收银台旁边的端架，促销员周末到店做试吃；要求首批货到店后三十天结款，' +
   '并希望公司提供冰柜一台。店内竞品本月在做买二送一，客流明显增加，需要尽快报价回应。';
 
+/** A feedback of about 1,000 characters, ending in a sentence the print must still show. */
+export const LONG_FEEDBACK = `${'经销商反映隔壁片区的货以低于出厂价的价格流入本区，批号显示来自新乡仓库，已拍照留存。'.repeat(24)}请尽快核实并处理。`;
+
 /** The office's calendar day here (the core dates forms by local time). */
 export function localToday(): string {
   const d = new Date();
@@ -112,6 +115,21 @@ export async function seedPrintDb(
       ] as const) {
         await ok(`${kind}.submit`, { id });
         if (r < options.reps - 1) await ok(`${kind}.sign`, { id, password: PRINT_MANAGER.password, comment: '同意' });
+      }
+      // market feedback from the first two reps, one of them far longer than a row can hold
+      if (r < 2) {
+        for (let k = 0; k < 3; k++) {
+          await ok('marketFeedback.save', {
+            date,
+            repId: rep.id,
+            feedbackType: k === 0 ? 'violation' : 'competitor',
+            urgency: k === 0 ? 'critical' : 'normal',
+            subject: k === 0 ? '窜货' : '竞品促销',
+            content: k === 0 && r === 0 ? LONG_FEEDBACK : '康师傅在华联超市做买二送一，端架陈列，持续到月底。',
+            competitor: k === 0 ? '' : '康师傅',
+            customerId: customers[k]!,
+          });
+        }
       }
       reps.push({ id: rep.id, name, planLines: n, reportLines: n });
     }

@@ -13,7 +13,7 @@ import { geometry } from '@/print/paginate';
 import { layoutDocument } from '@/print/layout';
 import { visitPlanDoc } from '@/print/forms/visitPlan';
 import { fakeCore, type Handler } from './fakeCore';
-import { planDetail, reportDetail } from './fixtures/printForms';
+import { feedbackRow, planDetail, reportDetail } from './fixtures/printForms';
 
 const SLOW = 120_000;
 let wrapper: VueWrapper;
@@ -187,6 +187,42 @@ describe('print preview', () => {
       expect(sheets()).toHaveLength(0);
       expect(wrapper.find('[data-test="print-empty"]').text()).toBe('2026-05-12 没有任何业务员的每日销售报告表');
       expect(wrapper.find('[data-test="print-now"]').attributes('disabled')).toBeDefined();
+    },
+    SLOW,
+  );
+
+  it(
+    'prints market feedback of a period as one form per rep (reports without a rep on their own), or one report',
+    async () => {
+      const rows = [
+        feedbackRow(1, { repId: 4, repName: '李娜' }),
+        feedbackRow(2),
+        feedbackRow(3, { repId: null, repName: null }),
+        feedbackRow(4, { repId: 4, repName: '李娜', date: '2026-05-14' }),
+      ];
+      const core = await mountAt('/print/market-feedback?from=2026-05-01&to=2026-05-31&paper=a4', {
+        'marketFeedback.list': () => ({ rows, total: rows.length }),
+        'marketFeedback.get': (input: { id: number }) => rows.find((r) => r.id === input.id),
+      });
+      expect(core.of('marketFeedback.list')[0]!.input).toEqual({
+        page: 1,
+        pageSize: 500,
+        from: '2026-05-01',
+        to: '2026-05-31',
+        sort: { field: 'date', order: 'asc' },
+      });
+      expect(sheets().map((s) => s.findAll('.meta .field')[1]!.text())).toEqual(['业务员：李娜', '业务员：张伟', '业务员：未指定业务员']);
+      expect(pageNos()).toEqual(['第 1 / 1 页', '第 1 / 1 页', '第 1 / 1 页']);
+      expect(sheets()[0]!.text()).toContain('共：2 条');
+      expect(sheets()[0]!.find('[data-test="print-signature"]').text()).toContain('业务员签字');
+      wrapper.unmount();
+
+      await mountAt('/print/market-feedback?id=2', {
+        'marketFeedback.get': (input: { id: number }) => rows.find((r) => r.id === input.id),
+      });
+      expect(sheets()).toHaveLength(1);
+      expect(sheets()[0]!.text()).toContain('日期：2026-05-12');
+      expect(sheets()[0]!.text()).toContain('FK-20260512-002');
     },
     SLOW,
   );

@@ -14,6 +14,7 @@ import {
   pageLabel,
   paginate,
   recordSpan,
+  splitText,
   textWidthEm,
   type PageSlice,
 } from '@/print/paginate';
@@ -21,8 +22,9 @@ import { formTailRows, layoutDocument, SIGNATURE_ROWS, type FormDoc } from '@/pr
 import { visitPlanColumns, visitPlanDoc, blankVisitPlanDoc } from '@/print/forms/visitPlan';
 import { dailyReportDoc, blankDailyReportDoc } from '@/print/forms/dailyReport';
 import { dateWithWeekday } from '@/print/forms/common';
+import { blankMarketFeedbackDoc, marketFeedbackDoc } from '@/print/forms/marketFeedback';
 import { offsetFromMeasurement, offsetOf } from '@/print/offset';
-import { planDetail, reportDetail } from './fixtures/printForms';
+import { feedbackRow, planDetail, reportDetail } from './fixtures/printForms';
 
 describe('the fixed grid of each paper', () => {
   it('has a fixed number of rows per page: A4 29, A4 landscape 19, 241×140 三联 12', () => {
@@ -75,6 +77,34 @@ describe('the line estimate', () => {
     expect(recordSpan(['1', '一'.repeat(1000)], [9, 34], g)).toBe(g.maxSpan);
     expect(blockSpan(['', ''], 90, g, 1, 3)).toBe(1);
     expect(blockSpan(['一'.repeat(500)], 90, g, 1, 3)).toBe(3);
+  });
+});
+
+describe('long text continued on the next rows', () => {
+  const g = geometry('a4');
+  it('cuts a long text into pieces of at most the lines a record may take, losing nothing', () => {
+    const text = '上周走访新乡、许昌两地经销商，了解到竞品在做买二送一。'.repeat(20);
+    const pieces = splitText(text, 60, g, 10);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(text);
+    for (const p of pieces) expect(estimateLines(p, 60, g.fontPt, g.cellPadMm)).toBeLessThanOrEqual(10);
+    expect(splitText('短', 60, g, 10)).toEqual(['短']);
+  });
+
+  it('holds for any text: pieces fit, and put together with the line breaks at the cuts they are the text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('一', '二', 'a', 'W', '1', ' ', '，', '\n'), { maxLength: 400 }).map((a) => a.join('')),
+        fc.integer({ min: 12, max: 120 }),
+        fc.integer({ min: 1, max: 10 }),
+        (text, width, maxLines) => {
+          const pieces = splitText(text, width, g, maxLines);
+          for (const p of pieces) expect(estimateLines(p, width, g.fontPt, g.cellPadMm)).toBeLessThanOrEqual(maxLines);
+          expect(pieces.join('').replace(/\n/g, '')).toBe(text.replace(/\n/g, ''));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -267,6 +297,56 @@ describe('the forms as data', () => {
         ]);
       }
     }
+  });
+
+  it('prints market feedback: one row per report, whom it concerns, the content, how it was handled', () => {
+    const g = geometry('a4');
+    const doc = marketFeedbackDoc(
+      [feedbackRow(1), feedbackRow(2, { status: 'open', handler: '', response: '', handledDate: null })],
+      { from: '2026-05-01', to: '2026-05-31' },
+      g,
+      'k',
+    );
+    expect(doc.title).toBe('市场状况反映表');
+    expect(doc.meta.map((m) => `${m.label}：${m.value}`)).toEqual(['期间：2026-05-01 至 2026-05-31', '业务员：张伟', '共：2 条']);
+    expect(doc.records[0]).toEqual([
+      '1',
+      '2026-05-12',
+      '竞品动态',
+      '紧急',
+      '客户：郑州华联超市有限公司\n竞品：康师傅',
+      'FK-20260512-001 竞品促销\n康师傅在华联超市做买二送一，端架陈列，持续到月底。',
+      '已处理（王经理 2026-05-13）\n同意跟进促销，下周报价。',
+    ]);
+    expect(doc.records[1]![6]).toBe('待处理');
+    expect(doc.signature).toBeNull();
+    expect(blankMarketFeedbackDoc().records).toEqual([]);
+  });
+
+  it('continues a long feedback on the rows below instead of cutting it off', () => {
+    const g = geometry('sanlian');
+    const content = '经销商反映隔壁片区的货以低于出厂价的价格流入本区，'.repeat(40);
+    const doc = marketFeedbackDoc([feedbackRow(1, { content }), feedbackRow(2)], {}, g, 'k');
+    const continuation = doc.records.filter((r) => r[0] === '');
+    expect(continuation.length).toBeGreaterThan(0);
+    for (const r of continuation) expect(r.filter((c, i) => i !== 5 && c !== '')).toEqual([]);
+    expect(
+      doc.records
+        .filter((r) => r[0] !== '1' && r[0] !== '2')
+        .map((r) => r[5])
+        .join(''),
+    ).not.toBe('');
+    expect(
+      doc.records
+        .slice(0, -1)
+        .map((r) => r[5])
+        .join(''),
+    ).toBe(`FK-20260512-001 竞品促销\n${content}`);
+    expect(doc.records.at(-1)![0]).toBe('2');
+    // and it lays out on pages of its own numbering without clipping any piece
+    const layout = layoutDocument([doc], 'sanlian');
+    expect(layout.sheets.length).toBeGreaterThan(1);
+    expect(layout.sheets.every((s) => s.records.every((r) => r.span <= g.maxSpan))).toBe(true);
   });
 
   it('names the weekday of the calendar date', () => {

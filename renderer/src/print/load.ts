@@ -1,14 +1,24 @@
 // What a print route prints: the route's address read into a target, and the target's forms loaded through the API.
 import { call } from '@/api';
+import type { MarketFeedbackRow } from '@shared/contract/marketFeedback';
 import type { PrintForm } from '@shared/domain/print';
 import type { SheetGeometry } from './paginate';
 import type { FormDoc } from './layout';
 import { blankVisitPlanDoc, visitPlanDoc, VISIT_PLAN_TITLE } from './forms/visitPlan';
 import { blankDailyReportDoc, dailyReportDoc, DAILY_REPORT_TITLE } from './forms/dailyReport';
 import { blankWeeklyPlanDoc, weeklyPlanDoc, WEEKLY_PLAN_TITLE } from './forms/weeklyPlan';
+import { blankMarketFeedbackDoc, marketFeedbackDoc, MARKET_FEEDBACK_TITLE } from './forms/marketFeedback';
 
-export const blankForms = ['visit-plan', 'daily-report', 'weekly-plan'] as const;
-export type BlankForm = (typeof blankForms)[number];
+/** The blank forms, to fill in by hand: /print/blank/<name>. */
+const blanks = {
+  'visit-plan': { form: 'visitPlan', title: VISIT_PLAN_TITLE, doc: blankVisitPlanDoc },
+  'daily-report': { form: 'dailyReport', title: DAILY_REPORT_TITLE, doc: blankDailyReportDoc },
+  'weekly-plan': { form: 'weeklyPlan', title: WEEKLY_PLAN_TITLE, doc: () => blankWeeklyPlanDoc() },
+  'market-feedback': { form: 'marketFeedback', title: MARKET_FEEDBACK_TITLE, doc: () => blankMarketFeedbackDoc() },
+} as const satisfies Record<string, { form: PrintForm; title: string; doc: (g: SheetGeometry) => FormDoc }>;
+
+export type BlankForm = keyof typeof blanks;
+export const blankForms = Object.keys(blanks) as BlankForm[];
 
 export type PrintTarget =
   | { kind: 'visit-plan'; repId: number; date: string }
@@ -16,6 +26,8 @@ export type PrintTarget =
   /** date: the week's Monday */
   | { kind: 'weekly-plan'; repId: number; date: string }
   | { kind: 'batch'; date: string; form: 'plan' | 'report' }
+  /** one report (id), or every report from – to, of one rep or of each rep on their own form */
+  | { kind: 'market-feedback'; id?: number; from?: string; to?: string; repId?: number }
   | { kind: 'blank'; form: BlankForm }
   | { kind: 'calibration' };
 
@@ -41,6 +53,15 @@ export function parseTarget(kind: string, params: Query, query: Query): PrintTar
     if (!isDate(date)) return { error: '缺少日期（date=YYYY-MM-DD）' };
     return { kind, date, form };
   }
+  if (kind === 'market-feedback') {
+    const id = Number(str(query.id));
+    if (str(query.id)) return Number.isSafeInteger(id) && id > 0 ? { kind, id } : { error: 'id 应为正整数' };
+    const from = str(query.from) || date;
+    const to = str(query.to) || date;
+    if (!isDate(from) || !isDate(to)) return { error: '缺少期间（from、to=YYYY-MM-DD，或 date）' };
+    const repId = Number(str(query.repId));
+    return str(query.repId) && Number.isSafeInteger(repId) && repId > 0 ? { kind, from, to, repId } : { kind, from, to };
+  }
   if (kind === 'blank') {
     const form = str(params.form);
     if (!(blankForms as readonly string[]).includes(form)) return { error: `没有空白表：${form}` };
@@ -61,8 +82,10 @@ export function printFormOf(target: PrintTarget): PrintForm {
       return 'weeklyPlan';
     case 'batch':
       return target.form === 'plan' ? 'visitPlan' : 'dailyReport';
+    case 'market-feedback':
+      return 'marketFeedback';
     case 'blank':
-      return target.form === 'visit-plan' ? 'visitPlan' : target.form === 'weekly-plan' ? 'weeklyPlan' : 'dailyReport';
+      return blanks[target.form].form;
     case 'calibration':
       return 'calibration';
   }
@@ -77,8 +100,11 @@ export function fileNameOf(target: PrintTarget, docs: readonly FormDoc[]): strin
       return docs[0]?.footer.replaceAll(' · ', '-') ?? target.kind;
     case 'batch':
       return `${target.form === 'plan' ? VISIT_PLAN_TITLE : DAILY_REPORT_TITLE}-全部业务员-${target.date}`;
+    case 'market-feedback':
+      if (target.id || target.repId) return docs[0]?.footer.replaceAll(' · ', '-') ?? MARKET_FEEDBACK_TITLE;
+      return `${MARKET_FEEDBACK_TITLE}-全部业务员-${target.from === target.to ? target.from : `${target.from}至${target.to}`}`;
     case 'blank':
-      return `${{ 'visit-plan': VISIT_PLAN_TITLE, 'daily-report': DAILY_REPORT_TITLE, 'weekly-plan': WEEKLY_PLAN_TITLE }[target.form]}-空白`;
+      return `${blanks[target.form].title}-空白`;
     case 'calibration':
       return '打印偏移校准页';
   }
@@ -118,6 +144,24 @@ async function reportSource(repId: number, date: string, image: ReturnType<typeo
   return (g) => [dailyReportDoc(report, g, signature)];
 }
 
+/** Every report of a period (of one rep), in date order: the list asked page by page, up to 10,000 reports. */
+async function feedbackRows(from: string, to: string, repId?: number): Promise<MarketFeedbackRow[]> {
+  const rows: MarketFeedbackRow[] = [];
+  for (let page = 1; page <= 20; page++) {
+    const res = await call('marketFeedback.list', { page, pageSize: 500, from, to, repId, sort: { field: 'date', order: 'asc' } });
+    rows.push(...res.rows);
+    if (res.rows.length < 500 || rows.length >= res.total) break;
+  }
+  return rows;
+}
+
+/** A form per rep (reports without a rep on their own), reps in name order. */
+function byRep(rows: readonly MarketFeedbackRow[]): MarketFeedbackRow[][] {
+  const groups = new Map<number | null, MarketFeedbackRow[]>();
+  for (const r of rows) groups.set(r.repId, [...(groups.get(r.repId) ?? []), r]);
+  return [...groups.values()].sort((a, b) => (a[0]!.repName ?? '\uffff').localeCompare(b[0]!.repName ?? '\uffff', 'zh-CN'));
+}
+
 /** The forms of a target, in print order (a batch: the day board's order); none when there is nothing to print. */
 export async function loadDocs(target: PrintTarget): Promise<DocBuilder> {
   const image = signatureImages();
@@ -138,10 +182,19 @@ export async function loadDocs(target: PrintTarget): Promise<DocBuilder> {
       const builders = (await Promise.all(reps.map((r) => source(r.repId, target.date, image)))).filter((b) => b !== null);
       return (g) => builders.flatMap((b) => b(g));
     }
-    case 'blank':
-      return (g) => [
-        target.form === 'visit-plan' ? blankVisitPlanDoc(g) : target.form === 'weekly-plan' ? blankWeeklyPlanDoc() : blankDailyReportDoc(g),
-      ];
+    case 'market-feedback': {
+      if (target.id) {
+        const row = await call('marketFeedback.get', { id: target.id });
+        return (g) => [marketFeedbackDoc([row], {}, g, `market-feedback-item-${row.id}`)];
+      }
+      const scope = { from: target.from, to: target.to };
+      const groups = byRep(await feedbackRows(target.from!, target.to!, target.repId));
+      return (g) => groups.map((rows) => marketFeedbackDoc(rows, scope, g, `market-feedback-${rows[0]!.repId ?? 0}`));
+    }
+    case 'blank': {
+      const blank = blanks[target.form];
+      return (g) => [blank.doc(g)];
+    }
     case 'calibration':
       return none;
   }

@@ -117,30 +117,73 @@ export function columnWidths(columns: readonly Column[], widthMm: number): numbe
 const PT_MM = 25.4 / 72;
 
 /**
- * The width of a text in em of the body font: CJK characters, full-width forms and CJK punctuation are 1 em; the Latin
- * letters and digits of Noto Sans CJK / Microsoft YaHei are narrower, counted generously so the estimate rather
+ * The width of a character in em of the body font: CJK characters, full-width forms and CJK punctuation are 1 em; the
+ * Latin letters and digits of Noto Sans CJK / Microsoft YaHei are narrower, counted generously so the estimate rather
  * overcounts lines than undercounts them.
  */
+function charEm(ch: string): number {
+  const code = ch.codePointAt(0)!;
+  if (code < 0x20) return 0;
+  if (code < 0x7f) return ch === ' ' ? 0.35 : 0.62;
+  return code < 0x2e80 ? 0.75 : 1; // Latin-1 and other narrow scripts, symbols : CJK
+}
+
 export function textWidthEm(text: string): number {
   let em = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x20) continue;
-    if (code < 0x7f) em += ch === ' ' ? 0.35 : 0.62;
-    else if (code < 0x2e80)
-      em += 0.75; // Latin-1 and other narrow scripts, symbols
-    else em += 1;
-  }
+  for (const ch of text) em += charEm(ch);
   return em;
+}
+
+/** How much of a line a cell `widthMm` wide (paddings included) holds at `fontPt`, in em. */
+function lineEm(widthMm: number, fontPt: number, padMm: number): number {
+  return Math.max(1, ((widthMm - 2 * padMm) * 0.96) / (fontPt * PT_MM));
+}
+
+/**
+ * Breaks a text into lines as the cell wraps it: whole characters (a character that does not fit starts the next line),
+ * a new line at every line break. Calls `onLine(start)` with the character index where each line after the first starts.
+ */
+function wrap(text: string, perLineEm: number, onLine: (start: number) => void): number {
+  let lines = 1;
+  let em = 0;
+  let i = 0;
+  for (const ch of text) {
+    if (ch === '\n') {
+      lines += 1;
+      em = 0;
+      onLine(i + 1);
+    } else {
+      const w = charEm(ch);
+      if (em > 0 && em + w > perLineEm + 1e-9) {
+        lines += 1;
+        em = 0;
+        onLine(i);
+      }
+      em += w;
+    }
+    i += ch.length;
+  }
+  return lines;
 }
 
 /** Lines a text takes in a cell of `widthMm` (paddings included) at `fontPt`; every paragraph starts a line. Empty: 0. */
 export function estimateLines(text: string, widthMm: number, fontPt: number, padMm: number): number {
-  if (!text) return 0;
-  const usableEm = Math.max(1, ((widthMm - 2 * padMm) * 0.96) / (fontPt * PT_MM));
-  // a character does not break across lines: a line holds only whole characters
-  const perLine = Math.max(1, Math.floor(usableEm));
-  return text.split('\n').reduce((sum, para) => sum + Math.max(1, Math.ceil(textWidthEm(para) / perLine - 1e-9)), 0);
+  return text ? wrap(text, lineEm(widthMm, fontPt, padMm), () => undefined) : 0;
+}
+
+/**
+ * A long text cut into pieces of at most `maxLines` lines each (as estimateLines counts them), at line starts, so a
+ * form can continue it on the next rows instead of cutting it off. A line break where a piece ends is dropped.
+ */
+export function splitText(text: string, widthMm: number, g: Pick<SheetGeometry, 'fontPt' | 'cellPadMm'>, maxLines: number): string[] {
+  const cuts: number[] = [];
+  let line = 1;
+  wrap(text, lineEm(widthMm, g.fontPt, g.cellPadMm), (start) => {
+    line += 1;
+    if ((line - 1) % maxLines === 0) cuts.push(start);
+  });
+  const bounds = [0, ...cuts, text.length];
+  return bounds.slice(0, -1).map((from, k) => text.slice(from, bounds[k + 1]).replace(/\n$/, ''));
 }
 
 /** Grid rows a record takes: enough for its tallest cell, at least 1, at most the paper's maxSpan (then clipped). */

@@ -2,6 +2,7 @@
 import { formStateLabels, type FormState } from '@shared/domain/dailyForms';
 import { dateTime } from '@/format';
 import type { MetaField, Signature } from '../layout';
+import { splitText, type SheetGeometry } from '../paginate';
 
 const weekdays = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
@@ -63,4 +64,13 @@ export function signatureOf(form: SignedForm, image: string | null): Signature |
 
 export function footerOf(form: Pick<SignedForm, 'repName' | 'date'>, title: string): string {
   return `${title} · ${form.repName} · ${form.date}`;
+}
+
+/**
+ * One record, or several when the text of column `col` is longer than a record may be: the rest continues in that
+ * column on the rows below (the other cells left empty), so a long text is printed whole, never cut off.
+ */
+export function continued(cells: string[], col: number, widthsMm: readonly number[], g: SheetGeometry): string[][] {
+  const pieces = splitText(cells[col] ?? '', widthsMm[col] ?? 0, g, g.maxSpan * g.linesPerRow);
+  return pieces.map((piece, i) => (i === 0 ? cells.map((c, k) => (k === col ? piece : c)) : cells.map((_, k) => (k === col ? piece : ''))));
 }
