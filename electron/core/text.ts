@@ -76,8 +76,24 @@ export function pinyinInitials(text: string): string {
 }
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
-/** toHalfWidth, without its two passes over the many texts that hold no full-width character (bulk reads and writes). */
-export const halfWidth = (text: string) => (FULL_WIDTH.test(text) ? toHalfWidth(text) : text);
+
+/**
+ * toHalfWidth in one pass, and none over the many texts without a full-width character: bulk reads and writes call it
+ * for every name, code and phone (a name like 华众（中山路店） took toHalfWidth a replacement callback per bracket).
+ */
+export function halfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) {
+      out += text.slice(from, i) + String.fromCharCode(c === 0x3000 ? 0x20 : c - 0xfee0);
+      from = i + 1;
+    }
+  }
+  return out + text.slice(from);
+}
 
 export function digitsOnly(text: string): string {
   return halfWidth(text).replace(/\D/g, '');

@@ -7,7 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import { pinyin } from 'pinyin-pro';
 import { pinyinReader } from '../../electron/core/text';
 import { configureImport } from '../../electron/core/modules/import/limits';
-import { pinyinInWorker } from '../../electron/core/modules/import/worker';
+import { pinyinWorker } from '../../electron/core/modules/import/worker';
 import type { Core } from '../../electron/core/core';
 import type { Input } from '../../shared/contract';
 import { formatImportReason, importSummary } from '../../shared/domain/importReasons';
@@ -189,8 +189,11 @@ describe('pinyin worked out ahead', () => {
   const names = ['重庆银行长沙行', '乐行音乐（中山路12号店）', 'ABC 有限公司', '𠀀记重阳', '单于长乐', '了不起'];
   const read = pinyinReader(pinyin);
 
-  it('the worker gives what the core gives, text by text', async () => {
-    expect(await pinyinInWorker(names)).toEqual(names.map(read));
+  it('the worker gives what the core gives, text by text, for texts sent in batches', async () => {
+    const job = pinyinWorker()!;
+    job.send(names.slice(0, 2));
+    job.send(names.slice(2));
+    expect(await job.done()).toEqual(names.map(read));
   });
 
   it('a commit after its preview writes the pinyin the core would, from the worker', async () => {

@@ -2,6 +2,9 @@
 // leaving the database unchanged, skip vs update, column mapping, hostile headers, CSV encodings, .xls, templates.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { halfWidth } from '../../electron/core/text';
+import { toHalfWidth } from '../../shared/money';
 import type { Core } from '../../electron/core/core';
 import type { Input, Output } from '../../shared/contract';
 import {
@@ -62,6 +65,12 @@ describe('tolerant cell rules', () => {
     // our own export's neutralising apostrophe is read back as typed
     expect(cellText("'=SUM(A1)")).toBe('=SUM(A1)');
     expect(cellText("'普通")).toBe("'普通");
+  });
+
+  it("the one-pass half-width conversion the readers use is shared/money's toHalfWidth", () => {
+    const chars = fc.constantFrom(...'Ａｚ０９（）！～　 a1中，。、\uff00\uff5f\uffe5'.split(''));
+    fc.assert(fc.property(fc.array(chars, { maxLength: 30 }), (parts) => halfWidth(parts.join('')) === toHalfWidth(parts.join(''))));
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => halfWidth(text) === toHalfWidth(text)));
   });
 
   it('phones keep their spaces and dashes, normalised', () => {

@@ -15,7 +15,7 @@ import { readSetting, writeSetting } from '../settings/settings';
 import { importLimits } from './limits';
 import { refuse, sizeParam } from './refusals';
 import { inspectZip, sniffKind } from './sniff';
-import { parseInWorker, pinyinInWorker, type Cell, type ParsedSheet } from './worker';
+import { parseInWorker, pinyinWorker, type Cell, type ParsedSheet, type PinyinJob, type SheetListener } from './worker';
 import { forgetPrimedPinyin, primePinyin, type Pinyin } from '../../text';
 import type { FieldError, Importer, Mode, RowError, Session } from './types';
 import { prepared } from '../../db/sql';
@@ -72,7 +72,7 @@ interface Upload {
 }
 
 /** The upload: the sheet parsed last when the text is the same, or a promise of it, the worker parsing it already. */
-function startUpload(input: { base64: string }): Upload | Promise<Upload> {
+function startUpload(input: { base64: string }, listener: SheetListener | null): Upload | Promise<Upload> {
   const limits = importLimits();
   const b64 = input.base64.replace(/^data:[^,]{0,200};base64,/, '');
   const padding = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
@@ -86,7 +86,7 @@ function startUpload(input: { base64: string }): Upload | Promise<Upload> {
   const buf = Buffer.from(b64, 'base64');
   const kind = sniffKind(buf);
   const entries = kind === 'xlsx' ? inspectZip(buf, limits) : [];
-  return parseInWorker(buf, kind, entries, limits).then((sheet) => {
+  return parseInWorker(buf, kind, entries, limits, 'fast', listener).then((sheet) => {
     clearImportCache();
     const timer = setTimeout(clearImportCache, CACHE_MS);
     timer.unref?.();
@@ -284,7 +284,28 @@ function plan(
   mode: Mode,
   writeInline: boolean,
   opened: Session | null,
+  pinyin: PinyinCollector | null = null,
 ): Checked {
+  const p = planner(ctx, importer, lay, mode, writeInline, opened, pinyin);
+  p.rows(sheet, 0);
+  return p.finish();
+}
+
+/** plan() a part of the sheet at a time: rows(sheet, from) checks the rows from `from` on, finish() sums them up. */
+interface Planner {
+  rows(sheet: ParsedSheet, from: number): void;
+  finish(): Checked;
+}
+
+function planner(
+  ctx: Ctx,
+  importer: Importer,
+  lay: Layout,
+  mode: Mode,
+  writeInline: boolean,
+  opened: Session | null,
+  pinyin: PinyinCollector | null,
+): Planner {
   const session = opened ?? importer.open(ctx, mode);
   const headerOf = new Map<string, string>();
   lay.fieldOf.forEach((f, i) => f && headerOf.set(f, lay.headers[i]!));
@@ -311,87 +332,93 @@ function plan(
   const accepted: Accepted[] = [];
   const refused: Checked['refused'] = [];
 
-  for (let r = lay.headerIndex + 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r]!;
-    const rowNumber = sheet.rowNumbers[r]!;
-    counts.total++;
-    const values = new Map<string, unknown>();
-    const errors: RowError[] = [];
-    for (const { f, i, read: readCell } of mapped) {
-      const cell: Cell = row[i] ?? null;
-      const read = cell === null ? null : readCell(cell);
-      if (read === null) continue;
-      if (read.ok) values.set(f, read.value);
-      else errors.push({ column: lay.headers[i]!, field: f, message: read.message, reasonCode: read.code, params: read.params });
-    }
+  const rows = (sheet: ParsedSheet, from: number) => {
+    for (let r = Math.max(from, lay.headerIndex + 1); r < sheet.rows.length; r++) {
+      const row = sheet.rows[r]!;
+      const rowNumber = sheet.rowNumbers[r]!;
+      counts.total++;
+      const values = new Map<string, unknown>();
+      const errors: RowError[] = [];
+      for (const { f, i, read: readCell } of mapped) {
+        const cell: Cell = row[i] ?? null;
+        const read = cell === null ? null : readCell(cell);
+        if (read === null) continue;
+        if (read.ok) values.set(f, read.value);
+        else errors.push({ column: lay.headers[i]!, field: f, message: read.message, reasonCode: read.code, params: read.params });
+      }
 
-    let status: PreviewRow['status'];
-    let ready: Accepted | null = null;
-    const found = session.identify(values);
-    if (found && mode === 'skip') {
-      status = 'skip';
-      errors.length = 0;
-    } else {
-      if (found?.blocked) errors.push(toRowError({ ...found.blocked, field: importer.columns[0]!.key }));
-      const existingId = found?.id ?? null;
-      const readFailed = errors.length > 0;
-      const built = session.build(values, existingId);
-      const parsed = importer.schema.safeParse(built);
-      if (!parsed.success) {
-        // every problem of the row at once, so one round of corrections is enough; a cell already reported is not repeated
-        for (const issue of parsed.error.issues) {
-          const key = (importer.issueKey ? importer.issueKey(issue.path) : String(issue.path[0] ?? '')) || null;
-          if (readFailed && errors.some((e) => e.field === key)) continue;
-          // a required cell left blank reaches zod as a missing value: say so plainly
-          const missing = issue.code === 'invalid_type' && valueAt(built, issue.path) === undefined;
-          const known = missing ? ({ code: 'blank', params: {} } as const) : zodReason(issue);
-          const message = known
-            ? formatImportReason(known.code, known.params)
-            : stripLabel(issue.path.map(String).join('.'), validationError(new z.ZodError([issue])).message);
-          errors.push({
-            column: columnFor(key),
-            field: key,
-            message,
-            ...(known ? { reasonCode: known.code, params: known.params } : { reasonCode: 'rule', params: { message } }),
-          });
+      let status: PreviewRow['status'];
+      let ready: Accepted | null = null;
+      const found = session.identify(values);
+      if (found && mode === 'skip') {
+        status = 'skip';
+        errors.length = 0;
+      } else {
+        if (found?.blocked) errors.push(toRowError({ ...found.blocked, field: importer.columns[0]!.key }));
+        const existingId = found?.id ?? null;
+        const readFailed = errors.length > 0;
+        const built = session.build(values, existingId);
+        const parsed = importer.schema.safeParse(built);
+        if (!parsed.success) {
+          // every problem of the row at once, so one round of corrections is enough; a cell already reported is not repeated
+          for (const issue of parsed.error.issues) {
+            const key = (importer.issueKey ? importer.issueKey(issue.path) : String(issue.path[0] ?? '')) || null;
+            if (readFailed && errors.some((e) => e.field === key)) continue;
+            // a required cell left blank reaches zod as a missing value: say so plainly
+            const missing = issue.code === 'invalid_type' && valueAt(built, issue.path) === undefined;
+            const known = missing ? ({ code: 'blank', params: {} } as const) : zodReason(issue);
+            const message = known
+              ? formatImportReason(known.code, known.params)
+              : stripLabel(issue.path.map(String).join('.'), validationError(new z.ZodError([issue])).message);
+            errors.push({
+              column: columnFor(key),
+              field: key,
+              message,
+              ...(known ? { reasonCode: known.code, params: known.params } : { reasonCode: 'rule', params: { message } }),
+            });
+          }
+        } else if (!readFailed) {
+          const input = parsed.data as Record<string, unknown>;
+          errors.push(...session.check(input, existingId, rowNumber).map(toRowError));
+          if (errors.length === 0) {
+            if (writeInline) {
+              try {
+                session.write(input, existingId, rowNumber);
+              } catch (err) {
+                const e = rowErrorOf(err);
+                if (!e) throw err;
+                errors.push(toRowError(e));
+              }
+            } else ready = { input, existingId, rowNumber, shown: null, column: toRowError };
+          }
         }
-      } else if (!readFailed) {
-        const input = parsed.data as Record<string, unknown>;
-        errors.push(...session.check(input, existingId, rowNumber).map(toRowError));
-        if (errors.length === 0) {
-          if (writeInline) {
-            try {
-              session.write(input, existingId, rowNumber);
-            } catch (err) {
-              const e = rowErrorOf(err);
-              if (!e) throw err;
-              errors.push(toRowError(e));
-            }
-          } else ready = { input, existingId, rowNumber, shown: null, column: toRowError };
+        status = errors.length ? 'error' : found ? 'update' : 'new';
+      }
+      counts[status]++;
+      if (status === 'error') refused.push({ index: r, errors });
+      const list = status === 'error' ? errorRows : otherRows;
+      let shown: PreviewRow | null = null;
+      if (list.length < MAX_PREVIEW_ROWS) {
+        const display: Record<string, string> = {};
+        for (const { f, i } of mapped) {
+          const text = cellText(row[i] ?? null);
+          display[f] = text.length > 200 ? `${text.slice(0, 200)}…` : text;
         }
+        shown = { rowNumber, status, values: display, errors };
+        list.push(shown);
       }
-      status = errors.length ? 'error' : found ? 'update' : 'new';
-    }
-    counts[status]++;
-    if (status === 'error') refused.push({ index: r, errors });
-    const list = status === 'error' ? errorRows : otherRows;
-    let shown: PreviewRow | null = null;
-    if (list.length < MAX_PREVIEW_ROWS) {
-      const display: Record<string, string> = {};
-      for (const { f, i } of mapped) {
-        const text = cellText(row[i] ?? null);
-        display[f] = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+      if (ready) {
+        ready.shown = shown;
+        accepted.push(ready);
+        pinyin?.add(values);
       }
-      shown = { rowNumber, status, values: display, errors };
-      list.push(shown);
     }
-    if (ready) {
-      ready.shown = shown;
-      accepted.push(ready);
-    }
-  }
-  const rows = [...errorRows, ...otherRows].slice(0, MAX_PREVIEW_ROWS);
-  return { counts, rows, truncated: rows.length < counts.total, session, accepted, refused };
+  };
+  const finish = (): Checked => {
+    const listed = [...errorRows, ...otherRows].slice(0, MAX_PREVIEW_ROWS);
+    return { counts, rows: listed, truncated: listed.length < counts.total, session, accepted, refused };
+  };
+  return { rows, finish };
 }
 
 /** Writes the rows plan() accepted; a row the database refuses becomes an error row. Inside the caller's transaction. */
@@ -440,6 +467,79 @@ function takeCachedPlan(ctx: Ctx, key: string): Checked | null {
   return hit && hit.key === key && hit.db === ctx.db && hit.stamp === dbStamp(ctx.db) ? hit.checked : null;
 }
 
+/**
+ * A preview's rows checked while the worker still reads the file, a part at a time: the layout is taken from the first
+ * part and kept only if the whole sheet gives the same one and nothing was written to the database meanwhile; else
+ * (or on any failure here) the rows are checked again from the start, as without it.
+ */
+interface CheckAsRead extends SheetListener {
+  /** The session opened while the file is parsed, for the first part's checks. */
+  early: { session: Session; stamp: string } | null;
+  /** The early session went to these checks (it holds their state: it cannot check the rows again). */
+  tookEarly: boolean;
+  /** The checked rows, if they stand for the whole sheet with this layout. */
+  result(lay: Layout): Checked | null;
+  pinyin: PinyinCollector | null;
+}
+
+function checkAsRead(ctx: Ctx, importer: Importer, input: PreviewInput, pinyin: PinyinCollector | null): CheckAsRead {
+  let state: { lay: Layout; stamp: string; planner: Planner } | null = null;
+  let failed = false;
+  const reading: CheckAsRead = {
+    early: null,
+    tookEarly: false,
+    pinyin,
+    rows(sheet, from) {
+      if (failed) return;
+      try {
+        if (!state) {
+          const stamp = dbStamp(ctx.db);
+          const early = reading.early && !reading.tookEarly && reading.early.stamp === stamp ? reading.early.session : null;
+          reading.tookEarly ||= early !== null;
+          const lay = layout(ctx, sheet, importer, input, early);
+          state = { lay, stamp, planner: planner(ctx, importer, lay, input.mode, false, early, pinyin) };
+          from = 0;
+        }
+        state.planner.rows(sheet, from);
+      } catch {
+        failed = true; // checked again, whole, where the error is reported
+        state = null;
+      }
+    },
+    restart() {
+      state = null;
+    },
+    result(lay) {
+      if (failed || !state || state.stamp !== dbStamp(ctx.db) || !sameLayout(state.lay, lay)) return null;
+      return state.planner.finish();
+    },
+  };
+  return reading;
+}
+
+const sameLayout = (a: Layout, b: Layout) =>
+  a.headerIndex === b.headerIndex &&
+  a.remembered === b.remembered &&
+  a.headers.length === b.headers.length &&
+  a.headers.every((h, i) => h === b.headers[i] && a.fieldOf[i] === b.fieldOf[i]);
+
+/** A preview's rows: checked as they were read when that stands for the whole sheet, else checked now. */
+async function previewRows(
+  ctx: Ctx,
+  importer: Importer,
+  input: PreviewInput,
+  upload: Upload | Promise<Upload>,
+  early: { session: Session; stamp: string } | null,
+  reading: CheckAsRead,
+): Promise<{ lay: Layout; sheet: ParsedSheet; checked: Checked; key: string }> {
+  const { sheet, key: sheetKey } = await upload;
+  // a write between (another window's) leaves those lookups stale: then the rows are checked against a fresh session
+  const opened = early && !reading.tookEarly && early.stamp === dbStamp(ctx.db) ? early.session : null;
+  const lay = layout(ctx, sheet, importer, input, opened);
+  const checked = reading.result(lay) ?? plan(ctx, importer, sheet, lay, input.mode, false, opened, reading.pinyin);
+  return { lay, sheet, checked, key: planKey(sheetKey, input) };
+}
+
 /** A session opened while the file is parsed, with the database's stamp at that moment; none if it cannot open yet. */
 function openEarly(ctx: Ctx, importer: Importer, mode: Mode): { session: Session; stamp: string } | null {
   try {
@@ -449,25 +549,51 @@ function openEarly(ctx: Ctx, importer: Importer, mode: Mode): { session: Session
   }
 }
 
+interface PinyinCollector {
+  /** An accepted row's values: the texts of the pinyin columns not seen yet go to the worker. */
+  add(values: ReadonlyMap<string, unknown>): void;
+  finish(): CachedPlan['pinyin'];
+}
+
 /**
- * Starts working out, in a worker thread, the pinyin of the distinct texts in the columns whose pinyin a commit writes
- * (customer, short and contact names), so the preview's checks and the pinyin run side by side and the commit finds
- * them ready. Only a cache: a text read differently by the commit is worked out there as before.
+ * Sends the distinct texts of the columns whose pinyin a commit writes (customer, short and contact names) to a
+ * worker while the rows are checked, so the pinyin is worked out side by side with the checks and the commit finds it
+ * ready. Only a cache: a text the commit reads differently is worked out there, as without it.
  */
-function pinyinAhead(importer: Importer, sheet: ParsedSheet, lay: Layout): CachedPlan['pinyin'] {
-  const columns = lay.fieldOf.flatMap((f, i) => (f !== null && importer.pinyinFields?.includes(f) ? [i] : []));
-  if (columns.length === 0) return null;
-  const distinct = new Set<string>();
-  for (let r = lay.headerIndex + 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r]!;
-    for (const i of columns) {
-      const text = row[i] === undefined || row[i] === null ? '' : cellText(row[i]!);
-      if (text) distinct.add(text);
-    }
-  }
-  if (distinct.size < importLimits().pinyinAheadMin) return null;
-  const texts = [...distinct];
-  return pinyinInWorker(texts).then((values) => ({ texts, values }));
+function pinyinCollector(importer: Importer): PinyinCollector | null {
+  const fields = importer.pinyinFields ?? [];
+  if (fields.length === 0) return null;
+  const min = importLimits().pinyinAheadMin;
+  const seen = new Set<string>();
+  const texts: string[] = [];
+  let batch: string[] = [];
+  let job: PinyinJob | null = null;
+  let tried = false;
+  return {
+    add(values) {
+      for (const field of fields) {
+        const text = values.get(field);
+        if (typeof text !== 'string' || text === '' || seen.has(text)) continue;
+        seen.add(text);
+        texts.push(text);
+        batch.push(text);
+      }
+      // below the threshold a worker costs more than it saves
+      if (!tried && texts.length >= min) {
+        tried = true;
+        job = pinyinWorker();
+      }
+      if (job && batch.length >= 4096) {
+        job.send(batch);
+        batch = [];
+      }
+    },
+    finish() {
+      if (!job) return null;
+      job.send(batch);
+      return job.done().then((values) => ({ texts, values }));
+    },
+  };
 }
 
 /**
@@ -482,18 +608,31 @@ async function execute(
   ahead = false,
 ): Promise<{ lay: Layout; plan: Checked; sheet: ParsedSheet }> {
   const importer = importers[input.entity];
-  const upload = startUpload(input);
+  const preview = ahead && !importer.dryRunWrites && !commit;
+  const pinyin = preview ? pinyinCollector(importer) : null;
+  const reading = preview ? checkAsRead(ctx, importer, input, pinyin) : null;
+  const upload = startUpload(input, reading);
   // while the worker parses, the session loads what rows are looked up in (the customer book, regions, reps …)
   const early = upload instanceof Promise && !importer.dryRunWrites ? openEarly(ctx, importer, input.mode) : null;
+  if (reading) {
+    reading.early = early;
+    try {
+      const { lay, sheet, checked, key } = await previewRows(ctx, importer, input, upload, early, reading);
+      cachedPlan = { key, db: ctx.db, stamp: dbStamp(ctx.db), checked, pinyin: pinyin?.finish() ?? null };
+      return { lay, plan: checked, sheet };
+    } catch (err) {
+      void pinyin?.finish(); // the worker answers and ends
+      throw err;
+    }
+  }
   const { sheet, key: sheetKey } = await upload;
   // a write between (another window's) leaves those lookups stale: then the rows are checked against a fresh session
   const opened = early && early.stamp === dbStamp(ctx.db) ? early.session : null;
   const lay = layout(ctx, sheet, importer, input, opened);
   const key = planKey(sheetKey, input);
   if (!importer.dryRunWrites && !commit) {
-    const pinyin = ahead ? pinyinAhead(importer, sheet, lay) : null;
     const checked = plan(ctx, importer, sheet, lay, input.mode, false, opened);
-    cachedPlan = { key, db: ctx.db, stamp: dbStamp(ctx.db), checked, pinyin };
+    cachedPlan = { key, db: ctx.db, stamp: dbStamp(ctx.db), checked, pinyin: null };
     return { lay, plan: checked, sheet };
   }
   const ready = commit && cachedPlan?.key === key ? await cachedPlan.pinyin : null;

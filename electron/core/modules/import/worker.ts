@@ -31,12 +31,11 @@ interface WorkerInput {
 }
 
 /**
- * The sheet on its way back from the worker: each distinct text once, all of them in one string cut by their lengths
- * (-1: none), the cells as codes in typed arrays that are moved rather than copied (a code ≥ 0 is a text, -1 empty,
- * -2 true, -3 false, -4 the next number).
+ * Rows on their way back from the worker, a part at a time: the texts first used in this part, all in one string cut
+ * by their lengths (-1: none), and the cells as codes in typed arrays that are moved rather than copied (a code ≥ 0 is
+ * a text, counted over all parts; -1 empty, -2 true, -3 false, -4 the next number).
  */
-interface PackedSheet {
-  sheetName: string;
+interface PackedRows {
   text: string;
   textLengths: Int32Array;
   codes: Int32Array;
@@ -47,13 +46,26 @@ interface PackedSheet {
 
 /** A refusal the user can act on travels as its catalogue code (refusals.ts), said in both languages by the host. */
 type UserRefusal = { code: ImportRefusalCode; params: Record<string, string | number> };
-type WorkerReply = { ok: true; sheet: PackedSheet } | { ok: false; user: UserRefusal | null; detail: string };
+/** The worker's messages: parts of rows, "start again" (the lean reader gave way to SheetJS), then done or failed. */
+type WorkerMessage =
+  | { kind: 'rows'; rows: PackedRows }
+  | { kind: 'restart' }
+  | { kind: 'done'; sheetName: string }
+  | { kind: 'failed'; user: UserRefusal | null; detail: string };
+
+/** Told about the rows as they arrive, before the whole sheet is read (the preview checks them meanwhile). */
+export interface SheetListener {
+  /** More rows: sheet.rows from `from` on are new. */
+  rows(sheet: ParsedSheet, from: number): void;
+  /** The rows so far are void: the file is read again from the start. */
+  restart(): void;
+}
 
 /**
  * The whole worker, self-contained: it must not reference anything outside its own body because it is shipped to
  * the worker as source text. `req` is the worker's require.
  */
-function workerMain(req: NodeRequire, input: WorkerInput): Promise<{ reply: WorkerReply; transfer: ArrayBuffer[] }> {
+function workerMain(req: NodeRequire, input: WorkerInput, post: (message: WorkerMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
   type C = string | number | boolean | null;
   const zlib = req('node:zlib') as typeof import('node:zlib');
   const { isAscii } = req('node:buffer') as typeof import('node:buffer');
@@ -231,7 +243,18 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<{ reply: Work
    * sheet's XML, producing rows directly instead of SheetJS's cell objects, so a large sheet needs a fraction of the
    * memory. Anything it does not expect throws, and SheetJS reads the file instead.
    */
-  function readXlsxFast(): PackedSheet {
+  /** Rows are sent in parts of this many, so the host can check them while the rest is read. */
+  const PART_ROWS = 4096;
+
+  function sendRows(rows: PackedRows): void {
+    post(
+      { kind: 'rows', rows },
+      [rows.textLengths, rows.codes, rows.numbers, rows.widths, rows.rowNumbers].map((a) => a.buffer as ArrayBuffer),
+    );
+  }
+
+  /** Reads the first sheet, sending its rows in parts as it goes; returns the sheet's name. */
+  function readXlsxFast(): string {
     // SheetJS (about half a second to load) only for the date and text formats a sheet actually uses
     let lib: typeof import('@e965/xlsx') | null = null;
     const XLSX = {
@@ -294,10 +317,26 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<{ reply: Work
       }
       return n - 1;
     };
-    const codes: number[] = [];
-    const numbers: number[] = [];
-    const widths: number[] = [];
-    const rowNumbers: number[] = [];
+    let codes: number[] = [];
+    let numbers: number[] = [];
+    let widths: number[] = [];
+    let rowNumbers: number[] = [];
+    let textsSent = 0;
+    let rowsRead = 0;
+    const send = () => {
+      sendRows({
+        ...joinTexts(texts.slice(textsSent)),
+        codes: Int32Array.from(codes),
+        numbers: Float64Array.from(numbers),
+        widths: Int32Array.from(widths),
+        rowNumbers: Int32Array.from(rowNumbers),
+      });
+      textsSent = texts.length;
+      codes = [];
+      numbers = [];
+      widths = [];
+      rowNumbers = [];
+    };
     const row: number[] = [];
     const rowNums: number[] = [];
     const rowRe = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
@@ -394,16 +433,11 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<{ reply: Work
       }
       widths.push(row.length);
       rowNumbers.push(rowNumber);
-      if (widths.length > input.maxRows + 1) throw tooManyRows(widths.length - 1);
+      if (++rowsRead > input.maxRows + 1) throw tooManyRows(rowsRead - 1);
+      if (widths.length === PART_ROWS) send();
     }
-    return {
-      sheetName,
-      ...joinTexts(texts),
-      codes: Int32Array.from(codes),
-      numbers: Float64Array.from(numbers),
-      widths: Int32Array.from(widths),
-      rowNumbers: Int32Array.from(rowNumbers),
-    };
+    send();
+    return sheetName;
   }
 
   function decodeText(): string {
@@ -574,7 +608,8 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<{ reply: Work
     return { text: texts.map((t) => t ?? '').join(''), textLengths };
   }
 
-  function pack(sheet: ParsedSheet): PackedSheet {
+  /** A whole sheet read by SheetJS or the CSV reader, sent as one part; returns its name. */
+  function sendSheet(sheet: ParsedSheet): string {
     const texts: string[] = [];
     const textIndex = new Map<string, number>();
     let cells = 0;
@@ -604,41 +639,39 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<{ reply: Work
         codes[k++] = code;
       }
     }
-    return {
-      sheetName: sheet.sheetName,
+    sendRows({
       ...joinTexts(texts),
       codes,
       numbers: Float64Array.from(numbers),
       widths,
       rowNumbers: Int32Array.from(sheet.rowNumbers),
-    };
+    });
+    return sheet.sheetName;
   }
 
   return (async () => {
     try {
-      let packed: PackedSheet;
+      let sheetName: string;
       if (input.kind === 'xlsx') {
         await verifyXlsx();
         try {
-          packed = input.reader === 'sheetjs' ? pack(readWorkbook(bytes)) : readXlsxFast();
+          sheetName = input.reader === 'sheetjs' ? sendSheet(readWorkbook(bytes)) : readXlsxFast();
         } catch (err) {
           if ((err as { user?: UserRefusal }).user) throw err;
-          packed = pack(readWorkbook(bytes));
+          post({ kind: 'restart' });
+          sheetName = sendSheet(readWorkbook(bytes));
         }
       } else if (input.kind === 'xls') {
-        packed = pack(readWorkbook(bytes));
+        sheetName = sendSheet(readWorkbook(bytes));
       } else {
         const text = decodeText();
         // an "xls" that is really an HTML table or Excel 2003 XML (what many web systems export)
-        packed = pack(/^\s*</.test(text.slice(0, 200)) ? readWorkbook(text) : parseDelimited(text));
+        sheetName = sendSheet(/^\s*</.test(text.slice(0, 200)) ? readWorkbook(text) : parseDelimited(text));
       }
-      const transfer = [packed.textLengths, packed.codes, packed.numbers, packed.widths, packed.rowNumbers].map(
-        (a) => a.buffer as ArrayBuffer,
-      );
-      return { reply: { ok: true as const, sheet: packed }, transfer };
+      post({ kind: 'done', sheetName });
     } catch (err) {
       const user = (err as { user?: UserRefusal }).user ?? null;
-      return { reply: { ok: false as const, user, detail: String((err as Error)?.message ?? err) }, transfer: [] };
+      post({ kind: 'failed', user, detail: String((err as Error)?.message ?? err) });
     }
   })();
 }
@@ -646,19 +679,16 @@ function workerMain(req: NodeRequire, input: WorkerInput): Promise<{ reply: Work
 const workerCode = `'use strict';
 const __name = (f) => f;
 const { parentPort, workerData } = require('node:worker_threads');
-(${workerMain.toString()})(require, workerData).then(({ reply, transfer }) => parentPort.postMessage(reply, transfer));
+(${workerMain.toString()})(require, workerData, (message, transfer) => parentPort.postMessage(message, transfer));
 `;
 
-/** The worker's packed sheet as rows again: the same text objects shared by every cell that holds them. */
-function unpack(p: PackedSheet): ParsedSheet {
-  const texts = new Array<string>(p.textLengths.length);
-  for (let i = 0, at = 0; i < texts.length; i++) {
+/** A part of rows from the worker unpacked onto the sheet: the same text objects shared by every cell that holds them. */
+function addRows(texts: string[], sheet: ParsedSheet, p: PackedRows): void {
+  for (let i = 0, at = 0; i < p.textLengths.length; i++) {
     const length = p.textLengths[i]!;
-    if (length < 0) continue;
-    texts[i] = p.text.slice(at, at + length);
-    at += length;
+    texts.push(length < 0 ? '' : p.text.slice(at, at + length));
+    if (length > 0) at += length;
   }
-  const rows: Cell[][] = new Array<Cell[]>(p.widths.length);
   let k = 0;
   let n = 0;
   for (let r = 0; r < p.widths.length; r++) {
@@ -667,9 +697,9 @@ function unpack(p: PackedSheet): ParsedSheet {
       const code = p.codes[k++]!;
       row[c] = code >= 0 ? texts[code]! : code === -1 ? null : code === -4 ? p.numbers[n++]! : code === -2;
     }
-    rows[r] = row;
+    sheet.rows.push(row);
+    sheet.rowNumbers.push(p.rowNumbers[r]!);
   }
-  return { sheetName: p.sheetName, rows, rowNumbers: Array.from(p.rowNumbers) };
 }
 
 const modulePaths = new Map<string, string>();
@@ -699,8 +729,9 @@ export function parseInWorker(
   entries: ZipEntry[],
   limits: ImportLimits,
   reader: WorkerInput['reader'] = 'fast',
+  listener: SheetListener | null = null,
 ): Promise<ParsedSheet> {
-  const start = () => runWorker(bytes, kind, entries, limits, reader);
+  const start = () => runWorker(bytes, kind, entries, limits, reader, listener);
   const run = queued === 0 ? start() : queue.then(start);
   queued++;
   queue = run.then(
@@ -716,6 +747,7 @@ function runWorker(
   entries: ZipEntry[],
   limits: ImportLimits,
   reader: WorkerInput['reader'],
+  listener: SheetListener | null,
 ): Promise<ParsedSheet> {
   // a private copy: Buffer.from(base64) may sit in Node's shared pool, which must never be transferred away
   const own = new Uint8Array(new ArrayBuffer(bytes.length));
@@ -741,17 +773,49 @@ function runWorker(
       fn();
       void worker.terminate();
     };
-    const timer = setTimeout(
-      () => finish(() => rejectPromise(refuse('timeout', { seconds: Math.round(limits.timeoutMs / 1000) }))),
-      limits.timeoutMs,
-    );
-    worker.on('message', (reply: WorkerReply) =>
-      finish(() => {
-        if (reply.ok) resolve(unpack(reply.sheet));
-        else if (reply.user && isImportRefusal(reply.user.code)) rejectPromise(refuse(reply.user.code, reply.user.params));
-        else rejectPromise(refuse('unreadable', { detail: reply.detail.slice(0, 200) }));
-      }),
-    );
+    // the time limit is the worker's: time the listener spends on the rows (the preview's checks) is not counted
+    let budget = limits.timeoutMs;
+    let armed = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const arm = () => {
+      armed = Date.now();
+      timer = setTimeout(() => finish(() => rejectPromise(refuse('timeout', { seconds: Math.round(limits.timeoutMs / 1000) }))), budget);
+    };
+    arm();
+    let texts: string[] = [];
+    let sheet: ParsedSheet = { sheetName: '', rows: [], rowNumbers: [] };
+    const tell = (fn: () => void) => {
+      clearTimeout(timer);
+      budget -= Date.now() - armed;
+      try {
+        fn();
+      } catch {
+        // the listener's own failure: it is the listener's to report; the file is read on regardless
+      }
+      arm();
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (settled) return;
+      if (message.kind === 'rows') {
+        const from = sheet.rows.length;
+        addRows(texts, sheet, message.rows);
+        if (listener) tell(() => listener.rows(sheet, from));
+      } else if (message.kind === 'restart') {
+        texts = [];
+        sheet = { sheetName: '', rows: [], rowNumbers: [] };
+        if (listener) tell(() => listener.restart());
+      } else if (message.kind === 'done') {
+        sheet.sheetName = message.sheetName;
+        finish(() => resolve(sheet));
+      } else {
+        const { user, detail } = message;
+        finish(() =>
+          rejectPromise(
+            user && isImportRefusal(user.code) ? refuse(user.code, user.params) : refuse('unreadable', { detail: detail.slice(0, 200) }),
+          ),
+        );
+      }
+    });
     worker.on('error', (err: Error & { code?: string }) =>
       finish(() =>
         rejectPromise(
@@ -771,40 +835,61 @@ const pinyinWorkerCode = `'use strict';
 const __name = (f) => f;
 const { parentPort, workerData } = require('node:worker_threads');
 const read = (${pinyinReader.toString()})(require(workerData.path).pinyin);
-parentPort.postMessage(workerData.texts.map(read));
+const out = [];
+parentPort.on('message', (texts) => {
+  if (texts === null) parentPort.postMessage(out);
+  else for (const text of texts) out.push(read(text));
+});
 `;
 
+/** Texts sent in batches to a worker that works out their pinyin as they come; done() answers all of them, in order. */
+export interface PinyinJob {
+  send(texts: string[]): void;
+  /** The pinyin of every text sent, or null if the worker failed (the texts are then worked out where needed). */
+  done(): Promise<Pinyin[] | null>;
+}
+
 /**
- * Full pinyin and initials of many texts (the names an import is about to write) worked out in a worker thread by the
- * very function the core uses, while the main thread checks the rows; null if the worker cannot (the texts are then
- * worked out where they are needed, as without it).
+ * A worker thread running the core's own pinyin function (pinyinReader) for the names an import is about to write,
+ * while the main thread checks the rows; null if no worker can start.
  */
-export function pinyinInWorker(texts: string[], timeoutMs = 120_000): Promise<Pinyin[] | null> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(pinyinWorkerCode, {
-        eval: true,
-        workerData: { path: modulePath('pinyin-pro'), texts },
-        resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 32 },
-        stdout: true,
-        stderr: true,
-      });
-    } catch {
-      resolve(null);
-      return;
-    }
-    worker.stdout.resume();
-    worker.stderr.resume();
-    const finish = (result: Pinyin[] | null) => {
+export function pinyinWorker(timeoutMs = 120_000): PinyinJob | null {
+  let worker: Worker;
+  try {
+    worker = new Worker(pinyinWorkerCode, {
+      eval: true,
+      workerData: { path: modulePath('pinyin-pro') },
+      resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 32 },
+      stdout: true,
+      stderr: true,
+    });
+  } catch {
+    return null;
+  }
+  worker.stdout.resume();
+  worker.stderr.resume();
+  let sent = 0;
+  const result = new Promise<Pinyin[] | null>((resolve) => {
+    const finish = (values: Pinyin[] | null) => {
       clearTimeout(timer);
-      resolve(result);
+      resolve(values);
       void worker.terminate();
     };
     const timer = setTimeout(() => finish(null), timeoutMs);
     timer.unref?.();
-    worker.on('message', (values: Pinyin[]) => finish(Array.isArray(values) && values.length === texts.length ? values : null));
+    worker.on('message', (values: Pinyin[]) => finish(Array.isArray(values) && values.length === sent ? values : null));
     worker.on('error', () => finish(null));
     worker.on('exit', () => finish(null));
   });
+  return {
+    send(texts) {
+      if (texts.length === 0) return;
+      sent += texts.length;
+      worker.postMessage(texts);
+    },
+    done() {
+      worker.postMessage(null);
+      return result;
+    },
+  };
 }

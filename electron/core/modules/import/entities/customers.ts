@@ -272,16 +272,19 @@ function open(ctx: Ctx, mode: Mode): Session {
   const repNames = new Map(reps.map((r) => [r.id, r.name]));
   const dealerNames = new Map(dealers.map((d) => [d.id, d.name]));
 
-  // the import reads the customer book once: codes for identity, name keys for duplicates
-  const existing = new Map<string, { id: number; archived: boolean }>();
-  const names = new Map<string, { id: number; code: string; name: string }>();
+  // the import reads the customer book once, from its indexes alone (a used book holds a hundred thousand customers):
+  // codes for identity, name keys for duplicates (the first customer of a key); a duplicate is named when one is found
+  const existing = new Map<string, number>();
+  for (const [code, id] of ctx.db.prepare('select code, id from customers').raw(true).all() as Array<[string, number]>) {
+    existing.set(code, id);
+  }
+  const archived = new Set(ctx.db.prepare('select id from customers where archived = 1').pluck().all() as number[]);
+  const names = new Map<string, number>();
   const keyOfId = new Map<number, string>();
-  // rows as arrays: a used book holds a hundred thousand customers
-  const book = ctx.db.prepare('select id, code, name, name_key, archived from customers').raw(true);
-  for (const [id, code, name, key, archived] of book.all() as Array<[number, string, string, string, number]>) {
-    existing.set(code, { id, archived: archived === 1 });
+  const byKey = ctx.db.prepare('select name_key, id from customers order by name_key, id').raw(true);
+  for (const [key, id] of byKey.all() as Array<[string, number]>) {
     keyOfId.set(id, key);
-    if (key && !names.has(key)) names.set(key, { id, code, name });
+    if (key && !names.has(key)) names.set(key, id);
   }
 
   const readers = new Map<string, (cell: Cell) => Parsed<unknown>>([
@@ -332,9 +335,9 @@ function open(ctx: Ctx, mode: Mode): Session {
 
     identify(values) {
       const code = values.get('code') as string | undefined;
-      const found = code ? existing.get(code) : undefined;
-      if (!found) return null;
-      return found.archived && mode === 'update' ? { id: found.id, blocked: fieldError(null, 'archivedCustomer') } : { id: found.id };
+      const id = code ? existing.get(code) : undefined;
+      if (id === undefined) return null;
+      return archived.has(id) && mode === 'update' ? { id, blocked: fieldError(null, 'archivedCustomer') } : { id };
     },
 
     build(values, existingId) {
@@ -368,8 +371,9 @@ function open(ctx: Ctx, mode: Mode): Session {
         if (dupName) errors.push(dupName);
         const other = names.get(key);
         const renamed = existingId === null || keyOfId.get(existingId) !== key;
-        if (!dupName && renamed && other && other.id !== existingId) {
-          errors.push(fieldError('name', 'duplicateCustomer', { name: other.name, code: other.code }));
+        if (!dupName && renamed && other !== undefined && other !== existingId) {
+          const named = prepared(ctx.db, 'select code, name from customers where id = ?').get(other) as { code: string; name: string };
+          errors.push(fieldError('name', 'duplicateCustomer', { name: named.name, code: named.code }));
         }
       }
       return errors;
@@ -383,7 +387,8 @@ function open(ctx: Ctx, mode: Mode): Session {
         repName: (id) => repNames.get(id) ?? null,
         dealerName: (id) => dealerNames.get(id) ?? null,
       });
-      return insert({ ...c, code: c.code || nextCode() });
+      // check() gave every row its code: the checked input goes in as it is, not copied
+      return insert(c.code ? (c as SaveInput & { code: string }) : { ...c, code: nextCode() });
     },
   };
 }
