@@ -39,6 +39,8 @@ export interface PrinterSummary {
 }
 
 export interface PrintBridge {
+  /** Opens a print route (`/print/…`) in its own preview window that acts as the calling window's operator. */
+  openPreview(route: string): Promise<PrintOutcome>;
   print(request: PrintJobRequest): Promise<PrintOutcome>;
   savePdf(request: PdfJobRequest): Promise<PrintOutcome>;
   printers(): Promise<PrinterSummary[]>;
@@ -46,6 +48,7 @@ export interface PrintBridge {
 
 /** IPC channels of the print bridge (main checks the sender of each like the contract channel). */
 export const printChannels = {
+  openPreview: 'salesdesk:print-preview',
   print: 'salesdesk:print',
   savePdf: 'salesdesk:print-pdf',
   printers: 'salesdesk:printers',

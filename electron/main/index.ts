@@ -145,7 +145,11 @@ function start(): void {
     applyContentSecurityPolicy(session.defaultSession);
     denyAllPermissions(session.defaultSession);
     ipcMain.handle(bridgeChannel, handleCall);
-    registerPrintHandlers(rendererUrl);
+    registerPrintHandlers(rendererUrl, {
+      preloadPath: path.join(__dirname, '../preload/index.js'),
+      load: (win, hash) => (devServerUrl ? win.loadURL(`${devServerUrl}#${hash}`) : win.loadFile(rendererFile, { hash })),
+      share: (child, openerId) => sessions.share(child, openerId),
+    });
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(!app.isPackaged)));
     mainWindow = createWindow();
   });

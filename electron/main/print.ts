@@ -1,11 +1,12 @@
-// Printing in Electron: the window that shows a print route prints itself (system dialog) or saves itself as PDF (save
-// dialog + printToPDF). Three IPC channels, each checked like the contract's: only the app's own page may ask.
+// Printing in Electron: a print route opens in its own preview window (acting as its opener's operator); the window
+// that shows a print route prints itself (system dialog) or saves itself as PDF (save dialog + printToPDF). Four IPC
+// channels, each checked like the contract's: only the app's own page may ask.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, type PrintToPDFOptions, type WebContentsPrintOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, type PrintToPDFOptions, type WebContents, type WebContentsPrintOptions } from 'electron';
 import { printChannels, type PdfJobRequest, type PrintJobRequest, type PrintOutcome, type PrinterSummary } from '../../shared/bridge';
 import { isPaperId, papers, type PaperId } from '../../shared/domain/print';
-import { isTrustedSenderUrl, senderUrl } from './security';
+import { isTrustedSenderUrl, secureWebPreferences, senderUrl } from './security';
 
 const MICRONS_PER_MM = 1000;
 const MM_PER_INCH = 25.4;
@@ -68,8 +69,23 @@ export function parsePdfRequest(raw: unknown): Parsed<PdfJobRequest> {
 
 const FORBIDDEN: PrintOutcome = { ok: false, error: '拒绝访问：请求不是来自本应用的页面' };
 
+/** A print route as the renderer's router has them: /print/<kind>[/<form>][?query], nothing else. */
+export function isPrintRoute(route: unknown): route is string {
+  return typeof route === 'string' && route.length <= 600 && /^\/print\/[a-z-]+(\/[a-z-]+)?(\?[\w%.=&-]*)?$/.test(route);
+}
+
+/** What a preview window needs from the app's entry: the preload, how to load the renderer at a route, the session. */
+export interface PreviewHost {
+  preloadPath: string;
+  /** the renderer at `hash` (the built file in production, the dev server in development) */
+  load(win: BrowserWindow, hash: string): Promise<void>;
+  /** the preview acts as the operator of the window that opened it */
+  share(child: WebContents, openerId: number): void;
+}
+
 /** The sender as the handlers use it; a fake in tests. */
 export interface PrintSender {
+  id: number;
   print(options: WebContentsPrintOptions, callback: (success: boolean, failureReason: string) => void): void;
   printToPDF(options: PrintToPDFOptions): Promise<Buffer>;
   getPrintersAsync(): Promise<Array<{ name: string; displayName: string }>>;
@@ -79,9 +95,38 @@ export interface PrintEvent {
   senderFrame?: { url: string } | null;
 }
 
-export function printHandlers(rendererUrl: string) {
+export function printHandlers(rendererUrl: string, host?: PreviewHost) {
   const trusted = (event: PrintEvent) => isTrustedSenderUrl(senderUrl(event), rendererUrl);
   return {
+    async openPreview(event: PrintEvent, raw: unknown): Promise<PrintOutcome> {
+      if (!trusted(event)) return FORBIDDEN;
+      const route = (typeof raw === 'object' && raw !== null ? raw : {}) as { route?: unknown };
+      if (!isPrintRoute(route.route)) return { ok: false, error: '不是打印页面的地址' };
+      if (!host) return { ok: false, error: '无法打开打印预览窗口' };
+      try {
+        const owner = BrowserWindow.fromWebContents(event.sender as never);
+        const win = new BrowserWindow({
+          width: 1100,
+          height: 900,
+          minWidth: 800,
+          minHeight: 600,
+          show: false,
+          title: '打印预览',
+          backgroundColor: '#e4e7ec',
+          ...(owner ? { parent: owner } : {}),
+          webPreferences: secureWebPreferences(host.preloadPath),
+        });
+        // before the page loads, so its first call already acts as the opener's operator
+        host.share(win.webContents, event.sender.id);
+        win.once('ready-to-show', () => win.show());
+        // preview=1: the page's 返回 closes this window
+        await host.load(win, `${route.route}${route.route.includes('?') ? '&' : '?'}preview=1`);
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, error: `无法打开打印预览窗口：${err instanceof Error ? err.message : String(err)}` };
+      }
+    },
+
     async print(event: PrintEvent, raw: unknown): Promise<PrintOutcome> {
       if (!trusted(event)) return FORBIDDEN;
       const req = parsePrintRequest(raw);
@@ -128,8 +173,9 @@ export function printHandlers(rendererUrl: string) {
   };
 }
 
-export function registerPrintHandlers(rendererUrl: string): void {
-  const h = printHandlers(rendererUrl);
+export function registerPrintHandlers(rendererUrl: string, host?: PreviewHost): void {
+  const h = printHandlers(rendererUrl, host);
+  ipcMain.handle(printChannels.openPreview, (event, raw: unknown) => h.openPreview(event as unknown as PrintEvent, raw));
   ipcMain.handle(printChannels.print, (event, raw: unknown) => h.print(event as unknown as PrintEvent, raw));
   ipcMain.handle(printChannels.savePdf, (event, raw: unknown) => h.savePdf(event as unknown as PrintEvent, raw));
   ipcMain.handle(printChannels.printers, (event) => h.printers(event as unknown as PrintEvent));

@@ -46,6 +46,7 @@ export function createPrintBridge(invoke: Invoke): PrintBridge {
     }
   };
   const bridge: PrintBridge = {
+    openPreview: (route) => outcome(printChannels.openPreview, { route: String(route) }),
     print: ({ paper, printer }) => outcome(printChannels.print, { paper, printer }),
     savePdf: ({ paper, fileName }) => outcome(printChannels.savePdf, { paper, fileName }),
     printers: async () => {

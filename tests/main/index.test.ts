@@ -159,9 +159,10 @@ describe('window', () => {
 });
 
 describe('the salesdesk:call IPC door', () => {
-  it('registers the contract door and the three print channels, nothing else', () => {
+  it('registers the contract door and the four print channels, nothing else', () => {
     expect(ipcMain.handle.mock.calls.map((c) => c[0])).toEqual([
       'salesdesk:call',
+      'salesdesk:print-preview',
       'salesdesk:print',
       'salesdesk:print-pdf',
       'salesdesk:printers',

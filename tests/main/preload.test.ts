@@ -31,7 +31,7 @@ describe('what the preload exposes', () => {
     const api = exposed[0]![1];
     expect(Object.keys(api).sort()).toEqual(['call', 'methods', 'print']);
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api.print).sort()).toEqual(['print', 'printers', 'savePdf']);
+    expect(Object.keys(api.print).sort()).toEqual(['openPreview', 'print', 'printers', 'savePdf']);
     expect(Object.isFrozen(api.print)).toBe(true);
     expect(typeof api.call).toBe('function');
     expect(api.methods).toEqual(methodNames);

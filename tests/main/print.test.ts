@@ -6,18 +6,34 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-print-'));
-const electron = vi.hoisted(() => ({
-  app: { getPath: vi.fn(() => '/home/u/Documents') },
-  BrowserWindow: { fromWebContents: vi.fn(() => ({ id: 1 })) },
-  dialog: { showSaveDialog: vi.fn() },
-  ipcMain: { handle: vi.fn() },
-  contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn() },
-}));
+const electron = vi.hoisted(() => {
+  const windows: any[] = [];
+  class BrowserWindow {
+    static fromWebContents = vi.fn(() => ({ id: 1 }));
+    options: any;
+    webContents = { id: 99 + windows.length };
+    once = vi.fn((_event: string, listener: () => void) => listener());
+    show = vi.fn();
+    constructor(options: any) {
+      this.options = options;
+      windows.push(this);
+    }
+  }
+  return {
+    windows,
+    app: { getPath: vi.fn(() => '/home/u/Documents') },
+    BrowserWindow,
+    dialog: { showSaveDialog: vi.fn() },
+    ipcMain: { handle: vi.fn() },
+    contextBridge: { exposeInMainWorld: vi.fn() },
+    ipcRenderer: { invoke: vi.fn() },
+  };
+});
 vi.mock('electron', () => electron);
 
-const { pdfOptions, printHandlers, printOptions, registerPrintHandlers, safePdfName, parsePdfRequest } =
+const { isPrintRoute, pdfOptions, printHandlers, printOptions, registerPrintHandlers, safePdfName, parsePdfRequest } =
   await import('../../electron/main/print');
+const { secureWebPreferences } = await import('../../electron/main/security');
 const { createPrintBridge } = await import('../../electron/preload/index');
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -26,6 +42,7 @@ const handlers = printHandlers(rendererUrl);
 
 function sender(printResult: [boolean, string] = [true, '']) {
   return {
+    id: 7,
     print: vi.fn((_options: unknown, callback: (ok: boolean, reason: string) => void) => callback(...printResult)),
     printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 fake')),
     getPrintersAsync: vi.fn(async () => [
@@ -90,9 +107,14 @@ describe('print options per paper', () => {
 });
 
 describe('the print channels', () => {
-  it('registers three handlers', () => {
+  it('registers four handlers', () => {
     registerPrintHandlers(rendererUrl);
-    expect(electron.ipcMain.handle.mock.calls.map((c) => c[0])).toEqual(['salesdesk:print', 'salesdesk:print-pdf', 'salesdesk:printers']);
+    expect(electron.ipcMain.handle.mock.calls.map((c) => c[0])).toEqual([
+      'salesdesk:print-preview',
+      'salesdesk:print',
+      'salesdesk:print-pdf',
+      'salesdesk:printers',
+    ]);
   });
 
   it('refuse senders other than the app page, before printing, saving or listing anything', async () => {
@@ -185,15 +207,72 @@ describe('the print channels', () => {
   });
 });
 
+describe('the print preview window', () => {
+  const host = () => ({ preloadPath: '/app/out/preload/index.js', load: vi.fn(async () => undefined), share: vi.fn() });
+
+  it('opens a print route in a window of its own, hardened like the main one, acting as its opener', async () => {
+    const h = host();
+    const route = '/print/batch?date=2026-12-01&form=plan&paper=sanlian';
+    await expect(printHandlers(rendererUrl, h).openPreview(own(), { route })).resolves.toEqual({ ok: true });
+    const win = electron.windows.at(-1);
+    expect(win.options).toMatchObject({
+      parent: { id: 1 },
+      show: false,
+      webPreferences: secureWebPreferences('/app/out/preload/index.js'),
+    });
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    // the session is shared before the page loads; 返回 in a preview closes it
+    expect(h.share).toHaveBeenCalledWith(win.webContents, 7);
+    expect(h.share.mock.invocationCallOrder[0]).toBeLessThan(h.load.mock.invocationCallOrder[0]!);
+    expect(h.load).toHaveBeenCalledWith(win, `${route}&preview=1`);
+    expect(win.show).toHaveBeenCalled();
+  });
+
+  it('refuses other senders and anything that is not a print route, without opening a window', async () => {
+    const h = host();
+    const before = electron.windows.length;
+    const handlers = printHandlers(rendererUrl, h);
+    await expect(handlers.openPreview(from('https://evil.example/'), { route: '/print/blank/daily-report' })).resolves.toMatchObject({
+      ok: false,
+    });
+    for (const route of [
+      '/customers',
+      'https://evil.example/print/x',
+      '/print/../customers',
+      '/print/batch?x=<script>',
+      '/print/',
+      42,
+      null,
+    ]) {
+      await expect(handlers.openPreview(own(), { route })).resolves.toEqual({ ok: false, error: '不是打印页面的地址' });
+    }
+    expect(isPrintRoute('/print/blank/weekly-plan')).toBe(true);
+    expect(isPrintRoute('/print/visit-plan?repId=2&date=2026-12-01&paper=a4')).toBe(true);
+    expect(electron.windows.length).toBe(before);
+    expect(h.share).not.toHaveBeenCalled();
+  });
+
+  it('reports a page that fails to load as an outcome', async () => {
+    const h = host();
+    h.load.mockRejectedValueOnce(new Error('ERR_FILE_NOT_FOUND'));
+    await expect(printHandlers(rendererUrl, h).openPreview(own(), { route: '/print/calibration' })).resolves.toEqual({
+      ok: false,
+      error: '无法打开打印预览窗口：ERR_FILE_NOT_FOUND',
+    });
+  });
+});
+
 describe('the preload’s print methods', () => {
   it('send only the plain fields over their own channels', async () => {
     const invoke = vi.fn().mockResolvedValue({ ok: true });
     const print = createPrintBridge(invoke);
     await print.print({ paper: 'a4', printer: 'HP', extra: 'x' } as never);
     await print.savePdf({ paper: 'sanlian', fileName: 'a' });
+    await print.openPreview('/print/calibration');
     expect(invoke.mock.calls).toEqual([
       ['salesdesk:print', { paper: 'a4', printer: 'HP' }],
       ['salesdesk:print-pdf', { paper: 'sanlian', fileName: 'a' }],
+      ['salesdesk:print-preview', { route: '/print/calibration' }],
     ]);
   });
 

@@ -331,6 +331,33 @@ describe('print preview', () => {
   );
 
   it(
+    'opens the preview in a window of its own in the desktop app, in place when it cannot; 返回 closes a preview window',
+    async () => {
+      const openPreview = vi.fn(async () => ({ ok: true }));
+      (window as { salesdesk?: unknown }).salesdesk = { print: { openPreview, printers: async () => [] }, call: undefined, methods: [] };
+      fakeCore({ 'print.settings.get': emptySettings, 'visitPlans.get': () => planDetail(3) });
+      // a plain component object stands in for an app screen
+      const screen = { render: () => h('div', { 'data-test': 'some-screen' }) };
+      const router = createRouter({ history: createMemoryHistory(), routes: [...routes, { path: '/x-screen', component: screen }] });
+      await router.push('/x-screen');
+      await router.push('/print/visit-plan?repId=2&date=2026-05-12');
+      expect(openPreview).toHaveBeenCalledWith('/print/visit-plan?repId=2&date=2026-05-12');
+      expect(router.currentRoute.value.path).toBe('/x-screen');
+      // the window could not open: the preview opens in place
+      openPreview.mockResolvedValueOnce({ ok: false });
+      await router.push('/print/blank/daily-report');
+      expect(router.currentRoute.value.path).toBe('/print/blank/daily-report');
+
+      const close = vi.fn();
+      window.close = close;
+      await mountAt('/print/visit-plan?repId=2&date=2026-05-12&preview=1', { 'visitPlans.get': () => planDetail(3) });
+      await wrapper.find('[data-test="print-back"]').trigger('click');
+      expect(close).toHaveBeenCalled();
+    },
+    SLOW,
+  );
+
+  it(
     'says what is missing from an incomplete address, and when the rep has no such form',
     async () => {
       await mountAt('/print/visit-plan?date=2026-05-12', {}, false);

@@ -12,6 +12,16 @@ export function hasPrintBridge(): boolean {
   return bridge() !== undefined;
 }
 
+/**
+ * In the desktop app a print page opens in a preview window of its own (acting as this window's operator); false when
+ * that is not possible here (browser mode, or the window could not open): the page then opens in place.
+ */
+export async function openPreviewWindow(route: string): Promise<boolean> {
+  const b = bridge();
+  if (!b?.openPreview) return false;
+  return (await b.openPreview(route)).ok;
+}
+
 export async function listPrinters(): Promise<PrinterSummary[]> {
   return (await bridge()?.printers()) ?? [];
 }
