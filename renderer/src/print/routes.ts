@@ -14,54 +14,22 @@ const ownWindow: NavigationGuard = async (to, from) => {
   return !(await openPreviewWindow(to.fullPath));
 };
 
-export const printRoutes: RouteRecordRaw[] = [
-  {
-    path: '/print/visit-plan',
-    name: 'print-visit-plan',
-    component: preview,
-    props: { kind: 'visit-plan' },
-    meta: { bare: true },
-    beforeEnter: ownWindow,
-  },
-  {
-    path: '/print/weekly-plan',
-    name: 'print-weekly-plan',
-    component: preview,
-    props: { kind: 'weekly-plan' },
-    meta: { bare: true },
-    beforeEnter: ownWindow,
-  },
-  {
-    path: '/print/daily-report',
-    name: 'print-daily-report',
-    component: preview,
-    props: { kind: 'daily-report' },
-    meta: { bare: true },
-    beforeEnter: ownWindow,
-  },
-  {
-    path: '/print/market-feedback',
-    name: 'print-market-feedback',
-    component: preview,
-    props: { kind: 'market-feedback' },
-    meta: { bare: true },
-    beforeEnter: ownWindow,
-  },
-  { path: '/print/batch', name: 'print-batch', component: preview, props: { kind: 'batch' }, meta: { bare: true }, beforeEnter: ownWindow },
-  {
-    path: '/print/blank/:form',
-    name: 'print-blank',
-    component: preview,
-    props: { kind: 'blank' },
-    meta: { bare: true },
-    beforeEnter: ownWindow,
-  },
-  {
-    path: '/print/calibration',
-    name: 'print-calibration',
-    component: preview,
-    props: { kind: 'calibration' },
-    meta: { bare: true },
-    beforeEnter: ownWindow,
-  },
-];
+/** Each print page: its address and what it prints (PrintPreview's `kind`); the route's name is print-<kind>. */
+const pages = [
+  ['/print/visit-plan', 'visit-plan'],
+  ['/print/weekly-plan', 'weekly-plan'],
+  ['/print/daily-report', 'daily-report'],
+  ['/print/market-feedback', 'market-feedback'],
+  ['/print/batch', 'batch'],
+  ['/print/blank/:form', 'blank'],
+  ['/print/calibration', 'calibration'],
+] as const;
+
+export const printRoutes: RouteRecordRaw[] = pages.map(([path, kind]) => ({
+  path,
+  name: `print-${kind}`,
+  component: preview,
+  props: { kind },
+  meta: { bare: true },
+  beforeEnter: ownWindow,
+}));
