@@ -9,10 +9,10 @@ import { pinyinReader } from '../../electron/core/text';
 import { configureImport } from '../../electron/core/modules/import/limits';
 import { pinyinWorker } from '../../electron/core/modules/import/worker';
 import type { Core } from '../../electron/core/core';
-import type { Input } from '../../shared/contract';
+import type { Input, Output } from '../../shared/contract';
 import { formatImportReason, importSummary } from '../../shared/domain/importReasons';
 import { fail, makeCore, ok, seed } from './helpers';
-import { xlsx } from './importFiles';
+import { sheetXml, workbookParts, xlsx, zip } from './importFiles';
 
 let core: Core;
 beforeEach(async () => {
@@ -170,7 +170,62 @@ describe('the bulk path', () => {
   });
 });
 
-describe('lookups loaded while the file is parsed', () => {
+describe('rows checked while the file is read', () => {
+  // more rows than one part the worker sends (4,096): the checks of the first part go on over the later ones
+  const many = (n: number, extra: (i: number) => unknown[] = () => []) => [
+    ['客户名称', '所属区域', '信用额度(元)'],
+    ...Array.from({ length: n }, (_, i) => [
+      i === 4300 ? '甲001号店' : `甲${String(i + 1).padStart(3, '0')}号店`, // a duplicate across the parts
+      i % 997 === 5 ? '火星' : '南京市',
+      i % 1009 === 7 ? '12,34' : i * 10,
+      ...extra(i),
+    ]),
+  ];
+  type Preview = Output<'import.preview'>;
+  // the second preview of the same file finds it parsed already and checks the whole sheet at once
+  const twice = async (base64: string, extra: Partial<Input<'import.preview'>> = {}): Promise<[Preview, Preview]> => [
+    await ok(core, 'import.preview', base(base64, extra)),
+    await ok(core, 'import.preview', base(base64, extra)),
+  ];
+
+  it('checked part by part, the preview is the one of the whole sheet', async () => {
+    const [streamed, whole] = await twice(xlsx(many(4500)));
+    expect(streamed).toEqual(whole);
+    expect(streamed.counts).toMatchObject({ total: 4500, error: 11 });
+    expect(streamed.rows.find((r) => r.rowNumber === 4302)!.errors[0]).toMatchObject({ reasonCode: 'duplicateInFile' });
+  });
+
+  it('a row wider than the first part changes the layout: the rows are checked again', async () => {
+    // column H exists only from row 4,402 on, and the user maps it
+    const mapping = [
+      { header: '客户名称', field: 'name' },
+      { header: '所属区域', field: 'regionId' },
+      { header: '信用额度(元)', field: 'creditLimitFen' },
+      { header: '（H列）', field: 'notes' },
+    ];
+    const rows = many(4500, (i) => (i === 4400 ? ['', '', '', '', '宽行'] : []));
+    rows[4401]![2] = '12,34'; // an error row, so the preview lists it
+    const file = xlsx(rows);
+    const [streamed, whole] = await twice(file, { mapping });
+    expect(streamed).toEqual(whole);
+    expect(streamed.headers).toHaveLength(8);
+    expect(streamed.rows.find((r) => r.rowNumber === 4402)!.values.notes).toBe('宽行');
+  });
+
+  it('a file the lean reader gives up on half way is read by SheetJS and checked from the start', async () => {
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const rows = [`<row r="1">${cell('A1', '客户名称')}${cell('B1', '账期(天)')}</row>`];
+    for (let r = 2; r <= 4600; r++) {
+      // an attribute order the one-step pattern does not take, and at the end a number the lean reader refuses
+      const days = r === 4500 ? '<c r="B4500"><v>1e999</v></c>' : `<c t="n" r="B${r}"><v>30</v></c>`;
+      rows.push(`<row r="${r}">${cell(`A${r}`, `乙${r}号店`)}${days}</row>`);
+    }
+    const file = zip(workbookParts(sheetXml(rows.join('')))).toString('base64');
+    const [streamed, whole] = await twice(file);
+    expect(streamed).toEqual(whole);
+    expect(streamed.counts.total).toBe(4599);
+  });
+
   it('a customer saved during the parse is seen by the checks', async () => {
     const sheet = xlsx([['客户名称'], ['辛商店']]);
     const preview = core.call('import.preview', base(sheet)); // the worker parses; the session has loaded the book
