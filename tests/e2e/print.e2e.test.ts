@@ -5,6 +5,7 @@
 // the signature block on the last page after the last rows, Chinese in an embedded CJK font.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -16,6 +17,7 @@ let app: AppUnderTest;
 let page: Page;
 let seed: PrintSeed;
 let session: string;
+let dbDir = '';
 
 // 4 reps: 34, 5, 40 and 12 visits; the last rep's forms are submitted, not signed
 const LINES = [34, 5, 40, 12];
@@ -23,17 +25,17 @@ const LINES = [34, 5, 40, 12];
 beforeAll(async () => {
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(path.resolve('test-output'), 'print-e2e-'));
-  const dbFile = path.join(dir, 'print.db');
+  dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-print-e2e-'));
+  const dbFile = path.join(dbDir, 'print.db');
   seed = await seedPrintDb(dbFile, { reps: LINES.length, lines: (i) => LINES[i]! });
   app = await startApp({ dbFile });
   page = app.page;
   session = await signInPage(app, PRINT_MANAGER.name, PRINT_MANAGER.password);
   await page.locator('[data-test="current-operator"]').waitFor();
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 });
 afterAll(async () => {
   await app?.close();
+  if (dbDir) fs.rmSync(dbDir, { recursive: true, force: true });
 });
 
 interface Pdf {
