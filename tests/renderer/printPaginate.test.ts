@@ -106,6 +106,27 @@ describe('long text continued on the next rows', () => {
       { numRuns: 300 },
     );
   });
+
+  it('continues a long note of a plan line and a long next step of a report line on the rows below, whole', () => {
+    const note = '客户要求下次带样品并约采购经理面谈，'.repeat(40);
+    const plan = planDetail(2);
+    plan.lines[0] = { ...plan.lines[0]!, notes: note };
+    const planDoc = visitPlanDoc(plan, g);
+    expect(planDoc.records.length).toBeGreaterThan(3);
+    const noteCol = visitPlanColumns.findIndex((c) => c.key === 'notes');
+    const first = planDoc.records.slice(0, planDoc.records.length - 1);
+    expect(first.map((r) => r[noteCol]).join('')).toBe(note);
+    // the continuation rows carry only the note; the next line starts with its own number
+    for (const r of first.slice(1)) expect(r.filter((c, k) => k !== noteCol && c !== '')).toEqual([]);
+    expect(planDoc.records.at(-1)![0]).toBe('2');
+
+    const step = '下周二前回款五万元，余款月底结清，并确认新品铺货数量。'.repeat(30);
+    const report = reportDetail(1);
+    report.lines[0] = { ...report.lines[0]!, nextStep: step };
+    const reportDoc = dailyReportDoc(report, g);
+    expect(reportDoc.records.length).toBeGreaterThan(1);
+    expect(reportDoc.records.map((r) => r[5]).join('')).toBe(step);
+  });
 });
 
 function check(pages: PageSlice[], spans: number[], rowsPerPage: number, tail: number) {

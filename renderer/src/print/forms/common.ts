@@ -67,10 +67,11 @@ export function footerOf(form: Pick<SignedForm, 'repName' | 'date'>, title: stri
 }
 
 /**
- * One record, or several when the text of column `col` is longer than a record may be: the rest continues in that
- * column on the rows below (the other cells left empty), so a long text is printed whole, never cut off.
+ * One record, or several when a cell's text is longer than a record may be: what does not fit continues in the same
+ * column on the rows below (the other cells of those rows empty), so a long text prints whole and is never cut off.
  */
-export function continued(cells: string[], col: number, widthsMm: readonly number[], g: SheetGeometry): string[][] {
-  const pieces = splitText(cells[col] ?? '', widthsMm[col] ?? 0, g, g.maxSpan * g.linesPerRow);
-  return pieces.map((piece, i) => (i === 0 ? cells.map((c, k) => (k === col ? piece : c)) : cells.map((_, k) => (k === col ? piece : ''))));
+export function continued(cells: readonly string[], widthsMm: readonly number[], g: SheetGeometry): string[][] {
+  const pieces = cells.map((text, i) => splitText(text, widthsMm[i] ?? 0, g, g.maxSpan * g.linesPerRow));
+  const rows = Math.max(1, ...pieces.map((p) => p.length));
+  return Array.from({ length: rows }, (_, k) => pieces.map((p) => p[k] ?? ''));
 }

@@ -3,9 +3,9 @@ import type { DailyReportDetail } from '@shared/contract/dailyReports';
 import { attendanceLabels } from '@shared/domain/dailyForms';
 import { printFormLabels } from '@shared/domain/print';
 import { formatFen } from '@shared/money';
-import { blockSpan, contentWidthMm, type Column, type SheetGeometry } from '../paginate';
+import { blockSpan, columnWidths, contentWidthMm, type Column, type SheetGeometry } from '../paginate';
 import type { FormDoc, TailBlock } from '../layout';
-import { blankMeta, footerOf, formMeta, signatureOf } from './common';
+import { blankMeta, continued, footerOf, formMeta, signatureOf } from './common';
 
 export const DAILY_REPORT_TITLE = printFormLabels.dailyReport.zh;
 
@@ -56,22 +56,29 @@ function texts(g: SheetGeometry, problems: string, tomorrow: string): Extract<Ta
 
 export function dailyReportDoc(report: DailyReportDetail, g: SheetGeometry, signatureImage: string | null = null): FormDoc {
   const { totals, monthToDate: mtd } = report;
+  const widths = columnWidths(dailyReportColumns, contentWidthMm(g));
   return {
     key: `daily-report-${report.id}`,
     title: DAILY_REPORT_TITLE,
     meta: formMeta(report, [{ label: '出勤情况', value: attendanceLabels[report.attendance].zh }]),
     columns: dailyReportColumns,
-    records: report.lines.map((l, i) => [
-      String(i + 1),
-      l.customerName,
-      l.planLineId === null ? '计划外' : (l.plannedTime ?? '计划'),
-      l.done ? '是' : '否',
-      outcomeText(l),
-      l.nextStep,
-      money(l.orderFen),
-      money(l.collectedFen),
-      l.complaintCode ?? '',
-    ]),
+    records: report.lines.flatMap((l, i) =>
+      continued(
+        [
+          String(i + 1),
+          l.customerName,
+          l.planLineId === null ? '计划外' : (l.plannedTime ?? '计划'),
+          l.done ? '是' : '否',
+          outcomeText(l),
+          l.nextStep,
+          money(l.orderFen),
+          money(l.collectedFen),
+          l.complaintCode ?? '',
+        ],
+        widths,
+        g,
+      ),
+    ),
     tail: [
       {
         kind: 'totals',

@@ -18,7 +18,6 @@ export const marketFeedbackColumns: Column[] = [
   { key: 'content', title: '反映内容', weight: 4 },
   { key: 'handling', title: '处理情况', weight: 2.2 },
 ];
-const CONTENT = 5;
 
 function about(r: MarketFeedbackRow): string {
   return [
@@ -75,7 +74,6 @@ export function marketFeedbackDoc(rows: readonly MarketFeedbackRow[], scope: Fee
           `${r.code}${r.subject ? ` ${r.subject}` : ''}\n${r.content}`,
           handling(r),
         ],
-        CONTENT,
         widths,
         g,
       ),

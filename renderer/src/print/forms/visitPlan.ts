@@ -2,9 +2,9 @@
 import type { VisitPlanDetail } from '@shared/contract/visitPlans';
 import { visitPurposeLabels } from '@shared/domain/dailyForms';
 import { printFormLabels } from '@shared/domain/print';
-import { blockSpan, contentWidthMm, type Column, type SheetGeometry } from '../paginate';
+import { blockSpan, columnWidths, contentWidthMm, type Column, type SheetGeometry } from '../paginate';
 import type { FormDoc, TailBlock } from '../layout';
-import { blankMeta, footerOf, formMeta, signatureOf } from './common';
+import { blankMeta, continued, footerOf, formMeta, signatureOf } from './common';
 
 export const VISIT_PLAN_TITLE = printFormLabels.visitPlan.zh;
 
@@ -25,21 +25,28 @@ function notesTail(notes: string, g: SheetGeometry, blank: boolean): TailBlock[]
 }
 
 export function visitPlanDoc(plan: VisitPlanDetail, g: SheetGeometry, signatureImage: string | null = null): FormDoc {
+  const widths = columnWidths(visitPlanColumns, contentWidthMm(g));
   return {
     key: `visit-plan-${plan.id}`,
     title: VISIT_PLAN_TITLE,
     meta: formMeta(plan, [{ label: '计划拜访', value: `${plan.lines.length} 家` }]),
     columns: visitPlanColumns,
-    records: plan.lines.map((l, i) => [
-      String(i + 1),
-      l.customerCode,
-      l.customerName,
-      l.regionPath,
-      l.plannedTime ?? '',
-      l.purposes.map((p) => visitPurposeLabels[p].zh).join('、'),
-      l.contact,
-      l.notes,
-    ]),
+    records: plan.lines.flatMap((l, i) =>
+      continued(
+        [
+          String(i + 1),
+          l.customerCode,
+          l.customerName,
+          l.regionPath,
+          l.plannedTime ?? '',
+          l.purposes.map((p) => visitPurposeLabels[p].zh).join('、'),
+          l.contact,
+          l.notes,
+        ],
+        widths,
+        g,
+      ),
+    ),
     tail: notesTail(plan.notes, g, false),
     signature: signatureOf(plan, signatureImage),
     footer: footerOf(plan, VISIT_PLAN_TITLE),
