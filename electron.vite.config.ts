@@ -10,6 +10,53 @@ const alias = { '@': resolve('renderer/src'), '@shared': resolve('shared') };
 /** The page '/' opens (router.ts redirects it to the customer list). */
 const FIRST_ROUTE_VIEW = 'renderer/src/views/customers/CustomerList.vue';
 
+/** Libraries, but not ECharts: it stays with the pages that draw. */
+const VENDOR = /[\\/]node_modules[\\/](?!echarts|zrender)/;
+
+/**
+ * Element Plus components the app's shell and its list pages do not use (the lists draw their own table): they load
+ * with the first page that does (a detail page, a form, the reps' teams), not with the app.
+ */
+const LATER_COMPONENTS = [
+  'table',
+  'table-v2',
+  'date-picker',
+  'date-picker-panel',
+  'time-picker',
+  'time-select',
+  'calendar',
+  'upload',
+  'tabs',
+  'descriptions',
+  'steps',
+  'rate',
+  'progress',
+  'drawer',
+  'statistic',
+  'countdown',
+  'timeline',
+  'carousel',
+  'color-picker',
+  'color-picker-panel',
+  'transfer',
+  'image',
+  'image-viewer',
+  'tour',
+  'splitter',
+  'mention',
+  'input-tag',
+  'segmented',
+];
+const LATER_CSS = LATER_COMPONENTS.filter((c) => c !== 'table'); // the lists draw their own table in el-table's style
+const LATER = new RegExp(
+  [
+    `[\\\\/]element-plus[\\\\/]es[\\\\/]components[\\\\/](${LATER_COMPONENTS.join('|')})[\\\\/]`,
+    `[\\\\/]element-plus[\\\\/]theme-chalk[\\\\/]el-(${LATER_CSS.join('|')})\\.css$`,
+    // the date pickers' date library
+    `[\\\\/]node_modules[\\\\/]dayjs[\\\\/]`,
+  ].join('|'),
+);
+
 /**
  * Lists the first route's chunks and styles in index.html, so they download beside the main bundle; otherwise
  * their requests start only after the main bundle has been parsed and run (a waterfall of two round trips).
@@ -76,9 +123,15 @@ export default defineConfig({
       rollupOptions: {
         input: resolve('renderer/index.html'),
         output: {
-          // Vue, Element Plus and their helpers in one chunk, loaded with the main bundle: split by component they
-          // made each list page wait for ~35 small files, six at a time. ECharts stays with the pages that draw.
-          codeSplitting: { groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](?!echarts|zrender)/ }] },
+          // Libraries in two chunks, not one per component (split by component they made each list page wait for
+          // ~35 small files, six at a time): what the shell and the list pages use, loaded with the app, and the
+          // rest (tables, date pickers, uploads, tabs...) with the first page that needs it.
+          codeSplitting: {
+            groups: [
+              { name: 'vendor', test: (id: string) => VENDOR.test(id) && !LATER.test(id), priority: 2 },
+              { name: 'vendor-more', test: VENDOR, priority: 1 },
+            ],
+          },
         },
       },
     },

@@ -3,6 +3,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import { dailyFormRoutes } from '@/views/dailyForms/routes';
 import { workPlanRoutes } from '@/views/workPlans/routes';
 import { printRoutes } from '@/print/routes';
+import { prefetchSidebar } from './routePrefetch';
 
 // Hash history works the same from file:// (Electron) and from the browser-mode server.
 export const routes: RouteRecordRaw[] = [
@@ -89,5 +90,6 @@ export const routes: RouteRecordRaw[] = [
 export function createAppRouter() {
   const router = createRouter({ history: createWebHashHistory(), routes });
   guardRoutes(router);
+  prefetchSidebar(router);
   return router;
 }
