@@ -51,9 +51,11 @@ export function toErrorData(err: unknown): AppErrorData {
   if (err instanceof DomainError) return err.toData();
   const sqliteCode = (err as { code?: unknown })?.code;
   // a signed plan or report's triggers (migration 0002): the service refuses first, this is the backstop's own words
-  const lockedAt = err instanceof Error ? err.message.indexOf('SIGNED_LOCKED:') : -1;
-  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT') && lockedAt >= 0) {
-    return { code: 'CONFLICT', message: (err as Error).message.slice(lockedAt + 'SIGNED_LOCKED:'.length).trim() };
+  // and a posted money document's (migration 0003)
+  const message = err instanceof Error ? err.message : '';
+  const lock = /(SIGNED|POSTED)_LOCKED:/.exec(message);
+  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT') && lock) {
+    return { code: 'CONFLICT', message: message.slice(lock.index + lock[0].length).trim() };
   }
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'CONFLICT', message: `数据约束不满足：${(err as Error).message}` };
