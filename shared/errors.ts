@@ -8,6 +8,8 @@ export const errorCodes = [
   'UNKNOWN_METHOD',
   'UNAUTHORIZED',
   'FORBIDDEN',
+  /** posting needs a manager's override with a reason (credit control set to block, a price below the floor) */
+  'OVERRIDE_REQUIRED',
   'DB_TOO_NEW',
   'DB_CORRUPT',
   'INTERNAL',

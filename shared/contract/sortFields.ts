@@ -67,3 +67,19 @@ export const complaintSortFields = [
 ] as const;
 
 export const expenseSortFields = ['date', 'amountFen', 'category', 'repName', 'customerName', 'updatedAt'] as const;
+
+export const orderSortFields = [
+  'docNo',
+  'date',
+  'customerName',
+  'dealerName',
+  'repName',
+  'dueDate',
+  'totalFen',
+  'grossProfitFen',
+  'state',
+] as const;
+export const returnSortFields = ['docNo', 'date', 'customerName', 'totalFen', 'state'] as const;
+export const collectionSortFields = ['docNo', 'date', 'customerName', 'repName', 'method', 'amountFen'] as const;
+export const writeOffSortFields = ['docNo', 'date', 'customerName', 'amountFen'] as const;
+export const channelConflictSortFields = ['date', 'docNo', 'dealerName', 'customerName', 'regionPath', 'amountFen'] as const;
