@@ -2,8 +2,8 @@ import { authRoutes, guardRoutes } from './routerAuth';
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import { dailyFormRoutes } from '@/views/dailyForms/routes';
 import { workPlanRoutes } from '@/views/workPlans/routes';
+import { orderRoutes } from '@/views/orders/routes';
 import { printRoutes } from '@/print/routes';
-import { prefetchSidebar } from './routePrefetch';
 
 // Hash history works the same from file:// (Electron) and from the browser-mode server.
 export const routes: RouteRecordRaw[] = [
@@ -63,6 +63,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/reps', name: 'reps', component: () => import('@/views/reps/RepList.vue'), meta: { nav: 'reps' } },
   ...dailyFormRoutes,
   ...workPlanRoutes,
+  ...orderRoutes,
   {
     path: '/market-feedback',
     name: 'market-feedback',
@@ -90,6 +91,5 @@ export const routes: RouteRecordRaw[] = [
 export function createAppRouter() {
   const router = createRouter({ history: createWebHashHistory(), routes });
   guardRoutes(router);
-  prefetchSidebar(router);
   return router;
 }
