@@ -3,10 +3,14 @@
 // submits both; the supervisor signs in, lands on the day board, signs the plan with a wrong password first (the dialog
 // keeps it) and then the right one, finds the signed plan read-only with its signer and hash digits, cannot change it
 // (no field on screen, and the core refuses a save), and signs the report from the board. Values are read back over
-// the API exactly.
+// the API exactly. The signed forms are then printed on A4 and on 241 × 140 mm 三联 paper, and the day's batch, to PDF; the
+// PDFs are read back as PNG pages (test-output/e2e/daily-print/) and text, and the text is checked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callApi, field, pageSession, startApp, type AppUnderTest } from './harness';
+import fs from 'node:fs';
+import path from 'node:path';
+import { callApi, field, pageSession, shotsDir, startApp, type AppUnderTest } from './harness';
+import { pageLabel, printRouteToPdf, squeeze } from './pdf';
 
 let app: AppUnderTest;
 let page: Page;
@@ -270,4 +274,40 @@ describe('daily plan and report, end to end in Chromium', () => {
       await app.shot('daily-board-signed');
     },
   );
+  it('prints the signed plan and report on A4 and on 241 × 140 mm, and the day’s batch, to PDF', { timeout: 240_000 }, async () => {
+    const outDir = path.join(shotsDir, 'daily-print');
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.mkdirSync(outDir, { recursive: true });
+    const origin = new URL(app.url).origin;
+    const print = (name: string, route: string) => printRouteToPdf(page, origin, outDir, name, route);
+    /** each page of one form: company, title, the rep, its own page x / y; the signature with the signer on the last */
+    const checkForm = (pages: string[], title: string) => {
+      pages.forEach((p, i) => {
+        const flat = squeeze(p);
+        expect(flat).toContain('华众商贸有限公司');
+        expect(flat).toContain(squeeze(title));
+        expect(flat).toContain('业务员：张伟');
+        expect(flat).toContain(pageLabel(i + 1, pages.length));
+      });
+      const last = squeeze(pages.at(-1)!);
+      expect(last).toContain('业务员签字');
+      expect(last).toContain(`主管签核：${SUPERVISOR.name}`);
+      for (const shop of shops) expect(squeeze(pages.join(''))).toContain(shop.name);
+    };
+    for (const paper of ['a4', 'sanlian'] as const) {
+      const plan = await print(`plan-${paper}`, `/print/visit-plan?repId=${repId}&date=${today}&paper=${paper}`);
+      checkForm(plan.pages, '每日拜访计划表');
+      const report = await print(`report-${paper}`, `/print/daily-report?repId=${repId}&date=${today}&paper=${paper}`);
+      checkForm(report.pages, '每日销售报告表');
+      // what the clerk typed, on paper: the first visit's outcome and amounts, the visit not done with its reason
+      const text = squeeze(report.pages.join(''));
+      expect(text).toContain('确认首批订货');
+      expect(text).toContain('3,200.50');
+      expect(text).toContain('老板不在');
+      // A4 portrait is 595 × 842 pt; 241 × 140 mm is 683 × 397 pt
+      expect(plan.size).toEqual(paper === 'a4' ? [595, 842] : [683, 397]);
+    }
+    const batch = await print('batch-reports-a4', `/print/batch?date=${today}&form=report&paper=a4`);
+    checkForm(batch.pages, '每日销售报告表');
+  });
 });

@@ -3,13 +3,13 @@
 // for several reps. Each PDF is turned into PNG pages (pdftoppm, for a person to look at: test-output/e2e/print/) and
 // text (pdftotext -layout), and the text is checked: titles, page x / y of each form, the table header on every page,
 // the signature block on the last page after the last rows, Chinese in an embedded CJK font.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callApi, shotsDir, signInPage, startApp, type AppUnderTest } from './harness';
+import { pageLabel, printRouteToPdf, squeeze, type Pdf } from './pdf';
 import { LONG_FEEDBACK, PRINT_MANAGER, seedPrintDb, type PrintSeed } from './printSeed';
 
 const outDir = path.join(shotsDir, 'print');
@@ -38,32 +38,8 @@ afterAll(async () => {
   if (dbDir) fs.rmSync(dbDir, { recursive: true, force: true });
 });
 
-interface Pdf {
-  pages: string[];
-  size: [number, number];
-  /** page labels of the sheets on screen, in order (第 x / y 页) */
-  screenLabels: string[];
-}
-
-/** Opens a print route, waits until it is ready, prints it with page.pdf() and reads the PDF back as PNG pages and text. */
-async function printToPdf(name: string, route: string): Promise<Pdf> {
-  await page.goto(`${new URL(app.url).origin}/#${route}`);
-  await page.locator('[data-test="print-stage"][data-print-ready="true"]').waitFor({ timeout: 60_000 });
-  const screenLabels = await page.locator('[data-test="print-page-no"]').allTextContents();
-  expect(await gridProblems()).toEqual([]);
-  const file = path.join(outDir, `${name}.pdf`);
-  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
-  execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(outDir, name)]);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
-  const pages = text.split('\f').slice(0, Number(/Pages:\s+(\d+)/.exec(info)![1]));
-  return {
-    pages,
-    size: [Math.round(Number(size[1])), Math.round(Number(size[2]))],
-    screenLabels,
-  };
-}
+/** Opens a print route and reads its PDF back. */
+const printToPdf = (name: string, route: string): Promise<Pdf> => printRouteToPdf(page, new URL(app.url).origin, outDir, name, route);
 
 /** The fonts Chromium drew an element's text with (Chromium's own answer, over the DevTools protocol). */
 async function fontsOf(selector: string): Promise<string[]> {
@@ -80,37 +56,7 @@ async function fontsOf(selector: string): Promise<string[]> {
   }
 }
 
-/**
- * The fixed grid as laid out by Chromium: on every sheet the table (header, rows, blank rows, tail, signature) is exactly
- * the paper's grid height, ends above the footer, and no row or cell reaches outside the sheet. Returns what is wrong.
- */
-async function gridProblems(): Promise<string[]> {
-  return page.evaluate(() => {
-    const pxPerMm = 96 / 25.4;
-    const problems: string[] = [];
-    // every form's sheet (the calibration page has rulers, no grid)
-    document.querySelectorAll<HTMLElement>('[data-test="print-sheet"][data-grid-mm]').forEach((sheet, i) => {
-      const box = sheet.getBoundingClientRect();
-      const grid = sheet.querySelector('.grid')!.getBoundingClientRect();
-      const foot = sheet.querySelector('.foot')!.getBoundingClientRect();
-      const expected = Number(sheet.dataset.gridMm) * pxPerMm;
-      // 0.3 mm of top border, and up to a pixel of rounding
-      if (Math.abs(grid.height - expected - 0.3 * pxPerMm) > 1.5)
-        problems.push(`sheet ${i + 1}: grid ${grid.height} px, expected ${expected}`);
-      if (grid.bottom > foot.top + 0.5) problems.push(`sheet ${i + 1}: grid runs into the footer`);
-      sheet.querySelectorAll('.row, .cell').forEach((el) => {
-        const r = el.getBoundingClientRect();
-        if (r.height < 1 || r.right > box.right + 0.5 || r.bottom > box.bottom + 0.5)
-          problems.push(`sheet ${i + 1}: ${el.className} out of place`);
-      });
-    });
-    return problems.slice(0, 10);
-  });
-}
-
-/** pdftotext keeps the spaces of 第 1 / 3 页 loosely; compare without them. */
-const squeeze = (s: string) => s.replace(/\s+/g, '');
-const label = (i: number, n: number) => `第${i}/${n}页`;
+const label = pageLabel;
 
 /** Every page of one form: its own numbering 1..n, the header row, and the signature block only on the last page, below
  *  the form's last row. */
