@@ -1,6 +1,7 @@
 // Sign-in routes and the guard: nobody reaches a screen without a session, and a screen whose method the role may not
 // call (route meta `method`) sends the operator home. The core enforces the same table on every call.
 import type { RouteRecordRaw, Router } from 'vue-router';
+import SignIn from '@/views/auth/SignIn.vue';
 import type { MethodName } from '@shared/contract';
 import { useAuthStore } from '@/stores/auth';
 import { useAppStore } from '@/stores/app';
@@ -15,7 +16,12 @@ declare module 'vue-router' {
 }
 
 export const authRoutes: RouteRecordRaw[] = [
-  { path: '/sign-in', name: 'sign-in', component: () => import('@/views/auth/SignIn.vue'), meta: { bare: true, public: true } },
+  {
+    path: '/sign-in',
+    name: 'sign-in', // in the main bundle: App.vue shows it without a route whenever nobody is signed in
+    component: SignIn,
+    meta: { bare: true, public: true },
+  },
   {
     path: '/operators',
     name: 'operators',

@@ -40,7 +40,7 @@ export const productSortFields = [
 
 export const repSortFields = ['code', 'name', 'teamName', 'hireDate', 'customerCount'] as const;
 
-/** visit plans and daily reports (the contract's dailyFormSortFields) */
+/** visit plans and daily reports */
 export const dailyFormSortFields = ['date', 'repName', 'state', 'updatedAt'] as const;
 
 export const marketFeedbackSortFields = [

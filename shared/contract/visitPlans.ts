@@ -4,7 +4,9 @@ import { dateSchema, idSchema, pageInput, sortInput, text } from './common';
 import { formListRow, formStateInputs, signatureFields } from './dailyForms';
 import { formStates, visitPurposes } from '../domain/dailyForms';
 
-export const dailyFormSortFields = ['date', 'repName', 'state', 'updatedAt'] as const;
+import { dailyFormSortFields } from './sortFields';
+
+export { dailyFormSortFields };
 
 export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
 
