@@ -167,6 +167,11 @@ export const fieldLabels: Record<string, string> = {
   collectedFen: '收款金额',
   complaintId: '客诉',
   state: '状态',
+  // receivables, statements
+  asOf: '截止日期',
+  groupBy: '汇总方式',
+  buckets: '账龄分段',
+  limit: '条数',
 };
 
 /** Own labels only: a key such as "__proto__" or "constructor" must not pick up Object.prototype members. */

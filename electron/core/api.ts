@@ -49,6 +49,12 @@ import {
   saveWeeklyPlan,
 } from './modules/workPlans/workPlans';
 import { getMeeting, listMeetings, saveMeeting, setItemDone } from './modules/meetings/meetings';
+import { receivablesAging } from './modules/receivables/aging';
+import { customerBalance } from './modules/receivables/balance';
+import { customerDocuments } from './modules/receivables/documents';
+import { findCustomers } from './modules/receivables/find';
+import { getStatement } from './modules/statements/statements';
+import { listChannelConflicts } from './modules/channelConflicts/channelConflicts';
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type HandlerTable = { [M in MethodName]: Handler<M> };
@@ -144,6 +150,12 @@ export const handlers: HandlerTable = {
   'expenses.save': saveExpense,
   'print.settings.get': (ctx) => getPrintSettings(ctx),
   'print.settings.save': savePrintSettings,
+  'receivables.aging': receivablesAging,
+  'receivables.balance': customerBalance,
+  'receivables.documents': customerDocuments,
+  'receivables.find': findCustomers,
+  'statements.get': getStatement,
+  'channelConflicts.list': listChannelConflicts,
 };
 
 export function parseInput<M extends MethodName>(method: M, raw: unknown): ParsedInput<M> {

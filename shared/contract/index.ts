@@ -22,6 +22,7 @@ import { settingsMethods } from './settings';
 import { visitPlanMethods } from './visitPlans';
 import { workPlanMethods } from './workPlans';
 import { meetingMethods } from './meetings';
+import { receivableMethods } from './receivables';
 
 export { dateSchema, fenSchema, idSchema, pageInput } from './common';
 export type { AuditEntry, AuditVerification } from './audit';
@@ -64,6 +65,7 @@ export const contract = {
   ...printMethods,
   ...workPlanMethods,
   ...meetingMethods,
+  ...receivableMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -125,6 +125,14 @@ export const methodPermissions: Record<MethodName, Permission> = {
   // every operator prints; a printer's offset is the office's, whoever measured it
   'print.settings.get': 'signedIn',
   'print.settings.save': 'signedIn',
+
+  // receivables, statements and 窜货: every operator reads them (the office answers "what does X owe?")
+  'receivables.aging': 'signedIn',
+  'receivables.balance': 'signedIn',
+  'receivables.documents': 'signedIn',
+  'receivables.find': 'signedIn',
+  'statements.get': 'signedIn',
+  'channelConflicts.list': 'signedIn',
 };
 
 /** May an operator of this role call this method? (The renderer hides buttons with it; the core enforces it.) */

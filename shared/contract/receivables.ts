@@ -31,6 +31,8 @@ const agingRow = z.object({
   key: z.int(),
   code: z.string(),
   name: z.string(),
+  /** a region row whose region has sub-regions: asking again with regionId = key shows them one level down */
+  hasChildren: z.boolean(),
   ...agingAmounts,
 });
 export type AgingRow = z.infer<typeof agingRow>;
@@ -72,8 +74,9 @@ const balanceOutput = z.object({
   owedFen: z.int(),
   overdueFen: z.int(),
   prepaymentFen: z.int(),
+  /** 0: no limit set (credit control does not check it) */
   creditLimitFen: z.int(),
-  /** limit − balance (may be negative) */
+  /** limit − balance (may be negative; meaningless when the limit is 0) */
   creditLeftFen: z.int(),
   lastOrderDate: z.string().nullable(),
   lastOrderFen: z.int().nullable(),

@@ -374,6 +374,39 @@ function dailyFormSamples(seeded: Seeded): { [M in MethodName]?: Input<M> } {
       actionItems: [{ content: '整理欠款清单', ownerRepId: reps.li.id, dueDate: '2025-03-07', done: false }],
     },
     'meetings.setItemDone': { itemId: 1, done: true },
+    ...receivableSamples(seeded),
+  };
+}
+
+/** Receivables, statements and 窜货 (reads: a date before any document answers zeros). */
+function receivableSamples(seeded: Seeded): { [M in MethodName]?: Input<M> } {
+  const { reps, customers, regions } = seeded;
+  return {
+    'receivables.aging': {
+      asOf: '2025-03-01',
+      groupBy: 'region',
+      buckets: [30, 60, 90, 180],
+      repId: reps.li.id,
+      dealerId: 1,
+      regionId: regions.east.id,
+      search: '南京',
+      sort: { field: 'totalFen', order: 'desc' },
+      page: 1,
+      pageSize: 20,
+    },
+    'receivables.balance': { customerId: customers.c1.id, asOf: '2025-03-01' },
+    'receivables.documents': { customerId: customers.c2.id, asOf: '2025-03-01', buckets: [30, 60] },
+    'receivables.find': { search: 'bjhz', limit: 10 },
+    'statements.get': { customerId: customers.c2.id, from: '2025-01-01', to: '2025-03-31' },
+    'channelConflicts.list': {
+      page: 1,
+      pageSize: 20,
+      search: '南京',
+      sort: { field: 'date', order: 'desc' },
+      from: '2025-01-01',
+      to: '2025-03-31',
+      dealerId: 1,
+    },
   };
 }
 
@@ -587,6 +620,29 @@ const cases = (): Case[] => {
     ['reps.list', { includeInactive: 'true' }, 'VALIDATION', 'includeInactive', '包含停用'],
     ['reps.list', { teamId: -1 }, 'VALIDATION', 'teamId', '团队'],
     ['reps.list', { sort: { field: 'salary', order: 'asc' } }, 'VALIDATION', 'sort.field', '排序字段'],
+    // receivables, statements, 窜货
+    ['receivables.aging', { asOf: '2025-03-01', groupBy: 'team' }, 'VALIDATION', 'groupBy', '汇总方式'],
+    ['receivables.aging', { groupBy: 'customer' }, 'VALIDATION', 'asOf', '截止日期'],
+    ['receivables.aging', { asOf: '2025-02-30', groupBy: 'customer' }, 'VALIDATION', 'asOf', '截止日期'],
+    ['receivables.aging', { asOf: '2025-03-01', groupBy: 'customer', buckets: [60, 30] }, 'VALIDATION', 'buckets', '从小到大'],
+    ['receivables.aging', { asOf: '2025-03-01', groupBy: 'customer', buckets: [] }, 'VALIDATION', 'buckets', '账龄分段'],
+    ['receivables.aging', { asOf: '2025-03-01', groupBy: 'customer', buckets: [0, 30] }, 'VALIDATION', 'buckets.0', '账龄分段'],
+    [
+      'receivables.aging',
+      { asOf: '2025-03-01', groupBy: 'customer', sort: { field: 'balance', order: 'asc' } },
+      'VALIDATION',
+      'sort.field',
+      '排序字段',
+    ],
+    ['receivables.balance', { customerId: 9999 }, 'NOT_FOUND', 'customerId', '客户'],
+    ['receivables.balance', { customerId: 1, asOf: '20250301' }, 'VALIDATION', 'asOf', '截止日期'],
+    ['receivables.documents', { customerId: 9999, asOf: '2025-03-01' }, 'NOT_FOUND', 'customerId', '客户'],
+    ['receivables.find', { search: 'bjhz', limit: 51 }, 'VALIDATION', 'limit', '条数'],
+    ['receivables.find', {}, 'VALIDATION', 'search', '搜索'],
+    ['statements.get', { customerId: 1, from: '2025-03-01', to: '2025-02-01' }, 'VALIDATION', 'to', '结束日期'],
+    ['statements.get', { customerId: 9999, from: '2025-01-01', to: '2025-02-01' }, 'NOT_FOUND', 'customerId', '客户'],
+    ['channelConflicts.list', { from: '2025-03-01', to: '2025-02-01' }, 'VALIDATION', 'to', '结束日期'],
+    ['channelConflicts.list', { sort: { field: 'profit', order: 'asc' } }, 'VALIDATION', 'sort.field', '排序字段'],
     // settings & audit
     ['settings.initialize', {}, 'VALIDATION', 'companyName', '公司名称'],
     ['settings.initialize', { companyName: long(61) }, 'VALIDATION', 'companyName', '公司名称'],

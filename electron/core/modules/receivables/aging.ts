@@ -1,0 +1,284 @@
+// 账龄 Aging as of any date, by customer, rep, channel dealer or region (a region row holds its sub-regions).
+// Three reads of the ledger for every customer at once: Σ receivables and Σ credits dated ≤ A per customer (covering
+// indexes) and the receivables open at A (the settled_date fast path); the rest is arithmetic here.
+// A row's unpaid parts go to its buckets by days overdue; the customer's prepayment (owed − balance) is taken off its
+// 未到期, so that notDue + Σ buckets = total = balance, row by row and in the totals.
+import type { Ctx } from '../../context';
+import type { Output, ParsedInput } from '../../../../shared/contract';
+import { DEFAULT_AGING_EDGES, type AgingGrouping } from '../../../../shared/domain/money';
+import { agingNoneLabels } from '../../../../shared/domain/aging';
+import { prepared } from '../../db/sql';
+import { normaliseSearch, searchWordClauses } from '../../text';
+import { bucketEdgesSchema } from '../../../../shared/contract/receivables';
+import { readSetting } from '../settings/settings';
+import { bucketOf, dayNumber, openReceivablesAt, type OpenReceivable, type Position } from './balance';
+
+type AgingInput = ParsedInput<'receivables.aging'>;
+type AgingOut = Output<'receivables.aging'>;
+type AgingRow = AgingOut['rows'][number];
+
+/** The bucket edges: the caller's, else the setting, else 30 / 60 / 90 / 180. */
+export function agingEdges(ctx: Ctx, buckets?: readonly number[]): number[] {
+  if (buckets) return [...buckets];
+  const raw = readSetting(ctx, 'agingBucketEdges');
+  if (raw) {
+    try {
+      const parsed = bucketEdgesSchema.safeParse(JSON.parse(raw));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // a malformed stored value falls back to the default edges
+    }
+  }
+  return [...DEFAULT_AGING_EDGES];
+}
+
+export interface AgingAmounts {
+  notDueFen: number;
+  bucketsFen: number[];
+  totalFen: number;
+  overdueFen: number;
+  prepaymentFen: number;
+}
+
+function emptyAmounts(edges: readonly number[]): AgingAmounts {
+  return { notDueFen: 0, bucketsFen: new Array<number>(edges.length + 1).fill(0), totalFen: 0, overdueFen: 0, prepaymentFen: 0 };
+}
+
+/** Adds an unpaid part to its bucket (as of the day number `asOfDay`). */
+function addUnpaid(acc: AgingAmounts, r: OpenReceivable, asOfDay: number, edges: readonly number[]): void {
+  const bucket = bucketOf(asOfDay - dayNumber(r.dueDate), edges);
+  if (bucket === 0) acc.notDueFen += r.unpaidFen;
+  else acc.bucketsFen[bucket - 1]! += r.unpaidFen;
+}
+
+function addPrepayment(acc: AgingAmounts, prepaymentFen: number): void {
+  acc.notDueFen -= prepaymentFen;
+  acc.prepaymentFen += prepaymentFen;
+}
+
+function finish(acc: AgingAmounts): AgingAmounts {
+  acc.overdueFen = acc.bucketsFen.reduce((s, v) => s + v, 0);
+  acc.totalFen = acc.notDueFen + acc.overdueFen;
+  return acc;
+}
+
+/** One customer's aging from its position as of A (the statement's aging at its end date). */
+export function agingOfPosition(p: Position, asOf: string, edges: readonly number[]): AgingAmounts {
+  const acc = emptyAmounts(edges);
+  const day = dayNumber(asOf);
+  for (const r of p.open) addUnpaid(acc, r, day, edges);
+  addPrepayment(acc, p.prepaymentFen);
+  return finish(acc);
+}
+
+interface CustomerAttrs {
+  repId: number | null;
+  dealerId: number | null;
+  regionId: number | null;
+}
+
+interface RegionRow {
+  id: number;
+  parentId: number | null;
+  code: string;
+  name: string;
+  path: string;
+  sortOrder: number;
+  initials: string;
+}
+
+/** Σ amount per customer dated ≤ A, from a covering index. */
+function sumsByCustomer(ctx: Ctx, table: 'receivables' | 'credits', asOf: string): Map<number, number> {
+  const rows = prepared(ctx.db, `select customer_id as c, sum(amount_fen) as s from ${table} where date <= ? group by customer_id`)
+    .raw()
+    .all(asOf) as Array<[number, number]>;
+  return new Map(rows);
+}
+
+/** Which region row a customer's region falls in: the filter region's child on its path, the region itself, or none. */
+function regionKeyer(regions: RegionRow[], filterRegionId: number | undefined): (regionId: number | null) => number | null {
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const filter = filterRegionId === undefined ? undefined : byId.get(filterRegionId);
+  const depth = filter ? filter.path.split('/').filter(Boolean).length : 0;
+  const cache = new Map<number, number | null>();
+  return (regionId) => {
+    if (regionId === null) return filterRegionId === undefined ? 0 : null;
+    const hit = cache.get(regionId);
+    if (hit !== undefined) return hit;
+    const region = byId.get(regionId);
+    let key: number | null = null;
+    if (filterRegionId !== undefined && !filter) key = null;
+    else if (!region) key = filter ? null : 0;
+    else {
+      const chain = region.path.split('/').filter(Boolean).map(Number);
+      if (!filter) key = chain[0] ?? 0;
+      else if (region.path.startsWith(filter.path)) key = chain[depth] ?? filter.id;
+    }
+    cache.set(regionId, key);
+    return key;
+  };
+}
+
+/** Ids among `keys` whose record matches every word of the search. */
+function searchKeys(ctx: Ctx, grouping: AgingGrouping, keys: number[], search: string): Set<number> {
+  const haystack: Record<AgingGrouping, { table: string; column: string }> = {
+    customer: { table: 'customers', column: 't.search_text' },
+    dealer: { table: 'dealers', column: 't.search_text' },
+    rep: { table: 'reps', column: "lower(t.code || '|' || t.name || '|' || t.pinyin || '|' || t.initials)" },
+    region: { table: 'regions', column: "lower(t.code || '|' || t.name || '|' || t.initials)" },
+  };
+  const { table, column } = haystack[grouping];
+  const words = searchWordClauses(column, search);
+  const ids = prepared(
+    ctx.db,
+    `select t.id from ${table} t where t.id in (select value from json_each(?)) and ${words.clauses.join(' and ')}`,
+  )
+    .pluck()
+    .all(JSON.stringify(keys), ...words.params) as number[];
+  return new Set(ids);
+}
+
+interface RowName {
+  code: string;
+  name: string;
+  sortName: string;
+  sortOrder: number;
+  hasChildren: boolean;
+}
+
+function namesOf(ctx: Ctx, grouping: AgingGrouping, keys: number[], regions: RegionRow[]): Map<number, RowName> {
+  const names = new Map<number, RowName>();
+  if (grouping === 'region') {
+    const parents = new Set(regions.map((r) => r.parentId));
+    for (const r of regions) {
+      names.set(r.id, { code: r.code, name: r.name, sortName: r.initials, sortOrder: r.sortOrder, hasChildren: parents.has(r.id) });
+    }
+  } else {
+    const sql: Record<Exclude<AgingGrouping, 'region'>, string> = {
+      customer: 'select id, code, name, name_pinyin as sortName from customers',
+      rep: 'select id, code, name, pinyin as sortName from reps',
+      dealer: 'select id, code, name, name_pinyin as sortName from dealers',
+    };
+    const rows = prepared(ctx.db, `${sql[grouping]} where id in (select value from json_each(?))`).all(JSON.stringify(keys)) as Array<{
+      id: number;
+      code: string;
+      name: string;
+      sortName: string;
+    }>;
+    for (const r of rows) names.set(r.id, { code: r.code, name: r.name, sortName: r.sortName, sortOrder: 0, hasChildren: false });
+  }
+  if (grouping !== 'customer') {
+    names.set(0, { code: '', name: agingNoneLabels[grouping].zh, sortName: '', sortOrder: 0, hasChildren: false });
+  }
+  return names;
+}
+
+const isEmpty = (a: AgingAmounts) => a.notDueFen === 0 && a.prepaymentFen === 0 && a.bucketsFen.every((v) => v === 0);
+
+export function receivablesAging(ctx: Ctx, input: AgingInput): AgingOut {
+  const asOf = input.asOf;
+  const edges = agingEdges(ctx, input.buckets);
+  const grouping = input.groupBy;
+  const asOfDay = dayNumber(asOf);
+
+  const debits = sumsByCustomer(ctx, 'receivables', asOf);
+  const credits = sumsByCustomer(ctx, 'credits', asOf);
+  const open = openReceivablesAt(ctx, asOf);
+
+  const needAttrs = grouping !== 'customer' || input.repId !== undefined || input.dealerId !== undefined || input.regionId !== undefined;
+  const attrs = new Map<number, CustomerAttrs>();
+  if (needAttrs) {
+    for (const [id, repId, dealerId, regionId] of prepared(ctx.db, 'select id, rep_id, dealer_id, region_id from customers')
+      .raw()
+      .all() as Array<[number, number | null, number | null, number | null]>) {
+      attrs.set(id, { repId, dealerId, regionId });
+    }
+  }
+  const regions =
+    grouping === 'region' || input.regionId !== undefined
+      ? (prepared(
+          ctx.db,
+          'select id, parent_id as parentId, code, name, path, sort_order as sortOrder, initials from regions',
+        ).all() as RegionRow[])
+      : [];
+  const regionKey = regionKeyer(regions, input.regionId);
+  const noAttrs: CustomerAttrs = { repId: null, dealerId: null, regionId: null };
+
+  // the rep / dealer of an unpaid part is its document's (an opening balance's falls back to the customer's);
+  // the prepayment's is the customer's
+  const keyOf = (customerId: number, item: OpenReceivable | null): number | null => {
+    const c = attrs.get(customerId) ?? noAttrs;
+    if (input.regionId !== undefined && regionKey(c.regionId) === null) return null;
+    const rep = item ? (item.kind === 'opening' ? (item.repId ?? c.repId) : item.repId) : c.repId;
+    const dealer = item ? (item.kind === 'opening' ? (item.dealerId ?? c.dealerId) : item.dealerId) : c.dealerId;
+    if (input.repId !== undefined && rep !== input.repId) return null;
+    if (input.dealerId !== undefined && dealer !== input.dealerId) return null;
+    switch (grouping) {
+      case 'customer':
+        return customerId;
+      case 'rep':
+        return rep ?? 0;
+      case 'dealer':
+        return dealer ?? 0;
+      case 'region':
+        return regionKey(c.regionId);
+    }
+  };
+
+  const groups = new Map<number, AgingAmounts>();
+  const groupOf = (key: number) => {
+    let acc = groups.get(key);
+    if (!acc) groups.set(key, (acc = emptyAmounts(edges)));
+    return acc;
+  };
+  const owed = new Map<number, number>();
+  for (const r of open) {
+    owed.set(r.customerId, (owed.get(r.customerId) ?? 0) + r.unpaidFen);
+    const key = keyOf(r.customerId, r);
+    if (key !== null) addUnpaid(groupOf(key), r, asOfDay, edges);
+  }
+  const customerIds = new Set([...debits.keys(), ...credits.keys()]);
+  for (const id of customerIds) {
+    const balance = (debits.get(id) ?? 0) - (credits.get(id) ?? 0);
+    const prepayment = (owed.get(id) ?? 0) - balance;
+    if (prepayment === 0) continue;
+    const key = keyOf(id, null);
+    if (key !== null) addPrepayment(groupOf(key), prepayment);
+  }
+
+  let keys = [...groups.keys()].filter((k) => !isEmpty(groups.get(k)!));
+  const search = normaliseSearch(input.search);
+  if (search) {
+    const hits = searchKeys(ctx, grouping, keys, search);
+    keys = keys.filter((k) => hits.has(k));
+  }
+  const names = namesOf(ctx, grouping, keys, regions);
+  const totals = emptyAmounts(edges);
+  const rows: AgingRow[] = keys.map((key) => {
+    const a = finish(groups.get(key)!);
+    totals.notDueFen += a.notDueFen;
+    totals.prepaymentFen += a.prepaymentFen;
+    a.bucketsFen.forEach((v, i) => (totals.bucketsFen[i]! += v));
+    const n = names.get(key);
+    // the filter region's own row (its customers not in a sub-region) has nothing further down to show
+    const hasChildren = (n?.hasChildren ?? false) && !(grouping === 'region' && key === input.regionId);
+    return { key, code: n?.code ?? '', name: n?.name ?? '', hasChildren, ...a };
+  });
+  finish(totals);
+
+  const sort = input.sort ?? { field: 'totalFen', order: 'desc' };
+  const dir = sort.order === 'asc' ? 1 : -1;
+  const byName = (a: AgingRow, b: AgingRow) => {
+    const na = names.get(a.key);
+    const nb = names.get(b.key);
+    return (na?.sortOrder ?? 0) - (nb?.sortOrder ?? 0) || (na?.sortName ?? '').localeCompare(nb?.sortName ?? '') || a.key - b.key;
+  };
+  rows.sort((a, b) => {
+    // the row without a rep / dealer / region stays last when sorted by name
+    if (sort.field === 'name') return (a.key === 0 ? 1 : 0) - (b.key === 0 ? 1 : 0) || dir * byName(a, b);
+    return dir * (a[sort.field] - b[sort.field]) || byName(a, b);
+  });
+  const pageSize = input.pageSize ?? 50;
+  const page = input.page === undefined ? rows : rows.slice((input.page - 1) * pageSize, input.page * pageSize);
+  return { asOf, groupBy: grouping, bucketEdges: edges, rows: page, total: rows.length, totals };
+}
