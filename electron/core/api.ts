@@ -49,6 +49,7 @@ import {
   saveWeeklyPlan,
 } from './modules/workPlans/workPlans';
 import { getMeeting, listMeetings, saveMeeting, setItemDone } from './modules/meetings/meetings';
+import { deleteOrder, getOrder, listOrders, postOrder, reverseOrder, saveOrder } from './modules/orders/orders';
 import { receivablesAging } from './modules/receivables/aging';
 import { customerBalance } from './modules/receivables/balance';
 import { customerDocuments } from './modules/receivables/documents';
@@ -150,6 +151,12 @@ export const handlers: HandlerTable = {
   'expenses.save': saveExpense,
   'print.settings.get': (ctx) => getPrintSettings(ctx),
   'print.settings.save': savePrintSettings,
+  'orders.save': saveOrder,
+  'orders.post': postOrder,
+  'orders.reverse': reverseOrder,
+  'orders.delete': deleteOrder,
+  'orders.get': getOrder,
+  'orders.list': listOrders,
   'receivables.aging': receivablesAging,
   'receivables.balance': customerBalance,
   'receivables.documents': customerDocuments,

@@ -22,6 +22,7 @@ import { settingsMethods } from './settings';
 import { visitPlanMethods } from './visitPlans';
 import { workPlanMethods } from './workPlans';
 import { meetingMethods } from './meetings';
+import { orderMethods } from './orders';
 import { receivableMethods } from './receivables';
 
 export { dateSchema, fenSchema, idSchema, pageInput } from './common';
@@ -42,6 +43,7 @@ export { dailyFormSortFields, type VisitPlanDetail } from './visitPlans';
 export type { DailyReportDetail } from './dailyReports';
 export type { FormListRow } from './dailyForms';
 export { weeklyPlanSortFields, monthlySummarySortFields, type WeeklyPlanDetail, type MonthlySummaryDetail } from './workPlans';
+export { orderSortFields, type OrderDetail, type OrderRow, type CreditCheck } from './orders';
 export { meetingSortFields, type MeetingDetail, type MeetingRow, type MeetingActionItem, type CarriedActionItem } from './meetings';
 
 export const contract = {
@@ -65,6 +67,7 @@ export const contract = {
   ...printMethods,
   ...workPlanMethods,
   ...meetingMethods,
+  ...orderMethods,
   ...receivableMethods,
 } as const;
 

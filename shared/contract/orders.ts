@@ -23,7 +23,14 @@ const orderLineInput = z
   })
   .strict();
 
-export const overrideInput = z.object({ reason: requiredText(200) }).strict();
+export const overrideInput = z
+  .object({
+    reason: requiredText(200),
+    /** a manager authorising on someone else's session: their name and password (counted toward their sign-in lockout) */
+    managerName: text(20).optional(),
+    managerPassword: z.string().max(100).optional(),
+  })
+  .strict();
 
 /** The credit figures of an order's customer as of the order's date, with this order counted in. */
 export const creditCheck = z.object({

@@ -126,6 +126,15 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'print.settings.get': 'signedIn',
   'print.settings.save': 'signedIn',
 
+  // 销售单: every operator reads; the business roles enter, post and reverse (红冲 is audited); a manager's override is
+  // checked in the service (the signed-in manager, or a manager's name and password typed on the clerk's session)
+  'orders.list': 'signedIn',
+  'orders.get': 'signedIn',
+  'orders.save': ENTRY,
+  'orders.delete': ENTRY,
+  'orders.post': ENTRY,
+  'orders.reverse': ENTRY,
+
   // receivables, statements and 窜货: every operator reads them (the office answers "what does X owe?")
   'receivables.aging': 'signedIn',
   'receivables.balance': 'signedIn',
@@ -169,6 +178,11 @@ const domainWords: Record<string, string> = {
   weeklyPlans: '周计划',
   monthlySummaries: '月度总结',
   print: '打印设置',
+  orders: '销售单',
+  returns: '退货单',
+  collections: '回款单',
+  writeOffs: '坏账核销',
+  openingBalances: '期初应收',
 };
 const verbWords: Record<string, string> = {
   list: '查看',
@@ -191,6 +205,8 @@ const verbWords: Record<string, string> = {
   xlsx: '',
   setSignature: '设置签名图片：',
   signature: '查看签名图片：',
+  post: '过账',
+  reverse: '红冲',
 };
 
 /** The action in Chinese for the FORBIDDEN message: 'customers.merge' → 合并客户; unknown words keep the method name. */

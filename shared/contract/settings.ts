@@ -2,6 +2,12 @@
 import { z } from 'zod';
 import { noInput, requiredText } from './common';
 import { operatorName, passwordSchema, signedIn } from './auth';
+import { bucketEdgesSchema } from './receivables';
+import { creditControlModes } from '../domain/money';
+
+/** Days overdue beyond which credit control stops an order (the issue's N). */
+export const overdueDaysSchema = z.int().min(1).max(3650);
+export const DEFAULT_OVERDUE_DAYS = 90;
 
 /** Minutes without a call after which a session ends (the renderer also signs out after that long idle). */
 export const idleMinutesSchema = z.int().min(1).max(1440);
@@ -16,6 +22,12 @@ const settingsOutput = z.object({
   /** initialised but no operator yet (a database from before sign-in existed): the app asks for an admin first */
   needsAdmin: z.boolean(),
   idleMinutes: z.int(),
+  /** credit control when posting an order: warn (post and show the figures) or block (a manager's override needed) */
+  creditControlMode: z.enum(creditControlModes),
+  /** receivables overdue by more than this many days stop an order (credit control) */
+  overdueDays: z.int(),
+  /** the aging buckets' edges in days overdue, ascending */
+  agingBucketEdges: z.array(z.int()),
 });
 
 export const settingsMethods = {
@@ -38,6 +50,10 @@ export const settingsMethods = {
         companyName: requiredText(60).optional(),
         locale: z.enum(['zh-CN', 'en']).optional(),
         idleMinutes: idleMinutesSchema.optional(),
+        // the money settings: a manager's or an admin's
+        creditControlMode: z.enum(creditControlModes).optional(),
+        overdueDays: overdueDaysSchema.optional(),
+        agingBucketEdges: bucketEdgesSchema.optional(),
       })
       .strict(),
     output: settingsOutput,

@@ -42,6 +42,9 @@ export const auditActionLabels: Record<string, Labelled> = {
   unsign: { zh: '撤销签核', en: 'Unsigned' },
   changePassword: { zh: '修改密码', en: 'Changed password' },
   recover: { zh: '用恢复码重设密码', en: 'Reset password with recovery code' },
+  post: { zh: '过账', en: 'Posted' },
+  reverse: { zh: '红冲', en: 'Reversed' },
+  override: { zh: '经理授权', en: 'Manager override' },
 };
 
 /** Record types as the log stores them; an import is logged under the plural list name (customers, dealers …). */
@@ -67,6 +70,11 @@ export const auditEntityLabels: Record<string, Labelled> = {
   monthlySummary: { zh: '月度总结', en: 'Monthly summary' },
   meeting: { zh: '销售会议', en: 'Sales meeting' },
   operator: { zh: '操作员', en: 'Operator' },
+  order: { zh: '销售单', en: 'Sales order' },
+  return: { zh: '退货单', en: 'Sales return' },
+  collection: { zh: '回款单', en: 'Collection' },
+  writeOff: { zh: '坏账核销', en: 'Write-off' },
+  openingBalance: { zh: '期初应收', en: 'Opening balance' },
   customers: listEntityLabels.customers,
   dealers: listEntityLabels.dealers,
   products: listEntityLabels.products,

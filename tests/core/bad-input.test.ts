@@ -274,6 +274,42 @@ function samplesFor(seeded: Seeded): { [M in MethodName]?: Input<M> } {
     },
     'export.xlsx': { entity: 'customers', filters: { search: '南京', archived: 'all', sort: { field: 'name', order: 'asc' } } },
     ...dailyFormSamples(seeded),
+    ...moneySamples(seeded),
+  };
+}
+
+/** Sales orders, returns, collections, write-offs and opening balances (ids that may or may not exist). */
+function moneySamples(seeded: Seeded): { [M in MethodName]?: Input<M> } {
+  const { reps, customers } = seeded;
+  return {
+    'orders.save': {
+      customerId: customers.c2.id,
+      dealerId: null,
+      repId: reps.li.id,
+      date: '2025-02-28',
+      settlement: 'credit',
+      dueDate: '2025-03-30',
+      discountFen: 0,
+      notes: '送货上门',
+      lines: [{ productId: 1, qty: 2.5, unitPriceFen: 5_200, discountFen: 0 }],
+    },
+    'orders.post': { id: 1, override: { reason: '老客户月底回款' } },
+    'orders.reverse': { id: 1, date: '2025-03-01', reason: '客户拒收' },
+    'orders.delete': { id: 1 },
+    'orders.get': { id: 1 },
+    'orders.list': {
+      page: 1,
+      pageSize: 20,
+      search: 'XS',
+      sort: { field: 'date', order: 'desc' },
+      from: '2025-01-01',
+      to: '2025-03-31',
+      customerId: customers.c2.id,
+      dealerId: 1,
+      repId: reps.li.id,
+      state: ['posted'],
+      crossTerritory: false,
+    },
   };
 }
 
@@ -643,6 +679,48 @@ const cases = (): Case[] => {
     ['statements.get', { customerId: 9999, from: '2025-01-01', to: '2025-02-01' }, 'NOT_FOUND', 'customerId', '客户'],
     ['channelConflicts.list', { from: '2025-03-01', to: '2025-02-01' }, 'VALIDATION', 'to', '结束日期'],
     ['channelConflicts.list', { sort: { field: 'profit', order: 'asc' } }, 'VALIDATION', 'sort.field', '排序字段'],
+    // sales orders: bad lines, amounts and references
+    [
+      'orders.save',
+      { customerId: 1, date: '2025-02-01', lines: [{ productId: 1, qty: 0, unitPriceFen: 100 }] },
+      'VALIDATION',
+      'lines.0.qty',
+      '数量',
+    ],
+    [
+      'orders.save',
+      { customerId: 1, date: '2025-02-01', lines: [{ productId: 1, qty: 1, unitPriceFen: -1 }] },
+      'VALIDATION',
+      'lines.0.unitPriceFen',
+      '单价',
+    ],
+    [
+      'orders.save',
+      { customerId: 1, date: '2025-02-01', lines: [{ productId: 1, qty: 0.0005, unitPriceFen: 1 }] },
+      'VALIDATION',
+      'lines.0.qty',
+      '数量',
+    ],
+    [
+      'orders.save',
+      { customerId: 1, date: '2025-02-01', lines: [{ productId: 1, qty: 1, unitPriceFen: 1.5 }] },
+      'VALIDATION',
+      'lines.0.unitPriceFen',
+      '单价',
+    ],
+    ['orders.save', { customerId: 1, date: '2025-02-01', settlement: 'barter', lines: [] }, 'VALIDATION', 'settlement', '结算方式'],
+    [
+      'orders.save',
+      { customerId: 9999, date: '2025-02-01', lines: [{ productId: 1, qty: 1, unitPriceFen: 1 }] },
+      'REFERENCE',
+      'customerId',
+      '客户',
+    ],
+    ['orders.post', { id: 9999 }, 'NOT_FOUND', 'id', '销售单'],
+    ['orders.post', { id: 1, override: { reason: '' } }, 'VALIDATION', 'override.reason', '不能为空'],
+    ['orders.reverse', { id: 1, reason: '' }, 'VALIDATION', 'reason', '原因'],
+    ['orders.reverse', { id: 9999, reason: '错单' }, 'NOT_FOUND', 'id', '销售单'],
+    ['orders.list', { state: ['open'] }, 'VALIDATION', 'state.0', '状态'],
     // settings & audit
     ['settings.initialize', {}, 'VALIDATION', 'companyName', '公司名称'],
     ['settings.initialize', { companyName: long(61) }, 'VALIDATION', 'companyName', '公司名称'],

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { loadMigrations } from '../../electron/core/db/connection';
-import { digest, fail, makeCore, ok } from './helpers';
+import { moneySettings } from '../../electron/core/modules/settings/settings';
+import { addOperator, asOperator, digest, fail, makeCore, ok } from './helpers';
 
 const admin = { name: '老板', password: 'boss-pw' };
 
@@ -22,6 +23,9 @@ describe('settings', () => {
       databasePath: ':memory:',
       needsAdmin: false,
       idleMinutes: 30,
+      creditControlMode: 'warn',
+      overdueDays: 90,
+      agingBucketEdges: [30, 60, 90, 180],
     });
   });
 
@@ -44,5 +48,28 @@ describe('settings', () => {
     const audit = await ok(core, 'audit.list', { entity: 'settings' });
     expect(audit.rows.map((r) => r.action)).toEqual(['update', 'update', 'initialize']);
     expect(audit.rows[0]).toMatchObject({ before: { companyName: '华众商贸' }, after: { companyName: '华众集团' } });
+  });
+
+  it('money settings: credit control mode, overdue days and aging edges, a manager’s or admin’s to change', async () => {
+    const saved = await ok(core, 'settings.save', { creditControlMode: 'block', overdueDays: 60, agingBucketEdges: [15, 45, 120] });
+    expect(saved).toMatchObject({ creditControlMode: 'block', overdueDays: 60, agingBucketEdges: [15, 45, 120] });
+    expect(moneySettings(core.ctx)).toEqual({ creditControlMode: 'block', overdueDays: 60, agingBucketEdges: [15, 45, 120] });
+    const before = digest(core.ctx.db);
+    expect(await fail(core, 'settings.save', { agingBucketEdges: [60, 30] })).toMatchObject({
+      code: 'VALIDATION',
+      field: 'agingBucketEdges',
+    });
+    expect(await fail(core, 'settings.save', { overdueDays: 0 })).toMatchObject({ code: 'VALIDATION', field: 'overdueDays' });
+    expect(await fail(core, 'settings.save', { creditControlMode: 'stop' })).toMatchObject({
+      code: 'VALIDATION',
+      field: 'creditControlMode',
+    });
+    addOperator(core, { name: '录入员', role: 'clerk', password: 'clerk-pw' });
+    const clerk = await asOperator(core, '录入员', 'clerk-pw');
+    const before2 = digest(core.ctx.db);
+    expect(before2).not.toBe(before); // the sign-in's session
+    expect(await fail(clerk, 'settings.save', { creditControlMode: 'warn' })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(digest(core.ctx.db)).toBe(before2);
+    expect(moneySettings(core.ctx).creditControlMode).toBe('block');
   });
 });

@@ -12,14 +12,28 @@ import { recordAudit } from '../audit/audit';
  * four digits). Called inside the saving transaction, so two saves never take the same number; the unique index on
  * code guards it besides.
  */
-export function nextDailyCode(ctx: Ctx, table: 'complaints' | 'market_feedback', prefix: string, date: string): string {
+export function nextDailyCode(ctx: Ctx, table: DailyCodedTable, prefix: string, date: string): string {
   const day = `${prefix}-${date.replace(/-/g, '')}-`;
+  const col = codeColumns[table];
+  // the range keeps the lookup on the unique index of the code (':' sorts right after '9')
   const row = prepared(
     ctx.db,
-    `select max(cast(substr(code, ${day.length + 1}) as integer)) as n from ${table} where code glob ? || '[0-9]*'`,
-  ).get(day) as { n: number | null };
+    `select max(cast(substr(${col}, ${day.length + 1}) as integer)) as n from ${table} where ${col} > ? and ${col} < ? and ${col} glob ?`,
+  ).get(day, `${day}:`, `${day}[0-9]*`) as { n: number | null };
   return `${day}${String((row.n ?? 0) + 1).padStart(3, '0')}`;
 }
+
+/** The tables numbered per day, and their number column (the money documents' doc_no: XS-/TH-/HK-/HX-/QC-). */
+const codeColumns = {
+  complaints: 'code',
+  market_feedback: 'code',
+  orders: 'doc_no',
+  returns: 'doc_no',
+  collections: 'doc_no',
+  write_offs: 'doc_no',
+  opening_balances: 'doc_no',
+} as const;
+export type DailyCodedTable = keyof typeof codeColumns;
 
 /** A record of something that happened: its date is not after today. */
 export function assertNotFuture(ctx: Ctx, date: string, field: string, label: string): void {

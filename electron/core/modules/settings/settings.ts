@@ -2,7 +2,9 @@ import type { Ctx } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
 import { recordAudit } from '../audit/audit';
 import { DomainError } from '../../errors';
-import { DEFAULT_IDLE_MINUTES } from '../../../../shared/contract/settings';
+import { prepared } from '../../db/sql';
+import { DEFAULT_IDLE_MINUTES, DEFAULT_OVERDUE_DAYS } from '../../../../shared/contract/settings';
+import { DEFAULT_AGING_EDGES, type CreditControlMode } from '../../../../shared/domain/money';
 import { operatorCount } from '../operators/operators';
 
 function readAll(ctx: Ctx): Map<string, string> {
@@ -30,7 +32,45 @@ export function getSettings(ctx: Ctx): Output<'settings.get'> {
     databasePath: ctx.dbPath,
     needsAdmin: s.get('initialized') === '1' && operatorCount(ctx) === 0,
     idleMinutes: Number(s.get('idleMinutes') ?? DEFAULT_IDLE_MINUTES),
+    ...moneySettingsOf(s),
   };
+}
+
+export interface MoneySettings {
+  creditControlMode: CreditControlMode;
+  overdueDays: number;
+  agingBucketEdges: number[];
+}
+
+function moneySettingsOf(s: Map<string, string>): MoneySettings {
+  let edges: number[] = [...DEFAULT_AGING_EDGES];
+  try {
+    const stored = JSON.parse(s.get('agingBucketEdges') ?? 'null') as unknown;
+    if (
+      Array.isArray(stored) &&
+      stored.length > 0 &&
+      stored.every((v, i) => Number.isInteger(v) && v > 0 && (i === 0 || v > stored[i - 1]))
+    )
+      edges = stored as number[];
+  } catch {
+    // a damaged value falls back to the defaults
+  }
+  const overdue = Number(s.get('overdueDays') ?? DEFAULT_OVERDUE_DAYS);
+  return {
+    creditControlMode: s.get('creditControlMode') === 'block' ? 'block' : 'warn',
+    overdueDays: Number.isInteger(overdue) && overdue > 0 ? overdue : DEFAULT_OVERDUE_DAYS,
+    agingBucketEdges: edges,
+  };
+}
+
+const moneyKeys = ['creditControlMode', 'overdueDays', 'agingBucketEdges'];
+
+/** Credit control (warn | block, default warn), the overdue days N (default 90) and the aging bucket edges (default 30/60/90/180). */
+export function moneySettings(ctx: Ctx): MoneySettings {
+  const rows = prepared(ctx.db, `select key, value from settings where key in (${moneyKeys.map(() => '?').join(',')})`).all(
+    ...moneyKeys,
+  ) as Array<{ key: string; value: string }>;
+  return moneySettingsOf(new Map(rows.map((r) => [r.key, r.value])));
 }
 
 export function saveSettings(ctx: Ctx, input: ParsedInput<'settings.save'>): Output<'settings.get'> {
@@ -38,11 +78,18 @@ export function saveSettings(ctx: Ctx, input: ParsedInput<'settings.save'>): Out
   if (ctx.actor && ctx.actor.role !== 'admin' && (input.companyName !== undefined || input.idleMinutes !== undefined)) {
     throw new DomainError('FORBIDDEN', '只有系统管理员可以修改公司名称和自动登出时间');
   }
+  const moneyChange = input.creditControlMode !== undefined || input.overdueDays !== undefined || input.agingBucketEdges !== undefined;
+  if (moneyChange && ctx.actor && ctx.actor.role !== 'admin' && ctx.actor.role !== 'manager') {
+    throw new DomainError('FORBIDDEN', '只有经理或系统管理员可以修改信用控制和账龄设置');
+  }
   ctx.db.transaction(() => {
     const before = getSettings(ctx);
     if (input.companyName !== undefined) writeSetting(ctx, 'companyName', input.companyName);
     if (input.locale !== undefined) writeSetting(ctx, 'locale', input.locale);
     if (input.idleMinutes !== undefined) writeSetting(ctx, 'idleMinutes', String(input.idleMinutes));
+    if (input.creditControlMode !== undefined) writeSetting(ctx, 'creditControlMode', input.creditControlMode);
+    if (input.overdueDays !== undefined) writeSetting(ctx, 'overdueDays', String(input.overdueDays));
+    if (input.agingBucketEdges !== undefined) writeSetting(ctx, 'agingBucketEdges', JSON.stringify(input.agingBucketEdges));
     recordAudit(ctx, { action: 'update', entity: 'settings', entityId: null, before, after: input });
   })();
   return getSettings(ctx);
