@@ -3,7 +3,11 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import { dailyFormRoutes } from '@/views/dailyForms/routes';
 import { workPlanRoutes } from '@/views/workPlans/routes';
 import { orderRoutes } from '@/views/orders/routes';
+import { returnRoutes } from '@/views/returns/routes';
 import { printRoutes } from '@/print/routes';
+import { receivableRoutes } from '@/views/receivables/routes';
+import { statementRoutes } from '@/views/statements/routes';
+import { channelConflictRoutes } from '@/views/channelConflicts/routes';
 
 // Hash history works the same from file:// (Electron) and from the browser-mode server.
 export const routes: RouteRecordRaw[] = [
@@ -64,6 +68,7 @@ export const routes: RouteRecordRaw[] = [
   ...dailyFormRoutes,
   ...workPlanRoutes,
   ...orderRoutes,
+  ...returnRoutes,
   {
     path: '/market-feedback',
     name: 'market-feedback',
@@ -83,6 +88,9 @@ export const routes: RouteRecordRaw[] = [
     meta: { nav: 'expenses', method: 'expenses.list' },
   },
   { path: '/audit', name: 'audit', component: () => import('@/views/audit/AuditLog.vue'), meta: { nav: 'audit', method: 'audit.list' } },
+  ...receivableRoutes,
+  ...statementRoutes,
+  ...channelConflictRoutes,
   ...authRoutes,
   ...printRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/customers' },

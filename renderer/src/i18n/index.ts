@@ -14,6 +14,11 @@ import printMessages from '@/print/messages';
 import authMessages from '@/views/auth/messages';
 import workMessages from '@/views/workPlans/messages';
 import meetingMessages from '@/views/meetings/messages';
+import receivableMessages from '@/views/receivables/messages';
+import statementMessages from '@/views/statements/messages';
+import conflictMessages from '@/views/channelConflicts/messages';
+import orderMessages from '@/views/orders/messages';
+import returnMessages from '@/views/returns/messages';
 
 // each domain keeps its texts beside its views, under its own namespace
 const zhCN = {
@@ -31,6 +36,11 @@ const zhCN = {
   auth: authMessages.zh,
   work: workMessages.zh,
   meeting: meetingMessages.zh,
+  receivable: receivableMessages.zh,
+  statement: statementMessages.zh,
+  conflict: conflictMessages.zh,
+  order: orderMessages.zh,
+  salesReturn: returnMessages.zh,
 };
 const en: typeof zhCN = {
   ...enBase,
@@ -47,6 +57,11 @@ const en: typeof zhCN = {
   auth: authMessages.en,
   work: workMessages.en,
   meeting: meetingMessages.en,
+  receivable: receivableMessages.en,
+  statement: statementMessages.en,
+  conflict: conflictMessages.en,
+  order: orderMessages.en,
+  salesReturn: returnMessages.en,
 };
 
 export type Locale = 'zh-CN' | 'en';
