@@ -4,6 +4,7 @@ import { dailyFormRoutes } from '@/views/dailyForms/routes';
 import { workPlanRoutes } from '@/views/workPlans/routes';
 import { orderRoutes } from '@/views/orders/routes';
 import { returnRoutes } from '@/views/returns/routes';
+import { collectionRoutes } from '@/views/collections/routes';
 import { printRoutes } from '@/print/routes';
 import { receivableRoutes } from '@/views/receivables/routes';
 import { statementRoutes } from '@/views/statements/routes';
@@ -69,6 +70,7 @@ export const routes: RouteRecordRaw[] = [
   ...workPlanRoutes,
   ...orderRoutes,
   ...returnRoutes,
+  ...collectionRoutes,
   {
     path: '/market-feedback',
     name: 'market-feedback',

@@ -30,7 +30,7 @@ export function isPaperId(value: unknown): value is PaperId {
 }
 
 /** The forms the app prints; the printer and paper used last are remembered per form. */
-export const printForms = ['visitPlan', 'dailyReport', 'marketFeedback', 'weeklyPlan', 'calibration'] as const;
+export const printForms = ['visitPlan', 'dailyReport', 'marketFeedback', 'weeklyPlan', 'statement', 'calibration'] as const;
 export type PrintForm = (typeof printForms)[number];
 
 export const printFormLabels: Record<PrintForm, Labelled> = {
@@ -38,6 +38,7 @@ export const printFormLabels: Record<PrintForm, Labelled> = {
   dailyReport: { zh: '每日销售报告表', en: 'Daily sales report' },
   marketFeedback: { zh: '市场状况反映表', en: 'Market feedback' },
   weeklyPlan: { zh: '周计划', en: 'Weekly plan' },
+  statement: { zh: '客户对账单', en: 'Customer statement' },
   calibration: { zh: '打印偏移校准页', en: 'Offset calibration page' },
 };
 

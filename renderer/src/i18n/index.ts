@@ -19,6 +19,7 @@ import statementMessages from '@/views/statements/messages';
 import conflictMessages from '@/views/channelConflicts/messages';
 import orderMessages from '@/views/orders/messages';
 import returnMessages from '@/views/returns/messages';
+import collectionMessages from '@/views/collections/messages';
 
 // each domain keeps its texts beside its views, under its own namespace
 const zhCN = {
@@ -41,6 +42,7 @@ const zhCN = {
   conflict: conflictMessages.zh,
   order: orderMessages.zh,
   salesReturn: returnMessages.zh,
+  collection: collectionMessages.zh,
 };
 const en: typeof zhCN = {
   ...enBase,
@@ -62,6 +64,7 @@ const en: typeof zhCN = {
   conflict: conflictMessages.en,
   order: orderMessages.en,
   salesReturn: returnMessages.en,
+  collection: collectionMessages.en,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -57,6 +57,10 @@ export interface FormDoc {
   signature: Signature | null;
   /** identifies a loose page of a batch: rep · date */
   footer: string;
+  /** the customer confirms it (客户确认签章 / 日期) instead of the rep and the supervisor signing */
+  confirmation?: boolean;
+  /** header fields that may take two lines, in a smaller type (a customer's name, contact and address) */
+  metaWrap?: boolean;
 }
 
 export interface SheetRecord {

@@ -8,6 +8,7 @@ import { blankVisitPlanDoc, visitPlanDoc, VISIT_PLAN_TITLE } from './forms/visit
 import { blankDailyReportDoc, dailyReportDoc, DAILY_REPORT_TITLE } from './forms/dailyReport';
 import { blankWeeklyPlanDoc, weeklyPlanDoc, WEEKLY_PLAN_TITLE } from './forms/weeklyPlan';
 import { blankMarketFeedbackDoc, marketFeedbackDoc, MARKET_FEEDBACK_TITLE } from './forms/marketFeedback';
+import { statementDoc } from './forms/statement';
 
 /** The blank forms, to fill in by hand: /print/blank/<name>. */
 const blanks = {
@@ -29,6 +30,8 @@ export type PrintTarget =
   /** one report (id), or every report from – to, of one rep or of each rep on their own form */
   | { kind: 'market-feedback'; id?: number; from?: string; to?: string; repId?: number }
   | { kind: 'blank'; form: BlankForm }
+  /** 客户对账单 of one customer for from – to */
+  | { kind: 'statement'; customerId: number; from: string; to: string }
   | { kind: 'calibration' };
 
 export type PrintKind = PrintTarget['kind'];
@@ -67,6 +70,14 @@ export function parseTarget(kind: string, params: Query, query: Query): PrintTar
     if (!(blankForms as readonly string[]).includes(form)) return { error: `没有空白表：${form}` };
     return { kind, form: form as BlankForm };
   }
+  if (kind === 'statement') {
+    const customerId = Number(str(query.customerId));
+    if (!Number.isSafeInteger(customerId) || customerId <= 0) return { error: '缺少客户（customerId）' };
+    const from = str(query.from);
+    const to = str(query.to);
+    if (!isDate(from) || !isDate(to)) return { error: '缺少期间（from、to=YYYY-MM-DD）' };
+    return { kind, customerId, from, to };
+  }
   if (kind === 'calibration') return { kind };
   return { error: `未知的打印内容：${kind}` };
 }
@@ -86,6 +97,8 @@ export function printFormOf(target: PrintTarget): PrintForm {
       return 'marketFeedback';
     case 'blank':
       return blanks[target.form].form;
+    case 'statement':
+      return 'statement';
     case 'calibration':
       return 'calibration';
   }
@@ -105,6 +118,8 @@ export function fileNameOf(target: PrintTarget, docs: readonly FormDoc[]): strin
       return `${MARKET_FEEDBACK_TITLE}-全部业务员-${target.from === target.to ? target.from : `${target.from}至${target.to}`}`;
     case 'blank':
       return `${blanks[target.form].title}-空白`;
+    case 'statement':
+      return docs[0]?.footer.replaceAll(' · ', '-') ?? `客户对账单-${target.from}至${target.to}`;
     case 'calibration':
       return '打印偏移校准页';
   }
@@ -194,6 +209,13 @@ export async function loadDocs(target: PrintTarget): Promise<DocBuilder> {
     case 'blank': {
       const blank = blanks[target.form];
       return (g) => [blank.doc(g)];
+    }
+    case 'statement': {
+      const [statement, settings] = await Promise.all([
+        call('statements.get', { customerId: target.customerId, from: target.from, to: target.to }),
+        call('settings.get', {}),
+      ]);
+      return () => [statementDoc(statement, { name: settings.companyName })];
     }
     case 'calibration':
       return none;

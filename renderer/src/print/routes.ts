@@ -20,6 +20,7 @@ const pages = [
   ['/print/weekly-plan', 'weekly-plan'],
   ['/print/daily-report', 'daily-report'],
   ['/print/market-feedback', 'market-feedback'],
+  ['/print/statement', 'statement'],
   ['/print/batch', 'batch'],
   ['/print/blank/:form', 'blank'],
   ['/print/calibration', 'calibration'],
