@@ -74,11 +74,12 @@ describe('demo generator (small)', () => {
     expect(result.teams).toBe(2);
     expect(result.regions).toBeGreaterThanOrEqual(50);
     expect(result.regions).toBeLessThanOrEqual(75);
-    expect(one<{ n: number }>('select count(*) as n from customers').n).toBe(300);
+    // besides the dealers' trading accounts (type dealer, tests/core/demoMoney.test.ts)
+    expect(one<{ n: number }>("select count(*) as n from customers where type <> 'dealer'").n).toBe(300);
     expect(one<{ n: number }>('select count(*) as n from reps').n).toBe(8);
     expect(one<{ n: number }>('select count(*) as n from teams').n).toBe(2);
     expect(one<{ n: number }>('select count(*) as n from regions').n).toBe(result.regions);
-    expect(one<{ n: number }>('select count(*) as n from contacts').n).toBe(result.contacts);
+    expect(one<{ n: number }>('select count(*) as n from contacts').n).toBe(result.contacts + result.money.dealerAccounts);
     expect(one<{ n: number }>('select count(*) as n from customer_tags').n).toBe(result.customerTags);
     // the caller owns these settings
     expect(all('select key from settings where key in (?, ?)', 'initialized', 'companyName')).toEqual([]);
@@ -112,7 +113,7 @@ describe('demo generator (small)', () => {
       `select c.code, g.level, g.path,
               exists (select 1 from rep_regions rr join regions x on x.id = rr.region_id
                       where rr.rep_id = c.rep_id and g.path like x.path || '%') as covered
-       from customers c left join regions g on g.id = c.region_id`,
+       from customers c left join regions g on g.id = c.region_id where c.type <> 'dealer'`,
     );
     expect(rows).toHaveLength(300);
     for (const r of rows) {
@@ -180,7 +181,7 @@ describe('demo generator (small)', () => {
     const tagged = one<{ n: number }>("select count(*) as n from customers where tags <> '[]'").n;
     expect(tagged).toBeGreaterThan(30);
     const dates = all<{ code: string; created_at: string; updated_at: string }>(
-      'select code, created_at, updated_at from customers order by code',
+      "select code, created_at, updated_at from customers where type <> 'dealer' order by code",
     );
     expect(dates[0]!.code).toBe('C000001');
     expect(dates[299]!.code).toBe('C000300');
@@ -227,7 +228,7 @@ describe('demo generator (small)', () => {
 
   it('refuses a database that already has data', () => {
     expect(() => generateDemo(core.ctx.db, { scale: 'small', seed: 1, now: NOW })).toThrow(/空数据库/);
-    expect(one<{ n: number }>('select count(*) as n from customers').n).toBe(300);
+    expect(one<{ n: number }>("select count(*) as n from customers where type <> 'dealer'").n).toBe(300);
   });
 
   it('is searchable through customers.list by pinyin initials, full pinyin, and name', async () => {
@@ -293,7 +294,7 @@ describe('demo generator (small)', () => {
       `select id, code, name, short_name as shortName, type, region_id as regionId, address, phone, industry, scale, source,
               rep_id as repId, dealer_id as dealerId, grade, lifecycle, credit_limit_fen as creditLimitFen,
               payment_term_days as paymentTermDays, tags, notes
-       from customers`,
+       from customers where type <> 'dealer'`,
     );
     const contactsOf = core.ctx.db.prepare(
       'select name, title, phone, email, wechat, is_primary as isPrimary from contacts where customer_id = ? order by sort_order',
@@ -905,10 +906,12 @@ describe('demo generator (large)', () => {
       // daily forms for the last three months only (the generation time budget)
       expect(large.daily.visitPlans).toBeGreaterThan(3000);
       expect((db.prepare('select min(date) as d from visit_plans').get() as { d: string }).d).toBe('2025-12-01');
+      // three years of orders: at least a million lines (the money bench's scale)
+      expect(large.money.orderLines).toBeGreaterThanOrEqual(1_000_000);
     } finally {
       db.close();
     }
-  });
+  }, 240_000); // with three years of money (about a million order lines)
 });
 
 describe('demo CLI', () => {

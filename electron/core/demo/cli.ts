@@ -134,6 +134,18 @@ async function main(): Promise<void> {
     console.log(`产品 / products:      ${counts.products}`);
     console.log(`策略卡 / strategy cards: ${counts.strategyCards}（行动 / actions ${counts.strategyActions}）`);
     console.log(`月评 / evaluations:   ${counts.monthlyEvaluations}`);
+    const money = counts.money;
+    console.log(`经销商往来户 / dealer accounts: ${money.dealerAccounts}`);
+    console.log(`期初应收 / opening balances: ${money.openingBalances}`);
+    console.log(
+      `销售单 / orders:      ${money.orders}（明细 / lines ${money.orderLines}，红冲 / reversed ${money.reversedOrders}，跨区 / cross-territory ${money.crossTerritoryOrders}，草稿 / drafts ${money.draftOrders}）`,
+    );
+    console.log(`退货单 / returns:     ${money.returns}（明细 / lines ${money.returnLines}）`);
+    console.log(`回款 / collections:   ${money.collections}（红冲 / reversed ${money.reversedCollections}）`);
+    console.log(`坏账核销 / write-offs: ${money.writeOffs}`);
+    console.log(
+      `应收账 / ledger:      应收 / receivables ${money.receivables}，贷方 / credits ${money.credits}，核销 / allocations ${money.allocations}`,
+    );
     console.log(`用时 / elapsed:       ${seconds.toFixed(2)} s`);
     console.log('操作员 / operators (用户名 name / 角色 role / 密码 password):');
     for (const o of operators) console.log(`  ${o.name}  ${o.role}${o.teamName ? `（${o.teamName}）` : ''}  ${o.password}`);

@@ -10,6 +10,7 @@ import { dealerDerived } from '../modules/dealers/dealers';
 import { sessionStore } from '../modules/auth/sessions';
 import { insertDemoOperators } from './operators';
 import { insertDailyProcess, type DailyProcessCounts } from './dailyProcess';
+import { insertDemoMoney, type MoneyCounts } from './money';
 import { nameKey, pinyinFull, pinyinInitials } from '../text';
 import * as catalog from './catalog';
 import * as words from './names';
@@ -57,6 +58,8 @@ export interface DemoResult {
   operators: number;
   /** plans, reports, feedback, complaints, expenses, weekly plans, monthly summaries and meetings of the demo period */
   daily: DailyProcessCounts;
+  /** three years of orders, returns, collections, write-offs and opening balances, with the receivables ledger */
+  money: MoneyCounts;
 }
 
 interface ScaleSpec {
@@ -477,6 +480,12 @@ class Generator {
     const { strategyCards, strategyActions } = this.insertStrategyCards(customers, leafNames);
     const monthlyEvaluations = this.insertEvaluations(customers);
     const daily = insertDailyProcess(this.db, this.rand, { nowMs: this.nowMs, today: this.today, from: this.dailyFrom() });
+    // the money draws from its own sequence, so tuning it never changes the rest of the company
+    const money = insertDemoMoney(this.db, new Rand(this.options.seed + 1), {
+      nowMs: this.nowMs,
+      today: this.today,
+      from: localDate(this.systemStartMs),
+    });
     const result: DemoResult = {
       customers: customers.length,
       reps: reps.length,
@@ -497,6 +506,7 @@ class Generator {
       monthlyEvaluations,
       operators,
       daily,
+      money,
     };
     this.db.prepare('insert into audit_log (at, operator, action, entity, entity_id, before, after) values (?, ?, ?, ?, ?, ?, ?)').run(
       this.options.now.toISOString(),
