@@ -50,6 +50,10 @@ import {
 } from './modules/workPlans/workPlans';
 import { getMeeting, listMeetings, saveMeeting, setItemDone } from './modules/meetings/meetings';
 import { deleteOrder, getOrder, listOrders, postOrder, reverseOrder, saveOrder } from './modules/orders/orders';
+import { getReturn, listReturns, postReturn, saveReturn } from './modules/returns/returns';
+import { getCollection, listCollections, reverseCollection, saveCollection } from './modules/collections/collections';
+import { listWriteOffs, saveWriteOff } from './modules/writeOffs/writeOffs';
+import { listOpeningBalances, saveOpeningBalance } from './modules/openingBalances/openingBalances';
 import { receivablesAging } from './modules/receivables/aging';
 import { customerBalance } from './modules/receivables/balance';
 import { customerDocuments } from './modules/receivables/documents';
@@ -157,6 +161,18 @@ export const handlers: HandlerTable = {
   'orders.delete': deleteOrder,
   'orders.get': getOrder,
   'orders.list': listOrders,
+  'returns.save': saveReturn,
+  'returns.post': postReturn,
+  'returns.get': getReturn,
+  'returns.list': listReturns,
+  'collections.save': saveCollection,
+  'collections.reverse': reverseCollection,
+  'collections.get': getCollection,
+  'collections.list': listCollections,
+  'writeOffs.save': saveWriteOff,
+  'writeOffs.list': listWriteOffs,
+  'openingBalances.save': saveOpeningBalance,
+  'openingBalances.list': listOpeningBalances,
   'receivables.aging': receivablesAging,
   'receivables.balance': customerBalance,
   'receivables.documents': customerDocuments,

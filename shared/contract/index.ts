@@ -23,6 +23,8 @@ import { visitPlanMethods } from './visitPlans';
 import { workPlanMethods } from './workPlans';
 import { meetingMethods } from './meetings';
 import { orderMethods } from './orders';
+import { returnMethods } from './returns';
+import { collectionMethodsContract } from './collections';
 import { receivableMethods } from './receivables';
 
 export { dateSchema, fenSchema, idSchema, pageInput } from './common';
@@ -44,6 +46,8 @@ export type { DailyReportDetail } from './dailyReports';
 export type { FormListRow } from './dailyForms';
 export { weeklyPlanSortFields, monthlySummarySortFields, type WeeklyPlanDetail, type MonthlySummaryDetail } from './workPlans';
 export { orderSortFields, type OrderDetail, type OrderRow, type CreditCheck } from './orders';
+export { returnSortFields, type ReturnDetail } from './returns';
+export { collectionSortFields, writeOffSortFields, type CollectionDetail, type CollectionRow } from './collections';
 export { meetingSortFields, type MeetingDetail, type MeetingRow, type MeetingActionItem, type CarriedActionItem } from './meetings';
 
 export const contract = {
@@ -68,6 +72,8 @@ export const contract = {
   ...workPlanMethods,
   ...meetingMethods,
   ...orderMethods,
+  ...returnMethods,
+  ...collectionMethodsContract,
   ...receivableMethods,
 } as const;
 

@@ -134,6 +134,19 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'orders.delete': ENTRY,
   'orders.post': ENTRY,
   'orders.reverse': ENTRY,
+  // 退货, 回款 (posted when saved; 红冲 audited), 期初应收: the business roles; 坏账核销 a manager only
+  'returns.list': 'signedIn',
+  'returns.get': 'signedIn',
+  'returns.save': ENTRY,
+  'returns.post': ENTRY,
+  'collections.list': 'signedIn',
+  'collections.get': 'signedIn',
+  'collections.save': ENTRY,
+  'collections.reverse': ENTRY,
+  'writeOffs.list': 'signedIn',
+  'writeOffs.save': MANAGER,
+  'openingBalances.list': 'signedIn',
+  'openingBalances.save': ENTRY,
 
   // receivables, statements and 窜货: every operator reads them (the office answers "what does X owe?")
   'receivables.aging': 'signedIn',

@@ -29,3 +29,12 @@ export function proRataFen(wholeFen: number, wholeMilli: number, doneMilli: numb
   if (doneMilli + partMilli >= wholeMilli) return wholeFen - doneFen;
   return mulDivRound(wholeFen, doneMilli + partMilli, wholeMilli) - doneFen;
 }
+
+/** Thousandths → text without trailing zeros, for messages: 12500 → "12.5", 12000 → "12", -125 → "-0.125". */
+export function formatQtyMilli(milli: number): string {
+  const abs = Math.abs(milli);
+  const frac = String(abs % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
+  return `${milli < 0 ? '-' : ''}${Math.floor(abs / 1000)}${frac ? `.${frac}` : ''}`;
+}
