@@ -1,4 +1,4 @@
-// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep] [--skip-import] [--skip-browser]
+// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep] [--skip-import] [--skip-browser] [--only money]
 // Times the hot read paths through the real dispatcher (zod parsing included) against hand-written SQL for the same question.
 // Without --db (or with --generate) the large demo is generated into a temp file first, and that generation is timed too.
 // Then, on a copy of that database and in a fresh process (so the host's memory is measured alone): the import of a
@@ -24,6 +24,7 @@ import {
 } from './importBench';
 import { formatAuditBench, runAuditVerifyBench, type AuditBench } from './auditBench';
 import { dailyFormsOperations } from './dailyFormsBench';
+import { moneyOperations } from './moneyBench';
 import { formatPrintBench, runPrintBench, type PrintBench } from './printBench';
 import { generateDemo, Rand } from '../../electron/core/demo/generate';
 import { likeContains, pinyinFull, pinyinInitials } from '../../electron/core/text';
@@ -47,6 +48,8 @@ interface Args {
   seed: number;
   skipImport: boolean;
   skipBrowser: boolean;
+  /** run one section alone: money (aging, balance, statement, posting, collection; tests/bench/moneyBench.ts) */
+  only: 'money' | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -59,6 +62,7 @@ function parseArgs(argv: string[]): Args {
     seed: 20261125,
     skipImport: false,
     skipBrowser: false,
+    only: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -75,7 +79,11 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--skip-browser') args.skipBrowser = true;
     else if (a === '--runs') args.runs = Number(next());
     else if (a === '--seed') args.seed = Number(next());
-    else throw new Error(`无法识别的参数 / unknown argument: ${a}`);
+    else if (a === '--only') {
+      const section = next();
+      if (section !== 'money') throw new Error(`--only 只支持 money / --only takes money (got ${section})`);
+      args.only = section;
+    } else throw new Error(`无法识别的参数 / unknown argument: ${a}`);
   }
   if (!Number.isInteger(args.runs) || args.runs < 20) throw new Error('--runs 至少 20 / --runs must be an integer ≥ 20');
   if (!Number.isInteger(args.seed) || args.seed < 0) throw new Error('--seed 应为非负整数 / --seed must be a non-negative integer');
@@ -364,6 +372,28 @@ async function measureDailyForms(runs: number): Promise<OpResult[]> {
   }
 }
 
+// ---------- money (receivables, statements, posting) ----------
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+}
+
+/** Each money operation with the machine's 1-minute load average when it was measured (other work shares the CPU). */
+async function measureMoney(core: Core, dbPath: string, runs: number, keep: boolean): Promise<{ results: OpResult[]; missing: string[] }> {
+  const { operations, missing, close } = await moneyOperations(core, dbPath, { keep });
+  try {
+    const results: OpResult[] = [];
+    for (const op of operations) {
+      const r = await measure(op, runs);
+      results.push({ ...r, detail: `${r.detail} [load ${os.loadavg()[0]!.toFixed(2)}]` });
+    }
+    return { results, missing };
+  } finally {
+    close();
+  }
+}
+
 // ---------- output ----------
 
 /** Display width: CJK characters take two columns in a terminal. */
@@ -519,13 +549,23 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   let dbPath = args.db;
   let tempDir: string | null = null;
-  let generated: { seconds: number; budgetSeconds: number; pass: boolean; customers: number } | null = null;
+  let generated: {
+    seconds: number;
+    budgetSeconds: number;
+    pass: boolean;
+    customers: number;
+    /** the money's order lines, the CPU time of this process and the load average (the machine may be shared) */
+    orderLines: number;
+    cpuSeconds: number;
+    load: number;
+  } | null = null;
 
   if (!dbPath || args.generate) {
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-bench-'));
     dbPath = path.join(tempDir, 'large.db');
     if (!args.json) console.log(`生成大规模演示数据 / generating the large demo → ${dbPath}`);
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const gen = createCore(dbPath);
     try {
       const counts = generateDemo(gen.ctx.db, { scale: 'large', seed: args.seed, now: new Date() });
@@ -541,6 +581,9 @@ async function main(): Promise<void> {
         budgetSeconds: GENERATE_BUDGET_S,
         pass: seconds <= GENERATE_BUDGET_S,
         customers: counts.customers,
+        orderLines: counts.money.orderLines,
+        cpuSeconds: round3(cpuSecondsSince(cpu)),
+        load: round3(os.loadavg()[0]!),
       };
     } finally {
       gen.close();
@@ -558,11 +601,18 @@ async function main(): Promise<void> {
   let auditVerify: AuditBench | null = null;
   let print: PrintBench | null = null;
   try {
-    const operations = buildOperations(core, core.ctx.db, args.seed);
-    for (const op of operations) results.push(await measure(op, args.runs));
+    if (args.only === null) {
+      const operations = buildOperations(core, core.ctx.db, args.seed);
+      for (const op of operations) results.push(await measure(op, args.runs));
+    }
+    // aging, balance, statement, posting an order and a collection (tests/bench/moneyBench.ts)
+    const money = await measureMoney(core, dbPath, args.runs, args.keep);
+    results.push(...money.results);
+    if (money.missing.length > 0 && !args.json)
+      console.log(`尚未注册，未计时 / not registered yet, not timed: ${money.missing.join(', ')}`);
     // day board for 50 reps and saving a 10-row report, on their own temp database (tests/bench/dailyFormsBench.ts)
-    results.push(...(await measureDailyForms(args.runs)));
-    const refs = args.skipImport ? null : importRefs(core.ctx.db);
+    if (args.only === null) results.push(...(await measureDailyForms(args.runs)));
+    const refs = args.skipImport || args.only !== null ? null : importRefs(core.ctx.db);
     core.close();
     if (refs) {
       if (!args.json)
@@ -574,11 +624,12 @@ async function main(): Promise<void> {
       importRuns = await runImportBench(dbPath, { seed: args.seed, keep: args.keep });
     }
     // list open / page / sort in Chromium against the browser-mode server (tests/bench/browserTimings.ts)
-    if (!args.skipBrowser) browser = await runBrowserBench(dbPath);
+    const others = args.only === null;
+    if (others && !args.skipBrowser) browser = await runBrowserBench(dbPath);
     // audit.verify over 1,000,000 chained entries on its own temp database (tests/bench/auditBench.ts)
-    auditVerify = await runAuditVerifyBench({ log: args.json ? undefined : (l) => console.log(l) });
+    if (others) auditVerify = await runAuditVerifyBench({ log: args.json ? undefined : (l) => console.log(l) });
     // the day's batch for 50 reps printed to PDF in Chromium, on its own temp database (tests/bench/printBench.ts)
-    if (!args.skipBrowser) print = await runPrintBench({ log: args.json ? undefined : (l) => console.log(l) });
+    if (others && !args.skipBrowser) print = await runPrintBench({ log: args.json ? undefined : (l) => console.log(l) });
   } finally {
     if (core.ctx.db.open) core.close();
     if (tempDir && !args.keep) fs.rmSync(tempDir, { recursive: true, force: true });
@@ -665,6 +716,10 @@ async function main(): Promise<void> {
     }
     printTable(['operation', 'runs', 'median ms', 'p95 ms', 'raw SQL ms', 'ratio', 'budget', 'result'], rows, new Set([1, 2, 3, 4, 5]));
     console.log('');
+    if (generated)
+      console.log(
+        `  ${padEnd('demo.generate large', 28)} ${generated.customers} 客户、${generated.orderLines.toLocaleString('en-US')} 行销售明细；CPU ${generated.cpuSeconds.toFixed(1)} s [load ${generated.load.toFixed(2)}]`,
+      );
     for (const r of results) console.log(`  ${padEnd(r.name, 28)} ${r.detail}`);
     if (importExport && ie) {
       const i = importExport.import;
