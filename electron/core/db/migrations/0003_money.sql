@@ -144,7 +144,7 @@ CREATE TABLE `credits` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `credits_source_uq` ON `credits` (`source_kind`,`source_id`);--> statement-breakpoint
-CREATE INDEX `credits_customer_idx` ON `credits` (`customer_id`,`date`);--> statement-breakpoint
+CREATE INDEX `credits_customer_idx` ON `credits` (`customer_id`,`date`,`amount_fen`);--> statement-breakpoint
 CREATE INDEX `credits_date_idx` ON `credits` (`date`,`customer_id`,`amount_fen`);--> statement-breakpoint
 CREATE TABLE `dealer_accounts` (
 	`dealer_id` integer PRIMARY KEY NOT NULL,
@@ -175,8 +175,8 @@ CREATE TABLE `receivables` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `receivables_source_uq` ON `receivables` (`source_kind`,`source_id`);--> statement-breakpoint
-CREATE INDEX `receivables_customer_idx` ON `receivables` (`customer_id`,`date`);--> statement-breakpoint
-CREATE INDEX `receivables_open_idx` ON `receivables` (`settled_date`,`date`);--> statement-breakpoint
+CREATE INDEX `receivables_customer_idx` ON `receivables` (`customer_id`,`date`,`amount_fen`,`settled_date`);--> statement-breakpoint
+CREATE INDEX `receivables_open_idx` ON `receivables` (`settled_date`,`date`,`customer_id`,`due_date`,`amount_fen`,`rep_id`,`dealer_id`,`source_kind`);--> statement-breakpoint
 CREATE TABLE `return_lines` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`return_id` integer NOT NULL,

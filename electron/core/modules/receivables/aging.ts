@@ -11,7 +11,7 @@ import { prepared } from '../../db/sql';
 import { normaliseSearch, searchWordClauses } from '../../text';
 import { bucketEdgesSchema } from '../../../../shared/contract/receivables';
 import { readSetting } from '../settings/settings';
-import { bucketOf, dayNumber, openReceivablesAt, type OpenReceivable, type Position } from './balance';
+import { bucketOf, dayNumber, type OpenReceivable, type Position } from './balance';
 
 type AgingInput = ParsedInput<'receivables.aging'>;
 type AgingOut = Output<'receivables.aging'>;
@@ -44,11 +44,10 @@ function emptyAmounts(edges: readonly number[]): AgingAmounts {
   return { notDueFen: 0, bucketsFen: new Array<number>(edges.length + 1).fill(0), totalFen: 0, overdueFen: 0, prepaymentFen: 0 };
 }
 
-/** Adds an unpaid part to its bucket (as of the day number `asOfDay`). */
-function addUnpaid(acc: AgingAmounts, r: OpenReceivable, asOfDay: number, edges: readonly number[]): void {
-  const bucket = bucketOf(asOfDay - dayNumber(r.dueDate), edges);
-  if (bucket === 0) acc.notDueFen += r.unpaidFen;
-  else acc.bucketsFen[bucket - 1]! += r.unpaidFen;
+/** Adds an unpaid part to its bucket (0 = 未到期). */
+function addToBucket(acc: AgingAmounts, bucket: number, unpaidFen: number): void {
+  if (bucket === 0) acc.notDueFen += unpaidFen;
+  else acc.bucketsFen[bucket - 1]! += unpaidFen;
 }
 
 function addPrepayment(acc: AgingAmounts, prepaymentFen: number): void {
@@ -66,7 +65,7 @@ function finish(acc: AgingAmounts): AgingAmounts {
 export function agingOfPosition(p: Position, asOf: string, edges: readonly number[]): AgingAmounts {
   const acc = emptyAmounts(edges);
   const day = dayNumber(asOf);
-  for (const r of p.open) addUnpaid(acc, r, day, edges);
+  for (const r of p.open) addToBucket(acc, bucketOf(day - dayNumber(r.dueDate), edges), r.unpaidFen);
   addPrepayment(acc, p.prepaymentFen);
   return finish(acc);
 }
@@ -85,6 +84,29 @@ interface RegionRow {
   path: string;
   sortOrder: number;
   initials: string;
+}
+
+// the receivables open at A, every column from receivables_open_idx (no table lookups): never settled, or settled after A
+const openLean = `select r.customer_id, r.source_kind, r.due_date, r.rep_id, r.dealer_id,
+  r.amount_fen - coalesce((select sum(a.amount_fen) from allocations a where a.receivable_id = r.id and a.date <= @asOf), 0)`;
+type OpenLean = [
+  customerId: number,
+  kind: OpenReceivable['kind'],
+  dueDate: string,
+  repId: number | null,
+  dealerId: number | null,
+  unpaidFen: number,
+];
+
+function openAt(ctx: Ctx, asOf: string): OpenLean[] {
+  return prepared(
+    ctx.db,
+    `${openLean} from receivables r where r.settled_date is null and r.date <= @asOf
+     union all
+     ${openLean} from receivables r where r.settled_date > @asOf and r.date <= @asOf`,
+  )
+    .raw()
+    .all({ asOf }) as OpenLean[];
 }
 
 /** Σ amount per customer dated ≤ A, from a covering index. */
@@ -183,7 +205,7 @@ export function receivablesAging(ctx: Ctx, input: AgingInput): AgingOut {
 
   const debits = sumsByCustomer(ctx, 'receivables', asOf);
   const credits = sumsByCustomer(ctx, 'credits', asOf);
-  const open = openReceivablesAt(ctx, asOf);
+  const open = openAt(ctx, asOf);
 
   const needAttrs = grouping !== 'customer' || input.repId !== undefined || input.dealerId !== undefined || input.regionId !== undefined;
   const attrs = new Map<number, CustomerAttrs>();
@@ -206,11 +228,12 @@ export function receivablesAging(ctx: Ctx, input: AgingInput): AgingOut {
 
   // the rep / dealer of an unpaid part is its document's (an opening balance's falls back to the customer's);
   // the prepayment's is the customer's
-  const keyOf = (customerId: number, item: OpenReceivable | null): number | null => {
+  const keyOf = (customerId: number, item: OpenLean | null): number | null => {
+    if (!needAttrs) return customerId;
     const c = attrs.get(customerId) ?? noAttrs;
     if (input.regionId !== undefined && regionKey(c.regionId) === null) return null;
-    const rep = item ? (item.kind === 'opening' ? (item.repId ?? c.repId) : item.repId) : c.repId;
-    const dealer = item ? (item.kind === 'opening' ? (item.dealerId ?? c.dealerId) : item.dealerId) : c.dealerId;
+    const rep = item ? (item[1] === 'opening' ? (item[3] ?? c.repId) : item[3]) : c.repId;
+    const dealer = item ? (item[1] === 'opening' ? (item[4] ?? c.dealerId) : item[4]) : c.dealerId;
     if (input.repId !== undefined && rep !== input.repId) return null;
     if (input.dealerId !== undefined && dealer !== input.dealerId) return null;
     switch (grouping) {
@@ -232,10 +255,17 @@ export function receivablesAging(ctx: Ctx, input: AgingInput): AgingOut {
     return acc;
   };
   const owed = new Map<number, number>();
-  for (const r of open) {
-    owed.set(r.customerId, (owed.get(r.customerId) ?? 0) + r.unpaidFen);
-    const key = keyOf(r.customerId, r);
-    if (key !== null) addUnpaid(groupOf(key), r, asOfDay, edges);
+  // a due date's bucket worked out once (thousands of items share a handful of due dates)
+  const bucketByDue = new Map<string, number>();
+  for (const item of open) {
+    const [customerId, , dueDate, , , unpaidFen] = item;
+    if (unpaidFen === 0) continue;
+    owed.set(customerId, (owed.get(customerId) ?? 0) + unpaidFen);
+    const key = keyOf(customerId, item);
+    if (key === null) continue;
+    let bucket = bucketByDue.get(dueDate);
+    if (bucket === undefined) bucketByDue.set(dueDate, (bucket = bucketOf(asOfDay - dayNumber(dueDate), edges)));
+    addToBucket(groupOf(key), bucket, unpaidFen);
   }
   const customerIds = new Set([...debits.keys(), ...credits.keys()]);
   for (const id of customerIds) {
@@ -252,22 +282,21 @@ export function receivablesAging(ctx: Ctx, input: AgingInput): AgingOut {
     const hits = searchKeys(ctx, grouping, keys, search);
     keys = keys.filter((k) => hits.has(k));
   }
-  const names = namesOf(ctx, grouping, keys, regions);
   const totals = emptyAmounts(edges);
   const rows: AgingRow[] = keys.map((key) => {
     const a = finish(groups.get(key)!);
     totals.notDueFen += a.notDueFen;
     totals.prepaymentFen += a.prepaymentFen;
     a.bucketsFen.forEach((v, i) => (totals.bucketsFen[i]! += v));
-    const n = names.get(key);
-    // the filter region's own row (its customers not in a sub-region) has nothing further down to show
-    const hasChildren = (n?.hasChildren ?? false) && !(grouping === 'region' && key === input.regionId);
-    return { key, code: n?.code ?? '', name: n?.name ?? '', hasChildren, ...a };
+    return { key, code: '', name: '', hasChildren: false, ...a };
   });
   finish(totals);
 
   const sort = input.sort ?? { field: 'totalFen', order: 'desc' };
   const dir = sort.order === 'asc' ? 1 : -1;
+  // customers sorted by an amount: names are read for the returned rows only (equal amounts in key order)
+  const namesLater = grouping === 'customer' && sort.field !== 'name';
+  let names = namesLater ? new Map<number, RowName>() : namesOf(ctx, grouping, keys, regions);
   const byName = (a: AgingRow, b: AgingRow) => {
     const na = names.get(a.key);
     const nb = names.get(b.key);
@@ -280,5 +309,19 @@ export function receivablesAging(ctx: Ctx, input: AgingInput): AgingOut {
   });
   const pageSize = input.pageSize ?? 50;
   const page = input.page === undefined ? rows : rows.slice((input.page - 1) * pageSize, input.page * pageSize);
+  if (namesLater)
+    names = namesOf(
+      ctx,
+      grouping,
+      page.map((r) => r.key),
+      regions,
+    );
+  for (const r of page) {
+    const n = names.get(r.key);
+    r.code = n?.code ?? '';
+    r.name = n?.name ?? '';
+    // the filter region's own row (its customers not in a sub-region) has nothing further down to show
+    r.hasChildren = (n?.hasChildren ?? false) && !(grouping === 'region' && r.key === input.regionId);
+  }
   return { asOf, groupBy: grouping, bucketEdges: edges, rows: page, total: rows.length, totals };
 }

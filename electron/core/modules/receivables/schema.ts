@@ -38,8 +38,10 @@ export const receivables = sqliteTable(
   },
   (t) => [
     uniqueIndex('receivables_source_uq').on(t.sourceKind, t.sourceId),
-    index('receivables_customer_idx').on(t.customerId, t.date),
-    index('receivables_open_idx').on(t.settledDate, t.date),
+    // covering: a customer's Σ as of a date and its open items (settled_date) read from the index alone
+    index('receivables_customer_idx').on(t.customerId, t.date, t.amountFen, t.settledDate),
+    // covering: the aging of every customer reads the receivables open at A (never settled, or settled after A) here
+    index('receivables_open_idx').on(t.settledDate, t.date, t.customerId, t.dueDate, t.amountFen, t.repId, t.dealerId, t.sourceKind),
     check('receivables_kind_ck', sql`${t.sourceKind} in ('order', 'opening')`),
     check('receivables_amount_fen_int', sql`typeof(${t.amountFen}) = 'integer' and ${t.amountFen} > 0`),
   ],
@@ -63,7 +65,8 @@ export const credits = sqliteTable(
   },
   (t) => [
     uniqueIndex('credits_source_uq').on(t.sourceKind, t.sourceId),
-    index('credits_customer_idx').on(t.customerId, t.date),
+    // covering: Σ credits per customer as of a date (aging of every customer, a customer's balance)
+    index('credits_customer_idx').on(t.customerId, t.date, t.amountFen),
     index('credits_date_idx').on(t.date, t.customerId, t.amountFen),
     check('credits_kind_ck', sql`${t.sourceKind} in ('collection', 'collection_reversal', 'return', 'order_reversal', 'write_off')`),
     check('credits_amount_fen_int', sql`typeof(${t.amountFen}) = 'integer' and ${t.amountFen} <> 0`),
