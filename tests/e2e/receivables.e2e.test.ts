@@ -42,6 +42,7 @@ interface Seed {
   customerId: number;
   busyCustomerId: number;
   crossOrderNo: string;
+  dealerId: number;
 }
 
 /**
@@ -116,7 +117,7 @@ async function seed(dbFile: string): Promise<Seed> {
         amountFen: 15_000,
         method: i % 2 ? 'cash' : 'wechat',
       });
-    return { customerId: customer.id, busyCustomerId: busy.id, crossOrderNo: b.docNo };
+    return { customerId: customer.id, busyCustomerId: busy.id, crossOrderNo: b.docNo, dealerId: dealer.id };
   } finally {
     core.close();
   }
@@ -289,5 +290,19 @@ describe('receivables in the browser', () => {
     // the order number opens the order
     await row.locator('[data-test="conflict-open"]').click();
     await page.waitForURL(/#\/orders\/\d+$/);
+  });
+
+  it('the dealer page shows its trading account; the aging in English', async () => {
+    await page.goto(`${origin()}/#/dealers/${data.dealerId}`);
+    await expect.poll(async () => (await page.locator('[data-test="account-balance"]').textContent())?.trim()).toBe('¥0.00');
+    expect(await page.locator('[data-test="account-panel"] .sd-section-title').textContent()).toContain('经销商往来账');
+    await shot('09-dealer-page');
+    await page.locator('[data-test="switch-language"]').click();
+    await page.goto(`${origin()}/#/receivables/aging?groupBy=rep`);
+    const row = await agingRow('李娜');
+    expect(row[9]).toBe('6,400.00');
+    expect(await page.locator('[data-test="aging-table"] .el-table__header-wrapper').textContent()).toContain('Over 180 days');
+    await shot('10-aging-by-rep-en');
+    await page.locator('[data-test="switch-language"]').click();
   });
 });

@@ -94,7 +94,7 @@ const en: typeof zh = {
   totalsOf: 'Total ({n} rows)',
   drillHint: 'Double-click or Enter: the customers of this {group}',
   docsHint: 'Double-click or Enter: open documents',
-  openDocs: 'Documents',
+  openDocs: 'Items',
   customersOf: 'Customers',
   openStatement: 'Statement',
   scoped: 'Only {label}: {name}',
