@@ -269,6 +269,44 @@ describe('账龄分析', () => {
   );
 });
 
+describe('账龄分析 by region', () => {
+  it('a region with sub-regions opens them one level down; a region without opens its customers', { timeout: SLOW }, async () => {
+    const regions = [
+      row(20, '河南省', 0, [10_000, 0, 0, 0, 0], 0, { code: '', hasChildren: true }),
+      row(21, '开封市', 5_000, [0, 0, 0, 0, 0], 0, { code: '', hasChildren: false }),
+    ];
+    const core = fakeCore({
+      ...base,
+      'receivables.aging': (input: { asOf: string; groupBy: string }) =>
+        input.groupBy === 'region'
+          ? { asOf: input.asOf, groupBy: 'region', bucketEdges: [30, 60, 90, 180], rows: regions, total: 2, totals: totalsOf(regions) }
+          : aging(input),
+    });
+    await mountAt('/receivables/aging?asOf=2025-06-30&groupBy=region');
+    (bodyRows()[0]!.querySelector('[data-test="aging-open"]') as HTMLElement).click();
+    await settle();
+    expect(router.currentRoute.value.query).toMatchObject({ groupBy: 'region', regionId: '20' });
+    expect(core.of('receivables.aging').at(-1)!.input).toMatchObject({ groupBy: 'region', regionId: 20 });
+    (bodyRows()[1]!.querySelector('[data-test="aging-open"]') as HTMLElement).click();
+    await settle();
+    expect(router.currentRoute.value.query).toMatchObject({ groupBy: 'customer', regionId: '21' });
+    expect(core.of('receivables.aging').at(-1)!.input).toEqual({
+      asOf: '2025-06-30',
+      groupBy: 'customer',
+      regionId: 21,
+      page: 1,
+      pageSize: 50,
+    });
+    // the 客户明细 link goes straight to a region's customers, sub-regions or not
+    await router.push('/receivables/aging?asOf=2025-06-30&groupBy=region');
+    await settle();
+    (bodyRows()[0]!.querySelector('[data-test="aging-customers"]') as HTMLElement).click();
+    await settle();
+    expect(router.currentRoute.value.query).toMatchObject({ groupBy: 'customer', regionId: '20' });
+    expect(core.rejected).toEqual([]);
+  });
+});
+
 describe('往来账 on the customer page', () => {
   it('balance, overdue, prepayment, credit used against the limit, last sale and collection', { timeout: SLOW }, async () => {
     fakeCore({
