@@ -49,6 +49,7 @@ import {
   saveWeeklyPlan,
 } from './modules/workPlans/workPlans';
 import { getMeeting, listMeetings, saveMeeting, setItemDone } from './modules/meetings/meetings';
+import { ensureDealerAccounts } from './modules/dealers/accounts';
 import { deleteOrder, getOrder, listOrders, postOrder, reverseOrder, saveOrder } from './modules/orders/orders';
 import { getReturn, listReturns, postReturn, saveReturn } from './modules/returns/returns';
 import { getCollection, listCollections, reverseCollection, saveCollection } from './modules/collections/collections';
@@ -67,7 +68,11 @@ export type HandlerTable = { [M in MethodName]: Handler<M> };
 export const handlers: HandlerTable = {
   'settings.get': (ctx) => getSettings(ctx),
   // the demo brings its operators (manager, supervisors, clerks); the admin is the one typed on the first-run screen
-  'settings.initialize': (ctx, input) => firstRun(ctx, input, (c) => generateDemo(c.db, { scale: 'small', seed: 20261125, now: c.now() })),
+  'settings.initialize': (ctx, input) =>
+    firstRun(ctx, input, (c) => {
+      generateDemo(c.db, { scale: 'small', seed: 20261125, now: c.now() });
+      ensureDealerAccounts({ ...c, operator: '系统' }); // the demo's dealers get their trading accounts
+    }),
   'settings.save': saveSettings,
   'auth.signIn': signIn,
   'auth.signOut': (ctx) => signOut(ctx),

@@ -9,6 +9,7 @@ import { DomainError } from './errors';
 import { sessionStore } from './modules/auth/sessions';
 import type { ScryptCost } from './modules/operators/passwords';
 import { sealAuditChain } from './modules/audit/chain';
+import { ensureDealerAccounts } from './modules/dealers/accounts';
 
 export interface Core {
   ctx: Ctx;
@@ -43,6 +44,8 @@ export function createCore(dbPath: string, options: CoreOptions = {}): Core {
     now: options.now ?? (() => new Date()),
   };
   if (options.passwordCost) sessionStore(db).passwordCost = options.passwordCost;
+  // one-time for dealers saved before trading accounts existed, or written in bulk (import, demo): the system's work
+  ensureDealerAccounts({ ...ctx, operator: '系统' });
   return {
     ctx,
     backupPath,

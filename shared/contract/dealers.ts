@@ -48,6 +48,8 @@ const dealerDetail = dealerListRow.extend({
   notes: z.string(),
   territories: z.array(z.object({ id: z.int(), name: z.string(), path: z.array(z.string()) })),
   createdAt: z.string(),
+  /** the dealer's own trading account: the customer record (type 经销商) its purchases are billed to */
+  accountCustomerId: z.int().nullable(),
 });
 export type DealerDetail = z.infer<typeof dealerDetail>;
 const dealerFields = {

@@ -18,7 +18,7 @@ export const lifecycleLabels: Record<Lifecycle, Labelled> = {
   lost: { zh: '流失', en: 'Lost' },
 };
 
-export const customerTypes = ['terminal', 'retail', 'enterprise', 'institution', 'wholesale', 'other'] as const;
+export const customerTypes = ['terminal', 'retail', 'enterprise', 'institution', 'wholesale', 'dealer', 'other'] as const;
 export type CustomerType = (typeof customerTypes)[number];
 export const customerTypeLabels: Record<CustomerType, Labelled> = {
   terminal: { zh: '终端', en: 'Terminal' },
@@ -26,6 +26,8 @@ export const customerTypeLabels: Record<CustomerType, Labelled> = {
   enterprise: { zh: '企业客户', en: 'Enterprise' },
   institution: { zh: '机关事业单位', en: 'Institution' },
   wholesale: { zh: '批发商', en: 'Wholesaler' },
+  // a dealer's own trading account (kept in step with the dealer record)
+  dealer: { zh: '经销商', en: 'Dealer' },
   other: { zh: '其他', en: 'Other' },
 };
 

@@ -251,8 +251,9 @@ describe('English mode', () => {
       const card = rows.find((r) => r.entity === 'strategyCard')!;
       expect(describeAudit(card, 'en')).toBe('Customer: Acme Store; Goals: Grow; Next actions: 2025-04-01 Visit');
       const merge = rows.find((r) => r.action === 'merge')!;
+      // C000001 is the dealer's own trading account, made when it was saved
       expect(describeAudit(merge, 'en')).toBe(
-        'Merged in “Acme Store Two” (C000002): moved 0 contacts, 0 tags, 0 strategy actions, 0 monthly evaluations',
+        'Merged in “Acme Store Two” (C000003): moved 0 contacts, 0 tags, 0 strategy actions, 0 monthly evaluations',
       );
     } finally {
       fresh.close();

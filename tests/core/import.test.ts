@@ -314,7 +314,7 @@ describe('every rejection reason names the row, the column and the reason', () =
     [
       'an unknown choice',
       { 客户名称: '甲', 客户类型: '超市' },
-      '客户类型：无法识别「超市」，可选：终端、零售店、企业客户、机关事业单位、批发商、其他',
+      '客户类型：无法识别「超市」，可选：终端、零售店、企业客户、机关事业单位、批发商、经销商、其他',
     ],
     ['an unknown grade', { 客户名称: '甲', 客户等级: 'E' }, '客户等级：无法识别「E」，可选：A、B、C、D'],
     ['a region that does not exist', { 客户名称: '甲', 所属区域: '火星' }, '所属区域：找不到区域「火星」'],
@@ -329,7 +329,7 @@ describe('every rejection reason names the row, the column and the reason', () =
     const p = await preview('customers', xlsx([headers, ['#N/A', '超市', 'abc', '-5', 'C#1']]));
     expect(errorsOf(p, 2)).toEqual([
       '客户名称：单元格是公式错误值 #N/A，请改为实际内容',
-      '客户类型：无法识别「超市」，可选：终端、零售店、企业客户、机关事业单位、批发商、其他',
+      '客户类型：无法识别「超市」，可选：终端、零售店、企业客户、机关事业单位、批发商、经销商、其他',
       '信用额度(元)：金额不能为负数',
       '客户编码：只能包含字母、数字、- 和 _',
       '电话：只能包含数字、空格、+、-、括号',
@@ -838,6 +838,6 @@ describe('templates', () => {
     const ws = wb.worksheets[0]!;
     const typeCol = (ws.getRow(1).values as unknown[]).indexOf('客户类型');
     const dv = ws.getCell(3, typeCol).dataValidation;
-    expect(dv).toMatchObject({ type: 'list', formulae: ['"终端,零售店,企业客户,机关事业单位,批发商,其他"'] });
+    expect(dv).toMatchObject({ type: 'list', formulae: ['"终端,零售店,企业客户,机关事业单位,批发商,经销商,其他"'] });
   });
 });

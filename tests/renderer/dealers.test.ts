@@ -68,6 +68,7 @@ function detailOf(row: DealerListRow, extra: Partial<Detail> = {}): Detail {
     ...row,
     address: '南京市鼓楼区中山路 1 号',
     notes: '年度返利 2%',
+    accountCustomerId: null,
     territories: row.territoryIds.map((id, i) => ({ id, name: row.territoryNames[i]!, path: paths[id]! })),
     createdAt: '2025-01-01T00:00:00.000Z',
     ...extra,

@@ -379,6 +379,11 @@ const lifecycleByGrade: Record<CustomerGrade, Array<readonly [Lifecycle, number]
 };
 
 const scaleByType: Record<CustomerType, Array<readonly [CustomerScale, number]>> = {
+  // a dealer's trading account (made from the dealer record, not drawn here)
+  dealer: [
+    ['medium', 60],
+    ['large', 40],
+  ],
   terminal: [
     ['micro', 70],
     ['small', 30],
@@ -1420,6 +1425,7 @@ class Generator {
       wholesale: 0.1,
       enterprise: 0.1,
       institution: 0.05,
+      dealer: 0,
     };
     for (const c of customers) {
       if (!r.chance(share[c.type])) continue;

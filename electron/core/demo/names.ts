@@ -659,6 +659,7 @@ export const contactTitles: Record<CustomerType, string[]> = {
   enterprise: ['行政经理', '采购部经理', '总务', '财务', '办公室主任'],
   institution: ['后勤主任', '采购员', '食堂负责人', '财务科科长'],
   other: ['负责人', '运营', '财务', '采购'],
+  dealer: ['总经理', '业务经理', '财务'],
 };
 
 export const customerNotes = [

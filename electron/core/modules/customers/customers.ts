@@ -206,7 +206,7 @@ export function getCustomer(ctx: Ctx, input: ParsedInput<'customers.get'>): Outp
   } as CustomerDetail;
 }
 
-function nextCustomerCode(ctx: Ctx): string {
+export function nextCustomerCode(ctx: Ctx): string {
   const row = prepared(ctx.db, "select max(cast(substr(code, 2) as integer)) as m from customers where code glob 'C[0-9]*'").get() as {
     m: number | null;
   };

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit';
 import { getRegion } from '../regions/regions';
 import { regionPathsOf } from '../regions/paths';
 import { assertRepExists } from '../reps/reps';
+import { dealerAccountId, syncDealerAccount } from './accounts';
 
 export function getDealerName(ctx: Ctx, id: number): string | undefined {
   return (prepared(ctx.db, 'select name from dealers where id = ?').get(id) as { name: string } | undefined)?.name;
@@ -186,6 +187,7 @@ export function getDealer(ctx: Ctx, input: ParsedInput<'dealers.get'>): Output<'
     notes: row.notes,
     createdAt: row.createdAt,
     territories: listRow!.territoryIds.map((id, i) => ({ id, name: listRow!.territoryNames[i]!, path: listRow!.territoryPaths[i]! })),
+    accountCustomerId: dealerAccountId(ctx, row.id),
   };
 }
 
@@ -211,7 +213,7 @@ function normaliseTerritory(ctx: Ctx, regionIds: number[]): number[] {
 
 /** What the audit log keeps: the record as a user reads it, without values derived from today's date or other tables. */
 function auditSnapshot(d: DealerDetail) {
-  const { customerCount: _c, contractDaysLeft: _d, territories, territoryIds: _i, territoryNames: _n, ...rest } = d;
+  const { customerCount: _c, contractDaysLeft: _d, territories, territoryIds: _i, territoryNames: _n, accountCustomerId: _a, ...rest } = d;
   return { ...rest, territoryNames: territories.map((t) => t.path.join(' › ')) };
 }
 
@@ -286,6 +288,8 @@ export function saveDealer(ctx: Ctx, input: ParsedInput<'dealers.save'>): Output
     }
     const link = prepared(ctx.db, 'insert into dealer_territories (dealer_id, region_id) values (?, ?)');
     for (const regionId of territory) link.run(id, regionId);
+    // the dealer's own trading account follows its name, phone, address, credit limit and rep
+    syncDealerAccount(ctx, id);
     recordAudit(ctx, {
       action: input.id === undefined ? 'create' : 'update',
       entity: 'dealer',
