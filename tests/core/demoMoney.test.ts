@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import { generateDemo, type DemoResult } from '../../electron/core/demo/generate';
 import { DEMO_MANAGER } from '../../electron/core/demo/operators';
+import { openDatabase } from '../../electron/core/db/connection';
 import { actAs } from './helpers';
 
 const NOW = new Date('2026-03-16T02:00:00.000Z');
@@ -376,6 +377,21 @@ describe('demo money (small)', () => {
     );
     expect(wrongFlag).toBe(0);
     expect(count(`select count(*) as n from orders where dealer_id is null and cross_territory = 1`)).toBe(0);
+  });
+
+  it('gives the money tables back their indexes and lock triggers exactly (set aside while the rows went in)', () => {
+    const schemaSql = `select type, name, tbl_name, sql from sqlite_master where type in ('index', 'trigger') order by name`;
+    const fresh = openDatabase(':memory:').db;
+    try {
+      expect(all(schemaSql)).toEqual(fresh.prepare(schemaSql).all());
+    } finally {
+      fresh.close();
+    }
+    const posted = one<{ id: number }>(`select id from orders where state = 'posted' limit 1`);
+    expect(() => core.ctx.db.prepare('update orders set total_fen = total_fen + 1 where id = ?').run(posted.id)).toThrow(/POSTED_LOCKED/);
+    expect(() => core.ctx.db.prepare('delete from allocations where id = (select min(id) from allocations)').run()).toThrow(
+      /POSTED_LOCKED/,
+    );
   });
 
   it('leaves drafts out of the ledger, with no cost frozen', () => {

@@ -4,7 +4,8 @@
 // Each customer's documents are played through the ledger rules of the receivables module in memory (allocations
 // oldest due first, dated max(credit date, receivable date), settled dates), then written with prepared statements in
 // the generator's transaction: far faster than posting a million lines one by one, and the same rows posting would make.
-// Lines can only go into a draft (trigger), so orders and returns go in as drafts and are marked posted at the end.
+// Like a bulk load, the money tables' secondary indexes and lock triggers are set aside while the rows go in and then
+// created again from their own stored SQL, in the same transaction (a failure rolls all of it back).
 import type { DB } from '../db/connection';
 import type { Rand } from './generate';
 import { customerDerived } from '../modules/customers/customers';
@@ -326,10 +327,40 @@ export function insertDemoMoney(db: DB, rand: Rand, options: MoneyOptions): Mone
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -524288');
   try {
-    return new MoneyGenerator(db, rand, options).run();
+    return withoutIndexes(db, moneyTables, () => new MoneyGenerator(db, rand, options).run());
   } finally {
     db.pragma(`cache_size = ${cacheSize}`);
   }
+}
+
+const moneyTables = [
+  'orders',
+  'order_lines',
+  'returns',
+  'return_lines',
+  'collections',
+  'write_offs',
+  'opening_balances',
+  'receivables',
+  'credits',
+  'allocations',
+];
+
+/** Runs `fill` with the tables' indexes and triggers dropped, then creates them again exactly as they were. */
+function withoutIndexes<T>(db: DB, tables: string[], fill: () => T): T {
+  if (!db.inTransaction) throw new Error('withoutIndexes runs inside the generator transaction');
+  const objects = db
+    .prepare(
+      `select type, name, sql from sqlite_master where type in ('index', 'trigger') and sql is not null
+         and tbl_name in (select value from json_each(?)) order by rowid`,
+    )
+    .all(JSON.stringify(tables)) as Array<{ type: 'index' | 'trigger'; name: string; sql: string }>;
+  for (const o of objects) db.exec(`drop ${o.type} "${o.name}"`);
+  const result = fill();
+  // indexes first (a unique one refuses duplicates here), then the triggers that guard the posted rows from now on
+  for (const o of objects) if (o.type === 'index') db.exec(o.sql);
+  for (const o of objects) if (o.type === 'trigger') db.exec(o.sql);
+  return result;
 }
 
 class MoneyGenerator {
@@ -393,7 +424,7 @@ class MoneyGenerator {
       order: db.prepare(
         `insert into orders (doc_no, customer_id, dealer_id, rep_id, date, settlement, due_date, discount_fen, subtotal_fen, total_fen, cost_fen,
            state, reversal_of_id, cross_territory, override_reason, override_by_name, posted_at, posted_by_name, notes, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       line: db.prepare(
         `insert into order_lines (order_id, seq, product_id, qty_milli, unit_price_fen, discount_fen, amount_fen, unit_cost_fen, cost_fen, below_floor)
@@ -402,7 +433,7 @@ class MoneyGenerator {
       markReversed: db.prepare(`update orders set state = 'reversed', reversed_by_id = ?, reverse_reason = ? where id = ?`),
       ret: db.prepare(
         `insert into returns (doc_no, order_id, customer_id, date, state, total_fen, cost_fen, reason, posted_at, posted_by_name, created_at, updated_at)
-         values (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
+         values (?, ?, ?, ?, 'posted', ?, ?, ?, ?, ?, ?, ?)`,
       ),
       returnLine: db.prepare('insert into return_lines (return_id, order_line_id, qty_milli, amount_fen, cost_fen) values (?, ?, ?, ?, ?)'),
       collection: db.prepare(
@@ -434,9 +465,6 @@ class MoneyGenerator {
     const customers = this.loadCustomers();
     customers.push(...this.insertDealerAccounts());
     for (const c of customers) this.customerMoney(c);
-    // every order and return went in as a draft so its lines could follow; now they are posted
-    this.db.prepare(`update orders set state = 'posted' where state = 'draft'`).run();
-    this.db.prepare(`update returns set state = 'posted' where state = 'draft'`).run();
     this.insertDrafts(customers);
     return this.counts;
   }
@@ -986,6 +1014,7 @@ class MoneyGenerator {
               d.subtotalFen,
               d.totalFen,
               d.costFen,
+              'posted',
               null,
               d.cross,
               d.override ? '经销价供货，低于限价' : null,
@@ -1036,6 +1065,7 @@ class MoneyGenerator {
               -o.subtotalFen,
               -o.totalFen,
               -o.costFen,
+              'posted',
               o.id,
               o.cross,
               null,
@@ -1149,6 +1179,7 @@ class MoneyGenerator {
           o.subtotalFen,
           o.totalFen,
           0,
+          'draft',
           null,
           0,
           null,
