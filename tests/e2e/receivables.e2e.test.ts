@@ -83,7 +83,15 @@ async function seed(dbFile: string): Promise<Seed> {
       creditLimitFen: 500_000,
       contacts: [{ name: '王强', phone: '13812345678', isPrimary: true }],
     });
-    const busy = await ok('customers.save', { name: '郑州百货大楼', regionId: henan.id, repId: rep.id, paymentTermDays: 15 });
+    const busy = await ok('customers.save', {
+      name: '郑州百货大楼股份有限公司二七广场店',
+      regionId: henan.id,
+      repId: rep.id,
+      paymentTermDays: 15,
+      phone: '0371-65551234',
+      address: '河南省郑州市二七区二七广场西南角人民路与解放路交叉口郑州百货大楼东区写字楼十八层财务部',
+      contacts: [{ name: '赵建国', phone: '13903710000', isPrimary: true }],
+    });
 
     const post = async (customerId: number, date: string, qty: number, dealerId: number | null = null) => {
       const order = await ok('orders.save', { customerId, date, dealerId, lines: [{ productId: product.id, qty, unitPriceFen: 10_000 }] });
@@ -266,7 +274,9 @@ describe('receivables in the browser', () => {
     pdf.pages.forEach((p, i) => {
       const flat = squeeze(p);
       expect(flat).toContain('客户对账单');
-      expect(flat).toContain('客户：郑州百货大楼');
+      expect(flat).toContain('客户：郑州百货大楼股份有限公司二七广场店');
+      // the header's second line holds the whole address
+      expect(flat).toContain('地址：河南省郑州市二七区二七广场西南角人民路与解放路交叉口郑州百货大楼东区写字楼十八层财务部');
       for (const h of ['序号', '日期', '类型', '单号', '应收增加(元)', '应收减少(元)', '余额(元)']) expect(flat).toContain(h);
       expect(flat).toContain(`第${i + 1}/${n}页`);
       expect(flat.includes('客户确认签章'), `confirmation on page ${i + 1} of ${n}`).toBe(i === n - 1);
