@@ -13,7 +13,7 @@ import { fakeCore, type Handler } from './fakeCore';
 import type { AgingRow } from '@shared/contract/receivables';
 import { formatFen } from '@shared/money';
 import { agingView, freshAgingView } from '@/views/receivables/agingState';
-import { lastMonthEnd, monthAgo, monthRange, todayYmd } from '@/views/receivables/dates';
+import { lastMonthEnd, monthAgo, monthRange, quarterRange, todayYmd, yearRange } from '@/views/receivables/dates';
 import AccountPanel from '@/views/receivables/AccountPanel.vue';
 
 const SLOW = 120_000;
@@ -267,6 +267,20 @@ describe('账龄分析', () => {
       expect(router.currentRoute.value.query).toMatchObject({ customerId: '1', from: monthRange('2025-06-30')[0], to: '2025-06-30' });
     },
   );
+});
+
+describe('the quick picks’ dates', () => {
+  it('上月末, 一个月前 (a shorter month takes its last day), month, quarter and year ranges', () => {
+    expect(lastMonthEnd('2025-03-15')).toBe('2025-02-28');
+    expect(lastMonthEnd('2025-01-01')).toBe('2024-12-31');
+    expect(monthAgo('2025-03-31')).toBe('2025-02-28');
+    expect(monthAgo('2024-03-31')).toBe('2024-02-29');
+    expect(monthAgo('2025-01-15')).toBe('2024-12-15');
+    expect(monthRange('2025-02-10')).toEqual(['2025-02-01', '2025-02-28']);
+    expect(monthRange('2025-01-10', -1)).toEqual(['2024-12-01', '2024-12-31']);
+    expect(quarterRange('2025-08-10')).toEqual(['2025-07-01', '2025-09-30']);
+    expect(yearRange('2025-08-10')).toEqual(['2025-01-01', '2025-12-31']);
+  });
 });
 
 describe('账龄分析 by region', () => {

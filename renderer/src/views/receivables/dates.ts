@@ -36,9 +36,3 @@ export function yearRange(today: string): [string, string] {
   const y = today.slice(0, 4);
   return [`${y}-01-01`, `${y}-12-31`];
 }
-
-/** Days between two dates (b − a). */
-export function daysBetween(a: string, b: string): number {
-  const t = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
-  return Math.round((t(b) - t(a)) / 86_400_000);
-}
