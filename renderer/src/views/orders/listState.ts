@@ -2,9 +2,9 @@
 import { reactive } from 'vue';
 import type { OrderState } from '@shared/domain/money';
 import { freshPeriod, periodFilters, type PeriodListState } from '../complaints/display';
-import type { MoneyInput } from './moneyApi';
+import type { Input } from '@shared/contract';
 
-type ListInput = MoneyInput<'orders.list'>;
+type ListInput = Input<'orders.list'>;
 
 export interface OrderListState extends PeriodListState<NonNullable<ListInput['sort']>> {
   dealerId: number | null;

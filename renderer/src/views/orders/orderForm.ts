@@ -2,7 +2,7 @@
 import type { OrderDetail } from '@shared/contract/orders';
 import type { Settlement } from '@shared/domain/money';
 import { formatQtyMilli, lineAmountFen, milliToQty, orderTotalFen, parseQtyMilli, qtyToMilli } from '@shared/orderMath';
-import type { MoneyInput } from './moneyApi';
+import type { Input } from '@shared/contract';
 
 export interface OrderLineForm {
   key: number;
@@ -106,7 +106,7 @@ export function orderTotals(f: OrderForm): { subtotalFen: number; totalFen: numb
   return { subtotalFen, totalFen: orderTotalFen(amounts, f.discountFen ?? 0) };
 }
 
-export function orderSaveInput(f: OrderForm, id: number | undefined): MoneyInput<'orders.save'> {
+export function orderSaveInput(f: OrderForm, id: number | undefined): Input<'orders.save'> {
   return {
     ...(id ? { id } : {}),
     customerId: f.customerId ?? 0,
