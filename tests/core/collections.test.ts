@@ -181,6 +181,27 @@ describe('collections', () => {
     expect(unpaidByDoc(core, c1)[after.docNo]).toBe(1_000);
   });
 
+  it('a collection dated before another’s reversal pays the reopened receivable only from the reversal on', async () => {
+    const { core } = f;
+    const c = (await ok(core, 'customers.save', { name: '倒记回款商行', paymentTermDays: 0 })).id;
+    const o = await postedOrder(core, { customerId: c, date: '2025-01-03', lines: tea(1) });
+    const k1 = await ok(core, 'collections.save', { customerId: c, date: '2025-01-03', amountFen: 1_000, method: 'cash' });
+    await ok(core, 'collections.reverse', { id: k1.id, date: '2025-01-10', reason: '退票' });
+    const k2 = await ok(core, 'collections.save', { customerId: c, date: '2025-01-05', amountFen: 1_000, method: 'cash' });
+    expect(k2.allocatedFen).toBe(1_000);
+    const rid = core.ctx.db.prepare("select id from receivables where source_kind = 'order' and source_id = ?").pluck().get(o.id) as number;
+    // paid by k1 until the reversal, by k2 from then on: never paid twice as of any day
+    const dates = core.ctx.db.prepare('select date, amount_fen as fen from allocations where receivable_id = ? order by id').all(rid);
+    expect(dates).toEqual([
+      { date: '2025-01-03', fen: 1_000 },
+      { date: '2025-01-10', fen: -1_000 },
+      { date: '2025-01-10', fen: 1_000 },
+    ]);
+    for (const day of ['2025-01-03', '2025-01-05', '2025-01-09', '2025-01-10']) expect(unpaidOf(core.ctx, rid, day), day).toBe(0);
+    expect(ledgerBalance(core, c, '2025-01-05')).toBe(-1_000); // k2 is a prepayment until then
+    expect(settled(c)[o.docNo]).toBe('2025-01-03');
+  });
+
   it('lists page, filter and sum on the server, searching doc no, reference and the customer’s pinyin', async () => {
     const { core } = f;
     const all = await ok(core, 'collections.list', { pageSize: 500 });

@@ -1,7 +1,8 @@
 // The write side of the receivables ledger: every posting (order, opening balance, return, order reversal, collection,
 // collection reversal, write-off) writes its receivable or credit here and allocates it, inside the posting's own
-// transaction. Allocations are dated max(credit date, receivable date), so an answer "as of A" never sees a payment
-// before both documents exist. After any allocation a receivable's settled_date cache is recomputed.
+// transaction. Allocations are dated max(credit date, receivable date) — or later, when the receivable had no room
+// until then — so an answer "as of A" never sees a payment before both documents exist, nor a receivable overpaid.
+// After any allocation a receivable's settled_date cache is recomputed.
 import type { Ctx } from '../../context';
 import { nowIso } from '../../context';
 import { prepared } from '../../db/sql';
@@ -80,6 +81,32 @@ function insertAllocation(ctx: Ctx, creditId: number, receivableId: number, date
   );
 }
 
+/**
+ * The date a payment of `take` counts against a receivable from: the first date on or after `from` (max of the credit's
+ * and the receivable's dates) from which the receivable has that much unpaid on every later day. Usually `from` itself;
+ * later when the room opened only later (a collection reversed after this credit's date), so that as of no date is a
+ * receivable paid more than its amount.
+ */
+function allocationDate(ctx: Ctx, item: { id: number; amountFen: number }, from: string, take: number): string {
+  const days = prepared(
+    ctx.db,
+    'select date, sum(amount_fen) as fen from allocations where receivable_id = ? group by date order by date',
+  ).all(item.id) as Array<{ date: string; fen: number }>;
+  // candidates: `from`, then each allocation date after it; a candidate fits when, as of it and of every later
+  // allocation date, what is paid leaves room for `take`
+  const paidBy: number[] = [];
+  let paid = 0;
+  for (const d of days) paidBy.push((paid += d.fen));
+  const mostFrom = new Array<number>(days.length + 1).fill(Number.NEGATIVE_INFINITY); // max of paidBy[i..]
+  for (let i = days.length - 1; i >= 0; i--) mostFrom[i] = Math.max(paidBy[i]!, mostFrom[i + 1]!);
+  let after = 0; // the first allocation date after the candidate
+  while (after < days.length && days[after]!.date <= from) after++;
+  const paidAtFrom = after > 0 ? paidBy[after - 1]! : 0;
+  if (item.amountFen - Math.max(paidAtFrom, mostFrom[after]!) >= take) return from;
+  for (let i = after; i < days.length; i++) if (item.amountFen - mostFrom[i]! >= take) return days[i]!.date;
+  return later(from, days.at(-1)?.date ?? from);
+}
+
 const unpaidNowSql = `r.amount_fen - coalesce((select sum(a.amount_fen) from allocations a where a.receivable_id = r.id), 0)`;
 const openColumns = `r.id, r.customer_id as customerId, r.date, r.due_date as dueDate, r.amount_fen as amountFen, ${unpaidNowSql} as unpaidFen`;
 
@@ -110,7 +137,7 @@ export function allocateInOrder(ctx: Ctx, credit: CreditRef, items: readonly Ope
     if (left <= 0) break;
     const take = Math.min(left, item.unpaidFen);
     if (take <= 0) continue;
-    insertAllocation(ctx, credit.id, item.id, later(credit.date, item.date), take);
+    insertAllocation(ctx, credit.id, item.id, allocationDate(ctx, item, later(credit.date, item.date), take), take);
     item.unpaidFen -= take;
     left -= take;
     touched.push(item.id);
@@ -136,7 +163,7 @@ export function allocateOwnFirst(ctx: Ctx, credit: CreditRef, amountFen: number,
 export function allocateManual(ctx: Ctx, credit: CreditRef, picks: ReadonlyArray<{ item: OpenItemNow; amountFen: number }>): number {
   let total = 0;
   for (const p of picks) {
-    insertAllocation(ctx, credit.id, p.item.id, later(credit.date, p.item.date), p.amountFen);
+    insertAllocation(ctx, credit.id, p.item.id, allocationDate(ctx, p.item, later(credit.date, p.item.date), p.amountFen), p.amountFen);
     total += p.amountFen;
   }
   recomputeSettledDates(
@@ -146,8 +173,31 @@ export function allocateManual(ctx: Ctx, credit: CreditRef, picks: ReadonlyArray
   return total;
 }
 
-/** The credits of a customer with an unallocated part, oldest first; a reversed collection and its reversal net to 0 and are left out. */
+/**
+ * The customer's prepayment now (every document counted): Σ credits − Σ allocations, read as Σ credits − Σ receivables
+ * + Σ unpaid of the open receivables, which the covering indexes answer without touching the customer's history.
+ */
+export function prepaymentNow(ctx: Ctx, customerId: number): number {
+  return (
+    prepared(
+      ctx.db,
+      `select (select coalesce(sum(amount_fen), 0) from credits where customer_id = @customerId)
+            - (select coalesce(sum(amount_fen), 0) from receivables where customer_id = @customerId)
+            + (select coalesce(sum(${unpaidNowSql}), 0) from receivables r where r.customer_id = @customerId and r.settled_date is null) as p`,
+    ).get({ customerId }) as { p: number }
+  ).p;
+}
+
+/**
+ * The credits of a customer with an unallocated part, oldest first. A reversed collection and its reversal net to 0
+ * and are left out; every other credit's free part is ≥ 0 and they add up to the prepayment, so the walk goes from the
+ * newest back only until it has found all of it (free credits are the recent ones).
+ */
 export function freeCredits(ctx: Ctx, customerId: number): Array<CreditRef & { freeFen: number }> {
+  const prepayment = prepaymentNow(ctx, customerId);
+  if (prepayment <= 0) return [];
+  const found: Array<CreditRef & { freeFen: number }> = [];
+  let sum = 0;
   const rows = prepared(
     ctx.db,
     `select c.id, c.customer_id as customerId, c.date,
@@ -155,9 +205,15 @@ export function freeCredits(ctx: Ctx, customerId: number): Array<CreditRef & { f
      from credits c
      where c.customer_id = ? and c.amount_fen > 0
        and not (c.source_kind = 'collection' and exists (select 1 from collections k where k.id = c.source_id and k.state = 'reversed'))
-     order by c.date, c.id`,
-  ).all(customerId) as Array<CreditRef & { freeFen: number }>;
-  return rows.filter((r) => r.freeFen > 0);
+     order by c.date desc, c.id desc`,
+  ).iterate(customerId) as IterableIterator<CreditRef & { freeFen: number }>;
+  for (const row of rows) {
+    if (row.freeFen <= 0) continue;
+    found.push(row);
+    sum += row.freeFen;
+    if (sum >= prepayment) break;
+  }
+  return found.reverse();
 }
 
 /** A new receivable takes the customer's prepayments (unallocated credits), oldest credit first. Returns what it took. */
@@ -168,7 +224,7 @@ export function useFreeCredits(ctx: Ctx, receivableId: number): number {
   for (const credit of freeCredits(ctx, item.customerId)) {
     if (item.unpaidFen <= 0) break;
     const take = Math.min(credit.freeFen, item.unpaidFen);
-    insertAllocation(ctx, credit.id, item.id, later(credit.date, item.date), take);
+    insertAllocation(ctx, credit.id, item.id, allocationDate(ctx, item, later(credit.date, item.date), take), take);
     item.unpaidFen -= take;
     taken += take;
   }
