@@ -9,6 +9,7 @@ import { customerFilters } from './customers';
 import { dealerFilters } from './dealers';
 import { productFilters } from './products';
 import { repFilters } from './reps';
+import { receivableMethods } from './receivables';
 
 const listFilters = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 
@@ -57,6 +58,11 @@ export const exportMethods = {
       z
         .object({ entity: z.literal('expenses'), filters: listFilters({ search: pageInput.search, ...expenseFilters }).default({}) })
         .strict(),
+      // 账龄分析 as on the screen (every row, its sort and filters) with a totals row; 客户对账单 with its opening and closing rows
+      z
+        .object({ entity: z.literal('aging'), filters: receivableMethods['receivables.aging'].input.omit({ page: true, pageSize: true }) })
+        .strict(),
+      z.object({ entity: z.literal('statement'), filters: receivableMethods['statements.get'].input }).strict(),
     ]),
     output: fileOutput,
   },

@@ -4,7 +4,18 @@ import type { Labelled } from './customer';
 export const importEntities = ['customers', 'dealers', 'products', 'reps', 'regions'] as const;
 export type ImportEntity = (typeof importEntities)[number];
 
-export const exportEntities = ['customers', 'dealers', 'products', 'reps', 'audit', 'marketFeedback', 'complaints', 'expenses'] as const;
+export const exportEntities = [
+  'customers',
+  'dealers',
+  'products',
+  'reps',
+  'audit',
+  'marketFeedback',
+  'complaints',
+  'expenses',
+  'aging',
+  'statement',
+] as const;
 export type ExportEntity = (typeof exportEntities)[number];
 
 export const entityLabels: Record<ImportEntity | ExportEntity, Labelled> = {
@@ -17,6 +28,8 @@ export const entityLabels: Record<ImportEntity | ExportEntity, Labelled> = {
   marketFeedback: { zh: '市场状况反映', en: 'Market feedback' },
   complaints: { zh: '客诉', en: 'Complaints' },
   expenses: { zh: '销售费用', en: 'Expenses' },
+  aging: { zh: '账龄分析', en: 'Aging' },
+  statement: { zh: '客户对账单', en: 'Customer statement' },
 };
 
 /** Defaults; the host may lower or raise them (settings). */

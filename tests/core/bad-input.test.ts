@@ -734,6 +734,14 @@ const cases = (): Case[] => {
     ['statements.get', { customerId: 9999, from: '2025-01-01', to: '2025-02-01' }, 'NOT_FOUND', 'customerId', '客户'],
     ['channelConflicts.list', { from: '2025-03-01', to: '2025-02-01' }, 'VALIDATION', 'to', '结束日期'],
     ['channelConflicts.list', { sort: { field: 'profit', order: 'asc' } }, 'VALIDATION', 'sort.field', '排序字段'],
+    ['export.xlsx', { entity: 'aging', filters: { asOf: '2025-03-01', groupBy: 'team' } }, 'VALIDATION', 'filters.groupBy', '汇总方式'],
+    [
+      'export.xlsx',
+      { entity: 'statement', filters: { customerId: 9999, from: '2025-01-01', to: '2025-01-31' } },
+      'NOT_FOUND',
+      'customerId',
+      '客户',
+    ],
     // sales orders: bad lines, amounts and references
     [
       'orders.save',
@@ -853,7 +861,7 @@ describe('validation messages read plainly: the field, then what is wrong, in wo
       'export.xlsx',
       { entity: 'orders' },
       'entity',
-      '对象类型：应为以下之一：customers、dealers、products、reps、audit、marketFeedback、complaints、expenses',
+      '对象类型：应为以下之一：customers、dealers、products、reps、audit、marketFeedback、complaints、expenses、aging、statement',
     ],
     ['an id that must be positive', 'customers.get', { id: 0 }, 'id', '编号：必须大于 0'],
     [

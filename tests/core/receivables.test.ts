@@ -1,5 +1,6 @@
 // Receivables read side on a ledger written row by row (as LEDGER.md lays it out): balance, open items, aging by every
 // grouping as of any date, bucket edges, prepayment netting, and the quick find.
+import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Output } from '../../shared/contract';
 import { fail, makeCore, ok, seed, type Seeded, type TestCore } from './helpers';
@@ -237,7 +238,7 @@ describe('receivables.aging by rep, dealer and region', () => {
     const res = await aging({ asOf: '2025-03-15', groupBy: 'dealer' });
     const rows = byKey(res.rows);
     expect(rows.get(dealerId)).toMatchObject({ code: 'D01', bucketsFen: [15_000, 0, 0, 0, 70_000], totalFen: 85_000 });
-    expect(rows.get(0)).toMatchObject({ name: '（直销，无渠道经销商）', totalFen: -3_000, prepaymentFen: 3_000 });
+    expect(rows.get(0)).toMatchObject({ name: '（无）', totalFen: -3_000, prepaymentFen: 3_000 });
     expect(res.rows.map((r) => r.key)).toEqual([dealerId, 0]);
     expect(res.totals.totalFen).toBe(82_000);
   });
@@ -260,7 +261,7 @@ describe('receivables.aging by rep, dealer and region', () => {
     const r5 = w.receivable(customers.c4.id, 'opening', 'QC-20250101-002', '2025-01-01', '2025-01-01', 1_234);
     try {
       const withNone = byKey((await aging({ asOf: '2025-03-15', groupBy: 'region' })).rows);
-      expect(withNone.get(0)).toMatchObject({ name: '（未分区域）', totalFen: 1_234, bucketsFen: [0, 0, 1_234, 0, 0] });
+      expect(withNone.get(0)).toMatchObject({ name: '（无）', totalFen: 1_234, bucketsFen: [0, 0, 1_234, 0, 0] });
       expect(byKey((await aging({ asOf: '2025-03-15', groupBy: 'rep' })).rows).get(0)).toMatchObject({ totalFen: 1_234 });
       // a region filter leaves it out
       expect((await aging({ asOf: '2025-03-15', regionId: regions.north.id })).rows.map((r) => r.key)).toEqual([customers.c1.id]);
@@ -407,5 +408,35 @@ describe('receivables.find (Ctrl+K)', () => {
     }
     const rows = (await ok(core, 'receivables.find', { search: '远通' })).rows;
     expect(rows.find((r) => r.customerId === account.id)).toMatchObject({ dealerId: otherDealerId });
+  });
+});
+
+describe('账龄分析 to Excel', () => {
+  it('every row as the screen sorts and filters it, the screen’s columns in 元, and the totals row last', async () => {
+    const file = await ok(core, 'export.xlsx', { entity: 'aging', filters: { asOf: '2025-03-15', groupBy: 'rep', buckets: [30, 90] } });
+    expect(file.fileName).toMatch(/^账龄分析_截至2025-03-15_\d{8}\.xlsx$/);
+    expect(file.rowCount).toBe(3);
+    const wb = XLSX.read(Buffer.from(file.base64, 'base64'), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1 });
+    expect(rows).toEqual([
+      ['业务员', '编码', '未到期(元)', '1–30天(元)', '31–90天(元)', '90天以上(元)', '逾期合计(元)', '预收(元)', '余额合计(元)'],
+      ['赵磊', s.reps.zhao.code, 0, 0, 0, 700, 700, 0, 700],
+      ['李娜', s.reps.li.code, -30, 150, 0, 0, 150, 30, 120],
+      ['合计', undefined, -30, 150, 0, 700, 850, 30, 820],
+    ]);
+    const byCustomer = await ok(core, 'export.xlsx', {
+      entity: 'aging',
+      filters: { asOf: '2025-03-15', groupBy: 'customer', sort: { field: 'name', order: 'asc' }, repId: s.reps.li.id },
+    });
+    const customerRows = XLSX.utils.sheet_to_json<unknown[]>(
+      XLSX.read(Buffer.from(byCustomer.base64, 'base64'), { type: 'buffer' }).Sheets['账龄分析_截至2025-03-15']!,
+      { header: 1 },
+    );
+    expect(customerRows.map((r) => [r[0], r.at(-1)])).toEqual([
+      ['客户', '余额合计(元)'],
+      ['南京鼓楼便利店', 150],
+      ['张记烟酒行', -30],
+      ['合计', 120],
+    ]);
   });
 });

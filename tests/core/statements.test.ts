@@ -1,5 +1,6 @@
 // 客户对账单 from the ledger: opening = balance the day before, every document of the period with a running balance,
 // closing = receivables.balance at the end date, the aging at the end date.
+import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fail, makeCore, ok, seed, type Seeded, type TestCore } from './helpers';
 import { ledgerWriter } from './ledgerRows';
@@ -117,5 +118,31 @@ describe('statements.get', () => {
       code: 'NOT_FOUND',
       field: 'customerId',
     });
+  });
+});
+
+describe('客户对账单 to Excel', () => {
+  it('the opening row, every line with its kind and running balance, the period totals and the closing row, in 元', async () => {
+    const file = await ok(core, 'export.xlsx', {
+      entity: 'statement',
+      filters: { customerId: s.customers.c2.id, from: '2025-02-01', to: '2025-02-28' },
+    });
+    expect(file.fileName).toMatch(/^客户对账单_南京鼓楼便利店_2025-02-01至2025-02-28_\d{8}\.xlsx$/);
+    const wb = XLSX.read(Buffer.from(file.base64, 'base64'), { type: 'buffer', cellDates: false });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, raw: false, dateNF: 'yyyy-mm-dd' });
+    expect(rows[0]).toEqual(['日期', '类型', '单号', '摘要', '应收增加(元)', '应收减少(元)', '余额(元)']);
+    const values = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1 }).slice(1);
+    expect(values.map((r) => [r[1], r[2], r[3], r[4], r[5], r[6]])).toEqual([
+      [undefined, undefined, '上期结转', undefined, undefined, 200],
+      ['销售', 'XS-20250205-001', undefined, 80, undefined, 280],
+      ['销售红冲', 'XS-20250206-001', undefined, undefined, 80, 200],
+      ['回款', 'HK-20250210-001', undefined, undefined, 300, -100],
+      ['回款红冲', 'HK-20250212-001', undefined, 300, undefined, 200],
+      [undefined, undefined, '本期合计（4 笔）', 380, 380, undefined],
+      [undefined, undefined, '期末余额', undefined, undefined, 200],
+    ]);
+    // dates are real dates: the opening row on the first day, the closing row on the last
+    expect(rows[1]![0]).toBe('2025-02-01');
+    expect(rows.at(-1)![0]).toBe('2025-02-28');
   });
 });

@@ -27,6 +27,10 @@ import { listReps } from '../reps/reps';
 import { listMarketFeedback } from '../marketFeedback/marketFeedback';
 import { listComplaints } from '../complaints/complaints';
 import { listExpenses } from '../expenses/expenses';
+import { agingBucketLabels, statementKindLabels } from '../../../../shared/domain/money';
+import { agingColumnLabels, agingGroupingLabels, agingNoneLabel, statementLabels } from '../../../../shared/domain/aging';
+import { receivablesAging } from '../receivables/aging';
+import { getStatement } from '../statements/statements';
 
 type ExportInput = ParsedInput<'export.xlsx'>;
 type CellType = 'text' | 'number' | 'money' | 'date' | 'datetime' | 'percent';
@@ -287,6 +291,95 @@ const expenseColumns: Array<Column<ExpenseRow>> = [
   { header: '备注', width: 40, type: 'text', value: (r) => r.note },
 ];
 
+// ---------- 账龄分析 and 客户对账单: the screen's columns and words, amounts in 元 ----------
+
+type AgingRow = Pick<
+  Output<'receivables.aging'>['rows'][number],
+  'key' | 'code' | 'name' | 'notDueFen' | 'bucketsFen' | 'overdueFen' | 'prepaymentFen' | 'totalFen'
+>;
+
+const yuan = (label: { zh: string }) => `${label.zh}(元)`;
+/** A sheet or file name: the characters Excel refuses in a sheet name and Windows in a file name become _. */
+const safeTitle = (text: string) => text.replace(/[\\/?*[\]:"<>|]/g, '_');
+
+function agingSheet(ctx: Ctx, filters: Extract<ExportInput, { entity: 'aging' }>['filters']): Sheet<AgingRow> {
+  const aging = receivablesAging(ctx, filters);
+  const buckets = agingBucketLabels(aging.bucketEdges, 'zh');
+  const money = (header: string, value: (r: AgingRow) => number | undefined): Column<AgingRow> => ({
+    header,
+    width: 14,
+    type: 'money',
+    value,
+  });
+  const columns: Array<Column<AgingRow>> = [
+    { header: agingGroupingLabels[aging.groupBy].zh, width: 30, type: 'text', value: (r) => (r.key === 0 ? agingNoneLabel.zh : r.name) },
+    { header: agingColumnLabels.code.zh, width: 12, type: 'text', value: (r) => r.code },
+    money(`${buckets[0]!}(元)`, (r) => r.notDueFen),
+    ...buckets.slice(1).map((label, i) => money(`${label}(元)`, (r) => r.bucketsFen[i])),
+    money(yuan(agingColumnLabels.overdue), (r) => r.overdueFen),
+    money(yuan(agingColumnLabels.prepayment), (r) => r.prepaymentFen),
+    money(yuan(agingColumnLabels.total), (r) => r.totalFen),
+  ];
+  // the totals row the screen keeps in view, last
+  const totals: AgingRow = { key: -1, code: '', name: agingColumnLabels.totals.zh, ...aging.totals };
+  return { title: `账龄分析_截至${aging.asOf}`, columns, chunks: () => [aging.rows, [totals]] };
+}
+
+interface StatementRow {
+  date: string | null;
+  kind: string;
+  docNo: string;
+  note: string;
+  debitFen: number | null;
+  creditFen: number | null;
+  balanceFen: number | null;
+}
+
+const statementColumns: Array<Column<StatementRow>> = [
+  { header: statementLabels.date.zh, width: 12, type: 'date', value: (r) => r.date },
+  { header: statementLabels.kind.zh, width: 10, type: 'text', value: (r) => r.kind },
+  { header: statementLabels.docNo.zh, width: 18, type: 'text', value: (r) => r.docNo },
+  { header: statementLabels.note.zh, width: 24, type: 'text', value: (r) => r.note },
+  { header: yuan(statementLabels.debit), width: 15, type: 'money', value: (r) => r.debitFen },
+  { header: yuan(statementLabels.credit), width: 15, type: 'money', value: (r) => r.creditFen },
+  { header: yuan(statementLabels.balance), width: 16, type: 'money', value: (r) => r.balanceFen },
+];
+
+function statementSheet(ctx: Ctx, filters: Extract<ExportInput, { entity: 'statement' }>['filters']): Sheet<StatementRow> {
+  const st = getStatement(ctx, filters);
+  const row = (r: Partial<StatementRow>): StatementRow => ({
+    date: null,
+    kind: '',
+    docNo: '',
+    note: '',
+    debitFen: null,
+    creditFen: null,
+    balanceFen: null,
+    ...r,
+  });
+  const rows: StatementRow[] = [
+    row({ date: st.from, note: statementLabels.carried.zh, balanceFen: st.openingFen }),
+    ...st.lines.map((l) =>
+      row({
+        date: l.date,
+        kind: statementKindLabels[l.kind].zh,
+        docNo: l.docNo,
+        note: l.note,
+        debitFen: l.debitFen || null,
+        creditFen: l.creditFen || null,
+        balanceFen: l.balanceFen,
+      }),
+    ),
+    row({ note: `${statementLabels.periodTotals.zh}（${st.lines.length} 笔）`, debitFen: st.debitFen, creditFen: st.creditFen }),
+    row({ date: st.to, note: statementLabels.closing.zh, balanceFen: st.closingFen }),
+  ];
+  return {
+    title: safeTitle(`${statementLabels.title.zh}_${st.customerName}_${st.from}至${st.to}`),
+    columns: statementColumns,
+    chunks: () => [rows],
+  };
+}
+
 /** A sheet of any row type, ready to write. */
 const prepare = <Row>(spec: Sheet<Row>) => ({ title: spec.title, write: () => writeSheet(spec) });
 
@@ -356,6 +449,10 @@ function sheetFor(ctx: Ctx, input: ExportInput, chunk: number): ReturnType<typeo
         chunks: () => pages((page) => listComplaints(ctx, { ...f, page, pageSize: chunk })),
       });
     }
+    case 'aging':
+      return prepare(agingSheet(ctx, input.filters));
+    case 'statement':
+      return prepare(statementSheet(ctx, input.filters));
     case 'expenses': {
       const f = input.filters;
       return prepare({

@@ -6,7 +6,7 @@
 import type { Ctx } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
 import { DEFAULT_AGING_EDGES, type AgingGrouping } from '../../../../shared/domain/money';
-import { agingNoneLabels } from '../../../../shared/domain/aging';
+import { agingNoneLabel } from '../../../../shared/domain/aging';
 import { prepared } from '../../db/sql';
 import { normaliseSearch, searchWordClauses } from '../../text';
 import { bucketEdgesSchema } from '../../../../shared/contract/receivables';
@@ -190,7 +190,7 @@ function namesOf(ctx: Ctx, grouping: AgingGrouping, keys: number[], regions: Reg
     for (const r of rows) names.set(r.id, { code: r.code, name: r.name, sortName: r.sortName, sortOrder: 0, hasChildren: false });
   }
   if (grouping !== 'customer') {
-    names.set(0, { code: '', name: agingNoneLabels[grouping].zh, sortName: '', sortOrder: 0, hasChildren: false });
+    names.set(0, { code: '', name: agingNoneLabel.zh, sortName: '', sortOrder: 0, hasChildren: false });
   }
   return names;
 }
