@@ -80,6 +80,9 @@ export const auditEntityLabels: Record<string, Labelled> = {
   products: listEntityLabels.products,
   reps: listEntityLabels.reps,
   regions: listEntityLabels.regions,
+  openingBalances: listEntityLabels.openingBalances,
+  orders: listEntityLabels.orders,
+  collections: listEntityLabels.collections,
 };
 
 /** Operators the app itself writes (the demo generator, the default operator before sign-in exists). */

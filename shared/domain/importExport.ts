@@ -1,7 +1,7 @@
 // Entities that can be imported from / exported to Excel, with their Chinese names.
 import type { Labelled } from './customer';
 
-export const importEntities = ['customers', 'dealers', 'products', 'reps', 'regions'] as const;
+export const importEntities = ['customers', 'dealers', 'products', 'reps', 'regions', 'openingBalances', 'orders', 'collections'] as const;
 export type ImportEntity = (typeof importEntities)[number];
 
 export const exportEntities = [
@@ -24,6 +24,9 @@ export const entityLabels: Record<ImportEntity | ExportEntity, Labelled> = {
   products: { zh: '产品', en: 'Products' },
   reps: { zh: '业务员', en: 'Sales reps' },
   regions: { zh: '区域', en: 'Regions' },
+  openingBalances: { zh: '期初应收', en: 'Opening balances' },
+  orders: { zh: '销售单', en: 'Sales orders' },
+  collections: { zh: '回款', en: 'Collections' },
   audit: { zh: '操作日志', en: 'Audit log' },
   marketFeedback: { zh: '市场状况反映', en: 'Market feedback' },
   complaints: { zh: '客诉', en: 'Complaints' },

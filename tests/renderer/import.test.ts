@@ -151,6 +151,9 @@ describe('ImportPage', () => {
       expect.stringContaining('产品'),
       expect.stringContaining('业务员'),
       expect.stringContaining('区域'),
+      expect.stringContaining('期初应收'),
+      expect.stringContaining('销售单'),
+      expect.stringContaining('回款'),
     ]);
     await click(w.find('[data-test="import-template"]').element);
     expect(core.of('import.template').map((c) => c.input)).toEqual([{ entity: 'dealers' }]);

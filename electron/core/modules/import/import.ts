@@ -26,6 +26,7 @@ import { dealersImporter } from './entities/dealers';
 import { productsImporter } from './entities/products';
 import { repsImporter } from './entities/reps';
 import { regionsImporter } from './entities/regions';
+import { collectionsImporter, openingBalancesImporter, ordersImporter } from './entities/money';
 import { buildTemplate } from './template';
 import ExcelJS from 'exceljs';
 
@@ -35,6 +36,9 @@ export const importers: Record<ImportEntity, Importer> = {
   products: productsImporter,
   reps: repsImporter,
   regions: regionsImporter,
+  openingBalances: openingBalancesImporter,
+  orders: ordersImporter,
+  collections: collectionsImporter,
 };
 
 type PreviewInput = ParsedInput<'import.preview'>;
@@ -331,6 +335,9 @@ function planner(
   const otherRows: PreviewRow[] = [];
   const accepted: Accepted[] = [];
   const refused: Checked['refused'] = [];
+  // rows written while planning, for a session that completes work spanning rows at the end (orders from their lines)
+  const written =
+    writeInline && session.complete ? new Map<number, { index: number; shown: () => PreviewRow | null; errors: RowError[] }>() : null;
 
   const rows = (sheet: ParsedSheet, from: number) => {
     for (let r = Math.max(from, lay.headerIndex + 1); r < sheet.rows.length; r++) {
@@ -412,9 +419,26 @@ function planner(
         accepted.push(ready);
         pinyin?.add(values);
       }
+      if (written && status === 'new') written.set(rowNumber, { index: r, shown: () => shown, errors });
     }
   };
   const finish = (): Checked => {
+    for (const { rowNumber, error } of written && session.complete ? session.complete() : []) {
+      const row = written!.get(rowNumber);
+      if (!row) continue;
+      if (row.errors.length === 0) {
+        counts.new--;
+        counts.error++;
+        refused.push({ index: row.index, errors: row.errors });
+        const shown = row.shown();
+        if (shown) {
+          shown.status = 'error';
+          otherRows.splice(otherRows.indexOf(shown), 1);
+          errorRows.push(shown);
+        }
+      }
+      row.errors.push(toRowError(error));
+    }
     const listed = [...errorRows, ...otherRows].slice(0, MAX_PREVIEW_ROWS);
     return { counts, rows: listed, truncated: listed.length < counts.total, session, accepted, refused };
   };

@@ -65,6 +65,9 @@ export interface Session {
   check(input: Record<string, unknown>, existingId: number | null, rowNumber: number): FieldError[];
   /** Writes one accepted row inside the caller's transaction. */
   write(input: Record<string, unknown>, existingId: number | null, rowNumber: number): { id: number; code: string };
+  /** After the last row (importers that write while planning): finishes what spans rows, e.g. posts the orders whose
+   *  lines the rows were; the rows it names become error rows. */
+  complete?(): Array<{ rowNumber: number; error: FieldError }>;
 }
 
 export interface Importer {
