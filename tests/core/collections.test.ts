@@ -240,3 +240,69 @@ describe('write-offs', () => {
     expect(audit.rows.length).toBe(1);
   });
 });
+
+describe('a posting that fails part way leaves nothing behind', () => {
+  /** Makes SQLite abort the statement writing a matching row (as a full disk would); returns a remover. */
+  const sabotage = (table: string, event: 'INSERT' | 'UPDATE' = 'INSERT') => {
+    f.core.ctx.db.exec(`CREATE TRIGGER sabotage_${table} BEFORE ${event} ON ${table} BEGIN SELECT RAISE(ABORT, '模拟写入失败'); END`);
+    return () => f.core.ctx.db.exec(`DROP TRIGGER sabotage_${table}`);
+  };
+
+  let fresh = 0;
+  beforeAll(async () => {
+    fresh = (await ok(f.core, 'customers.save', { name: '回滚测试商店' })).id;
+  });
+
+  it.each([
+    ['allocations', 'the first allocation'],
+    ['audit_log', 'the audit entry'],
+  ])('a collection whose %s write fails (%s)', async (table) => {
+    const { core } = f;
+    const o = await postedOrder(core, { customerId: fresh, date: '2025-02-20', lines: tea(2) });
+    expect(unpaidByDoc(core, fresh)[o.docNo]).toBe(2_000);
+    const undo = sabotage(table);
+    try {
+      const before = digest(core.ctx.db);
+      expect((await fail(core, 'collections.save', { customerId: fresh, date: '2025-02-21', amountFen: 2_000, method: 'cash' })).code).toBe(
+        'CONFLICT',
+      );
+      expect(core.ctx.db.inTransaction).toBe(false);
+      expect(digest(core.ctx.db)).toBe(before);
+    } finally {
+      undo();
+    }
+  });
+
+  it.each([
+    ['receivables', 'INSERT'],
+    ['order_lines', 'UPDATE'],
+    ['audit_log', 'INSERT'],
+  ] as const)('an order whose %s %s fails stays a draft', async (table, event) => {
+    const { core } = f;
+    const saved = await ok(core, 'orders.save', { customerId: fresh, date: '2025-02-22', lines: tea(3) });
+    const undo = sabotage(table, event);
+    try {
+      const before = digest(core.ctx.db);
+      expect((await fail(core, 'orders.post', { id: saved.id })).code).toBe('CONFLICT');
+      expect(digest(core.ctx.db)).toBe(before);
+    } finally {
+      undo();
+    }
+    expect((await ok(core, 'orders.get', { id: saved.id })).state).toBe('draft');
+    await ok(core, 'orders.delete', { id: saved.id });
+  });
+
+  it('a reversal whose credit fails leaves the order posted', async () => {
+    const { core } = f;
+    const o = await postedOrder(core, { customerId: fresh, date: '2025-02-23', lines: tea(1) });
+    const undo = sabotage('credits');
+    try {
+      const before = digest(core.ctx.db);
+      expect((await fail(core, 'orders.reverse', { id: o.id, date: '2025-02-24', reason: '错单' })).code).toBe('CONFLICT');
+      expect(digest(core.ctx.db)).toBe(before);
+    } finally {
+      undo();
+    }
+    expect((await ok(core, 'orders.get', { id: o.id })).state).toBe('posted');
+  });
+});
