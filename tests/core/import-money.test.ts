@@ -155,6 +155,17 @@ describe('销售单', () => {
     expect(ledgerRows()).toBe(0);
     expect((await fail(f.core, 'import.commit', input('orders', rows))).code).toBe('VALIDATION');
     expect(ledgerRows()).toBe(0);
+    // accepting the errors imports the orders whose every line is good, and never an order without its refused line
+    const fixedOne = [...rows.slice(0, 2), ['SO-4', '2025-02-12', '南京鼓楼便利店', 'P003', 2, 3.33, ''], ...rows.slice(2)];
+    expect(await ok(f.core, 'import.commit', { ...input('orders', fixedOne), acceptErrors: true })).toEqual({
+      created: 1,
+      updated: 0,
+      skipped: 0,
+      rejected: 5,
+    });
+    expect(f.core.ctx.db.prepare(`select notes, state, total_fen as total from orders`).all()).toEqual([
+      { notes: '导入单号 SO-4', state: 'posted', total: 666 },
+    ]);
   });
 });
 

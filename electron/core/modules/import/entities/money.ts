@@ -390,16 +390,21 @@ function openOrders(ctx: Ctx): Session {
   ]);
   const imported = prepared(ctx.db, `select doc_no as docNo from orders where customer_id = ? and notes = ? and state <> 'draft' limit 1`);
   const groups = new Map<string, OrderGroup & { firstRow: number }>();
+  // every row of each order no, refused or not: an order with a refused line is never posted without it
+  const rowsOf = new Map<string, number>();
   return {
     read: (key, cell) => readers.get(key)!(cell),
     pureReads: true,
     identify: () => null,
-    build: (values) =>
-      overlay(
+    build(values) {
+      const orderNo = values.get('orderNo');
+      if (typeof orderNo === 'string') rowsOf.set(orderNo, (rowsOf.get(orderNo) ?? 0) + 1);
+      return overlay(
         {},
         values,
         orderColumns.map((c) => c.key),
-      ),
+      );
+    },
     check(input, _existingId, _rowNumber) {
       const r = input as OrderRow;
       const g = groups.get(r.orderNo);
@@ -425,6 +430,11 @@ function openOrders(ctx: Ctx): Session {
     complete() {
       const failed: Array<{ rowNumber: number; error: FieldError }> = [];
       for (const g of groups.values()) {
+        if ((rowsOf.get(g.orderNo) ?? 0) !== g.lines.length) {
+          for (const l of g.lines)
+            failed.push({ rowNumber: l.row, error: { field: 'orderNo', message: `同一销售单「${g.orderNo}」有行有错误，整单未导入` } });
+          continue;
+        }
         try {
           // saved and posted together, or neither: a refused posting leaves no draft behind
           ctx.db.transaction(() => {
