@@ -144,6 +144,22 @@ describe('demo money (small)', () => {
     }
   });
 
+  it('marks lines below the floor price as the orders module does, each such order with a manager override', () => {
+    const wrong = count(
+      `select count(*) as n from order_lines l join products p on p.id = l.product_id join orders o on o.id = l.order_id
+       where o.reversal_of_id is null and l.below_floor <> (case when p.floor_price_fen > 0
+         and l.amount_fen < (l.qty_milli * p.floor_price_fen + 500) / 1000 then 1 else 0 end)`,
+    );
+    expect(wrong).toBe(0);
+    expect(
+      count(
+        `select count(*) as n from orders o where o.state <> 'draft' and o.reversal_of_id is null
+           and exists (select 1 from order_lines l where l.order_id = o.id and l.below_floor = 1)
+           and (o.override_reason is null or o.override_by_name <> '${DEMO_MANAGER}')`,
+      ),
+    ).toBe(0);
+  });
+
   it('reversals (红冲) pair an original with a negated row', () => {
     const pairs = all<{
       id: number;

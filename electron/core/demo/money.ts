@@ -804,7 +804,8 @@ class MoneyGenerator {
         amountFen: amount,
         unitCostFen: p.costFen,
         costFen: cost,
-        belowFloor: p.floorFen > 0 && price < p.floorFen ? 1 : 0,
+        // as the orders module judges it: the line's amount after its discount below qty × floor price
+        belowFloor: p.floorFen > 0 && amount < lineGross(units, p.floorFen) ? 1 : 0,
         returnedMilli: 0,
         returnedFen: 0,
         returnedCostFen: 0,
