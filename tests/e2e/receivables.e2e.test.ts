@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import type { Input, MethodName, Output } from '../../shared/contract';
 import { createCore } from '../../electron/core/core';
 import { shotsDir, signInPage, startApp, type AppUnderTest } from './harness';
@@ -247,6 +248,16 @@ describe('receivables in the browser', () => {
     expect(lines[3]).toMatch(/销售XS-\d{8}-\d{3}1,000.001,800.00$/);
     expect(lines[4]).toMatch(/回款HK-\d{8}-\d{3}.*300.001,500.00$/);
     await shot('06-statement');
+    // Excel: the same statement, the closing balance a number in 元
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="export-button"]').click()]);
+    const file = path.join(app.dir, 'statement.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const cells = wb.worksheets[0]!.getSheetValues().flatMap((r) => (Array.isArray(r) ? r : []));
+    expect(download.suggestedFilename()).toContain('北京华众商贸');
+    expect(cells).toContain(1500);
+    expect(cells).toContain('本期合计（4 笔）');
   });
 
   it('prints the statement to an A4 PDF: title, customer, closing balance, aging and 客户确认签章', async () => {

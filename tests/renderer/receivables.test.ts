@@ -176,6 +176,7 @@ describe('账龄分析', () => {
         ...base,
         'receivables.aging': aging,
         'customers.get': ({ id }: { id: number }) => ({ id, name: '北京华众商贸' }),
+        'export.xlsx': () => ({ fileName: '账龄分析_截至2025-06-30.xlsx', base64: 'UEsDBA==', rowCount: 3 }),
         'receivables.documents': ({ asOf }: { asOf: string }) => ({
           rows: [
             {
@@ -229,6 +230,12 @@ describe('账龄分析', () => {
         page: 1,
         pageSize: 50,
       });
+      // 导出: the rows as the screen asks for them, every page
+      (document.querySelector('[data-test="export-button"]') as HTMLElement).click();
+      await settle();
+      expect(core.of('export.xlsx').map((c) => c.input)).toEqual([
+        { entity: 'aging', filters: { asOf: '2025-06-30', groupBy: 'customer', repId: 7 } },
+      ]);
 
       // ↓ then Enter on the table opens the first customer's documents
       const panel = document.querySelector('[data-test="aging-panel"]') as HTMLElement;

@@ -1,6 +1,6 @@
 // 客户对账单 screen against a fake core: nothing asked before a customer is chosen; the opening balance, every line with
-// its running balance, 本期合计 and the closing balance, the aging at the end date; a quick period asks again; 打印 / PDF
-// opens the statement on the print pipeline.
+// its running balance, 本期合计 and the closing balance, the aging at the end date; a quick period asks again; Excel
+// exports that statement; 打印 / PDF opens it on the print pipeline.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
@@ -121,12 +121,19 @@ describe('客户对账单', () => {
   });
 
   it('a quick period asks again; 打印 / PDF opens the A4 print route of the same statement', { timeout: SLOW }, async () => {
-    const core = fakeCore({ 'statements.get': statement, 'customers.list': () => ({ rows: [], total: 0 }), 'settings.get': () => ({}) });
+    const core = fakeCore({
+      'statements.get': statement,
+      'customers.list': () => ({ rows: [], total: 0 }),
+      'export.xlsx': () => ({ fileName: '客户对账单.xlsx', base64: 'UEsDBA==', rowCount: 5 }),
+    });
     await mountAt('/statements?customerId=9&from=2025-06-01&to=2025-06-30');
     (document.querySelector('[data-test="statement-last-month"]') as HTMLElement).click();
     await settle();
     const [from, to] = monthRange(todayYmd(), -1);
     expect(core.of('statements.get').at(-1)!.input).toEqual({ customerId: 9, from, to });
+    (document.querySelector('[data-test="export-button"]') as HTMLElement).click();
+    await settle();
+    expect(core.of('export.xlsx').map((c) => c.input)).toEqual([{ entity: 'statement', filters: { customerId: 9, from, to } }]);
     (document.querySelector('[data-test="statement-print"]') as HTMLElement).click();
     await until(() => router.currentRoute.value.path === '/print/statement');
     expect(router.currentRoute.value.query).toEqual({ customerId: '9', from, to, paper: 'a4' });
