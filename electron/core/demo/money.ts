@@ -162,7 +162,8 @@ interface OrderDoc {
   clerk: string;
   /** set on an original that is reversed */
   reversal: OrderReversalDoc | null;
-  returned: boolean;
+  /** what its return took off (the customer pays the rest) */
+  returnedFen: number;
   receivable: Receivable | null;
   id: number;
 }
@@ -705,9 +706,7 @@ class MoneyGenerator {
     for (const d of docs) {
       if (d.kind === 'opening') plan(d.due, d.amountFen, false, d.day);
       if (d.kind === 'order' && !d.reversal) {
-        const returned = d.lines.reduce((s, l) => s + l.returnedFen, 0);
-        // a return of every line in full takes the order discount too: then nothing is left to pay
-        plan(d.due, d.totalFen - returned, d.settlement === 'cash', d.day);
+        plan(d.due, d.totalFen - d.returnedFen, d.settlement === 'cash', d.day);
       }
     }
     // good payers settle by the week, dealers in round sums (a little prepaid)
@@ -843,13 +842,13 @@ class MoneyGenerator {
       override: lines.some((l) => l.belowFloor === 1),
       clerk: r.pick(DEMO_CLERKS),
       reversal: null,
-      returned: false,
+      returnedFen: 0,
       receivable: null,
       id: 0,
     };
   }
 
-  /** Part of one or two lines comes back; never the whole order (so the order discount stays with the order). */
+  /** Part of one or two lines comes back, never every line in full; one return per order. */
   private makeReturn(o: OrderDoc, day: number, seq: number): ReturnDoc | null {
     const r = this.rand;
     const picked = r.shuffle(o.lines).slice(0, r.int(1, Math.min(2, o.lines.length - 1)));
@@ -867,7 +866,9 @@ class MoneyGenerator {
       line.returnedCostFen += costFen;
       lines.push({ line, qtyMilli: qty, amountFen, costFen });
     }
-    const totalFen = lines.reduce((s, l) => s + l.amountFen, 0);
+    // the return's total is its lines' share of the order's total, so the order discount comes back pro rata (as returns.post)
+    const linesFen = lines.reduce((s, l) => s + l.amountFen, 0);
+    const totalFen = Number((2n * BigInt(linesFen) * BigInt(o.totalFen) + BigInt(o.subtotalFen)) / (2n * BigInt(o.subtotalFen)));
     if (totalFen <= 0) {
       for (const l of lines) {
         l.line.returnedMilli -= l.qtyMilli;
@@ -876,7 +877,7 @@ class MoneyGenerator {
       }
       return null;
     }
-    o.returned = true;
+    o.returnedFen = totalFen;
     return {
       kind: 'return',
       day,
