@@ -48,6 +48,8 @@ export const fieldLabels: Record<string, string> = {
   search: '搜索',
   sortOrder: '排序号',
   companyName: '公司名称',
+  companyPhone: '公司电话',
+  companyAddress: '公司地址',
   loadDemo: '加载演示数据',
   locale: '界面语言',
   includeInactive: '包含停用',

@@ -1,6 +1,6 @@
 // Settings: company name, UI language, and first-run initialisation.
 import { z } from 'zod';
-import { noInput, requiredText } from './common';
+import { noInput, phoneSchema, requiredText, text } from './common';
 import { operatorName, passwordSchema, signedIn } from './auth';
 import { bucketEdgesSchema } from './receivables';
 import { creditControlModes } from '../domain/money';
@@ -16,6 +16,9 @@ export const DEFAULT_IDLE_MINUTES = 30;
 const settingsOutput = z.object({
   initialized: z.boolean(),
   companyName: z.string(),
+  /** the company's phone and address: the contact line of the customer statement (empty when not set) */
+  companyPhone: z.string(),
+  companyAddress: z.string(),
   locale: z.enum(['zh-CN', 'en']),
   schemaVersion: z.int(),
   databasePath: z.string(),
@@ -44,10 +47,12 @@ export const settingsMethods = {
     output: settingsOutput.extend({ recoveryCode: z.string(), ...signedIn.shape }),
   },
   'settings.save': {
-    // any operator may switch the language; company name and idle time are the admin's
+    // any operator may switch the language; the company's name, phone and address and the idle time are the admin's
     input: z
       .object({
         companyName: requiredText(60).optional(),
+        companyPhone: phoneSchema.optional(),
+        companyAddress: text(200).optional(),
         locale: z.enum(['zh-CN', 'en']).optional(),
         idleMinutes: idleMinutesSchema.optional(),
         // the money settings: a manager's or an admin's

@@ -143,6 +143,8 @@ export const auditFieldLabels: Record<string, Labelled> = {
   sortOrder: { zh: '排序号', en: 'Sort order' },
   level: { zh: '层级', en: 'Level' },
   companyName: { zh: '公司名称', en: 'Company name' },
+  companyPhone: { zh: '公司电话', en: 'Company phone' },
+  companyAddress: { zh: '公司地址', en: 'Company address' },
   loadDemo: { zh: '加载演示数据', en: 'Load demo data' },
   locale: { zh: '界面语言', en: 'Language' },
   dealerId: { zh: '服务经销商', en: 'Serving dealer' },

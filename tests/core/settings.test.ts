@@ -18,6 +18,8 @@ describe('settings', () => {
     expect(await ok(core, 'settings.get', {})).toEqual({
       initialized: false,
       companyName: '',
+      companyPhone: '',
+      companyAddress: '',
       locale: 'zh-CN',
       schemaVersion: loadMigrations().length,
       databasePath: ':memory:',
@@ -48,6 +50,30 @@ describe('settings', () => {
     const audit = await ok(core, 'audit.list', { entity: 'settings' });
     expect(audit.rows.map((r) => r.action)).toEqual(['update', 'update', 'initialize']);
     expect(audit.rows[0]).toMatchObject({ before: { companyName: '华众商贸' }, after: { companyName: '华众集团' } });
+  });
+
+  it('company phone and address (the statement’s contact line): an admin’s to set, refused for others and for bad phones', async () => {
+    const init = await ok(core, 'settings.initialize', { companyName: '华众商贸', admin });
+    const asAdmin = { call: (m: unknown, i: unknown) => core.call(m, i, { session: init.session }) };
+    const saved = await ok(asAdmin, 'settings.save', { companyPhone: ' 0371-6666 8888 ', companyAddress: '  郑州市金水区花园路 1 号 ' });
+    expect(saved).toMatchObject({ companyName: '华众商贸', companyPhone: '0371-6666 8888', companyAddress: '郑州市金水区花园路 1 号' });
+    const audit = await ok(core, 'audit.list', { entity: 'settings' });
+    expect(audit.rows[0]).toMatchObject({ action: 'update', before: { companyPhone: '' }, after: { companyPhone: '0371-6666 8888' } });
+    const before = digest(core.ctx.db);
+    // the manager (makeCore’s) may change the money settings, not the company's details
+    const forbidden = await fail(core, 'settings.save', { companyAddress: '别处', overdueDays: 30 });
+    expect(forbidden.code).toBe('FORBIDDEN');
+    expect(forbidden.message).toContain('公司信息');
+    const bad = await fail(asAdmin, 'settings.save', { companyPhone: '电话0371' });
+    expect(bad).toMatchObject({ code: 'VALIDATION', field: 'companyPhone' });
+    expect(bad.message).toContain('公司电话');
+    expect(await fail(asAdmin, 'settings.save', { companyAddress: '址'.repeat(201) })).toMatchObject({ field: 'companyAddress' });
+    expect(digest(core.ctx.db)).toBe(before);
+    // an empty phone clears it
+    expect(await ok(asAdmin, 'settings.save', { companyPhone: '' })).toMatchObject({
+      companyPhone: '',
+      companyAddress: '郑州市金水区花园路 1 号',
+    });
   });
 
   it('money settings: credit control mode, overdue days and aging edges, a manager’s or admin’s to change', async () => {

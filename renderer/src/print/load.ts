@@ -215,7 +215,9 @@ export async function loadDocs(target: PrintTarget): Promise<DocBuilder> {
         call('statements.get', { customerId: target.customerId, from: target.from, to: target.to }),
         call('settings.get', {}),
       ]);
-      return () => [statementDoc(statement, { name: settings.companyName })];
+      return () => [
+        statementDoc(statement, { name: settings.companyName, phone: settings.companyPhone, address: settings.companyAddress }),
+      ];
     }
     case 'calibration':
       return none;

@@ -27,6 +27,8 @@ export function getSettings(ctx: Ctx): Output<'settings.get'> {
   return {
     initialized: s.get('initialized') === '1',
     companyName: s.get('companyName') ?? '',
+    companyPhone: s.get('companyPhone') ?? '',
+    companyAddress: s.get('companyAddress') ?? '',
     locale: s.get('locale') === 'en' ? 'en' : 'zh-CN',
     schemaVersion: ctx.schemaVersion,
     databasePath: ctx.dbPath,
@@ -75,8 +77,9 @@ export function moneySettings(ctx: Ctx): MoneySettings {
 
 export function saveSettings(ctx: Ctx, input: ParsedInput<'settings.save'>): Output<'settings.get'> {
   // the language is everyone's to switch; the rest is the admin's (null actor: system work and tests)
-  if (ctx.actor && ctx.actor.role !== 'admin' && (input.companyName !== undefined || input.idleMinutes !== undefined)) {
-    throw new DomainError('FORBIDDEN', '只有系统管理员可以修改公司名称和自动登出时间');
+  const adminChange = [input.companyName, input.companyPhone, input.companyAddress, input.idleMinutes].some((v) => v !== undefined);
+  if (ctx.actor && ctx.actor.role !== 'admin' && adminChange) {
+    throw new DomainError('FORBIDDEN', '只有系统管理员可以修改公司信息（名称、电话、地址）和自动登出时间');
   }
   const moneyChange = input.creditControlMode !== undefined || input.overdueDays !== undefined || input.agingBucketEdges !== undefined;
   if (moneyChange && ctx.actor && ctx.actor.role !== 'admin' && ctx.actor.role !== 'manager') {
@@ -85,6 +88,8 @@ export function saveSettings(ctx: Ctx, input: ParsedInput<'settings.save'>): Out
   ctx.db.transaction(() => {
     const before = getSettings(ctx);
     if (input.companyName !== undefined) writeSetting(ctx, 'companyName', input.companyName);
+    if (input.companyPhone !== undefined) writeSetting(ctx, 'companyPhone', input.companyPhone);
+    if (input.companyAddress !== undefined) writeSetting(ctx, 'companyAddress', input.companyAddress);
     if (input.locale !== undefined) writeSetting(ctx, 'locale', input.locale);
     if (input.idleMinutes !== undefined) writeSetting(ctx, 'idleMinutes', String(input.idleMinutes));
     if (input.creditControlMode !== undefined) writeSetting(ctx, 'creditControlMode', input.creditControlMode);
