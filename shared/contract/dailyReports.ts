@@ -40,6 +40,11 @@ const reportLine = z.object({
   collectedFen: z.int(),
   complaintId: z.int().nullable(),
   complaintCode: z.string().nullable(),
+  /**
+   * Present when the rep posted orders or collections for this customer that day: which amount is the documents' sum
+   * (not typed; a save must leave it as it is). A second line of the same customer shows 0 for it.
+   */
+  fromDocuments: z.object({ order: z.boolean(), collected: z.boolean() }).optional(),
 });
 
 /** The rep's month so far (1st of the month through the report's date), from the reports themselves. */
@@ -67,6 +72,10 @@ export const dailyReportDetail = z.object({
   planId: z.int().nullable(),
   ...signatureFields,
   lines: z.array(reportLine),
+  /** customers the rep posted orders or collections for that day without a line in the report (present when any) */
+  unlistedDocuments: z
+    .array(z.object({ customerId: z.int(), customerCode: z.string(), customerName: z.string(), orderFen: z.int(), collectedFen: z.int() }))
+    .optional(),
   totals: z.object({ visits: z.int(), visitsDone: z.int(), orderFen: z.int(), collectedFen: z.int() }),
   monthToDate,
   createdAt: z.string(),

@@ -17,6 +17,8 @@ import {
   type FormKind,
 } from '../dailyForms/forms';
 import { planLinesOf, plannedTimes } from '../visitPlans/visitPlans';
+import { repDayDocuments } from '../receivables/balance';
+import { formatFen } from '../../../../shared/money';
 import { reportContent } from './content';
 
 export const reportKind: FormKind = {
@@ -45,6 +47,52 @@ interface LineRow {
   collectedFen: number;
   complaintId: number | null;
   complaintCode: string | null;
+}
+
+/** A line's amounts as the rep's posted documents of the day give them: null where there is no such document. */
+interface DocumentAmounts {
+  orderFen: number | null;
+  collectedFen: number | null;
+}
+
+/**
+ * Per line, what the rep's posted orders and collections of the report's day say for its customer: the first line of a
+ * customer gets the documents' sums, a second line of the same customer 0 (the documents are counted once).
+ */
+function documentAmountsOf(ctx: Ctx, repId: number, date: string, customerIds: readonly number[]) {
+  const docs = repDayDocuments(ctx, repId, date);
+  const seen = new Set<number>();
+  const perLine: Array<DocumentAmounts | null> = customerIds.map((customerId) => {
+    const d = docs.get(customerId);
+    if (!d) return null;
+    const first = !seen.has(customerId);
+    seen.add(customerId);
+    return {
+      orderFen: d.orderFen === null ? null : first ? d.orderFen : 0,
+      collectedFen: d.collectedFen === null ? null : first ? d.collectedFen : 0,
+    };
+  });
+  const unlisted = [...docs].filter(([customerId]) => !seen.has(customerId));
+  return { perLine, unlisted };
+}
+
+/** The customers the rep posted documents for that day without a line in the report, with their sums. */
+function unlistedDocuments(ctx: Ctx, unlisted: Array<[number, DocumentAmounts]>): DailyReportDetail['unlistedDocuments'] {
+  if (unlisted.length === 0) return undefined;
+  const names = new Map(
+    (
+      prepared(ctx.db, 'select id, code, name from customers where id in (select value from json_each(?))').all(
+        JSON.stringify(unlisted.map(([id]) => id)),
+      ) as Array<{ id: number; code: string; name: string }>
+    ).map((c) => [c.id, c]),
+  );
+  return unlisted.map(([customerId, d]) => ({
+    customerId,
+    customerCode: names.get(customerId)?.code ?? '',
+    customerName: names.get(customerId)?.name ?? '',
+    orderFen: d.orderFen ?? 0,
+    collectedFen: d.collectedFen ?? 0,
+  }));
 }
 
 /** The rep's month so far: the 1st of the report's month through its date, from that rep's reports in any state. */
@@ -83,7 +131,7 @@ function reportDetail(ctx: Ctx, id: number): DailyReportDetail {
     ctx,
     lines.flatMap((l) => (l.planLineId === null ? [] : [l.planLineId])),
   );
-  const out = lines.map((l) => ({
+  const out: DailyReportDetail['lines'] = lines.map((l) => ({
     id: l.id,
     seq: l.seq,
     planLineId: l.planLineId,
@@ -101,11 +149,33 @@ function reportDetail(ctx: Ctx, id: number): DailyReportDetail {
     complaintId: l.complaintId,
     complaintCode: l.complaintCode,
   }));
+  // a draft shows what the rep's posted documents of the day say (saving stores it); a submitted or signed report keeps
+  // the amounts it was submitted with, and says which of them are the documents' sums
+  const docs = documentAmountsOf(
+    ctx,
+    h.repId,
+    h.date,
+    out.map((l) => l.customerId),
+  );
+  out.forEach((l, i) => {
+    const d = docs.perLine[i];
+    if (!d) return;
+    if (h.state === 'draft') {
+      if (d.orderFen !== null) l.orderFen = d.orderFen;
+      if (d.collectedFen !== null) l.collectedFen = d.collectedFen;
+      l.fromDocuments = { order: d.orderFen !== null, collected: d.collectedFen !== null };
+    } else {
+      const fromDocuments = { order: d.orderFen === l.orderFen, collected: d.collectedFen === l.collectedFen };
+      if (fromDocuments.order || fromDocuments.collected) l.fromDocuments = fromDocuments;
+    }
+  });
+  const unlisted = unlistedDocuments(ctx, docs.unlisted);
   return {
     ...h,
     returned: h.returned === 1,
     planId: planLinesOf(ctx, h.repId, h.date)?.planId ?? null,
     lines: out,
+    ...(unlisted ? { unlistedDocuments: unlisted } : {}),
     totals: {
       visits: out.length,
       visitsDone: out.filter((l) => l.done).length,
@@ -206,6 +276,37 @@ function reportSnapshot(ctx: Ctx, reportId: number) {
   return { ...h, lines };
 }
 
+/**
+ * The amounts a save stores: the documents' sums where the rep posted orders or collections for the customer that day
+ * (a typed amount there must be left as shown, or 0), the typed amounts elsewhere.
+ */
+function amountsToStore(ctx: Ctx, input: SaveInput): Array<{ orderFen: number; collectedFen: number }> {
+  const docs = documentAmountsOf(
+    ctx,
+    input.repId,
+    input.date,
+    input.lines.map((l) => l.customerId),
+  );
+  const pick = (i: number, key: 'orderFen' | 'collectedFen', typed: number | undefined, fromDocs: number | null, what: string): number => {
+    if (fromDocs === null) return typed ?? 0;
+    if (typed !== undefined && typed !== 0 && typed !== fromDocs) {
+      throw new DomainError(
+        'VALIDATION',
+        `${where(i, key)}：该客户当天已有本业务员的${what}，金额取自单据（${formatFen(fromDocs, { sign: true })}），不能手填，现为 ${formatFen(typed, { sign: true })}`,
+        `lines.${i}.${key}`,
+      );
+    }
+    return fromDocs;
+  };
+  return input.lines.map((l, i) => {
+    const d = docs.perLine[i];
+    return {
+      orderFen: pick(i, 'orderFen', l.orderFen, d?.orderFen ?? null, '销售单'),
+      collectedFen: pick(i, 'collectedFen', l.collectedFen, d?.collectedFen ?? null, '回款单'),
+    };
+  });
+}
+
 export function saveReport(ctx: Ctx, input: SaveInput): Output<'dailyReports.save'> {
   const id = ctx.db.transaction(() => {
     const rep = checkSave(ctx, reportKind, input.repId, input.date);
@@ -216,6 +317,7 @@ export function saveReport(ctx: Ctx, input: SaveInput): Output<'dailyReports.sav
       input.lines.map((l) => l.customerId),
     );
     checkLines(ctx, input);
+    const amounts = amountsToStore(ctx, input);
     const remove = lineIdsToRemove(ctx, input.id, input.lines);
 
     return writeForm(ctx, reportKind, {
@@ -224,7 +326,7 @@ export function saveReport(ctx: Ctx, input: SaveInput): Output<'dailyReports.sav
       date: input.date,
       header: { attendance: input.attendance, problems: input.problems ?? '', tomorrow_plan: input.tomorrowPlan ?? '' },
       lineColumns: ['plan_line_id', 'customer_id', 'done', 'reason', 'outcome', 'next_step', 'order_fen', 'collected_fen', 'complaint_id'],
-      lines: input.lines.map((l) => ({
+      lines: input.lines.map((l, i) => ({
         id: l.id,
         values: [
           l.planLineId ?? null,
@@ -233,8 +335,8 @@ export function saveReport(ctx: Ctx, input: SaveInput): Output<'dailyReports.sav
           l.reason ?? '',
           l.outcome ?? '',
           l.nextStep ?? '',
-          l.orderFen ?? 0,
-          l.collectedFen ?? 0,
+          amounts[i]!.orderFen,
+          amounts[i]!.collectedFen,
           l.complaintId ?? null,
         ],
       })),

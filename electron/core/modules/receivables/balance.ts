@@ -153,3 +153,37 @@ export function customerBalance(ctx: Ctx, input: ParsedInput<'receivables.balanc
     lastCollectionFen: last.collection?.amountFen ?? null,
   };
 }
+
+/** What one rep's posted documents of one day add up to per customer: the daily sales report fills its amounts from them. */
+export interface RepDayDocuments {
+  /** Σ totals of the rep's posted orders of that day (reversed ones and reversal rows left out); null: no order */
+  orderFen: number | null;
+  /** Σ of the rep's posted collections of that day (reversed ones left out); null: no collection */
+  collectedFen: number | null;
+}
+
+export function repDayDocuments(ctx: Ctx, repId: number, date: string): Map<number, RepDayDocuments> {
+  const out = new Map<number, RepDayDocuments>();
+  const entry = (customerId: number) => {
+    let e = out.get(customerId);
+    if (!e) out.set(customerId, (e = { orderFen: null, collectedFen: null }));
+    return e;
+  };
+  const orders = prepared(
+    ctx.db,
+    `select customer_id, sum(total_fen) from orders
+     where rep_id = ? and date = ? and state = 'posted' and reversal_of_id is null group by customer_id`,
+  )
+    .raw()
+    .all(repId, date) as Array<[number, number]>;
+  for (const [customerId, fen] of orders) entry(customerId).orderFen = fen;
+  const collections = prepared(
+    ctx.db,
+    `select customer_id, sum(amount_fen) from collections
+     where rep_id = ? and date = ? and state = 'posted' and reversal_of_id is null group by customer_id`,
+  )
+    .raw()
+    .all(repId, date) as Array<[number, number]>;
+  for (const [customerId, fen] of collections) entry(customerId).collectedFen = fen;
+  return out;
+}
