@@ -107,7 +107,7 @@ const en: typeof zh = {
   total: 'Total',
   grossProfit: 'Gross profit',
   state: 'State',
-  cross: 'Cross-territory',
+  cross: 'Cross',
   crossFlag: 'Cross',
   crossOnly: 'Cross-territory only',
   lines: 'Lines',
