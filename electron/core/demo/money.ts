@@ -424,8 +424,9 @@ class MoneyGenerator {
     return {
       order: db.prepare(
         `insert into orders (doc_no, customer_id, dealer_id, rep_id, date, settlement, due_date, discount_fen, subtotal_fen, total_fen, cost_fen,
-           state, reversal_of_id, cross_territory, override_reason, override_by_name, posted_at, posted_by_name, notes, created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           state, reversal_of_id, reverse_reason, cross_territory, override_reason, override_by_name, posted_at, posted_by_name, notes, created_at,
+           updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       line: db.prepare(
         `insert into order_lines (order_id, seq, product_id, qty_milli, unit_price_fen, discount_fen, amount_fen, unit_cost_fen, cost_fen, below_floor)
@@ -1018,6 +1019,7 @@ class MoneyGenerator {
               d.costFen,
               'posted',
               null,
+              '',
               d.cross,
               d.override ? '经销价供货，低于限价' : null,
               d.override ? DEMO_MANAGER : null,
@@ -1069,12 +1071,13 @@ class MoneyGenerator {
               -o.costFen,
               'posted',
               o.id,
-              o.cross,
+              d.reason,
+              0, // a reversal row is no 窜货 order of its own
               null,
               null,
               at,
               o.clerk,
-              `红冲 ${o.lines.length} 行：${d.reason}`,
+              '',
               at,
               at,
             ).lastInsertRowid,
@@ -1097,7 +1100,6 @@ class MoneyGenerator {
           cnt.orders++;
           cnt.reversedOrders++;
           cnt.orderLines += o.lines.length;
-          cnt.crossTerritoryOrders += o.cross;
           addCredit(d.credit!, 'order_reversal', d.id, docNo, at);
           break;
         }
@@ -1183,6 +1185,7 @@ class MoneyGenerator {
           0,
           'draft',
           null,
+          '',
           0,
           null,
           null,
