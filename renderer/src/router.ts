@@ -9,6 +9,7 @@ import { printRoutes } from '@/print/routes';
 import { receivableRoutes } from '@/views/receivables/routes';
 import { statementRoutes } from '@/views/statements/routes';
 import { channelConflictRoutes } from '@/views/channelConflicts/routes';
+import { settingsRoutes } from '@/views/settings/routes';
 
 // Hash history works the same from file:// (Electron) and from the browser-mode server.
 export const routes: RouteRecordRaw[] = [
@@ -93,6 +94,7 @@ export const routes: RouteRecordRaw[] = [
   ...receivableRoutes,
   ...statementRoutes,
   ...channelConflictRoutes,
+  ...settingsRoutes,
   ...authRoutes,
   ...printRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/customers' },

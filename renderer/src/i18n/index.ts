@@ -20,6 +20,7 @@ import conflictMessages from '@/views/channelConflicts/messages';
 import orderMessages from '@/views/orders/messages';
 import returnMessages from '@/views/returns/messages';
 import collectionMessages from '@/views/collections/messages';
+import settingsMessages from '@/views/settings/messages';
 
 // each domain keeps its texts beside its views, under its own namespace
 const zhCN = {
@@ -43,6 +44,7 @@ const zhCN = {
   order: orderMessages.zh,
   salesReturn: returnMessages.zh,
   collection: collectionMessages.zh,
+  settings: settingsMessages.zh,
 };
 const en: typeof zhCN = {
   ...enBase,
@@ -65,6 +67,7 @@ const en: typeof zhCN = {
   order: orderMessages.en,
   salesReturn: returnMessages.en,
   collection: collectionMessages.en,
+  settings: settingsMessages.en,
 };
 
 export type Locale = 'zh-CN' | 'en';
