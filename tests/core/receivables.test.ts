@@ -159,14 +159,14 @@ describe('receivables.aging by customer', () => {
     expect(res.bucketEdges).toEqual([10, 20]);
     expect(byKey(res.rows).get(c2.id)?.bucketsFen).toEqual([15_000, 0, 0]);
     expect(byKey(res.rows).get(c1.id)?.bucketsFen).toEqual([0, 0, 70_000]);
-    core.ctx.db.prepare("insert into settings (key, value) values ('agingBucketEdges', '[2, 100]')").run();
+    await ok(core, 'settings.save', { agingBucketEdges: [2, 100] });
     try {
       const set = await aging({ asOf: '2025-03-15' });
       expect(set.bucketEdges).toEqual([2, 100]);
       expect(byKey(set.rows).get(c2.id)?.bucketsFen).toEqual([0, 15_000, 0]);
       expect((await ok(core, 'receivables.documents', { customerId: c2.id, asOf: '2025-03-15' })).bucketEdges).toEqual([2, 100]);
     } finally {
-      core.ctx.db.prepare("delete from settings where key = 'agingBucketEdges'").run();
+      await ok(core, 'settings.save', { agingBucketEdges: [30, 60, 90, 180] });
     }
   });
 
@@ -283,10 +283,10 @@ describe('receivables.balance and receivables.documents', () => {
        values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     insertOrder.run('XS-20250210-001', c2.id, '2025-02-10', '2025-03-12', 20_000, 'posted', null, at, at);
-    const o2 = Number(
-      insertOrder.run('XS-20250301-009', c2.id, '2025-03-01', '2025-03-31', 7_000, 'reversed', null, at, at).lastInsertRowid,
-    );
-    insertOrder.run('XS-20250305-001', c2.id, '2025-03-05', '2025-03-05', -7_000, 'posted', o2, at, at);
+    const o2 = Number(insertOrder.run('XS-20250301-009', c2.id, '2025-03-01', '2025-03-31', 7_000, 'posted', null, at, at).lastInsertRowid);
+    // reversed as orders.reverse does it: the reversal row, then the original marked with it
+    const r2 = insertOrder.run('XS-20250305-001', c2.id, '2025-03-05', '2025-03-05', -7_000, 'posted', o2, at, at).lastInsertRowid;
+    core.ctx.db.prepare("update orders set state = 'reversed', reversed_by_id = ? where id = ?").run(r2, o2);
     core.ctx.db
       .prepare(
         `insert into collections (doc_no, customer_id, date, amount_fen, method, created_at) values ('HK-20250220-001', ?, '2025-02-20', 15000, 'transfer', ?)`,

@@ -114,20 +114,21 @@ export function mustFindCustomer(ctx: Ctx, customerId: number): CustomerLimit {
   return row;
 }
 
-/** The latest order and collection dated ≤ A that were not reversed by A (a reversal row is no order of its own). */
+/** The latest order and collection dated ≤ A that were not reversed by A (a reversal row is no order of its own); the
+ *  reversal is found from the original's reversed_by_id (a key lookup), not by searching reversal_of_id. */
 function lastDocuments(ctx: Ctx, customerId: number, asOf: string) {
   const order = prepared(
     ctx.db,
     `select o.date, o.total_fen as amountFen from orders o
      where o.customer_id = @customerId and o.date <= @asOf and o.state <> 'draft' and o.reversal_of_id is null
-       and not exists (select 1 from orders x where x.reversal_of_id = o.id and x.date <= @asOf)
+       and (o.reversed_by_id is null or (select x.date from orders x where x.id = o.reversed_by_id) > @asOf)
      order by o.date desc, o.id desc limit 1`,
   ).get({ customerId, asOf }) as { date: string; amountFen: number } | undefined;
   const collection = prepared(
     ctx.db,
     `select c.date, c.amount_fen as amountFen from collections c
      where c.customer_id = @customerId and c.date <= @asOf and c.reversal_of_id is null
-       and not exists (select 1 from collections x where x.reversal_of_id = c.id and x.date <= @asOf)
+       and (c.reversed_by_id is null or (select x.date from collections x where x.id = c.reversed_by_id) > @asOf)
      order by c.date desc, c.id desc limit 1`,
   ).get({ customerId, asOf }) as { date: string; amountFen: number } | undefined;
   return { order, collection };
