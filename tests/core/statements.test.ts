@@ -4,6 +4,7 @@ import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fail, makeCore, ok, seed, type Seeded, type TestCore } from './helpers';
 import { ledgerWriter } from './ledgerRows';
+import { moneyFixture, postedOrder } from './moneyFixture';
 
 let core: TestCore;
 let s: Seeded;
@@ -144,5 +145,52 @@ describe('客户对账单 to Excel', () => {
     // dates are real dates: the opening row on the first day, the closing row on the last
     expect(rows[1]![0]).toBe('2025-02-01');
     expect(rows.at(-1)![0]).toBe('2025-02-28');
+  });
+});
+
+describe('statement notes from the documents', () => {
+  it('how a collection was paid, what a reversal or return was of and why, a write-off’s reason, an opening item’s old number', async () => {
+    const f = await moneyFixture();
+    try {
+      const { core, s, products } = f;
+      const c = s.customers.c2.id;
+      await ok(core, 'openingBalances.save', { customerId: c, date: '2025-01-02', amountFen: 50_000, sourceNo: 'OLD-17', notes: '旧账' });
+      const sale = await postedOrder(core, {
+        customerId: c,
+        date: '2025-01-05',
+        lines: [{ productId: products.wine, qty: 3, unitPriceFen: 12_800 }],
+      });
+      const detail = await ok(core, 'orders.get', { id: sale.id });
+      const ret = await ok(core, 'returns.save', {
+        orderId: sale.id,
+        date: '2025-01-06',
+        reason: '破损',
+        lines: [{ orderLineId: detail.lines[0]!.id, qty: 1 }],
+      });
+      await ok(core, 'returns.post', { id: ret.id });
+      await ok(core, 'orders.reverse', { id: sale.id, date: '2025-01-07', reason: '价格录错' });
+      const paid = await ok(core, 'collections.save', {
+        customerId: c,
+        date: '2025-01-08',
+        amountFen: 10_000,
+        method: 'transfer',
+        reference: '工行 8812',
+      });
+      await ok(core, 'collections.reverse', { id: paid.id, date: '2025-01-09', reason: '退票' });
+      await ok(core, 'writeOffs.save', { customerId: c, date: '2025-01-10', amountFen: 1_000, reason: '尾差核销' });
+      const st = await ok(core, 'statements.get', { customerId: c, from: '2025-01-01', to: '2025-01-31' });
+      expect(st.lines.map((l) => [l.kind, l.note])).toEqual([
+        ['opening', '原单号 OLD-17；旧账'],
+        ['order', ''],
+        ['return', `原单 ${sale.docNo}：破损`],
+        ['order_reversal', `冲 ${sale.docNo}：价格录错`],
+        ['collection', '转账 工行 8812'],
+        ['collection_reversal', `冲 ${paid.docNo}：退票`],
+        ['write_off', '尾差核销'],
+      ]);
+      expect(st.closingFen).toBe(49_000);
+    } finally {
+      f.core.close();
+    }
   });
 });

@@ -5,31 +5,20 @@
 // 未到期, so that notDue + Σ buckets = total = balance, row by row and in the totals.
 import type { Ctx } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
-import { DEFAULT_AGING_EDGES, type AgingGrouping } from '../../../../shared/domain/money';
+import type { AgingGrouping } from '../../../../shared/domain/money';
 import { agingNoneLabel } from '../../../../shared/domain/aging';
 import { prepared } from '../../db/sql';
 import { normaliseSearch, searchWordClauses } from '../../text';
-import { bucketEdgesSchema } from '../../../../shared/contract/receivables';
-import { readSetting } from '../settings/settings';
+import { moneySettings } from '../settings/settings';
 import { bucketOf, dayNumber, type OpenReceivable, type Position } from './balance';
 
 type AgingInput = ParsedInput<'receivables.aging'>;
 type AgingOut = Output<'receivables.aging'>;
 type AgingRow = AgingOut['rows'][number];
 
-/** The bucket edges: the caller's, else the setting, else 30 / 60 / 90 / 180. */
+/** The bucket edges: the caller's, else the setting (default 30 / 60 / 90 / 180). */
 export function agingEdges(ctx: Ctx, buckets?: readonly number[]): number[] {
-  if (buckets) return [...buckets];
-  const raw = readSetting(ctx, 'agingBucketEdges');
-  if (raw) {
-    try {
-      const parsed = bucketEdgesSchema.safeParse(JSON.parse(raw));
-      if (parsed.success) return parsed.data;
-    } catch {
-      // a malformed stored value falls back to the default edges
-    }
-  }
-  return [...DEFAULT_AGING_EDGES];
+  return buckets ? [...buckets] : [...moneySettings(ctx).agingBucketEdges];
 }
 
 export interface AgingAmounts {
