@@ -12,6 +12,7 @@ import { useAuthStore } from '@/stores/auth';
 import type { OperatorRole } from '@shared/domain/dailyForms';
 import { mayChangeAnySetting, mayChangeSection } from '@/views/settings/rights';
 import { parseEdgesText } from '@/views/settings/edgesText';
+import { loadDocs } from '@/print/load';
 import { fakeCore } from './fakeCore';
 
 const stored = () => ({
@@ -201,6 +202,35 @@ describe('settings screen', () => {
     await settle();
     expect(document.querySelector('.el-message-box')?.textContent).toContain('放弃未保存的修改');
     expect(core.router.currentRoute.value.path).toBe('/settings');
+  });
+});
+
+describe('the statement print', () => {
+  it('prints the company phone and address set here on its contact line', async () => {
+    fakeCore({
+      'settings.get': () => stored(),
+      'statements.get': () => ({
+        customerId: 9,
+        customerCode: 'C0009',
+        customerName: '北京华众超市',
+        contactName: '',
+        phone: '',
+        address: '',
+        from: '2026-03-01',
+        to: '2026-03-31',
+        openingFen: 0,
+        lines: [],
+        debitFen: 0,
+        creditFen: 0,
+        closingFen: 0,
+        aging: { bucketEdges: [30, 60, 90, 180], notDueFen: 0, bucketsFen: [0, 0, 0, 0, 0], totalFen: 0, overdueFen: 0, prepaymentFen: 0 },
+      }),
+    });
+    const build = await loadDocs({ kind: 'statement', customerId: 9, from: '2026-03-01', to: '2026-03-31' });
+    const lines = build({} as never)[0]!.tail.map((b) => ('text' in b ? b.text : ''));
+    expect(lines.at(-1)).toContain(
+      '如有不符请与我司联系。\u3000郑州华众商贸有限公司\u3000电话 0371-6666 8888\u3000地址 郑州市金水区花园路 1 号',
+    );
   });
 });
 
