@@ -260,7 +260,38 @@ describe('money entry from the keyboard, end to end in Chromium', () => {
     await expect.poll(() => page.locator('[data-test="order-sum"]').textContent()).toBe('合计 ¥303.00（2 单）');
     await app.shot('money-order-list');
 
+    // an opening balance typed with its original dates
+    await page.goto(`${origin()}/#/opening-balances`);
+    await page.locator('[data-test="opening-table"]').waitFor();
+    await page.keyboard.press('Alt+n');
+    await expect.poll(activeField).toBe('ob-customer');
+    await pick('xlpfb', '兴隆批发部');
+    await expect.poll(activeField).toBe('ob-date');
+    await page.keyboard.type('2025-10-31');
+    // typing opens the calendar: the first Enter takes the typed date and closes it, the next moves on
+    await enter();
+    expect(await field(page, 'ob-date').inputValue()).toBe('2025-10-31');
+    await enter();
+    expect(await activeField()).toBe('ob-due');
+    await page.keyboard.type('2025-11-30');
+    await enter();
+    await enter();
+    expect(await activeField()).toBe('ob-amount');
+    await page.keyboard.type('88.8');
+    await enter();
+    await page.keyboard.type('QC-OLD-7');
+    await app.shot('money-opening-form');
+    await page.keyboard.press('Control+s');
+    await page.locator('[data-test="opening-dialog"]').waitFor({ state: 'hidden' });
+    const opening = (await api('openingBalances.list', { page: 1, pageSize: 10 }, manager)).rows;
+    expect(opening.map((r: any) => [r.customerId, r.date, r.dueDate, r.amountFen, r.sourceNo])).toEqual([
+      [wholesaleId, '2025-10-31', '2025-11-30', 8880, 'QC-OLD-7'],
+    ]);
+    await expect.poll(() => page.locator('[data-test="opening-sum"]').textContent()).toBe('合计 ¥88.80（1 笔）');
+
     // in English the same screens fit: the list and the posted order with its return
+    await page.goto(`${origin()}/#/orders`);
+    await page.locator('[data-test="order-table"]').waitFor();
     await page.locator('[data-test="switch-language"]').click();
     await expect.poll(() => page.locator('[data-test="order-new"]').textContent()).toContain('New order');
     await app.shot('money-order-list-en');

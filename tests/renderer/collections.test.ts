@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { allocationSummary, manualAllocations, type AllocItem } from '@/views/collections/allocation';
+import { todayYmd } from '@/views/complaints/display';
 import { activeField, enter, mountAt, optionTexts, press, settle, shops, typeHere, unmountAll } from './dailyFormsFixtures';
 
 const SLOW = { timeout: 120_000 };
@@ -211,5 +212,94 @@ describe('collection form', () => {
     unmountAll();
     await mountAt('/write-offs', { 'writeOffs.list': () => ({ rows: [], total: 0, sumFen: 0 }) }, 'writeoff-table', 'manager');
     expect(document.querySelector('[data-test="writeoff-new"]')).not.toBeNull();
+  });
+});
+
+describe('write-off and opening balance forms', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+  afterEach(unmountAll);
+
+  it('a write-off is refused above what the customer owes as of its date, then sent with its reason', SLOW, async () => {
+    const core = await mountAt(
+      '/write-offs',
+      {
+        'writeOffs.list': () => ({ rows: [], total: 0, sumFen: 0 }),
+        'receivables.balance': (i: any) => ({
+          customerId: i.customerId,
+          asOf: i.asOf,
+          balanceFen: 34500,
+          owedFen: 34500,
+          overdueFen: 34500,
+          prepaymentFen: 0,
+        }),
+        'writeOffs.save': () => ({ id: 3, docNo: 'HX-20260305-001' }),
+      },
+      'writeoff-table',
+      'manager',
+    );
+    press('n', { altKey: true, code: 'KeyN' });
+    await vi.waitFor(() => expect(activeField()).toBe('w-customer'));
+    await typeHere(shop.initials);
+    await vi.waitFor(() => expect(optionTexts().join()).toContain(shop.name));
+    await enter();
+    await vi.waitFor(() => expect(activeField()).toBe('w-date'));
+    await vi.waitFor(() => expect(text('w-owed')).toBe('当前欠款 ¥345.00'));
+    await enter();
+    expect(activeField()).toBe('w-amount');
+    await typeHere('345.01');
+    await enter();
+    await typeHere('客户破产');
+    await enter(); // the last field: writes off, unless refused
+    await settle(200);
+    expect(core.of('writeOffs.save')).toHaveLength(0);
+    expect(document.body.textContent).toContain('不能超过欠款 345.00');
+    input('w-amount').focus();
+    await typeHere('345');
+    press('s', { ctrlKey: true, code: 'KeyS' });
+    await vi.waitFor(() => expect(core.of('writeOffs.save')).toHaveLength(1));
+    expect(core.rejected).toEqual([]);
+    expect(core.of('writeOffs.save')[0]!.input).toEqual({
+      customerId: shop.id,
+      date: core.of('receivables.balance')[0]!.input.asOf,
+      amountFen: 34500,
+      reason: '客户破产',
+    });
+  });
+
+  it('an opening balance typed from the keyboard; an empty due date is left to the terms', SLOW, async () => {
+    const core = await mountAt(
+      '/opening-balances',
+      {
+        'openingBalances.list': () => ({ rows: [], total: 0, sumFen: 0 }),
+        'openingBalances.save': () => ({ id: 4, docNo: 'QC-20251231-001' }),
+      },
+      'opening-table',
+      'clerk',
+    );
+    press('n', { altKey: true, code: 'KeyN' });
+    await vi.waitFor(() => expect(activeField()).toBe('ob-customer'));
+    await typeHere(shop.initials);
+    await vi.waitFor(() => expect(optionTexts().join()).toContain(shop.name));
+    await enter();
+    await vi.waitFor(() => expect(activeField()).toBe('ob-date'));
+    await enter(); // today (a typed date is checked in the e2e, in a real browser)
+    expect(activeField()).toBe('ob-due');
+    await enter();
+    expect(activeField()).toBe('ob-amount');
+    await typeHere('1234.56');
+    await enter();
+    await typeHere('XS-2025-0911');
+    await enter();
+    expect(activeField()).toBe('ob-notes');
+    await enter(); // the last field saves
+    await vi.waitFor(() => expect(core.of('openingBalances.save')).toHaveLength(1));
+    expect(core.rejected).toEqual([]);
+    expect(core.of('openingBalances.save')[0]!.input).toEqual({
+      customerId: shop.id,
+      date: todayYmd(),
+      amountFen: 123456,
+      sourceNo: 'XS-2025-0911',
+      notes: '',
+    });
   });
 });
