@@ -30,7 +30,7 @@ describe('settings screen', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('郑州市金水区花园路 1 号');
     await field(page, 'f-agingEdges').fill('30, 90, 60');
-    await page.locator('[data-test="aging-problem"]').getByText('账龄分段必须从小到大：60 不大于它前面的 90').waitFor();
+    await page.locator('[data-test="edges-item"] .el-form-item__error').getByText('账龄分段必须从小到大：60 不大于它前面的 90').waitFor();
     await page.keyboard.press('Control+s');
     await page.locator('.el-form-item__error').getByText('账龄分段必须从小到大').waitFor();
     await app.shot('settings-01-refused-edges');

@@ -65,6 +65,12 @@ async function mountSettings(role: OperatorRole | null = 'admin') {
   return Object.assign(core, { router });
 }
 
+/** The reason under the edges field, shown as they are typed. */
+const edgesError = async (text: string) =>
+  vi.waitFor(() => {
+    expect(wrapper.find('[data-test="edges-item"] .el-form-item__error').text()).toBe(text);
+    expect(wrapper.find('[data-test="aging-no-preview"]').exists()).toBe(true);
+  });
 const previewLabels = () => wrapper.findAll('[data-test="aging-bucket"]').map((t) => t.text());
 
 describe('settings screen', () => {
@@ -135,21 +141,21 @@ describe('settings screen', () => {
   it('refuses aging edges that do not ascend (and other bad values) with a message, in both languages, and saves nothing', async () => {
     const core = await mountSettings();
     await field(wrapper, 'f-agingEdges').setValue('30, 90, 60');
-    expect(wrapper.find('[data-test="aging-problem"]').text()).toBe('账龄分段必须从小到大：60 不大于它前面的 90');
+    await edgesError('账龄分段必须从小到大：60 不大于它前面的 90');
     expect(previewLabels()).toEqual([]);
     ctrlS();
     await settle();
-    await vi.waitFor(() => expect(wrapper.find('.el-form-item__error').text()).toBe('账龄分段必须从小到大：60 不大于它前面的 90'));
+    await edgesError('账龄分段必须从小到大：60 不大于它前面的 90');
     expect(core.of('settings.save')).toHaveLength(0);
 
     await field(wrapper, 'f-agingEdges').setValue('30, 3x');
-    expect(wrapper.find('[data-test="aging-problem"]').text()).toBe('账龄分段：「3x」不是整数天数');
+    await edgesError('账龄分段：「3x」不是整数天数');
     await field(wrapper, 'f-agingEdges').setValue('');
-    expect(wrapper.find('[data-test="aging-problem"]').text()).toBe('账龄分段：至少填写一个天数');
+    await edgesError('账龄分段：至少填写一个天数');
 
     i18n.global.locale.value = 'en';
     await field(wrapper, 'f-agingEdges').setValue('30 30');
-    expect(wrapper.find('[data-test="aging-problem"]').text()).toBe('Aging buckets must ascend: 30 is not greater than the 30 before it');
+    await edgesError('Aging buckets must ascend: 30 is not greater than the 30 before it');
     await field(wrapper, 'f-agingEdges').setValue('10 20');
     expect(previewLabels()).toEqual(['Not due', '1–10 days', '11–20 days', 'Over 20 days']);
     // other bad values are refused too: a phone with letters, overdue days 0
