@@ -70,7 +70,11 @@ describe('the chain', () => {
     const last = rows().at(-1)!;
     expect(last).toMatchObject({ operator: '王会计', operatorId: clerk.id, entity: 'dealer', entityId: saved.id });
     const listed = (await ok(core, 'audit.list', { operatorId: clerk.id })).rows;
-    expect(listed.map((r) => [r.id, r.operatorId, r.operator])).toEqual([[last.id, clerk.id, '王会计']]);
+    // saving a dealer also opens its trading account (a customer of type 经销商): two entries, both the clerk's
+    expect(listed.map((r) => [r.id, r.operatorId, r.operator, r.entity])).toEqual([
+      [last.id, clerk.id, '王会计', 'dealer'],
+      [last.id - 1, clerk.id, '王会计', 'customer'],
+    ]);
     // the manager's entries (the seed) carry the manager's id
     const manager = await ok(core, 'audit.list', { operatorId: core.managerId, pageSize: 500 });
     expect(manager.total).toBe(rows().filter((r) => r.operatorId === core.managerId).length);
@@ -81,7 +85,7 @@ describe('the chain', () => {
     );
     const system = await ok(core, 'audit.list', { operator: '系统' });
     expect(system.rows.map((r) => [r.action, r.operatorId])).toEqual([['demo.load', null]]);
-    expect((await ok(core, 'audit.list', { operator: '王会计', operatorId: clerk.id })).total).toBe(1);
+    expect((await ok(core, 'audit.list', { operator: '王会计', operatorId: clerk.id })).total).toBe(2);
     expect((await ok(core, 'audit.list', { operator: '系统', operatorId: clerk.id })).total).toBe(0);
     expect((await ok(core, 'audit.verify', {})).ok).toBe(true);
   });
