@@ -44,6 +44,11 @@ const marketFeedbackRow = z.object({
   regionId: z.int().nullable(),
   /** the region's names from the root */
   regionPath: z.array(z.string()),
+  /** the posted 销售单 the report is about (a 窜货 from the 窜货预警 list), its number and parties */
+  orderId: z.int().nullable(),
+  orderDocNo: z.string().nullable(),
+  orderDealerName: z.string().nullable(),
+  orderCustomerName: z.string().nullable(),
   ...handledFields,
 });
 export type MarketFeedbackRow = z.infer<typeof marketFeedbackRow>;
@@ -69,6 +74,8 @@ export const marketFeedbackMethods = {
         dealerId: idSchema.nullable().default(null),
         customerId: idSchema.nullable().default(null),
         regionId: idSchema.nullable().default(null),
+        /** a posted 销售单 (not a draft, not a 红冲 row); the form offers it for 窜货与价格违规 */
+        orderId: idSchema.nullable().default(null),
       })
       .strict(),
     output: z.object({ id: z.int(), code: z.string() }),

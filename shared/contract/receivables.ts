@@ -132,6 +132,9 @@ const conflictRow = z.object({
   regionPath: z.string(),
   repName: z.string().nullable(),
   amountFen: z.int(),
+  /** 市场状况反映表 reports linked to this order, and the code of the latest one (null: none yet) */
+  feedbackCount: z.int(),
+  feedbackCode: z.string().nullable(),
 });
 export type ChannelConflictRow = z.infer<typeof conflictRow>;
 

@@ -214,6 +214,7 @@ export const auditFieldLabels: Record<string, Labelled> = {
   problems: { zh: '问题与需求', en: 'Problems and requests' },
   tomorrowPlan: { zh: '明日重点', en: "Tomorrow's key points" },
   reason: { zh: '原因', en: 'Reason' },
+  orderDocNo: { zh: '销售单', en: 'Order' },
   contentHash: { zh: '内容校验码', en: 'Content hash' },
 };
 

@@ -137,6 +137,7 @@ function samplesFor(seeded: Seeded): { [M in MethodName]?: Input<M> } {
       dealerId: null,
       customerId: customers.c2.id,
       regionId: regions.gulou.id,
+      orderId: null,
     },
     'marketFeedback.handle': { id: 1, handler: '王强', response: '已跟进', handledDate: '2025-03-01' },
     'marketFeedback.reopen': { id: 1, reason: '客户再次反映' },

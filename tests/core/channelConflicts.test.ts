@@ -64,6 +64,8 @@ describe('channelConflicts.list', () => {
       regionPath: '华东 › 江苏省 › 南京市 › 鼓楼片区',
       repName: '李娜',
       amountFen: 12_000,
+      feedbackCount: 0,
+      feedbackCode: null,
     });
     expect(res.rows[0]!.repName).toBeNull();
   });

@@ -233,6 +233,9 @@ CREATE TABLE `write_offs` (
 CREATE UNIQUE INDEX `write_offs_doc_no_uq` ON `write_offs` (`doc_no`);--> statement-breakpoint
 CREATE INDEX `write_offs_customer_idx` ON `write_offs` (`customer_id`,`date`);
 --> statement-breakpoint
+ALTER TABLE `market_feedback` ADD `order_id` integer REFERENCES orders(id);--> statement-breakpoint
+CREATE INDEX `market_feedback_order_idx` ON `market_feedback` (`order_id`);
+--> statement-breakpoint
 CREATE TRIGGER `orders_posted_update` BEFORE UPDATE ON `orders`
 WHEN OLD.state <> 'draft' AND NOT (OLD.state = 'posted' AND NEW.state = 'reversed' AND OLD.reversed_by_id IS NULL AND NEW.id IS OLD.id AND NEW.doc_no IS OLD.doc_no AND NEW.customer_id IS OLD.customer_id AND NEW.dealer_id IS OLD.dealer_id AND NEW.rep_id IS OLD.rep_id AND NEW.date IS OLD.date AND NEW.settlement IS OLD.settlement AND NEW.due_date IS OLD.due_date AND NEW.discount_fen IS OLD.discount_fen AND NEW.subtotal_fen IS OLD.subtotal_fen AND NEW.total_fen IS OLD.total_fen AND NEW.cost_fen IS OLD.cost_fen AND NEW.reversal_of_id IS OLD.reversal_of_id AND NEW.cross_territory IS OLD.cross_territory AND NEW.override_reason IS OLD.override_reason AND NEW.override_by_name IS OLD.override_by_name AND NEW.posted_at IS OLD.posted_at AND NEW.posted_by_name IS OLD.posted_by_name AND NEW.notes IS OLD.notes AND NEW.created_at IS OLD.created_at)
 BEGIN SELECT RAISE(ABORT, 'POSTED_LOCKED: 已过账的销售单不能修改，请红冲后重新录入'); END;

@@ -49,7 +49,9 @@ export function listChannelConflicts(ctx: Ctx, input: ListInput): Output<'channe
     ctx.db,
     `select o.id as orderId, o.doc_no as docNo, o.date, o.dealer_id as dealerId, d.code as dealerCode, d.name as dealerName,
        o.customer_id as customerId, c.code as customerCode, c.name as customerName, c.region_id as regionId,
-       r.name as repName, o.total_fen as amountFen
+       r.name as repName, o.total_fen as amountFen,
+       (select count(*) from market_feedback f where f.order_id = o.id) as feedbackCount,
+       (select f.code from market_feedback f where f.order_id = o.id order by f.id desc limit 1) as feedbackCode
      ${from} ${where.sql} order by ${order} limit ? offset ?`,
   ).all(...where.params, input.pageSize, (input.page - 1) * input.pageSize) as SqlRow[];
   const paths = regionPathsOf(

@@ -3,7 +3,7 @@ import type { Ctx } from '../../context';
 import { nowIso } from '../../context';
 import type { MarketFeedbackRow, Output, ParsedInput } from '../../../../shared/contract';
 import { count, prepared } from '../../db/sql';
-import { notFound } from '../../errors';
+import { danglingRef, DomainError, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit';
 import {
   assertNotFuture,
@@ -33,11 +33,15 @@ const from = `from market_feedback f
   left join reps r on r.id = f.rep_id
   left join products p on p.id = f.product_id
   left join dealers d on d.id = f.dealer_id
-  left join customers c on c.id = f.customer_id`;
+  left join customers c on c.id = f.customer_id
+  left join orders o on o.id = f.order_id
+  left join dealers od on od.id = o.dealer_id
+  left join customers oc on oc.id = o.customer_id`;
 
 const select = `select f.id, f.code, f.date, f.rep_id as repId, r.name as repName, f.type as feedbackType, f.urgency,
   f.title as subject, f.content, f.competitor, f.product_id as productId, p.name as productName, f.dealer_id as dealerId,
   d.name as dealerName, f.customer_id as customerId, c.name as customerName, f.region_id as regionId, f.status, f.handler,
+  f.order_id as orderId, o.doc_no as orderDocNo, od.name as orderDealerName, oc.name as orderCustomerName,
   f.response, f.handled_date as handledDate, f.created_at as createdAt, f.updated_at as updatedAt
 ${from}`;
 
@@ -134,8 +138,19 @@ function snapshot(r: MarketFeedbackRow) {
     dealerId: r.dealerId,
     customerId: r.customerId,
     regionId: r.regionId,
+    // the linked order by its number: a posted order's number never changes
+    orderDocNo: r.orderDocNo,
     ...handlingOf(r),
   };
+}
+
+/** A report may name a posted 销售单 (one since reversed stays linkable, the 窜货 happened), never a draft or a 红冲 row. */
+function assertLinkableOrder(ctx: Ctx, orderId: number): void {
+  const order = prepared(ctx.db, 'select doc_no as docNo, state, reversal_of_id as reversalOfId from orders where id = ?').get(orderId) as
+    { docNo: string; state: string; reversalOfId: number | null } | undefined;
+  if (!order) throw danglingRef('销售单', 'orderId', orderId);
+  if (order.state === 'draft') throw new DomainError('CONFLICT', `销售单：${order.docNo} 尚未过账，不能关联`, 'orderId');
+  if (order.reversalOfId !== null) throw new DomainError('CONFLICT', `销售单：${order.docNo} 是红冲单，请关联原销售单`, 'orderId');
 }
 
 export function saveMarketFeedback(ctx: Ctx, input: ParsedInput<'marketFeedback.save'>): Output<'marketFeedback.save'> {
@@ -148,6 +163,7 @@ export function saveMarketFeedback(ctx: Ctx, input: ParsedInput<'marketFeedback.
     if (input.dealerId !== null) assertDealerExists(ctx, input.dealerId);
     const customer = input.customerId === null ? null : customerRef(ctx, input.customerId);
     if (input.regionId !== null) assertRegionExists(ctx, input.regionId);
+    if (input.orderId !== null) assertLinkableOrder(ctx, input.orderId);
     const values = {
       date: input.date,
       repId: input.repId,
@@ -161,6 +177,7 @@ export function saveMarketFeedback(ctx: Ctx, input: ParsedInput<'marketFeedback.
       customerId: input.customerId,
       // where it happened: as given, else the customer's region
       regionId: input.regionId ?? customer?.regionId ?? null,
+      orderId: input.orderId,
       now: nowIso(ctx),
     };
     let id: number;
@@ -171,9 +188,9 @@ export function saveMarketFeedback(ctx: Ctx, input: ParsedInput<'marketFeedback.
         prepared(
           ctx.db,
           `insert into market_feedback (code, date, rep_id, type, urgency, title, content, competitor, product_id, dealer_id,
-             customer_id, region_id, status, created_at, updated_at)
+             customer_id, region_id, order_id, status, created_at, updated_at)
            values (@code, @date, @repId, @type, @urgency, @title, @content, @competitor, @productId, @dealerId, @customerId,
-             @regionId, 'open', @now, @now)`,
+             @regionId, @orderId, 'open', @now, @now)`,
         ).run({ ...values, code }).lastInsertRowid,
       );
     } else {
@@ -182,7 +199,7 @@ export function saveMarketFeedback(ctx: Ctx, input: ParsedInput<'marketFeedback.
         ctx.db,
         `update market_feedback set date = @date, rep_id = @repId, type = @type, urgency = @urgency, title = @title,
            content = @content, competitor = @competitor, product_id = @productId, dealer_id = @dealerId,
-           customer_id = @customerId, region_id = @regionId, updated_at = @now
+           customer_id = @customerId, region_id = @regionId, order_id = @orderId, updated_at = @now
          where id = @id`,
       ).run({ ...values, id });
     }

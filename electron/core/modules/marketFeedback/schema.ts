@@ -4,6 +4,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import { timestamps } from '../../db/columns';
 import { customers } from '../customers/schema';
 import { dealers } from '../dealers/schema';
+import { orders } from '../orders/schema';
 import { products } from '../products/schema';
 import { regions } from '../regions/schema';
 import { reps } from '../reps/schema';
@@ -25,6 +26,8 @@ export const marketFeedback = sqliteTable(
     dealerId: integer('dealer_id').references(() => dealers.id),
     customerId: integer('customer_id').references(() => customers.id),
     regionId: integer('region_id').references(() => regions.id),
+    // the 窜货 order (posted) the report is about, from the 窜货预警 list or picked in the form
+    orderId: integer('order_id').references(() => orders.id),
     status: text('status').notNull().default('open'),
     handler: text('handler').notNull().default(''),
     response: text('response').notNull().default(''),
@@ -35,6 +38,7 @@ export const marketFeedback = sqliteTable(
     uniqueIndex('market_feedback_code_uq').on(t.code),
     index('market_feedback_date_idx').on(t.date),
     index('market_feedback_status_idx').on(t.status, t.date),
+    index('market_feedback_order_idx').on(t.orderId),
     check('market_feedback_type_ck', sql`${t.type} in ('consumer', 'competitor', 'dealer', 'violation', 'other')`),
     check('market_feedback_urgency_ck', sql`${t.urgency} in ('normal', 'urgent', 'critical')`),
     check('market_feedback_status_ck', sql`${t.status} in ('open', 'handled')`),
