@@ -512,3 +512,42 @@ describe('return editor', () => {
     await vi.waitFor(() => expect(text('return-total')).toBe('¥12.35'));
   });
 });
+
+describe('order list', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+  afterEach(unmountAll);
+
+  it('the 窜货-only filter goes to the core, the sum of every filtered order shows; Alt+N opens a new order', SLOW, async () => {
+    const row = {
+      id: 900,
+      docNo: 'XS-20260305-001',
+      date: '2026-03-05',
+      customerId: shop.id,
+      customerCode: 'C00011',
+      customerName: shop.name,
+      dealerName: '郑州豫达商贸',
+      repName: '张伟',
+      settlement: 'credit',
+      dueDate: '2026-04-04',
+      totalFen: 2185,
+      grossProfitFen: 600,
+      state: 'posted',
+      reversalOfId: null,
+      crossTerritory: true,
+      lineCount: 2,
+    };
+    const core = await mountAt(
+      '/orders',
+      { ...orderHandlers, 'orders.list': () => ({ rows: [row], total: 1, sumFen: 123456789 }), 'orders.get': () => orderDetail() },
+      'order-table',
+      'clerk',
+    );
+    expect(text('order-sum')).toBe('合计 ¥1,234,567.89（1 单）');
+    expect(text('order-cross')).toBe('窜货');
+    (document.querySelector('[data-test="order-f-cross"] input') as HTMLInputElement).click();
+    await vi.waitFor(() => expect(core.of('orders.list').at(-1)!.input).toMatchObject({ crossTerritory: true, page: 1 }));
+    expect(core.rejected).toEqual([]);
+    press('n', { altKey: true, code: 'KeyN' });
+    await vi.waitFor(() => expect(core.router.currentRoute.value.fullPath).toBe('/orders/new'));
+  });
+});
