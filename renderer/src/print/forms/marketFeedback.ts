@@ -1,5 +1,6 @@
 // 市场状况反映表: a rep's market feedback for a period (or one report), one row per report — date, type, urgency, whom
-// it concerns, what was seen or heard, how it was handled; long contents continue on the next rows. Signed by hand.
+// it concerns, what was seen or heard (with the 窜货 order it names), how it was handled; long contents continue on the
+// next rows. Signed by hand.
 import type { MarketFeedbackRow } from '@shared/contract/marketFeedback';
 import { feedbackTypeLabels, handleStatusLabels, urgencyLabels } from '@shared/domain/feedback';
 import { printFormLabels } from '@shared/domain/print';
@@ -71,7 +72,7 @@ export function marketFeedbackDoc(rows: readonly MarketFeedbackRow[], scope: Fee
           feedbackTypeLabels[r.feedbackType].zh,
           urgencyLabels[r.urgency].zh,
           about(r),
-          `${r.code}${r.subject ? ` ${r.subject}` : ''}\n${r.content}`,
+          `${r.code}${r.subject ? ` ${r.subject}` : ''}${r.orderDocNo ? `（窜货单 ${r.orderDocNo}）` : ''}\n${r.content}`,
           handling(r),
         ],
         widths,

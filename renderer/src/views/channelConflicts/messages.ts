@@ -12,6 +12,10 @@ const zh = {
   searchPlaceholder: '单号 / 客户 / 经销商',
   sum: '合计 {amount}（{n} 单）',
   openHint: '双击或回车：打开销售单',
+  feedback: '市场反映',
+  feedbackNew: '反映',
+  feedbackMany: '{code} 等 {n} 条',
+  feedbackOpenHint: '打开市场状况反映',
 };
 
 const en: typeof zh = {
@@ -27,6 +31,10 @@ const en: typeof zh = {
   searchPlaceholder: 'Order no. / customer / dealer',
   sum: 'Total {amount} ({n} orders)',
   openHint: 'Double-click or Enter: open the order',
+  feedback: 'Market feedback',
+  feedbackNew: 'Report',
+  feedbackMany: '{code} ({n} reports)',
+  feedbackOpenHint: 'Open the market feedback',
 };
 
 export default { zh, en };

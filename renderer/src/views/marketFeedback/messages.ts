@@ -25,6 +25,11 @@ const zh = {
   searchPlaceholder: '内容 / 编号 / 客户 / 经销商 / 拼音首字母',
   dateFrom: '开始日期',
   dateTo: '结束日期',
+  order: '窜货单',
+  orderPlaceholder: '窜货预警中的销售单：单号 / 客户 / 经销商',
+  orderNoMatch: '窜货预警中没有匹配的销售单',
+  orderSubject: '窜货：{dealer} 销往 {customer}（{docNo}）',
+  orderOpenHint: '打开销售单',
 };
 
 const en: typeof zh = {
@@ -53,6 +58,11 @@ const en: typeof zh = {
   searchPlaceholder: 'Content / no. / customer / dealer / pinyin',
   dateFrom: 'From',
   dateTo: 'To',
+  order: 'Order',
+  orderPlaceholder: 'A cross-territory order: no. / customer / dealer',
+  orderNoMatch: 'No matching cross-territory order',
+  orderSubject: 'Cross-territory: {dealer} selling to {customer} ({docNo})',
+  orderOpenHint: 'Open the order',
 };
 
 export default { zh, en };
