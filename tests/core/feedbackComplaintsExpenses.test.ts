@@ -476,6 +476,7 @@ describe('export to Excel, as filtered and sorted, every page', () => {
       '处理人',
       '处理结果',
       '处理日期',
+      '窜货单',
     ]);
     const r = rows[1]!;
     expect(r.slice(0, 1)).toEqual(['FK-20250228-001']);

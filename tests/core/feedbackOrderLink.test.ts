@@ -2,6 +2,7 @@
 // number), a draft, a 红冲 row or a missing order is refused naming 销售单 with nothing written, and the 窜货预警 list
 // shows the reports linked to each order.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
 import type { Input } from '../../shared/contract';
 import { describeAudit } from '../../shared/domain/audit';
 import { digest, fail, makeCore, ok, seed, type Seeded, type TestCore } from './helpers';
@@ -73,6 +74,14 @@ describe('market feedback linked to a 窜货 order', () => {
       orderDocNo: null,
       orderDealerName: null,
     });
+  });
+
+  it('the Excel export names the order, last column', async () => {
+    await ok(core, 'marketFeedback.save', report({ orderId: orders.posted }));
+    const out = await ok(core, 'export.xlsx', { entity: 'marketFeedback', filters: {} });
+    const wb = XLSX.read(Buffer.from(out.base64, 'base64'), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, raw: true });
+    expect([rows[0]!.at(-1), rows[1]!.at(-1)]).toEqual(['窜货单', 'XS-20250210-001']);
   });
 
   it('audits the link by the order number, on entry and when it changes', async () => {

@@ -269,6 +269,7 @@ const feedbackColumns: Array<Column<FeedbackRow>> = [
   { header: '客户', width: 24, type: 'text', value: (r) => r.customerName },
   { header: '区域', width: 30, type: 'text', value: (r) => r.regionPath.join(' › ') },
   ...handledColumns,
+  { header: '窜货单', width: 18, type: 'text', value: (r) => r.orderDocNo },
 ];
 
 const complaintColumns: Array<Column<ComplaintRow>> = [
