@@ -3,10 +3,16 @@
 // credit control blocks (the setting set to block and a 100.00 limit through the core first), sees the credit figures
 // after Ctrl+S, and has the manager approve it in 需要经理授权 with their name and password; returns part of the first
 // order; registers a collection allocated automatically. The figures are read back through the core exactly in 分
-// (receivables.balance and the open documents). Screens are captured at 1366×768.
+// (receivables.balance and the open documents). Then, for the shop, one more order typed with a date 40 days back; the
+// customer page, the aging as of today and as of a month ago and the statement show the figures the core computes from
+// what was typed, and the statement prints to PDF (PNG in test-output/e2e/money-entry/, text checked with pdftotext).
+// Screens are captured at 1366×768.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { callApi, field, pageSession, startApp, type AppUnderTest } from './harness';
+import { callApi, field, pageSession, shotsDir, startApp, type AppUnderTest } from './harness';
+import { printRouteToPdf, squeeze } from './pdf';
 
 let app: AppUnderTest;
 let page: Page;
@@ -17,7 +23,16 @@ const CLERK = { name: '王文员', password: 'clerk-pw-1' };
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 const now = new Date();
-const today = `${now.getFullYear()}-${p2(now.getMonth() + 1)}-${p2(now.getDate())}`;
+const ymd = (d: Date) => `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}`;
+const today = ymd(now);
+const daysAgo = (n: number) => ymd(new Date(now.getFullYear(), now.getMonth(), now.getDate() - n));
+/** The aging screen's 一个月前: the same day a month earlier, or that month's last day. */
+const monthAgo = ymd(
+  new Date(now.getFullYear(), now.getMonth() - 1, Math.min(now.getDate(), new Date(now.getFullYear(), now.getMonth(), 0).getDate())),
+);
+/** 分 as the screens and the print show 元: 1,234.56 */
+const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const outDir = path.join(shotsDir, 'money-entry');
 
 const api = <T = any>(method: string, input: unknown, session?: string) => callApi<T>(app, method, input, session);
 const origin = () => new URL(app.url).origin;
@@ -300,4 +315,126 @@ describe('money entry from the keyboard, end to end in Chromium', () => {
     expect(await page.locator('[data-test="order-returns"]').textContent()).toContain('TH-');
     await app.shot('money-order-posted-en');
   });
+
+  it(
+    'a back-dated order, then the shop on its page, in the aging today and a month ago, in the statement and printed',
+    { timeout: 300_000 },
+    async () => {
+      fs.rmSync(outDir, { recursive: true, force: true });
+      fs.mkdirSync(outDir, { recursive: true });
+      // back to Chinese after the English look above
+      await page.goto(`${origin()}/#/orders`);
+      await page.locator('[data-test="order-table"]').waitFor();
+      await page.locator('[data-test="switch-language"]').click();
+      await expect.poll(() => page.locator('[data-test="order-new"]').textContent()).toContain('新建销售单');
+
+      // 4 tubes at 15.00 dated 40 days ago; 30 days' terms make it due 10 days ago
+      const orderDate = daysAgo(40);
+      await page.keyboard.press('Alt+n');
+      await page.locator('[data-test="order-lines"]').waitFor();
+      await expect.poll(activeField).toBe('o-customer');
+      await pick('jfbld', '金福便利店');
+      await enterTo('o-date');
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type(orderDate);
+      await enter(); // takes the typed date and closes the calendar
+      expect(await page.locator('[data-test="o-date"] input').inputValue()).toBe(orderDate);
+      await expect.poll(() => page.locator('[data-test="o-due"] input').inputValue()).toBe(daysAgo(10));
+      await enterTo('ol-product-0');
+      await pick('jjsyg', '佳洁士牙膏');
+      await expect.poll(activeField).toBe('ol-qty-0');
+      await page.keyboard.type('4');
+      await enter();
+      await expect.poll(() => page.locator('[data-test="order-total"]').textContent()).toBe('¥60.00');
+      await app.shot('money-order-backdated');
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => page.locator('[data-test="order-state"]').textContent(), { timeout: 10_000 }).toBe('已过账');
+      const backId = Number(/#\/orders\/(\d+)/.exec(page.url())?.[1]);
+      expect(await api('orders.get', { id: backId }, manager)).toMatchObject({
+        customerId: shopId,
+        state: 'posted',
+        date: orderDate,
+        dueDate: daysAgo(10),
+        totalFen: 6000,
+      });
+
+      // from what was typed: 179.50 − 45.00 − 100.00 (all today, due in 30 days) + 60.00 (overdue 10 days)
+      const backFen = 6000;
+      const todayOwedFen = 17950 - 4500 - 10000;
+      const balanceFen = todayOwedFen + backFen;
+      const core = await api('receivables.balance', { customerId: shopId, asOf: today }, manager);
+      expect(core).toMatchObject({ balanceFen, overdueFen: backFen, prepaymentFen: 0 });
+
+      // the customer page: 往来账 with the core's figures
+      await page.goto(`${origin()}/#/customers/${shopId}`);
+      await expect
+        .poll(async () => (await page.locator('[data-test="account-balance"]').textContent())?.trim())
+        .toBe(`¥${yuan(core.balanceFen)}`);
+      expect((await page.locator('[data-test="account-overdue"]').textContent())?.trim()).toBe(`¥${yuan(core.overdueFen)}`);
+      expect((await page.locator('[data-test="account-prepayment"]').textContent())?.trim()).toBe('¥0.00');
+      expect(await page.locator('[data-test="account-panel"]').textContent()).toContain('往来账');
+      await app.shot('money-customer-account');
+
+      // the aging: name, 未到期, 1–30, 31–60, 61–90, 91–180, 180+, 逾期合计, 预收, 余额合计
+      const agingRow = async () => {
+        const row = page.locator('[data-test="aging-table"] .el-table__body-wrapper tr').filter({ hasText: '金福便利店' }).first();
+        await row.waitFor();
+        return (await row.locator('td').allTextContents()).map((c) => c.trim());
+      };
+      await page.goto(`${origin()}/#/receivables/aging`);
+      await expect.poll(async () => (await agingRow())[9]).toBe(yuan(balanceFen));
+      expect((await agingRow()).slice(1, 10)).toEqual([
+        yuan(todayOwedFen),
+        yuan(backFen),
+        '',
+        '',
+        '',
+        '',
+        yuan(backFen),
+        '',
+        yuan(balanceFen),
+      ]);
+      await app.shot('money-aging-today');
+      // a month ago only the back-dated order exists, and it is not due yet
+      await page.locator('[data-test="aging-month-ago"]').click();
+      await page.waitForURL(new RegExp(`asOf=${monthAgo}`));
+      await expect.poll(async () => (await agingRow())[9]).toBe(yuan(backFen));
+      expect((await agingRow()).slice(1, 10)).toEqual([yuan(backFen), '', '', '', '', '', '', '', yuan(backFen)]);
+      const past = await api('receivables.balance', { customerId: shopId, asOf: monthAgo }, manager);
+      expect(past).toMatchObject({ balanceFen: backFen, overdueFen: 0 });
+      await app.shot('money-aging-month-ago');
+
+      // the statement over both dates: nothing before, the four documents in order, the same closing balance
+      const from = daysAgo(50);
+      await page.goto(`${origin()}/#/statements?customerId=${shopId}&from=${from}&to=${today}`);
+      await expect
+        .poll(async () => (await page.locator('[data-test="statement-closing"]').textContent())?.trim())
+        .toBe(`¥${yuan(balanceFen)}`);
+      expect((await page.locator('[data-test="statement-opening"]').textContent())?.trim()).toBe('¥0.00');
+      const lines = (await page.locator('[data-test="statement-lines"] .el-table__body-wrapper tr').allTextContents()).map(squeeze);
+      expect(lines).toHaveLength(5);
+      expect(lines[0]).toContain('上期结转0.00');
+      expect(lines[1]).toMatch(new RegExp(`^${orderDate}销售XS-\\d{8}-\\d{3}.*60\\.0060\\.00$`));
+      expect(lines[2]).toMatch(new RegExp(`^${today}销售XS-\\d{8}-\\d{3}.*179\\.50239\\.50$`));
+      expect(lines[3]).toMatch(new RegExp(`^${today}退货TH-\\d{8}-\\d{3}.*45\\.00194\\.50$`));
+      expect(lines[4]).toMatch(new RegExp(`^${today}回款HK-\\d{8}-\\d{3}.*100\\.0094\\.50$`));
+      await app.shot('money-statement');
+
+      // printed to PDF: PNG pages for a person, the text for the test
+      const pdf = await printRouteToPdf(
+        page,
+        origin(),
+        outDir,
+        'statement',
+        `/print/statement?customerId=${shopId}&from=${from}&to=${today}&paper=a4`,
+      );
+      expect(pdf.pages).toHaveLength(1);
+      const text = squeeze(pdf.pages[0]!);
+      expect(text).toContain('客户对账单');
+      expect(text).toContain('客户：金福便利店');
+      expect(text).toContain(`期末余额（截至${today}）：¥${yuan(balanceFen)}`);
+      expect(text).toContain('客户确认签章');
+      expect(fs.readdirSync(outDir).filter((f) => f.endsWith('.png'))).toHaveLength(1);
+    },
+  );
 });
