@@ -13,12 +13,12 @@ export const STATEMENT_TITLE = printFormLabels.statement.zh;
 export const statementColumns: Column[] = [
   { key: 'seq', title: '序号', mm: 9, align: 'center' },
   { key: 'date', title: '日期', mm: 19, align: 'center' },
-  { key: 'kind', title: '类型', mm: 17, align: 'center' },
+  { key: 'kind', title: '类型', mm: 14, align: 'center' },
   { key: 'docNo', title: '单号', mm: 34 },
   { key: 'note', title: '摘要', weight: 1 },
-  { key: 'debit', title: '应收增加(元)', mm: 24, align: 'right' },
-  { key: 'credit', title: '应收减少(元)', mm: 24, align: 'right' },
-  { key: 'balance', title: '余额(元)', mm: 25, align: 'right' },
+  { key: 'debit', title: '应收增加(元)', mm: 22, align: 'right' },
+  { key: 'credit', title: '应收减少(元)', mm: 22, align: 'right' },
+  { key: 'balance', title: '余额(元)', mm: 24, align: 'right' },
 ];
 
 const money = (fen: number) => (fen ? formatFen(fen) : '');
