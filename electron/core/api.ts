@@ -32,6 +32,7 @@ import { copySource, getPlan, listPlans, returnPlan, savePlan, signPlan, submitP
 import {
   getReport,
   listReports,
+  reportDocuments,
   returnReport,
   saveReport,
   signReport,
@@ -137,6 +138,7 @@ export const handlers: HandlerTable = {
   'visitPlans.unsign': unsignPlan,
   'visitPlans.list': listPlans,
   'dailyReports.get': getReport,
+  'dailyReports.documents': reportDocuments,
   'dailyReports.save': saveReport,
   'dailyReports.submit': submitReport,
   'dailyReports.return': returnReport,

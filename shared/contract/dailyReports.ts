@@ -85,6 +85,23 @@ export type DailyReportDetail = z.infer<typeof dailyReportDetail>;
 
 export const dailyReportMethods = {
   'dailyReports.get': { input: z.object({ repId: idSchema, date: dateSchema }).strict(), output: dailyReportDetail.nullable() },
+  /** the rep's posted orders and collections of the day per customer (what a report's amounts come from), report or not */
+  'dailyReports.documents': {
+    input: z.object({ repId: idSchema, date: dateSchema }).strict(),
+    output: z.object({
+      rows: z.array(
+        z.object({
+          customerId: z.int(),
+          customerCode: z.string(),
+          customerName: z.string(),
+          orderFen: z.int(),
+          collectedFen: z.int(),
+          orderDocNos: z.array(z.string()),
+          collectionDocNos: z.array(z.string()),
+        }),
+      ),
+    }),
+  },
   'dailyReports.save': {
     input: z
       .object({

@@ -98,6 +98,7 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'visitPlans.sign': SIGNERS,
   'visitPlans.unsign': SIGNERS,
   'dailyReports.get': 'signedIn',
+  'dailyReports.documents': 'signedIn',
   'dailyReports.list': 'signedIn',
   'dailyReports.save': ENTRY,
   'dailyReports.submit': ENTRY,

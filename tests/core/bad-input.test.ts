@@ -398,6 +398,7 @@ function dailyFormSamples(seeded: Seeded): { [M in MethodName]?: Input<M> } {
     'visitPlans.unsign': { id: 1, password: 'secret', reason: '客户名写错' },
     'visitPlans.list': list,
     'dailyReports.get': { repId: reps.li.id, date: '2025-03-02' },
+    'dailyReports.documents': { repId: reps.li.id, date: '2025-03-02' },
     'dailyReports.save': {
       repId: reps.li.id,
       date: '2025-03-02',

@@ -7,6 +7,7 @@ import { moneyFixture, postedOrder, type MoneyFixture } from './moneyFixture';
 let f: MoneyFixture;
 const DAY = '2025-02-28';
 let reversedOrder: number;
+const docNos = { orders: [] as string[], collections: [] as string[] };
 
 beforeAll(async () => {
   f = await moneyFixture();
@@ -14,12 +15,20 @@ beforeAll(async () => {
   const { c1, c2, c3 } = s.customers;
   const line = (qty: number, unitPriceFen: number) => ({ productId: products.wine, qty, unitPriceFen });
   // 李娜's day: two sales and a collection for c2, a collection for c3 (not in her report), one sale later reversed
-  await postedOrder(core, { customerId: c2.id, repId: s.reps.li.id, date: DAY, lines: [line(2, 12_800)] });
-  await postedOrder(core, { customerId: c2.id, repId: s.reps.li.id, date: DAY, lines: [line(1, 11_000)] });
+  for (const l of [line(2, 12_800), line(1, 11_000)]) {
+    docNos.orders.push((await postedOrder(core, { customerId: c2.id, repId: s.reps.li.id, date: DAY, lines: [l] })).docNo);
+  }
   reversedOrder = (await postedOrder(core, { customerId: c2.id, repId: s.reps.li.id, date: DAY, lines: [line(5, 12_800)] })).id;
   await ok(core, 'orders.reverse', { id: reversedOrder, date: DAY, reason: '录错' });
-  await ok(core, 'collections.save', { customerId: c2.id, repId: s.reps.li.id, date: DAY, amountFen: 20_000, method: 'cash' });
-  await ok(core, 'collections.save', { customerId: c3.id, repId: s.reps.li.id, date: DAY, amountFen: 3_300, method: 'wechat' });
+  const paid = await ok(core, 'collections.save', { customerId: c2.id, repId: s.reps.li.id, date: DAY, amountFen: 20_000, method: 'cash' });
+  const c3Paid = await ok(core, 'collections.save', {
+    customerId: c3.id,
+    repId: s.reps.li.id,
+    date: DAY,
+    amountFen: 3_300,
+    method: 'wechat',
+  });
+  docNos.collections.push(paid.docNo, c3Paid.docNo);
   // not hers or not that day or not posted: left out
   await postedOrder(core, { customerId: c2.id, repId: s.reps.boss.id, date: DAY, lines: [line(1, 12_800)] });
   await postedOrder(core, { customerId: c2.id, repId: s.reps.li.id, date: '2025-02-27', lines: [line(1, 12_800)] });
@@ -45,6 +54,35 @@ const visit = (customerId: number, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('dailyReports: orders and collections from the posted documents', () => {
+  it('before any report exists, dailyReports.documents gives the same sums per customer with the document numbers', async () => {
+    const { core, s } = f;
+    const { c2, c3 } = s.customers;
+    expect(await ok(core, 'dailyReports.get', { repId: s.reps.li.id, date: DAY })).toBeNull();
+    const docs = await ok(core, 'dailyReports.documents', { repId: s.reps.li.id, date: DAY });
+    expect(docs.rows).toEqual([
+      {
+        customerId: c2.id,
+        customerCode: c2.code,
+        customerName: '南京鼓楼便利店',
+        orderFen: 36_600,
+        collectedFen: 20_000,
+        orderDocNos: docNos.orders,
+        collectionDocNos: [docNos.collections[0]],
+      },
+      {
+        customerId: c3.id,
+        customerCode: c3.code,
+        customerName: '张记烟酒行',
+        orderFen: 0,
+        collectedFen: 3_300,
+        orderDocNos: [],
+        collectionDocNos: [docNos.collections[1]],
+      },
+    ]);
+    expect(await ok(core, 'dailyReports.documents', { repId: s.reps.li.id, date: '2025-03-05' })).toEqual({ rows: [] });
+    expect(await fail(core, 'dailyReports.documents', { repId: 99_999, date: DAY })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('a line shows the documents’ sums (once per customer), typed amounts stay where there is none, and other customers are listed', async () => {
     const { core, s } = f;
     const { c1, c2, c3 } = s.customers;

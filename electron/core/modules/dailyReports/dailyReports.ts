@@ -193,6 +193,33 @@ export function getReport(ctx: Ctx, input: ParsedInput<'dailyReports.get'>): Out
   return id === undefined ? null : reportDetail(ctx, id);
 }
 
+/**
+ * The rep's posted orders and collections of the day per customer, read the same way as a report's lines: the editor
+ * fills a new report's amounts from them before anything is saved.
+ */
+export function reportDocuments(ctx: Ctx, input: ParsedInput<'dailyReports.documents'>): Output<'dailyReports.documents'> {
+  if (prepared(ctx.db, 'select 1 from reps where id = ?').get(input.repId) === undefined) throw notFound('业务员', input.repId, 'repId');
+  const docs = [...repDayDocuments(ctx, input.repId, input.date)];
+  const names = new Map(
+    (
+      prepared(ctx.db, 'select id, code, name from customers where id in (select value from json_each(?))').all(
+        JSON.stringify(docs.map(([id]) => id)),
+      ) as Array<{ id: number; code: string; name: string }>
+    ).map((c) => [c.id, c]),
+  );
+  return {
+    rows: docs.map(([customerId, d]) => ({
+      customerId,
+      customerCode: names.get(customerId)?.code ?? '',
+      customerName: names.get(customerId)?.name ?? '',
+      orderFen: d.orderFen ?? 0,
+      collectedFen: d.collectedFen ?? 0,
+      orderDocNos: d.orderDocNos,
+      collectionDocNos: d.collectionDocNos,
+    })),
+  };
+}
+
 type SaveInput = ParsedInput<'dailyReports.save'>;
 const where = (i: number, key: string) => labelForPath(['lines', i, key]);
 

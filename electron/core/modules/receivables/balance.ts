@@ -161,30 +161,41 @@ export interface RepDayDocuments {
   orderFen: number | null;
   /** Σ of the rep's posted collections of that day (reversed ones left out); null: no collection */
   collectedFen: number | null;
+  /** the documents' numbers, in posting order */
+  orderDocNos: string[];
+  collectionDocNos: string[];
 }
 
 export function repDayDocuments(ctx: Ctx, repId: number, date: string): Map<number, RepDayDocuments> {
   const out = new Map<number, RepDayDocuments>();
   const entry = (customerId: number) => {
     let e = out.get(customerId);
-    if (!e) out.set(customerId, (e = { orderFen: null, collectedFen: null }));
+    if (!e) out.set(customerId, (e = { orderFen: null, collectedFen: null, orderDocNos: [], collectionDocNos: [] }));
     return e;
   };
   const orders = prepared(
     ctx.db,
-    `select customer_id, sum(total_fen) from orders
-     where rep_id = ? and date = ? and state = 'posted' and reversal_of_id is null group by customer_id`,
+    `select customer_id, sum(total_fen), json_group_array(doc_no) from (select * from orders
+     where rep_id = ? and date = ? and state = 'posted' and reversal_of_id is null order by id) group by customer_id`,
   )
     .raw()
-    .all(repId, date) as Array<[number, number]>;
-  for (const [customerId, fen] of orders) entry(customerId).orderFen = fen;
+    .all(repId, date) as Array<[number, number, string]>;
+  for (const [customerId, fen, docNos] of orders) {
+    const e = entry(customerId);
+    e.orderFen = fen;
+    e.orderDocNos = JSON.parse(docNos) as string[];
+  }
   const collections = prepared(
     ctx.db,
-    `select customer_id, sum(amount_fen) from collections
-     where rep_id = ? and date = ? and state = 'posted' and reversal_of_id is null group by customer_id`,
+    `select customer_id, sum(amount_fen), json_group_array(doc_no) from (select * from collections
+     where rep_id = ? and date = ? and state = 'posted' and reversal_of_id is null order by id) group by customer_id`,
   )
     .raw()
-    .all(repId, date) as Array<[number, number]>;
-  for (const [customerId, fen] of collections) entry(customerId).collectedFen = fen;
+    .all(repId, date) as Array<[number, number, string]>;
+  for (const [customerId, fen, docNos] of collections) {
+    const e = entry(customerId);
+    e.collectedFen = fen;
+    e.collectionDocNos = JSON.parse(docNos) as string[];
+  }
   return out;
 }
