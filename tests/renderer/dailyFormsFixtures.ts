@@ -205,6 +205,8 @@ export const baseHandlers: Record<string, Handler> = {
   'reps.list': () => ({ rows: [rep], total: 1 }),
   'teams.list': () => [{ id: 1, name: '郑州一组', repCount: 1 }],
   'regions.tree': () => [],
+  // the rep posted no orders or collections that day unless a test says so
+  'dailyReports.documents': () => ({ rows: [] }),
   // one open complaint, of 开封东方便利店
   'complaints.list': (input: { customerId?: number }) => ({
     rows: input.customerId === 14 ? [{ id: 77, code: 'KS-20260304-001', customerId: 14, content: '包装破损', status: 'open' }] : [],

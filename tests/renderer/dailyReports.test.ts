@@ -168,6 +168,75 @@ describe('daily report editor', () => {
     expect(lines[0]).not.toHaveProperty('complaintId');
   });
 
+  it(
+    'a new report takes a planned customer’s amounts from the rep’s posted documents (read-only, Enter passes over them) and offers customers with documents but no line',
+    SLOW,
+    async () => {
+      const docs = [
+        {
+          customerId: 12,
+          customerCode: 'C00012',
+          customerName: shops[1].name,
+          orderFen: 366_000,
+          collectedFen: 0,
+          orderDocNos: ['XS-20260305-001', 'XS-20260305-002'],
+          collectionDocNos: [],
+        },
+        {
+          customerId: 16,
+          customerCode: 'C00016',
+          customerName: shops[5].name,
+          orderFen: 0,
+          collectedFen: 3_300,
+          orderDocNos: [],
+          collectionDocNos: ['SK-20260305-001'],
+        },
+      ];
+      type SaveInput = { lines: Parameters<typeof reportDetail>[0] };
+      const core = await mountAt(
+        editor,
+        {
+          'dailyReports.get': () => null,
+          'visitPlans.get': () => plan,
+          'dailyReports.documents': () => ({ rows: docs }),
+          'dailyReports.save': (input: SaveInput) => reportDetail(input.lines),
+        },
+        'report-editor',
+      );
+      const orderDocs = () => document.querySelector<HTMLElement>('[data-test="r-order-docs-1"]');
+      await vi.waitFor(() => expect(orderDocs()?.textContent).toContain('¥3,660.00'));
+      expect(core.of('dailyReports.documents')[0]!.input).toEqual({ repId: 3, date: DATE });
+      expect(orderDocs()!.title).toBe('来自单据 XS-20260305-001、XS-20260305-002');
+      // the order amount is not an input; the collected amount (no collection that day) still is
+      expect(inputOf('r-order-1')).toBeNull();
+      expect(inputOf('r-collected-1')).not.toBeNull();
+      expect(document.querySelector('[data-test="r-collected-docs-1"]')).toBeNull();
+      expect(document.querySelector('.el-table__footer-wrapper')?.textContent).toContain('¥3,660.00');
+      // Enter goes from 下一步 straight to 收款, then on to the next visit
+      inputOf('r-next-1')!.focus();
+      await enter();
+      expect(activeField()).toBe('r-collected-1');
+      await enter();
+      expect(activeField()).toBe('r-done-2');
+      // 许昌金源食品 has a collection but no line: offered, and added as an unplanned visit with the collection's amount
+      const unlisted = () => document.querySelector('[data-test="report-unlisted"]');
+      expect(unlisted()?.textContent).toContain('未列入报告的单据');
+      expect(unlisted()?.textContent).toContain(shops[5].name);
+      expect(unlisted()?.textContent).toContain('SK-20260305-001');
+      expect(unlisted()?.textContent).not.toContain(shops[1].name);
+      document.querySelector<HTMLElement>('[data-test="report-add-unlisted-16"]')!.click();
+      await vi.waitFor(() => expect(document.querySelector('[data-test="r-collected-docs-3"]')?.textContent).toContain('¥33.00'));
+      expect(unlisted()).toBeNull();
+      expect(inputOf('r-order-3')).not.toBeNull();
+      press('s', { ctrlKey: true, code: 'KeyS' });
+      await vi.waitFor(() => expect(core.of('dailyReports.save')).toHaveLength(1));
+      expect(core.rejected).toEqual([]);
+      const lines = (core.of('dailyReports.save')[0]!.input as { lines: Array<Record<string, unknown>> }).lines;
+      expect(lines[1]).toMatchObject({ planLineId: 402, customerId: 12, orderFen: 366_000, collectedFen: 0 });
+      expect(lines[3]).toEqual({ customerId: 16, done: true, outcome: '', nextStep: '', orderFen: 0, collectedFen: 3_300 });
+    },
+  );
+
   it('a visit not done needs a reason: refused with a message until one is typed', SLOW, async () => {
     const core = await mountAt(
       editor,
@@ -225,6 +294,34 @@ describe('daily report editor', () => {
     expect(inputOf('r-order-0')?.value).toBe('888.00');
     expect(core.of('visitPlans.get')).toHaveLength(0);
     expect(document.querySelector('[data-test="report-mtd"]')?.textContent).toContain('4');
+  });
+
+  it('a draft shows the documents’ amounts read-only too, naming the documents', SLOW, async () => {
+    await mountAt(
+      editor,
+      {
+        'dailyReports.get': () =>
+          reportDetail([{ planLineId: 401, customerId: 11, done: true, outcome: '已下单', orderFen: 88800, id: 501 }]),
+        'dailyReports.documents': () => ({
+          rows: [
+            {
+              customerId: 11,
+              customerCode: 'C00011',
+              customerName: shops[0].name,
+              orderFen: 88800,
+              collectedFen: 0,
+              orderDocNos: ['XS-20260305-007'],
+              collectionDocNos: [],
+            },
+          ],
+        }),
+      },
+      'report-editor',
+    );
+    await vi.waitFor(() => expect(document.querySelector('[data-test="r-order-docs-0"]')?.textContent).toContain('¥888.00'));
+    expect((document.querySelector('[data-test="r-order-docs-0"]') as HTMLElement).title).toContain('XS-20260305-007');
+    expect(inputOf('r-order-0')).toBeNull();
+    expect(document.querySelector('[data-test="report-unlisted"]')).toBeNull();
   });
 
   it('a signed report is read-only with its signature and content hash', SLOW, async () => {

@@ -1,6 +1,6 @@
 // The daily report as the editor holds it: one line per visit, planned ones started from the day's plan (the customer
 // fixed, linked by planLineId), unplanned ones added by the clerk; and as the contract takes it.
-import type { Input } from '@shared/contract';
+import type { Input, Output } from '@shared/contract';
 import type { DailyReportDetail } from '@shared/contract/dailyReports';
 import type { VisitPlanDetail } from '@shared/contract/visitPlans';
 import type { Attendance } from '@shared/domain/dailyForms';
@@ -104,6 +104,51 @@ export function reportFormFrom(detail: DailyReportDetail | null, plan: VisitPlan
     tomorrowPlan: detail?.tomorrowPlan ?? '',
     lines: lines.length ? lines : [blankReportLine()],
   };
+}
+
+/** One customer's posted orders and collections of the rep's day (dailyReports.documents). */
+export type DayDocuments = Output<'dailyReports.documents'>['rows'][number];
+
+/** A line's amounts as the documents give them: null where there is no such document (the amount is typed). */
+export interface LineDocuments {
+  orderFen: number | null;
+  collectedFen: number | null;
+  docs: DayDocuments;
+}
+
+/**
+ * Per line, what the day's documents say for its customer, as the core stores it: the first line of a customer gets the
+ * sums, a later line of the same customer 0.
+ */
+export function lineDocuments(lines: readonly ReportLineForm[], docs: readonly DayDocuments[]): Array<LineDocuments | null> {
+  const byCustomer = new Map(docs.map((d) => [d.customerId, d]));
+  const seen = new Set<number>();
+  return lines.map((l) => {
+    const d = l.customerId === null ? undefined : byCustomer.get(l.customerId);
+    if (!d || l.customerId === null) return null;
+    const first = !seen.has(l.customerId);
+    seen.add(l.customerId);
+    return {
+      orderFen: d.orderDocNos.length ? (first ? d.orderFen : 0) : null,
+      collectedFen: d.collectionDocNos.length ? (first ? d.collectedFen : 0) : null,
+      docs: d,
+    };
+  });
+}
+
+/** Puts the documents' amounts into the lines that have documents (only where they differ, so nothing looks typed). */
+export function fillFromDocuments(lines: ReportLineForm[], docs: readonly DayDocuments[]): void {
+  lineDocuments(lines, docs).forEach((d, i) => {
+    const l = lines[i]!;
+    if (d?.orderFen != null && l.orderFen !== d.orderFen) l.orderFen = d.orderFen;
+    if (d?.collectedFen != null && l.collectedFen !== d.collectedFen) l.collectedFen = d.collectedFen;
+  });
+}
+
+/** Customers with documents that day and no line in the report. */
+export function unlistedDocuments(lines: readonly ReportLineForm[], docs: readonly DayDocuments[]): DayDocuments[] {
+  const listed = new Set(lines.map((l) => l.customerId));
+  return docs.filter((d) => !listed.has(d.customerId));
 }
 
 /** A customer picked on an unplanned line. */
