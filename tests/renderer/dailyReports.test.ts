@@ -18,6 +18,7 @@ import {
   typeHere,
   unmountAll,
 } from './dailyFormsFixtures';
+import { blankReportLine, followDocuments, lineDocuments, type DocumentFilled } from '@/views/dailyReports/reportForm';
 
 const SLOW = { timeout: 120_000 };
 const editor = `/daily-reports/edit?repId=3&date=${DATE}`;
@@ -345,5 +346,36 @@ describe('daily report editor', () => {
     press('s', { ctrlKey: true, code: 'KeyS' });
     await settle();
     expect(core.of('dailyReports.save')).toHaveLength(0);
+  });
+});
+
+describe('a report line and the day’s documents', () => {
+  const doc = (customerId: number, orderFen: number, collectedFen: number) => ({
+    customerId,
+    customerCode: `C${customerId}`,
+    customerName: `客户${customerId}`,
+    orderFen,
+    collectedFen,
+    orderDocNos: orderFen ? [`XS-${customerId}`] : [],
+    collectionDocNos: collectedFen ? [`HK-${customerId}`] : [],
+  });
+
+  it('a line moved to a customer without documents starts again at 0; a typed amount elsewhere is kept', () => {
+    const docs = [doc(16, 12_000, 3_300)];
+    const moved = { ...blankReportLine(), customerId: 16 };
+    const typed = { ...blankReportLine(), customerId: 17, orderFen: 5_000 };
+    const lines = [moved, typed];
+    const filled: DocumentFilled = new WeakMap();
+    followDocuments(lines, lineDocuments(lines, docs), docs, filled);
+    expect([moved.orderFen, moved.collectedFen, typed.orderFen]).toEqual([12_000, 3_300, 5_000]);
+    // the clerk picks another customer on the first line, and a new line is inserted above both
+    moved.customerId = 18;
+    lines.unshift({ ...blankReportLine(), customerId: 19, orderFen: 700 });
+    followDocuments(lines, lineDocuments(lines, docs), docs, filled);
+    expect([moved.orderFen, moved.collectedFen, typed.orderFen, lines[0]!.orderFen]).toEqual([0, 0, 5_000, 700]);
+    // and back to the customer with documents: their amounts again
+    moved.customerId = 16;
+    followDocuments(lines, lineDocuments(lines, docs), docs, filled);
+    expect([moved.orderFen, moved.collectedFen]).toEqual([12_000, 3_300]);
   });
 });

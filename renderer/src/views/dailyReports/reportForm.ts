@@ -145,6 +145,29 @@ export function fillFromDocuments(lines: ReportLineForm[], docs: readonly DayDoc
   });
 }
 
+/** Per line (by identity), which amounts the documents gave it the last time they were applied. */
+export type DocumentFilled = WeakMap<ReportLineForm, { orderFen: boolean; collectedFen: boolean }>;
+
+/**
+ * Applies the documents to the lines as they change: a line whose customer no longer has a document for an amount (the
+ * clerk picked another customer) starts again at 0 instead of keeping the documents' figure as if typed.
+ */
+export function followDocuments(
+  lines: ReportLineForm[],
+  perLine: ReadonlyArray<LineDocuments | null>,
+  docs: readonly DayDocuments[],
+  filled: DocumentFilled,
+): void {
+  lines.forEach((line, i) => {
+    const was = filled.get(line);
+    const now = { orderFen: perLine[i]?.orderFen != null, collectedFen: perLine[i]?.collectedFen != null };
+    if (was?.orderFen && !now.orderFen) line.orderFen = 0;
+    if (was?.collectedFen && !now.collectedFen) line.collectedFen = 0;
+    filled.set(line, now);
+  });
+  fillFromDocuments(lines, docs);
+}
+
 /** Customers with documents that day and no line in the report. */
 export function unlistedDocuments(lines: readonly ReportLineForm[], docs: readonly DayDocuments[]): DayDocuments[] {
   const listed = new Set(lines.map((l) => l.customerId));
