@@ -1,0 +1,58 @@
+// 目标达成 Target tracking: actual against target and against the working-day time progress, for any level and period.
+import { z } from 'zod';
+import { targetLevels, targetMetrics, trackingStatuses } from '../domain/targets';
+import { parsePeriod } from '../periods';
+import { dateSchema, formatError, idSchema } from './common';
+import { unitIdSchema } from './targets';
+
+/** Tracking periods: a year, a quarter or a month. */
+export const trackingPeriodSchema = z
+  .string(formatError('期间应为 YYYY、YYYY-Qn 或 YYYY-MM'))
+  .refine((p) => ['year', 'quarter', 'month'].includes(parsePeriod(p)?.kind ?? ''), '期间应为 YYYY、YYYY-Qn 或 YYYY-MM');
+
+export const trackingRow = z.object({
+  /** null for the company row */
+  unitId: unitIdSchema.nullable(),
+  name: z.string(),
+  target: z.int(),
+  actual: z.int(),
+  /** actual / target in bp; null when the target is 0 */
+  achievementBp: z.int().nullable(),
+  /** working days elapsed (asOf included) / working days in the period, in bp */
+  timeProgressBp: z.int().nullable(),
+  /** target − actual (negative when exceeded); for the expense budget: the budget left */
+  gap: z.int(),
+  /** what must still be done per remaining working day (0 when none remain or nothing is left to do) */
+  requiredPerDay: z.int(),
+  status: z.enum(trackingStatuses),
+  /** 1 = best among the rows (by achievement; for the expense budget the lowest use ranks first); null without a target */
+  rank: z.int().nullable(),
+  /** the target row behind it, for drill-down; null when none is set */
+  targetId: z.int().nullable(),
+});
+export type TrackingRow = z.infer<typeof trackingRow>;
+
+export const trackingMethods = {
+  'targets.tracking': {
+    input: z
+      .object({
+        metric: z.enum(targetMetrics),
+        level: z.enum(targetLevels),
+        period: trackingPeriodSchema,
+        asOf: dateSchema,
+        /** the units under this target (drill-down); default every unit of the level with a target or an actual */
+        parentId: idSchema.optional(),
+      })
+      .strict(),
+    output: z.object({
+      unit: z.enum(['fen', 'count']),
+      from: z.string(),
+      to: z.string(),
+      workingDays: z.int(),
+      workingDaysElapsed: z.int(),
+      rows: z.array(trackingRow),
+      /** the sum of the rows */
+      total: trackingRow.omit({ unitId: true, rank: true, targetId: true }),
+    }),
+  },
+} as const;
