@@ -28,6 +28,7 @@ import {
 } from './modules/marketFeedback/marketFeedback';
 import { getComplaint, handleComplaint, listComplaints, reopenComplaint, saveComplaint } from './modules/complaints/complaints';
 import { getExpense, listExpenses, saveExpense } from './modules/expenses/expenses';
+import { workingDays } from './modules/calendar/calendar';
 import { copySource, getPlan, listPlans, returnPlan, savePlan, signPlan, submitPlan, unsignPlan } from './modules/visitPlans/visitPlans';
 import {
   getReport,
@@ -160,6 +161,7 @@ export const handlers: HandlerTable = {
   'expenses.list': listExpenses,
   'expenses.get': getExpense,
   'expenses.save': saveExpense,
+  'calendar.workingDays': workingDays,
   'print.settings.get': (ctx) => getPrintSettings(ctx),
   'print.settings.save': savePrintSettings,
   'orders.save': saveOrder,

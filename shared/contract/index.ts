@@ -26,6 +26,7 @@ import { orderMethods } from './orders';
 import { returnMethods } from './returns';
 import { collectionMethodsContract } from './collections';
 import { receivableMethods } from './receivables';
+import { calendarMethods } from './calendar';
 
 export { dateSchema, fenSchema, idSchema, pageInput } from './common';
 export type { AuditEntry, AuditVerification } from './audit';
@@ -75,6 +76,7 @@ export const contract = {
   ...returnMethods,
   ...collectionMethodsContract,
   ...receivableMethods,
+  ...calendarMethods,
 } as const;
 
 export type Contract = typeof contract;

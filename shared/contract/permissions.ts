@@ -122,6 +122,7 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'expenses.list': 'signedIn',
   'expenses.get': 'signedIn',
   'expenses.save': ENTRY,
+  'calendar.workingDays': 'signedIn',
 
   // every operator prints; a printer's offset is the office's, whoever measured it
   'print.settings.get': 'signedIn',

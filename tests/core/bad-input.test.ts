@@ -185,6 +185,7 @@ function samplesFor(seeded: Seeded): { [M in MethodName]?: Input<M> } {
       customerId: customers.c2.id,
       note: '南京往返高铁',
     },
+    'calendar.workingDays': { from: '2025-10-01', to: '2025-10-31', repId: reps.li.id },
     'customers.merge': { survivorId: customers.c1.id, mergedId: customers.c3.id },
     'customers.duplicateGroups': { page: 1, pageSize: 20, includeArchived: true },
     'strategyCards.get': { customerId: customers.c1.id },

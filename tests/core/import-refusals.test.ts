@@ -54,7 +54,7 @@ const preview = (base64: string, extra: Record<string, unknown> = {}) =>
 
 // each refusal a user can meet, with the Chinese text the existing tests hold it to and the English to expect
 const cases: Array<[string, () => Promise<AppErrorData>, RegExp, RegExp]> = [
-  ['an empty file', () => preview('data:application/octet-stream;base64,'), /^文件是空的/, /^The file is empty/],
+  ['an empty file', () => preview('data:application/octet-stream;base64,'), /^文件内容是空的/, /^The file is empty/],
   ['PNG bytes', () => preview(pngBytes.toString('base64')), /看起来是 PNG 图片/, /it looks like a PNG image/],
   ['NUL bytes', () => preview(Buffer.from([0x41, 0, 0x42]).toString('base64')), /看起来是二进制数据/, /binary data/],
   ['a truncated zip', () => preview(Buffer.from('PK').toString('base64')), /^文件不完整或已损坏/, /incomplete or damaged/],

@@ -29,7 +29,7 @@ export const importRefusals = {
     zh: '有 {count} 行数据有错误，未导入任何数据。请修正后重新导入，或勾选“跳过错误行，仅导入正确的行”',
     en: 'Rows with errors: {count}. Nothing was imported; fix them and import again, or tick "Skip the rows with errors and import the rest"',
   },
-  empty: { zh: '文件是空的，请选择有数据的 Excel 或 CSV 文件', en: 'The file is empty; choose an Excel or CSV file with data' },
+  empty: { zh: '文件内容是空的，请选择有数据的 Excel 或 CSV 文件', en: 'The file is empty; choose an Excel or CSV file with data' },
   notSpreadsheet: {
     zh: '不是 Excel 或 CSV 文件（看起来是{what}），请选择 .xlsx、.xls 或 .csv 文件',
     en: 'Not an Excel or CSV file (it looks like {what}); choose an .xlsx, .xls or .csv file',
