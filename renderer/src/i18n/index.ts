@@ -21,6 +21,7 @@ import orderMessages from '@/views/orders/messages';
 import returnMessages from '@/views/returns/messages';
 import collectionMessages from '@/views/collections/messages';
 import settingsMessages from '@/views/settings/messages';
+import targetMessages from '@/views/targets/messages';
 
 // each domain keeps its texts beside its views, under its own namespace
 const zhCN = {
@@ -45,6 +46,7 @@ const zhCN = {
   salesReturn: returnMessages.zh,
   collection: collectionMessages.zh,
   settings: settingsMessages.zh,
+  target: targetMessages.zh,
 };
 const en: typeof zhCN = {
   ...enBase,
@@ -68,6 +70,7 @@ const en: typeof zhCN = {
   salesReturn: returnMessages.en,
   collection: collectionMessages.en,
   settings: settingsMessages.en,
+  target: targetMessages.en,
 };
 
 export type Locale = 'zh-CN' | 'en';
