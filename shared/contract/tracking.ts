@@ -1,6 +1,6 @@
 // 目标达成 Target tracking: actual against target and against the working-day time progress, for any level and period.
 import { z } from 'zod';
-import { targetLevels, targetMetrics, trackingStatuses } from '../domain/targets';
+import { targetLevels, targetMetrics, trackingStatuses, type TargetLevel, type TargetMetric } from '../domain/targets';
 import { parsePeriod } from '../periods';
 import { dateSchema, formatError, idSchema } from './common';
 import { unitIdSchema } from './targets';
@@ -9,6 +9,21 @@ import { unitIdSchema } from './targets';
 export const trackingPeriodSchema = z
   .string(formatError('期间应为 YYYY、YYYY-Qn 或 YYYY-MM'))
   .refine((p) => ['year', 'quarter', 'month'].includes(parsePeriod(p)?.kind ?? ''), '期间应为 YYYY、YYYY-Qn 或 YYYY-MM');
+
+/**
+ * The levels each metric can be attributed to. Order figures carry a settlement and lines carry products; collections,
+ * visits and expenses reach a dealer and a channel type only through the customer's serving dealer.
+ */
+export const metricLevels: Record<TargetMetric, readonly TargetLevel[]> = {
+  sales: targetLevels,
+  grossProfit: targetLevels,
+  newCustomers: ['company', 'region', 'team', 'rep', 'customer', 'dealer', 'settlement', 'channelType'],
+  collections: ['company', 'region', 'team', 'rep', 'customer', 'dealer', 'channelType'],
+  visits: ['company', 'region', 'team', 'rep', 'customer', 'dealer', 'channelType'],
+  expenses: ['company', 'region', 'team', 'rep', 'customer', 'dealer', 'channelType'],
+};
+
+export const metricLevelSupported = (metric: TargetMetric, level: TargetLevel): boolean => metricLevels[metric].includes(level);
 
 export const trackingRow = z.object({
   /** null for the company row */

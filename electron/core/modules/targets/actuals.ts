@@ -1,0 +1,299 @@
+// 实际完成 Actuals of the target metrics (PRODUCT §3), per unit of a level, in one aggregate query per call.
+// Only documents dated in [from, to] count, so a caller asking "as of" a past date passes to = that date and later
+// documents (a later 红冲, a later return) are ignored. Definitions:
+// - sales: posted orders' total (a 红冲 row is a posted order with negative figures, dated on its own date) less posted
+//   returns' total by return date; by product category: the order lines' amounts (order discounts are not on lines),
+//   returns by their order line's product.
+// - grossProfit: the same with (amount − cost at order time) on both sides.
+// - collections: collections' amounts by date (a 红冲 row is negative).
+// - newCustomers: customers whose first standing order (not a 红冲 row; not reversed on or before `to`) is dated in
+//   [from, to]; attributed by that first order (lowest id on the first day).
+// - visits: daily report lines marked done on submitted or signed reports (a draft is not a report yet), by report date.
+// - expenses: expenses by date.
+// Attribution: rep → the document's rep; team → that rep's team; region → the customer's region, rolled up to every
+// ancestor; customer → the document's customer; dealer → the order's dealer (collections, visits and expenses: the
+// customer's serving dealer); channelType → that dealer's channel type, 'direct' without one; settlement → the
+// order's settlement; productCategory → the product's category, rolled up to every ancestor.
+import type { Ctx } from '../../context';
+import { prepared } from '../../db/sql';
+import { DomainError } from '../../errors';
+import { metricLevelSupported } from '../../../../shared/contract/tracking';
+import { metricDefinitions, targetLevelLabels, type TargetLevel, type TargetMetric } from '../../../../shared/domain/targets';
+
+/** An ancestor's unit that narrows the documents (rep X's customers: orders of customer c by rep X). */
+export interface ScopeUnit {
+  level: TargetLevel;
+  /** '' for the company; the id as text; the code for a settlement or channel type */
+  unitKey: string;
+}
+
+export interface ActualsQuery {
+  metric: TargetMetric;
+  level: TargetLevel;
+  from: string;
+  to: string;
+  scope?: readonly ScopeUnit[];
+  /** only these units (region / product category: each one's subtree total) */
+  unitKeys?: readonly string[];
+}
+
+/** One source of documents, its columns as SQL expressions. */
+interface Part {
+  from: string;
+  where: string;
+  date: string;
+  rep: string;
+  customer: string;
+  /** the dealer the document reaches the customer through ('c.' = the customer's serving dealer) */
+  dealer: string;
+  settlement: string | null;
+  category: string | null;
+  value: string;
+}
+
+const ORDERS = 'orders o';
+const RETURNS = 'returns t join orders o on o.id = t.order_id';
+const ORDER_LINES = 'orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id';
+const RETURN_LINES =
+  'returns t join orders o on o.id = t.order_id join return_lines rl on rl.return_id = t.id join order_lines l on l.id = rl.order_line_id join products p on p.id = l.product_id';
+const orderCols = { rep: 'o.rep_id', dealer: 'o.dealer_id', settlement: 'o.settlement' };
+
+/** An original order standing as of @to: posted, or reversed only after @to. */
+const standing = (a: string) =>
+  `${a}.reversal_of_id is null and (${a}.state = 'posted' or (${a}.state = 'reversed' and (select rv.date from orders rv where rv.id = ${a}.reversed_by_id) > @to))`;
+
+function partsOf(metric: TargetMetric, byLine: boolean): Part[] {
+  const profit = metric === 'grossProfit';
+  switch (metric) {
+    case 'sales':
+    case 'grossProfit':
+      if (byLine)
+        return [
+          {
+            from: ORDER_LINES,
+            where: "o.state <> 'draft'",
+            date: 'o.date',
+            customer: 'o.customer_id',
+            ...orderCols,
+            category: 'p.category_id',
+            value: profit ? 'l.amount_fen - l.cost_fen' : 'l.amount_fen',
+          },
+          {
+            from: RETURN_LINES,
+            where: "t.state = 'posted'",
+            date: 't.date',
+            customer: 't.customer_id',
+            ...orderCols,
+            category: 'p.category_id',
+            value: profit ? 'rl.cost_fen - rl.amount_fen' : '-rl.amount_fen',
+          },
+        ];
+      return [
+        {
+          from: ORDERS,
+          where: "o.state <> 'draft'",
+          date: 'o.date',
+          customer: 'o.customer_id',
+          ...orderCols,
+          category: null,
+          value: profit ? 'o.total_fen - o.cost_fen' : 'o.total_fen',
+        },
+        {
+          from: RETURNS,
+          where: "t.state = 'posted'",
+          date: 't.date',
+          customer: 't.customer_id',
+          ...orderCols,
+          category: null,
+          value: profit ? 't.cost_fen - t.total_fen' : '-t.total_fen',
+        },
+      ];
+    case 'newCustomers':
+      return [
+        {
+          from: ORDERS,
+          // the customer's first standing order: none earlier (or earlier the same day) as of @to
+          where: `${standing('o')} and not exists (select 1 from orders f where f.customer_id = o.customer_id
+            and (f.date < o.date or (f.date = o.date and f.id < o.id)) and ${standing('f')})`,
+          date: 'o.date',
+          customer: 'o.customer_id',
+          ...orderCols,
+          category: null,
+          value: '1',
+        },
+      ];
+    case 'collections':
+      return [
+        {
+          from: 'collections k',
+          where: '1 = 1',
+          date: 'k.date',
+          rep: 'k.rep_id',
+          customer: 'k.customer_id',
+          dealer: 'c.dealer_id',
+          settlement: null,
+          category: null,
+          value: 'k.amount_fen',
+        },
+      ];
+    case 'visits':
+      return [
+        {
+          from: 'daily_report_lines dl join daily_reports dr on dr.id = dl.report_id',
+          where: "dl.done = 1 and dr.state in ('submitted', 'signed')",
+          date: 'dr.date',
+          rep: 'dr.rep_id',
+          customer: 'dl.customer_id',
+          dealer: 'c.dealer_id',
+          settlement: null,
+          category: null,
+          value: '1',
+        },
+      ];
+    case 'expenses':
+      return [
+        {
+          from: 'expenses e',
+          where: '1 = 1',
+          date: 'e.date',
+          rep: 'e.rep_id',
+          customer: 'e.customer_id',
+          dealer: 'c.dealer_id',
+          settlement: null,
+          category: null,
+          value: 'e.amount_fen',
+        },
+      ];
+  }
+}
+
+/** A metric the level cannot be attributed to (collections by product category) is refused, naming both. */
+export function assertMetricLevel(metric: TargetMetric, level: TargetLevel, field = 'level'): void {
+  if (!metricLevelSupported(metric, level)) {
+    throw DomainError.bilingual(
+      'VALIDATION',
+      {
+        zh: `维度：${metricDefinitions[metric].label.zh}不能按${targetLevelLabels[level].zh}统计`,
+        en: `Level: ${metricDefinitions[metric].label.en} cannot be broken down by ${targetLevelLabels[level].en.toLowerCase()}`,
+      },
+      field,
+    );
+  }
+}
+
+const idLevels = new Set<TargetLevel>(['region', 'team', 'rep', 'customer', 'productCategory', 'dealer']);
+const subtree = (table: 'regions' | 'product_categories', param: string) =>
+  `(select s.id from ${table} s where s.path like (select q.path from ${table} q where q.id = ${param}) || '%')`;
+
+/** The SQL of one call: `select key, sum(v)` over the parts, grouped by `keyOf(part)`. */
+function buildQuery(
+  metric: TargetMetric,
+  levels: readonly TargetLevel[],
+  scope: readonly ScopeUnit[],
+  keyOf: (p: Part, cols: Record<TargetLevel, string>) => string,
+): { sql: string; params: Record<string, string | number> } {
+  const byLine = levels.includes('productCategory');
+  const params: Record<string, string | number> = {};
+  const selects = partsOf(metric, byLine).map((p) => {
+    const channel = `case when ${p.customer} is null then null when ${p.dealer} is null then 'direct' else d.channel_type end`;
+    const cols: Record<TargetLevel, string> = {
+      company: "''",
+      region: 'c.region_id',
+      team: 'r.team_id',
+      rep: p.rep,
+      customer: p.customer,
+      productCategory: p.category ?? 'null',
+      dealer: p.dealer,
+      settlement: p.settlement ?? 'null',
+      channelType: channel,
+    };
+    const used = [...levels, ...scope.map((s) => s.level)];
+    const joins: string[] = [];
+    if (used.includes('region') || ((used.includes('dealer') || used.includes('channelType')) && p.dealer.startsWith('c.')))
+      joins.push(`left join customers c on c.id = ${p.customer}`);
+    if (used.includes('team')) joins.push(`left join reps r on r.id = ${p.rep}`);
+    if (used.includes('channelType')) joins.push(`left join dealers d on d.id = ${p.dealer}`);
+    const where = [p.where, `${p.date} between @from and @to`];
+    scope.forEach((s, i) => {
+      if (s.level === 'company') return;
+      const name = `s${i}`;
+      params[name] = idLevels.has(s.level) ? Number(s.unitKey) : s.unitKey;
+      if (s.level === 'region') where.push(`c.region_id in ${subtree('regions', `@${name}`)}`);
+      else if (s.level === 'productCategory') where.push(`${cols.productCategory} in ${subtree('product_categories', `@${name}`)}`);
+      else where.push(`${cols[s.level]} = @${name}`);
+    });
+    return `select ${keyOf(p, cols)} as key, ${p.value} as v from ${p.from} ${joins.join(' ')} where ${where.join(' and ')}`;
+  });
+  return { sql: `select key, sum(v) as v from (${selects.join(' union all ')}) group by key`, params };
+}
+
+function checkScope(metric: TargetMetric, level: TargetLevel, scope: readonly ScopeUnit[]): void {
+  assertMetricLevel(metric, level);
+  for (const s of scope) assertMetricLevel(metric, s.level, 'parentId');
+}
+
+/** Each node's own sum added to itself and every ancestor (paths '/1/5/23/'). */
+function rollUp(ctx: Ctx, table: 'regions' | 'product_categories', own: Map<string, number>, wanted: Set<string> | null) {
+  const out = new Map<string, number>();
+  if (own.size === 0) return out;
+  const paths = new Map(
+    (prepared(ctx.db, `select id, path from ${table}`).all() as Array<{ id: number; path: string }>).map((r) => [String(r.id), r.path]),
+  );
+  for (const [id, v] of own) {
+    const path = paths.get(id);
+    for (const a of path ? path.split('/').filter(Boolean) : [id]) {
+      if (wanted && !wanted.has(a)) continue;
+      out.set(a, (out.get(a) ?? 0) + v);
+    }
+  }
+  return out;
+}
+
+/**
+ * The metric's actual per unit of the level over [from, to] (documents dated after `to` ignored): unitKey → value,
+ * '' for the company. Units without any document are absent. Region and product category: each one's subtree total.
+ */
+export function actualsByUnit(ctx: Ctx, q: ActualsQuery): Map<string, number> {
+  const scope = q.scope ?? [];
+  checkScope(q.metric, q.level, scope);
+  if (q.from > q.to) return new Map();
+  const { sql, params } = buildQuery(q.metric, [q.level], scope, (_p, cols) => cols[q.level]);
+  const rows = prepared(ctx.db, sql).all({ ...params, from: q.from, to: q.to }) as Array<{ key: string | number | null; v: number }>;
+  const own = new Map<string, number>();
+  for (const r of rows) if (r.key !== null) own.set(String(r.key), r.v);
+  const wanted = q.unitKeys ? new Set(q.unitKeys) : null;
+  if (q.level === 'region') return rollUp(ctx, 'regions', own, wanted);
+  if (q.level === 'productCategory') return rollUp(ctx, 'product_categories', own, wanted);
+  if (!wanted) return own;
+  return new Map([...own].filter(([k]) => wanted.has(k)));
+}
+
+/** The metric's actual per day over [from, to] within the scope (a rep's days: scope [{ level: 'rep', unitKey }]). */
+export function dailyActuals(
+  ctx: Ctx,
+  q: { metric: TargetMetric; from: string; to: string; scope?: readonly ScopeUnit[] },
+): Map<string, number> {
+  const scope = q.scope ?? [];
+  checkScope(q.metric, 'company', scope);
+  if (q.from > q.to) return new Map();
+  const { sql, params } = buildQuery(q.metric, ['company'], scope, (p) => p.date);
+  const rows = prepared(ctx.db, sql).all({ ...params, from: q.from, to: q.to }) as Array<{ key: string; v: number }>;
+  return new Map(rows.map((r) => [r.key, r.v]));
+}
+
+export type MetricValues = Record<TargetMetric, number>;
+
+/** Every metric's actual per rep over [from, to] (one query per metric); reps without any document are absent. */
+export function repPeriodActuals(ctx: Ctx, from: string, to: string, repIds?: readonly number[]): Map<number, MetricValues> {
+  const out = new Map<number, MetricValues>();
+  const unitKeys = repIds?.map(String);
+  for (const metric of Object.keys(metricDefinitions) as TargetMetric[]) {
+    for (const [key, v] of actualsByUnit(ctx, { metric, level: 'rep', from, to, unitKeys })) {
+      const repId = Number(key);
+      let values = out.get(repId);
+      if (!values) out.set(repId, (values = { sales: 0, collections: 0, grossProfit: 0, newCustomers: 0, visits: 0, expenses: 0 }));
+      values[metric] = v;
+    }
+  }
+  return out;
+}
