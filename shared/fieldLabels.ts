@@ -193,6 +193,12 @@ export const fieldLabels: Record<string, string> = {
   groupBy: '汇总方式',
   buckets: '账龄分段',
   limit: '条数',
+  // working-day calendar
+  year: '年份',
+  dates: '日期',
+  kind: '上班或休息',
+  text: '安排文本',
+  commit: '保存',
 };
 
 /** Own labels only: a key such as "__proto__" or "constructor" must not pick up Object.prototype members. */

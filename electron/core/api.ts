@@ -28,7 +28,7 @@ import {
 } from './modules/marketFeedback/marketFeedback';
 import { getComplaint, handleComplaint, listComplaints, reopenComplaint, saveComplaint } from './modules/complaints/complaints';
 import { getExpense, listExpenses, saveExpense } from './modules/expenses/expenses';
-import { workingDays } from './modules/calendar/calendar';
+import { calendarYear, importSchedule, setCalendarDays, workingDays } from './modules/calendar/calendar';
 import { copySource, getPlan, listPlans, returnPlan, savePlan, signPlan, submitPlan, unsignPlan } from './modules/visitPlans/visitPlans';
 import {
   getReport,
@@ -162,6 +162,9 @@ export const handlers: HandlerTable = {
   'expenses.get': getExpense,
   'expenses.save': saveExpense,
   'calendar.workingDays': workingDays,
+  'calendar.year': calendarYear,
+  'calendar.setDays': setCalendarDays,
+  'calendar.importSchedule': importSchedule,
   'print.settings.get': (ctx) => getPrintSettings(ctx),
   'print.settings.save': savePrintSettings,
   'orders.save': saveOrder,

@@ -14,6 +14,8 @@ export const ENTRY: readonly OperatorRole[] = ['manager', 'supervisor', 'clerk']
 export const SIGNERS: readonly OperatorRole[] = ['manager', 'supervisor'];
 /** overrides and merges. */
 export const MANAGER: readonly OperatorRole[] = ['manager'];
+/** the working-day calendar's company days and official schedule. */
+export const CALENDAR_EDITORS: readonly OperatorRole[] = ['manager', 'admin'];
 /** the audit log. */
 export const AUDIT_READERS: readonly OperatorRole[] = ['admin', 'manager'];
 
@@ -123,6 +125,11 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'expenses.get': 'signedIn',
   'expenses.save': ENTRY,
   'calendar.workingDays': 'signedIn',
+  // 工作日历: every operator reads it; the company's days and the official schedule are a manager's or the admin's
+  // (the settings screen's rule for credit control)
+  'calendar.year': 'signedIn',
+  'calendar.setDays': CALENDAR_EDITORS,
+  'calendar.importSchedule': CALENDAR_EDITORS,
 
   // every operator prints; a printer's offset is the office's, whoever measured it
   'print.settings.get': 'signedIn',
@@ -198,6 +205,7 @@ const domainWords: Record<string, string> = {
   collections: '回款单',
   writeOffs: '坏账核销',
   openingBalances: '期初应收',
+  calendar: '工作日历',
 };
 const verbWords: Record<string, string> = {
   list: '查看',
@@ -222,6 +230,10 @@ const verbWords: Record<string, string> = {
   signature: '查看签名图片：',
   post: '过账',
   reverse: '红冲',
+  workingDays: '查看',
+  year: '查看',
+  setDays: '修改',
+  importSchedule: '录入法定节假日安排：',
 };
 
 /** The action in Chinese for the FORBIDDEN message: 'customers.merge' → 合并客户; unknown words keep the method name. */

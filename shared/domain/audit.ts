@@ -75,6 +75,7 @@ export const auditEntityLabels: Record<string, Labelled> = {
   collection: { zh: '回款单', en: 'Collection' },
   writeOff: { zh: '坏账核销', en: 'Write-off' },
   openingBalance: { zh: '期初应收', en: 'Opening balance' },
+  calendarDay: { zh: '工作日历', en: 'Working-day calendar' },
   customers: listEntityLabels.customers,
   dealers: listEntityLabels.dealers,
   products: listEntityLabels.products,
@@ -219,6 +220,12 @@ export const auditFieldLabels: Record<string, Labelled> = {
   reason: { zh: '原因', en: 'Reason' },
   orderDocNo: { zh: '销售单', en: 'Order' },
   contentHash: { zh: '内容校验码', en: 'Content hash' },
+  // working-day calendar
+  calendar: { zh: '日历', en: 'Calendar' },
+  kind: { zh: '上班或休息', en: 'Work or off' },
+  year: { zh: '年份', en: 'Year' },
+  offDays: { zh: '放假日', en: 'Days off' },
+  workDays: { zh: '调休上班日', en: 'Make-up workdays' },
 };
 
 export function auditFieldLabel(key: string, locale: AuditLocale): string {
@@ -350,6 +357,10 @@ const valueLabelsByEntity: Record<string, Record<string, Record<string, Labelled
   marketFeedback: { feedbackType: feedbackTypeLabels, urgency: urgencyLabels, status: handleStatusLabels },
   complaint: { urgency: urgencyLabels, status: handleStatusLabels },
   expense: { category: expenseCategoryLabels },
+  calendarDay: {
+    calendar: { company: { zh: '公司', en: 'Company' }, official: { zh: '国家法定', en: 'Official' } },
+    kind: { work: { zh: '上班', en: 'Work' }, off: { zh: '休息', en: 'Off' } },
+  },
   product: { active: boolLabels(productStatusLabels.active, productStatusLabels.inactive) },
   rep: { active: boolLabels(repStatusLabels.active, repStatusLabels.inactive) },
   visitPlan: { state: formStateLabels },
