@@ -146,6 +146,7 @@ async function main(): Promise<void> {
     console.log(
       `应收账 / ledger:      应收 / receivables ${money.receivables}，贷方 / credits ${money.credits}，核销 / allocations ${money.allocations}`,
     );
+    console.log(`目标 / targets:       ${counts.targets.targets}（${counts.targets.years.join('、')} 年 / years）`);
     console.log(`用时 / elapsed:       ${seconds.toFixed(2)} s`);
     console.log('操作员 / operators (用户名 name / 角色 role / 密码 password):');
     for (const o of operators) console.log(`  ${o.name}  ${o.role}${o.teamName ? `（${o.teamName}）` : ''}  ${o.password}`);

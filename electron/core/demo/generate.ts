@@ -11,6 +11,7 @@ import { sessionStore } from '../modules/auth/sessions';
 import { insertDemoOperators } from './operators';
 import { insertDailyProcess, type DailyProcessCounts } from './dailyProcess';
 import { insertDemoMoney, type MoneyCounts } from './money';
+import { insertDemoTargets, type TargetCounts } from './targets';
 import { nameKey, pinyinFull, pinyinInitials } from '../text';
 import * as catalog from './catalog';
 import * as words from './names';
@@ -60,6 +61,7 @@ export interface DemoResult {
   daily: DailyProcessCounts;
   /** three years of orders, returns, collections, write-offs and opening balances, with the receivables ledger */
   money: MoneyCounts;
+  targets: TargetCounts;
 }
 
 interface ScaleSpec {
@@ -491,6 +493,7 @@ class Generator {
       today: this.today,
       from: localDate(this.systemStartMs),
     });
+    const targets = insertDemoTargets(this.db, { today: this.today, nowIso: this.options.now.toISOString() });
     const result: DemoResult = {
       customers: customers.length,
       reps: reps.length,
@@ -512,6 +515,7 @@ class Generator {
       operators,
       daily,
       money,
+      targets,
     };
     this.db.prepare('insert into audit_log (at, operator, action, entity, entity_id, before, after) values (?, ?, ?, ?, ?, ?, ?)').run(
       this.options.now.toISOString(),
