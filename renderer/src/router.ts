@@ -10,6 +10,8 @@ import { receivableRoutes } from '@/views/receivables/routes';
 import { statementRoutes } from '@/views/statements/routes';
 import { channelConflictRoutes } from '@/views/channelConflicts/routes';
 import { settingsRoutes } from '@/views/settings/routes';
+import { calendarRoutes } from '@/views/calendar/routes';
+import { targetRoutes } from '@/views/targets/routes';
 
 // Hash history works the same from file:// (Electron) and from the browser-mode server.
 export const routes: RouteRecordRaw[] = [
@@ -95,6 +97,8 @@ export const routes: RouteRecordRaw[] = [
   ...statementRoutes,
   ...channelConflictRoutes,
   ...settingsRoutes,
+  ...calendarRoutes,
+  ...targetRoutes,
   ...authRoutes,
   ...printRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/customers' },
