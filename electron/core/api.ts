@@ -28,7 +28,21 @@ import {
 } from './modules/marketFeedback/marketFeedback';
 import { getComplaint, handleComplaint, listComplaints, reopenComplaint, saveComplaint } from './modules/complaints/complaints';
 import { getExpense, listExpenses, saveExpense } from './modules/expenses/expenses';
+import {
+  copyLastYear,
+  decomposeTarget,
+  deleteTarget,
+  getTarget,
+  lockTarget,
+  saveTarget,
+  scaleTarget,
+  targetChildren,
+  targetRoots,
+} from './modules/targets/targets';
+import { exportGrid, importGrid, setCell, targetGrid } from './modules/targets/grid';
+import { getEvaluation, getWeights, listEvaluations, saveScores, saveWeights } from './modules/evaluations/evaluations';
 import { calendarYear, importSchedule, setCalendarDays, workingDays } from './modules/calendar/calendar';
+import { tracking } from './modules/targets/tracking';
 import { copySource, getPlan, listPlans, returnPlan, savePlan, signPlan, submitPlan, unsignPlan } from './modules/visitPlans/visitPlans';
 import {
   getReport,
@@ -161,7 +175,26 @@ export const handlers: HandlerTable = {
   'expenses.list': listExpenses,
   'expenses.get': getExpense,
   'expenses.save': saveExpense,
+  'targets.save': saveTarget,
+  'targets.get': getTarget,
+  'targets.children': targetChildren,
+  'targets.roots': targetRoots,
+  'targets.decompose': decomposeTarget,
+  'targets.lock': lockTarget,
+  'targets.delete': deleteTarget,
+  'targets.grid': targetGrid,
+  'targets.setCell': setCell,
+  'targets.scale': scaleTarget,
+  'targets.copyLastYear': copyLastYear,
+  'targets.exportGrid': exportGrid,
+  'targets.importGrid': importGrid,
+  'evaluations.get': getEvaluation,
+  'evaluations.list': listEvaluations,
+  'evaluations.weights': (ctx) => getWeights(ctx),
+  'evaluations.saveWeights': saveWeights,
+  'evaluations.saveScores': saveScores,
   'calendar.workingDays': workingDays,
+  'targets.tracking': tracking,
   'calendar.year': calendarYear,
   'calendar.setDays': setCalendarDays,
   'calendar.importSchedule': importSchedule,

@@ -27,11 +27,15 @@ import { returnMethods } from './returns';
 import { collectionMethodsContract } from './collections';
 import { receivableMethods } from './receivables';
 import { calendarMethods } from './calendar';
+import { trackingMethods } from './tracking';
+import { targetMethods } from './targets';
+import { evaluationMethods } from './evaluations';
 
 export { dateSchema, fenSchema, idSchema, pageInput } from './common';
 export type { AuditEntry, AuditVerification } from './audit';
 export type { ComplaintRow } from './complaints';
 export type { ExpenseRow } from './expenses';
+export type { TargetGrid, TargetRow } from './targets';
 export type { MarketFeedbackRow } from './marketFeedback';
 export { customerSortFields, type Contact, type CustomerDetail, type CustomerListInput, type CustomerListRow } from './customers';
 export type { CustomerSaveInput, DuplicateGroup, MonthlyEvaluation, StrategyCard } from './customers';
@@ -77,6 +81,9 @@ export const contract = {
   ...collectionMethodsContract,
   ...receivableMethods,
   ...calendarMethods,
+  ...trackingMethods,
+  ...targetMethods,
+  ...evaluationMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,10 @@ export const DEFAULT_OVERDUE_DAYS = 90;
 export const idleMinutesSchema = z.int().min(1).max(1440);
 export const DEFAULT_IDLE_MINUTES = 30;
 
+/** 目标达成: a unit behind the time progress by at most this many bp of achievement is still 正常 (on track). */
+export const trackingToleranceSchema = z.int().min(0).max(10_000);
+export const DEFAULT_TRACKING_TOLERANCE_BP = 500;
+
 const settingsOutput = z.object({
   initialized: z.boolean(),
   companyName: z.string(),
@@ -31,6 +35,8 @@ const settingsOutput = z.object({
   overdueDays: z.int(),
   /** the aging buckets' edges in days overdue, ascending */
   agingBucketEdges: z.array(z.int()),
+  /** 目标达成: behind the time progress by at most this many bp is still on track (default 500 = 5 points) */
+  trackingToleranceBp: z.int(),
 });
 
 export const settingsMethods = {
@@ -59,6 +65,7 @@ export const settingsMethods = {
         creditControlMode: z.enum(creditControlModes).optional(),
         overdueDays: overdueDaysSchema.optional(),
         agingBucketEdges: bucketEdgesSchema.optional(),
+        trackingToleranceBp: trackingToleranceSchema.optional(),
       })
       .strict(),
     output: settingsOutput,

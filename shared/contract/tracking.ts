@@ -57,6 +57,12 @@ export const trackingMethods = {
         asOf: dateSchema,
         /** the units under this target (drill-down); default every unit of the level with a target or an actual */
         parentId: idSchema.optional(),
+        /** the drill-down's breadcrumb, top-down (region 华东 › rep 李娜): only documents within every unit count, and
+         *  rows are the units whose targets hang below the last one, or that have documents within them */
+        within: z
+          .array(z.object({ level: z.enum(targetLevels), unitId: unitIdSchema.nullable() }).strict())
+          .max(8)
+          .optional(),
       })
       .strict(),
     output: z.object({
@@ -65,6 +71,10 @@ export const trackingMethods = {
       to: z.string(),
       workingDays: z.int(),
       workingDaysElapsed: z.int(),
+      /** the 正常 band: behind the time progress by at most this many bp (settings trackingToleranceBp) */
+      toleranceBp: z.int(),
+      /** years of the period whose official holiday schedule is not known (the calendar counts weekdays there) */
+      yearsWithoutSchedule: z.array(z.int()),
       rows: z.array(trackingRow),
       /** the sum of the rows */
       total: trackingRow.omit({ unitId: true, rank: true, targetId: true }),

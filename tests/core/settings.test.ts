@@ -28,6 +28,7 @@ describe('settings', () => {
       creditControlMode: 'warn',
       overdueDays: 90,
       agingBucketEdges: [30, 60, 90, 180],
+      trackingToleranceBp: 500,
     });
   });
 

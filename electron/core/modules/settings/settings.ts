@@ -3,7 +3,7 @@ import type { Output, ParsedInput } from '../../../../shared/contract';
 import { recordAudit } from '../audit/audit';
 import { DomainError } from '../../errors';
 import { prepared } from '../../db/sql';
-import { DEFAULT_IDLE_MINUTES, DEFAULT_OVERDUE_DAYS } from '../../../../shared/contract/settings';
+import { DEFAULT_IDLE_MINUTES, DEFAULT_OVERDUE_DAYS, DEFAULT_TRACKING_TOLERANCE_BP } from '../../../../shared/contract/settings';
 import { DEFAULT_AGING_EDGES, type CreditControlMode } from '../../../../shared/domain/money';
 import { operatorCount } from '../operators/operators';
 
@@ -35,7 +35,14 @@ export function getSettings(ctx: Ctx): Output<'settings.get'> {
     needsAdmin: s.get('initialized') === '1' && operatorCount(ctx) === 0,
     idleMinutes: Number(s.get('idleMinutes') ?? DEFAULT_IDLE_MINUTES),
     ...moneySettingsOf(s),
+    trackingToleranceBp: toleranceOf(s.get('trackingToleranceBp')),
   };
+}
+
+/** The stored tracking tolerance, or the default for a missing or damaged value. */
+export function toleranceOf(stored: string | null | undefined): number {
+  const v = Number(stored ?? DEFAULT_TRACKING_TOLERANCE_BP);
+  return Number.isInteger(v) && v >= 0 && v <= 10_000 ? v : DEFAULT_TRACKING_TOLERANCE_BP;
 }
 
 export interface MoneySettings {
@@ -81,9 +88,13 @@ export function saveSettings(ctx: Ctx, input: ParsedInput<'settings.save'>): Out
   if (ctx.actor && ctx.actor.role !== 'admin' && adminChange) {
     throw new DomainError('FORBIDDEN', '只有系统管理员可以修改公司信息（名称、电话、地址）和自动登出时间');
   }
-  const moneyChange = input.creditControlMode !== undefined || input.overdueDays !== undefined || input.agingBucketEdges !== undefined;
+  const moneyChange =
+    input.creditControlMode !== undefined ||
+    input.overdueDays !== undefined ||
+    input.agingBucketEdges !== undefined ||
+    input.trackingToleranceBp !== undefined;
   if (moneyChange && ctx.actor && ctx.actor.role !== 'admin' && ctx.actor.role !== 'manager') {
-    throw new DomainError('FORBIDDEN', '只有经理或系统管理员可以修改信用控制和账龄设置');
+    throw new DomainError('FORBIDDEN', '只有经理或系统管理员可以修改信用控制、账龄和目标达成设置');
   }
   ctx.db.transaction(() => {
     const before = getSettings(ctx);
@@ -95,6 +106,7 @@ export function saveSettings(ctx: Ctx, input: ParsedInput<'settings.save'>): Out
     if (input.creditControlMode !== undefined) writeSetting(ctx, 'creditControlMode', input.creditControlMode);
     if (input.overdueDays !== undefined) writeSetting(ctx, 'overdueDays', String(input.overdueDays));
     if (input.agingBucketEdges !== undefined) writeSetting(ctx, 'agingBucketEdges', JSON.stringify(input.agingBucketEdges));
+    if (input.trackingToleranceBp !== undefined) writeSetting(ctx, 'trackingToleranceBp', String(input.trackingToleranceBp));
     recordAudit(ctx, { action: 'update', entity: 'settings', entityId: null, before, after: input });
   })();
   return getSettings(ctx);

@@ -192,7 +192,7 @@ function buildQuery(
   scope: readonly ScopeUnit[],
   keyOf: (p: Part, cols: Record<TargetLevel, string>) => string,
 ): { sql: string; params: Record<string, string | number> } {
-  const byLine = levels.includes('productCategory');
+  const byLine = levels.includes('productCategory') || scope.some((s) => s.level === 'productCategory');
   const params: Record<string, string | number> = {};
   const selects = partsOf(metric, byLine).map((p) => {
     const channel = `case when ${p.customer} is null then null when ${p.dealer} is null then 'direct' else d.channel_type end`;
