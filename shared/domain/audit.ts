@@ -75,6 +75,8 @@ export const auditEntityLabels: Record<string, Labelled> = {
   collection: { zh: '回款单', en: 'Collection' },
   writeOff: { zh: '坏账核销', en: 'Write-off' },
   openingBalance: { zh: '期初应收', en: 'Opening balance' },
+  evaluationScore: { zh: '业绩考核评分', en: 'Evaluation scores' },
+  evaluationScheme: { zh: '考核权重', en: 'Evaluation weights' },
   calendarDay: { zh: '工作日历', en: 'Working-day calendar' },
   customers: listEntityLabels.customers,
   dealers: listEntityLabels.dealers,
@@ -220,6 +222,14 @@ export const auditFieldLabels: Record<string, Labelled> = {
   reason: { zh: '原因', en: 'Reason' },
   orderDocNo: { zh: '销售单', en: 'Order' },
   contentHash: { zh: '内容校验码', en: 'Content hash' },
+  // rep evaluation
+  cooperation: { zh: '合作精神', en: 'Cooperation' },
+  enthusiasm: { zh: '工作热情', en: 'Enthusiasm' },
+  responsibility: { zh: '责任感', en: 'Responsibility' },
+  scoredByName: { zh: '评分人', en: 'Scored by' },
+  weights: { zh: '权重', en: 'Weights' },
+  standardVisitsPerDayX100: { zh: '标准日均拜访(×100)', en: 'Standard visits per day (×100)' },
+  lostCustomerDays: { zh: '流失天数', en: 'Days without order (lost)' },
   // working-day calendar
   calendar: { zh: '日历', en: 'Calendar' },
   kind: { zh: '上班或休息', en: 'Work or off' },

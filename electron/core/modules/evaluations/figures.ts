@@ -1,0 +1,256 @@
+// 业绩考核的数字: every figure of a rep's evaluation, for all reps of a period at once — one grouped query per figure
+// (never a query per rep), then the working-day arithmetic in memory.
+//
+// Definitions (PRODUCT §2.6 / §3; TARGETS.md):
+// - sales = Σ orders' total (posted and reversed originals, their 红冲 rows negative) − Σ posted returns' total, by the
+//   document's own date, for the rep who took the order (a return follows its order's rep); gross profit likewise
+//   with total − cost; collections = Σ collections (reversal rows negative) of the rep; expenses = Σ the rep's expenses.
+// - a live order is posted and neither reversed nor a reversal (state 'posted', reversal_of_id null).
+// - customers = distinct customers of the rep's live orders in the period; new = the customer's first live order ever
+//   is the rep's and falls in the period; lost = the rep took a live order from the customer in the 12 months up to the
+//   period end, and the customer has no live order at all in the last N days up to the period end.
+// - visits = done lines of the rep's submitted or signed reports dated in the period (a draft is not a report yet).
+//   A visit produced an order when its line records an order amount, or — for the first done line of that customer in
+//   the report — the rep has a live order of that customer dated that day (a second visit the same day is not credited
+//   with the same order twice).
+// - days: company working days from the period start to the last day counted (the period end, or today for the
+//   current period); attended = those minus the rep's 请假 days.
+// - compliance: on every attended working day a plan and a report are expected once their deadline has passed; one
+//   counts when it was submitted by its deadline (plan: PLAN_DUE_HOUR of its day, report: REPORT_DUE_HOUR of the next
+//   day, office time; a form returned and submitted again counts by its last submission) and is signed now.
+import type { Ctx } from '../../context';
+import { todayLocal } from '../../context';
+import { prepared } from '../../db/sql';
+import { addDays } from '../../../../shared/periods';
+import { PLAN_DUE_HOUR, REPORT_DUE_HOUR } from '../../../../shared/domain/evaluations';
+import { repLeaveDays, workCalendar } from '../calendar/calendar';
+import { TargetForest } from '../targets/resolve';
+
+export interface RepFigures {
+  salesFen: number;
+  grossProfitFen: number;
+  collectionsFen: number;
+  expensesFen: number;
+  customerCount: number;
+  newCustomers: number;
+  lostCustomers: number;
+  visits: number;
+  visitsWithOrder: number;
+  workingDays: number;
+  leaveDays: number;
+  attendedDays: number;
+  plansExpected: number;
+  plansSubmitted: number;
+  plansOnTime: number;
+  reportsExpected: number;
+  reportsSubmitted: number;
+  reportsOnTime: number;
+  salesTargetFen: number | null;
+  collectionsTargetFen: number | null;
+}
+
+export interface FigureOptions {
+  from: string;
+  to: string;
+  lostCustomerDays: number;
+}
+
+const LIVE = `state = 'posted' and reversal_of_id is null`;
+
+/** The same day a year earlier (29 Feb → 28 Feb): the 12 months up to `date` are the days after it. */
+export function yearBefore(date: string): string {
+  const y = String(Number(date.slice(0, 4)) - 1).padStart(4, '0');
+  const md = date.slice(5);
+  return md === '02-29' ? `${y}-02-28` : `${y}-${md}`;
+}
+
+/** The office's clock as 'YYYY-MM-DD HH:MM:SS' local time, the form SQLite's datetime(x, 'localtime') gives. */
+function nowLocal(ctx: Ctx): string {
+  const d = ctx.now();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${todayLocal(ctx)} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+const dueTime = (hour: number) => `${String(hour).padStart(2, '0')}:00:00`;
+const planDue = (date: string) => `${date} ${dueTime(PLAN_DUE_HOUR)}`;
+const reportDue = (date: string) => `${addDays(date, 1)} ${dueTime(REPORT_DUE_HOUR)}`;
+
+type Sums = Map<number, number[]>;
+
+/** rep id → the numbers a grouped query returns after its rep_id column. */
+function byRep(rows: Array<Record<string, number>>, cols: string[]): Sums {
+  const out: Sums = new Map();
+  for (const r of rows)
+    out.set(
+      r.repId!,
+      cols.map((c) => r[c] ?? 0),
+    );
+  return out;
+}
+
+/** The last day whose working days count: the period end, or today while the period runs. */
+export function countedTo(ctx: Ctx, to: string): string {
+  const today = todayLocal(ctx);
+  return today < to ? today : to;
+}
+
+export function repFigures(ctx: Ctx, repIds: readonly number[], o: FigureOptions): Map<number, RepFigures> {
+  const { from, to } = o;
+  const db = ctx.db;
+  const all = <T>(sql: string, ...params: unknown[]) => prepared(db, sql).all(...params) as T[];
+
+  const orders = byRep(
+    all(
+      `select rep_id as repId, sum(total_fen) as sales, sum(total_fen - cost_fen) as gp from orders
+       where date between ? and ? and state in ('posted', 'reversed') and rep_id is not null group by rep_id`,
+      from,
+      to,
+    ),
+    ['sales', 'gp'],
+  );
+  const returns = byRep(
+    all(
+      `select o.rep_id as repId, sum(t.total_fen) as sales, sum(t.total_fen - t.cost_fen) as gp
+       from returns t join orders o on o.id = t.order_id
+       where t.date between ? and ? and t.state = 'posted' and o.rep_id is not null group by o.rep_id`,
+      from,
+      to,
+    ),
+    ['sales', 'gp'],
+  );
+  const collections = byRep(
+    all(
+      `select rep_id as repId, sum(amount_fen) as fen from collections where date between ? and ? and rep_id is not null group by rep_id`,
+      from,
+      to,
+    ),
+    ['fen'],
+  );
+  const expenses = byRep(
+    all(`select rep_id as repId, sum(amount_fen) as fen from expenses where date between ? and ? group by rep_id`, from, to),
+    ['fen'],
+  );
+  const customers = byRep(
+    all(
+      `select rep_id as repId, count(distinct customer_id) as n from orders
+       where date between ? and ? and ${LIVE} and rep_id is not null group by rep_id`,
+      from,
+      to,
+    ),
+    ['n'],
+  );
+  const newCustomers = byRep(
+    all(
+      `select o.rep_id as repId, count(distinct o.customer_id) as n from orders o
+       where o.date between ? and ? and o.state = 'posted' and o.reversal_of_id is null and o.rep_id is not null
+         and not exists (select 1 from orders p where p.customer_id = o.customer_id and p.state = 'posted'
+                           and p.reversal_of_id is null and (p.date < o.date or (p.date = o.date and p.id < o.id)))
+       group by o.rep_id`,
+      from,
+      to,
+    ),
+    ['n'],
+  );
+  const lostSince = addDays(to, -o.lostCustomerDays);
+  const lost = byRep(
+    all(
+      `select x.repId, count(*) as n
+       from (select distinct rep_id as repId, customer_id as customerId from orders
+             where date > ? and date <= ? and ${LIVE} and rep_id is not null) x
+       where not exists (select 1 from orders o where o.customer_id = x.customerId and o.date > ? and o.date <= ?
+                           and o.state = 'posted' and o.reversal_of_id is null)
+       group by x.repId`,
+      yearBefore(to),
+      to,
+      lostSince,
+      to,
+    ),
+    ['n'],
+  );
+  const visits = byRep(
+    all(
+      `select d.rep_id as repId, count(*) as visits,
+         sum(l.order_fen > 0 or (
+           l.seq = (select min(f.seq) from daily_report_lines f where f.report_id = l.report_id and f.customer_id = l.customer_id and f.done = 1)
+           and exists (select 1 from orders o where o.customer_id = l.customer_id and o.date = d.date and o.rep_id = d.rep_id
+                         and o.state = 'posted' and o.reversal_of_id is null))) as withOrder
+       from daily_reports d join daily_report_lines l on l.report_id = d.id
+       where d.date between ? and ? and d.state in ('submitted', 'signed') and l.done = 1
+       group by d.rep_id`,
+      from,
+      to,
+    ),
+    ['visits', 'withOrder'],
+  );
+
+  // the daily forms of the period, each with whether it was in by its deadline (office time)
+  const last = countedTo(ctx, to);
+  type FormRow = { repId: number; date: string; state: string; onTime: number };
+  const formRows = (table: 'visit_plans' | 'daily_reports', due: string) =>
+    all<FormRow>(
+      `select rep_id as repId, date, state, coalesce(datetime(submitted_at, 'localtime') <= ${due}, 0) as onTime
+       from ${table} where date between ? and ?`,
+      from,
+      last,
+    );
+  const plans = formRows('visit_plans', `date || ' ${dueTime(PLAN_DUE_HOUR)}'`);
+  const reports = formRows('daily_reports', `date(date, '+1 day') || ' ${dueTime(REPORT_DUE_HOUR)}'`);
+
+  const calendar = workCalendar(ctx);
+  const companyDays = last >= from ? calendar.workingDays(from, last) : [];
+  const leave = repLeaveDays(ctx, repIds, from, last);
+  const now = nowLocal(ctx);
+
+  const salesTargets = TargetForest.load(ctx, 'sales', from, to);
+  const collectionTargets = TargetForest.load(ctx, 'collections', from, to);
+
+  const out = new Map<number, RepFigures>();
+  for (const id of repIds) {
+    const leaveDays = companyDays.filter((d) => leave.get(id)?.has(d)).length;
+    const attended = new Set(companyDays.filter((d) => !leave.get(id)?.has(d)));
+    const [sales = 0, gp = 0] = orders.get(id) ?? [];
+    const [returnSales = 0, returnGp = 0] = returns.get(id) ?? [];
+    const [visitCount = 0, withOrder = 0] = visits.get(id) ?? [];
+    out.set(id, {
+      salesFen: sales - returnSales,
+      grossProfitFen: gp - returnGp,
+      collectionsFen: collections.get(id)?.[0] ?? 0,
+      expensesFen: expenses.get(id)?.[0] ?? 0,
+      customerCount: customers.get(id)?.[0] ?? 0,
+      newCustomers: newCustomers.get(id)?.[0] ?? 0,
+      lostCustomers: lost.get(id)?.[0] ?? 0,
+      visits: visitCount,
+      visitsWithOrder: withOrder,
+      workingDays: companyDays.length,
+      leaveDays,
+      attendedDays: attended.size,
+      plansExpected: 0,
+      plansSubmitted: 0,
+      plansOnTime: 0,
+      reportsExpected: 0,
+      reportsSubmitted: 0,
+      reportsOnTime: 0,
+      salesTargetFen: salesTargets.resolve('rep', String(id), from, to)?.value ?? null,
+      collectionsTargetFen: collectionTargets.resolve('rep', String(id), from, to)?.value ?? null,
+    });
+    for (const day of attended) {
+      const f = out.get(id)!;
+      if (planDue(day) <= now) f.plansExpected++;
+      if (reportDue(day) <= now) f.reportsExpected++;
+    }
+  }
+  const tally = (rows: FormRow[], due: (date: string) => string, kind: 'plans' | 'reports') => {
+    const attendedOf = new Map<number, Set<string>>();
+    for (const r of rows) {
+      const f = out.get(r.repId);
+      if (!f || due(r.date) > now) continue;
+      let days = attendedOf.get(r.repId);
+      if (!days) attendedOf.set(r.repId, (days = new Set(companyDays.filter((d) => !leave.get(r.repId)?.has(d)))));
+      if (!days.has(r.date)) continue;
+      if (r.state !== 'draft') f[`${kind}Submitted`]++;
+      if (r.state === 'signed' && r.onTime === 1) f[`${kind}OnTime`]++;
+    }
+  };
+  tally(plans, planDue, 'plans');
+  tally(reports, reportDue, 'reports');
+  return out;
+}
