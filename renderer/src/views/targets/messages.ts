@@ -61,7 +61,7 @@ const zh = {
   periodKinds: { quarter: '季度', month: '月', week: '周', day: '工作日' },
   childLevel: '对象层级',
   units: '对象',
-  unitsDefault: '默认（{level}下全部有效对象）',
+  unitsDefault: '默认（其下全部有效的{level}）',
   unitsChosen: '指定对象',
   unitsPick: '选择对象',
   method: '分解方法',
