@@ -1,4 +1,4 @@
-// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep] [--skip-import] [--skip-browser] [--only money]
+// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep] [--skip-import] [--skip-browser] [--only money|targets]
 // Times the hot read paths through the real dispatcher (zod parsing included) against hand-written SQL for the same question.
 // Without --db (or with --generate) the large demo is generated into a temp file first, and that generation is timed too.
 // Then, on a copy of that database and in a fresh process (so the host's memory is measured alone): the import of a
@@ -25,6 +25,7 @@ import {
 import { formatAuditBench, runAuditVerifyBench, type AuditBench } from './auditBench';
 import { dailyFormsOperations } from './dailyFormsBench';
 import { moneyOperations } from './moneyBench';
+import { targetsOperations } from './targetsBench';
 import { formatPrintBench, runPrintBench, type PrintBench } from './printBench';
 import { generateDemo, Rand } from '../../electron/core/demo/generate';
 import { likeContains, pinyinFull, pinyinInitials } from '../../electron/core/text';
@@ -48,8 +49,9 @@ interface Args {
   seed: number;
   skipImport: boolean;
   skipBrowser: boolean;
-  /** run one section alone: money (aging, balance, statement, posting, collection; tests/bench/moneyBench.ts) */
-  only: 'money' | null;
+  /** run one section alone: money (aging, balance, statement, posting, collection; tests/bench/moneyBench.ts) or targets
+   *  (tracking, decomposition, evaluations; tests/bench/targetsBench.ts) */
+  only: 'money' | 'targets' | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -81,7 +83,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--seed') args.seed = Number(next());
     else if (a === '--only') {
       const section = next();
-      if (section !== 'money') throw new Error(`--only 只支持 money / --only takes money (got ${section})`);
+      if (section !== 'money' && section !== 'targets')
+        throw new Error(`--only 只支持 money 或 targets / --only takes money or targets (got ${section})`);
       args.only = section;
     } else throw new Error(`无法识别的参数 / unknown argument: ${a}`);
   }
@@ -379,18 +382,20 @@ function cpuSecondsSince(start: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1e6;
 }
 
-/** Each money operation with the machine's 1-minute load average when it was measured (other work shares the CPU). */
-async function measureMoney(core: Core, dbPath: string, runs: number, keep: boolean): Promise<{ results: OpResult[]; missing: string[] }> {
-  const { operations, missing, close } = await moneyOperations(core, dbPath, { keep });
+/** Each operation of a section (money, targets) with the machine's 1-minute load average when it was measured (other work shares the CPU). */
+async function measureSection(
+  section: { operations: Operation[]; missing: string[]; close: () => void },
+  runs: number,
+): Promise<{ results: OpResult[]; missing: string[] }> {
   try {
     const results: OpResult[] = [];
-    for (const op of operations) {
+    for (const op of section.operations) {
       const r = await measure(op, runs);
       results.push({ ...r, detail: `${r.detail} [load ${os.loadavg()[0]!.toFixed(2)}]` });
     }
-    return { results, missing };
+    return { results, missing: section.missing };
   } finally {
-    close();
+    section.close();
   }
 }
 
@@ -606,10 +611,18 @@ async function main(): Promise<void> {
       for (const op of operations) results.push(await measure(op, args.runs));
     }
     // aging, balance, statement, posting an order and a collection (tests/bench/moneyBench.ts)
-    const money = await measureMoney(core, dbPath, args.runs, args.keep);
-    results.push(...money.results);
-    if (money.missing.length > 0 && !args.json)
-      console.log(`尚未注册，未计时 / not registered yet, not timed: ${money.missing.join(', ')}`);
+    if (args.only !== 'targets') {
+      const money = await measureSection(await moneyOperations(core, dbPath, { keep: args.keep }), args.runs);
+      results.push(...money.results);
+      if (money.missing.length > 0 && !args.json)
+        console.log(`尚未注册，未计时 / not registered yet, not timed: ${money.missing.join(', ')}`);
+    }
+    // tracking, decomposition and evaluations (tests/bench/targetsBench.ts)
+    if (args.only !== 'money') {
+      const targets = await measureSection(await targetsOperations(core, dbPath, { keep: args.keep }), args.runs);
+      results.push(...targets.results);
+      if (targets.missing.length > 0 && !args.json) console.log(`未计时 / not timed: ${targets.missing.join(', ')}`);
+    }
     // day board for 50 reps and saving a 10-row report, on their own temp database (tests/bench/dailyFormsBench.ts)
     if (args.only === null) results.push(...(await measureDailyForms(args.runs)));
     const refs = args.skipImport || args.only !== null ? null : importRefs(core.ctx.db);
