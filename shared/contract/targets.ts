@@ -176,6 +176,8 @@ export const targetMethods = {
         fileName: requiredText(200),
         base64: z.string().min(1).max(40_000_000),
         commit: z.boolean().default(false),
+        /** as exported (default month) */
+        periodKind: z.enum(['quarter', 'month', 'week', 'day']).optional(),
       })
       .strict(),
     output: z.object({

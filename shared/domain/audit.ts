@@ -45,6 +45,9 @@ export const auditActionLabels: Record<string, Labelled> = {
   post: { zh: '过账', en: 'Posted' },
   reverse: { zh: '红冲', en: 'Reversed' },
   override: { zh: '经理授权', en: 'Manager override' },
+  decompose: { zh: '分解', en: 'Decomposed' },
+  lock: { zh: '锁定', en: 'Locked' },
+  unlock: { zh: '解锁', en: 'Unlocked' },
 };
 
 /** Record types as the log stores them; an import is logged under the plural list name (customers, dealers …). */
@@ -75,6 +78,7 @@ export const auditEntityLabels: Record<string, Labelled> = {
   collection: { zh: '回款单', en: 'Collection' },
   writeOff: { zh: '坏账核销', en: 'Write-off' },
   openingBalance: { zh: '期初应收', en: 'Opening balance' },
+  target: { zh: '目标', en: 'Target' },
   evaluationScore: { zh: '业绩考核评分', en: 'Evaluation scores' },
   evaluationScheme: { zh: '考核权重', en: 'Evaluation weights' },
   calendarDay: { zh: '工作日历', en: 'Working-day calendar' },
