@@ -21,6 +21,7 @@ import orderMessages from '@/views/orders/messages';
 import returnMessages from '@/views/returns/messages';
 import collectionMessages from '@/views/collections/messages';
 import settingsMessages from '@/views/settings/messages';
+import calendarMessages from '@/views/calendar/messages';
 import targetMessages from '@/views/targets/messages';
 
 // each domain keeps its texts beside its views, under its own namespace
@@ -46,6 +47,7 @@ const zhCN = {
   salesReturn: returnMessages.zh,
   collection: collectionMessages.zh,
   settings: settingsMessages.zh,
+  calendar: calendarMessages.zh,
   target: targetMessages.zh,
 };
 const en: typeof zhCN = {
@@ -70,6 +72,7 @@ const en: typeof zhCN = {
   salesReturn: returnMessages.en,
   collection: collectionMessages.en,
   settings: settingsMessages.en,
+  calendar: calendarMessages.en,
   target: targetMessages.en,
 };
 
