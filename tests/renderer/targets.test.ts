@@ -217,6 +217,16 @@ describe('网格编辑: units × months', () => {
     },
   );
 
+  it('speaks English after the switch', { timeout: SLOW }, async () => {
+    fakeCore({ ...base, 'targets.grid': () => makeGrid(start()) });
+    i18n.global.locale.value = 'en';
+    await mountAt('/targets/10/grid', TargetGrid, { id: 10 });
+    const heads = Array.from(document.querySelectorAll('[data-test="grid-table"] thead th')).map((th) => th.textContent!.trim());
+    expect([heads[0], heads[1], heads[12], heads[13]]).toEqual(['Unit', 'Jan', 'Dec', 'Row total']);
+    expect(document.querySelector('[data-test="grid-mode"]')!.textContent).toContain('Rest of the row');
+    expect(text('grid-total')).toBe('36,500.00');
+  });
+
   it('a bad amount is refused on screen and never sent', { timeout: SLOW }, async () => {
     const core = fakeCore({ ...base, 'targets.grid': () => makeGrid(start()) });
     await mountAt('/targets/10/grid', TargetGrid, { id: 10 });
