@@ -331,3 +331,33 @@ describe('目标: a child changed with 上级随之调整', () => {
     expect(core.rejected).toEqual([]);
   });
 });
+
+describe('分解: by time with a weights table', () => {
+  it('sends one weight per month, refuses all zero, and shows the shares', { timeout: SLOW }, async () => {
+    const parent = target(1, { value: 1_200_000 });
+    const core = fakeCore({
+      ...base,
+      'targets.get': () => parent,
+      'targets.children': () => ({ rows: [] }),
+      'targets.decompose': () => ({ rows: [] }),
+    });
+    await mountAt('/targets/1', TargetDetail, { id: 1 });
+    await click(document.querySelector('[data-test="target-decompose"]'));
+    await click(document.querySelector('[data-test="dc-method-weights"]'));
+    const weights = Array.from(document.querySelectorAll<HTMLInputElement>('[data-test="dc-weights"] input'));
+    expect(weights).toHaveLength(12);
+    for (const w of weights) await typeInto(w, '0');
+    await settle();
+    expect(text('dc-weights-error')).toBe('权重不能全为 0');
+    expect(document.querySelector<HTMLButtonElement>('[data-test="dc-save"]')!.disabled).toBe(true);
+    // a busy season: 3 in June and December, 1 elsewhere
+    for (const [i, w] of weights.entries()) await typeInto(w, i === 5 || i === 11 ? '3' : '1');
+    await settle();
+    expect(document.querySelector('[data-test="dc-weights"]')!.textContent).toContain('18.75%');
+    await click(document.querySelector('[data-test="dc-save"]'));
+    expect(core.of('targets.decompose').map((c) => c.input)).toEqual([
+      { parentId: 1, method: 'weights', by: 'time', periodKind: 'month', weights: [1, 1, 1, 1, 1, 3, 1, 1, 1, 1, 1, 3] },
+    ]);
+    expect(core.rejected).toEqual([]);
+  });
+});
