@@ -98,14 +98,16 @@ export function repFigures(ctx: Ctx, repIds: readonly number[], o: FigureOptions
   const db = ctx.db;
   const all = <T>(sql: string, ...params: unknown[]) => prepared(db, sql).all(...params) as T[];
 
+  // sales and gross profit of every order row (a 红冲 negative), and the distinct customers of the live ones, in one pass
   const orders = byRep(
     all(
-      `select rep_id as repId, sum(total_fen) as sales, sum(total_fen - cost_fen) as gp from orders
-       where date between ? and ? and state in ('posted', 'reversed') and rep_id is not null group by rep_id`,
+      `select rep_id as repId, sum(total_fen) as sales, sum(total_fen - cost_fen) as gp,
+         count(distinct case when ${LIVE} then customer_id end) as customers
+       from orders where date between ? and ? and state in ('posted', 'reversed') and rep_id is not null group by rep_id`,
       from,
       to,
     ),
-    ['sales', 'gp'],
+    ['sales', 'gp', 'customers'],
   );
   const returns = byRep(
     all(
@@ -129,39 +131,40 @@ export function repFigures(ctx: Ctx, repIds: readonly number[], o: FigureOptions
     all(`select rep_id as repId, sum(amount_fen) as fen from expenses where date between ? and ? group by rep_id`, from, to),
     ['fen'],
   );
-  const customers = byRep(
-    all(
-      `select rep_id as repId, count(distinct customer_id) as n from orders
-       where date between ? and ? and ${LIVE} and rep_id is not null group by rep_id`,
-      from,
-      to,
-    ),
-    ['n'],
-  );
+  // a customer without a live order before the period is new; the rep of its first live order in the period takes it
   const newCustomers = byRep(
     all(
-      `select o.rep_id as repId, count(distinct o.customer_id) as n from orders o
-       where o.date between ? and ? and o.state = 'posted' and o.reversal_of_id is null and o.rep_id is not null
-         and not exists (select 1 from orders p where p.customer_id = o.customer_id and p.state = 'posted'
-                           and p.reversal_of_id is null and (p.date < o.date or (p.date = o.date and p.id < o.id)))
-       group by o.rep_id`,
+      `select repId, count(*) as n from (
+         select o.rep_id as repId, row_number() over (partition by o.customer_id order by o.date, o.id) as nth
+         from orders o where o.date between ? and ? and o.state = 'posted' and o.reversal_of_id is null
+           and not exists (select 1 from orders p where p.customer_id = o.customer_id and p.date < ?
+                             and p.state = 'posted' and p.reversal_of_id is null))
+       where nth = 1 and repId is not null group by repId`,
       from,
       to,
+      from,
     ),
     ['n'],
   );
+  // each customer's last live order up to the period end (one index seek per customer), then the reps who sold to
+  // the lost ones within the 12 months
   const lostSince = addDays(to, -o.lostCustomerDays);
   const lost = byRep(
     all(
-      `select x.repId, count(*) as n
-       from (select distinct rep_id as repId, customer_id as customerId from orders
-             where date > ? and date <= ? and ${LIVE} and rep_id is not null) x
-       where not exists (select 1 from orders o where o.customer_id = x.customerId and o.date > ? and o.date <= ?
-                           and o.state = 'posted' and o.reversal_of_id is null)
-       group by x.repId`,
-      yearBefore(to),
+      `with last as (
+         select c.id as customerId,
+           (select o.date from orders o where o.customer_id = c.id and o.date <= ? and o.state = 'posted' and o.reversal_of_id is null
+            order by o.date desc limit 1) as lastDate
+         from customers c)
+       select o.rep_id as repId, count(distinct o.customer_id) as n
+       from last cross join orders o on o.customer_id = last.customerId
+       where last.lastDate > ? and last.lastDate <= ? and o.date > ? and o.date <= ?
+         and o.state = 'posted' and o.reversal_of_id is null and o.rep_id is not null
+       group by o.rep_id`,
       to,
+      yearBefore(to),
       lostSince,
+      yearBefore(to),
       to,
     ),
     ['n'],
@@ -207,7 +210,7 @@ export function repFigures(ctx: Ctx, repIds: readonly number[], o: FigureOptions
   for (const id of repIds) {
     const leaveDays = companyDays.filter((d) => leave.get(id)?.has(d)).length;
     const attended = new Set(companyDays.filter((d) => !leave.get(id)?.has(d)));
-    const [sales = 0, gp = 0] = orders.get(id) ?? [];
+    const [sales = 0, gp = 0, customerCount = 0] = orders.get(id) ?? [];
     const [returnSales = 0, returnGp = 0] = returns.get(id) ?? [];
     const [visitCount = 0, withOrder = 0] = visits.get(id) ?? [];
     out.set(id, {
@@ -215,7 +218,7 @@ export function repFigures(ctx: Ctx, repIds: readonly number[], o: FigureOptions
       grossProfitFen: gp - returnGp,
       collectionsFen: collections.get(id)?.[0] ?? 0,
       expensesFen: expenses.get(id)?.[0] ?? 0,
-      customerCount: customers.get(id)?.[0] ?? 0,
+      customerCount,
       newCustomers: newCustomers.get(id)?.[0] ?? 0,
       lostCustomers: lost.get(id)?.[0] ?? 0,
       visits: visitCount,
