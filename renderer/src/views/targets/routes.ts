@@ -9,6 +9,12 @@ export const targetRoutes: RouteRecordRaw[] = [
     meta: { nav: 'targets', method: 'targets.roots' },
   },
   {
+    path: '/targets/tracking',
+    name: 'target-tracking',
+    component: () => import('@/views/targets/TrackingPage.vue'),
+    meta: { nav: 'targets/tracking', method: 'targets.tracking' },
+  },
+  {
     path: '/targets/:id(\\d+)',
     name: 'target-detail',
     component: () => import('@/views/targets/TargetDetail.vue'),
