@@ -361,3 +361,42 @@ describe('分解: by time with a weights table', () => {
     expect(core.rejected).toEqual([]);
   });
 });
+
+describe('新建年度目标 for a rep', () => {
+  it('asks for the rep once the level needs a unit, then sends its id', { timeout: SLOW }, async () => {
+    const core = fakeCore({
+      ...base,
+      'targets.roots': () => ({ rows: [] }),
+      'targets.save': () => ({ id: 8 }),
+      'targets.get': () => target(8, { level: 'rep', unitId: 2, unitName: '王强' }),
+      'targets.children': () => ({ rows: [] }),
+    });
+    await mountAt('/targets?metric=visits&year=2027', TargetsPage);
+    await click(document.querySelector('[data-test="targets-new"]'));
+    await settle();
+    const select = (root: string) => document.querySelector(`${root} .el-select, ${root}.el-select`)!;
+    const choose = async (root: string, label: string) => {
+      await click(select(root).querySelector('.el-select__wrapper'));
+      const listId = select(root).querySelector('input[role="combobox"]')!.getAttribute('aria-controls')!;
+      const options = Array.from(document.getElementById(listId)!.querySelectorAll<HTMLElement>('.el-select-dropdown__item'));
+      await click(options.find((o) => o.textContent!.trim().startsWith(label)));
+    };
+    await choose('[data-test="tn-level"]', '业务员');
+    expect(document.querySelector('[data-test="tn-unit"]')).not.toBeNull();
+    // a count metric: the value is a whole number, not 元
+    expect(document.querySelector('[data-test="target-new-form"]')!.textContent).toContain('目标值（个）');
+    await typeInto(field('tn-value'), '1200');
+    ctrlS();
+    await settle();
+    expect(core.of('targets.save')).toHaveLength(0);
+    expect(document.querySelector('[data-test="tn-unit"]')!.textContent).toContain('请选择业务员');
+
+    await choose('[data-test="tn-unit"]', '王强');
+    ctrlS();
+    await settle();
+    expect(core.of('targets.save').map((c) => c.input)).toEqual([
+      { metric: 'visits', level: 'rep', unitId: 2, period: '2027', value: 1200 },
+    ]);
+    expect(core.rejected).toEqual([]);
+  });
+});
