@@ -197,6 +197,27 @@ describe('working-day calendar screen', () => {
     expect(core.of('calendar.setDays').at(-1)!.input).toEqual({ dates: ['2025-10-09'], source: 'company', kind: null, note: '' });
     expect(day('2025-10-09').attributes('data-kind')).toBe('workday');
     expect(monthCounts()[9]).toBe('工作日 18 天');
+    // Shift+click on a second day sets the whole range at once
+    await day('2025-12-29').trigger('click');
+    await settle();
+    await click(document.querySelector('[data-test="day-cancel"]'));
+    await day('2025-12-31').trigger('click', { shiftKey: true });
+    await settle();
+    expect(document.querySelector('[data-test="day-dialog"] .el-dialog__title')?.textContent).toBe('2025-12-29 至 2025-12-31（3 天）');
+    expect(dialog('day-official')?.textContent).toContain('上班 3 天，休息 0 天');
+    await click(document.querySelector('[data-test="day-save"]'));
+    expect(core.of('calendar.setDays').at(-1)!.input).toEqual({
+      dates: ['2025-12-29', '2025-12-30', '2025-12-31'],
+      source: 'company',
+      kind: 'off',
+      note: '',
+    });
+    expect(['2025-12-29', '2025-12-30', '2025-12-31'].map((d) => day(d).attributes('data-kind'))).toEqual([
+      'companyOff',
+      'companyOff',
+      'companyOff',
+    ]);
+    expect(monthCounts()[11]).toBe('工作日 20 天');
   });
 
   it('warns about a year without an official schedule and enters it: preview, then save exactly the previewed text', async () => {
