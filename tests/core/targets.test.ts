@@ -421,3 +421,39 @@ describe('bad input: a clear message naming the field, nothing changed', () => {
     await expectRefused('targets.save', { metric: 'sales', level: 'rep', period: '2026', value: 1 }, /单位.*业务员/, 'unitId');
   });
 });
+
+describe('decomposition by last year’s actual', () => {
+  it('by time: last year’s sales of the unit per quarter; by unit: each customer’s share; no history → a clear refusal', async () => {
+    const { moneyFixture, postedOrder } = await import('./moneyFixture');
+    const f = await moneyFixture();
+    try {
+      const { core: c, s: seeded } = f;
+      const tea = (qty: number) => [{ productId: f.products.tea, qty, unitPriceFen: 1_000 }];
+      await postedOrder(c, { customerId: seeded.customers.c2.id, date: '2024-02-10', settlement: 'cash', lines: tea(10) });
+      await postedOrder(c, { customerId: seeded.customers.c3.id, date: '2024-05-20', settlement: 'cash', lines: tea(30) });
+      await postedOrder(c, { customerId: seeded.customers.c2.id, date: '2024-11-03', settlement: 'cash', lines: tea(20) });
+      // this year's orders do not count
+      await postedOrder(c, { customerId: seeded.customers.c3.id, date: '2025-08-03', settlement: 'cash', lines: tea(50) });
+      const li = (await ok(c, 'targets.save', { metric: 'sales', level: 'rep', unitId: seeded.reps.li.id, period: '2025', value: 6000 }))
+        .id;
+      const quarters = (await ok(c, 'targets.decompose', { parentId: li, by: 'time', method: 'history' })).rows;
+      expect(quarters.map((q) => q.value)).toEqual([1000, 3000, 0, 2000]); // 10,000 : 30,000 : 0 : 20,000
+      const customers = (await ok(c, 'targets.decompose', { parentId: quarters[3]!.id, by: 'unit', method: 'history', level: 'customer' }))
+        .rows;
+      // Q4 2024: only 南京鼓楼便利店 (c2) bought; 张记烟酒行 and the dealer's trading account (her customers too) get 0
+      expect(customers.map((x) => [x.unitName, x.value])).toEqual([
+        ['南京鼓楼便利店', 2000],
+        ['张记烟酒行', 0],
+        ['江苏恒信商贸有限公司', 0],
+      ]);
+      const boss = (await ok(c, 'targets.save', { metric: 'sales', level: 'rep', unitId: seeded.reps.boss.id, period: '2025', value: 100 }))
+        .id;
+      const before = digest(c.ctx.db);
+      const err = await fail(c, 'targets.decompose', { parentId: boss, by: 'time', method: 'history' });
+      expect(err.message).toMatch(/去年同期.*没有实际数据/);
+      expect(digest(c.ctx.db)).toBe(before);
+    } finally {
+      f.core.close();
+    }
+  });
+});
