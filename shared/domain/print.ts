@@ -30,7 +30,7 @@ export function isPaperId(value: unknown): value is PaperId {
 }
 
 /** The forms the app prints; the printer and paper used last are remembered per form. */
-export const printForms = ['visitPlan', 'dailyReport', 'marketFeedback', 'weeklyPlan', 'statement', 'calibration'] as const;
+export const printForms = ['visitPlan', 'dailyReport', 'marketFeedback', 'weeklyPlan', 'statement', 'scorecard', 'calibration'] as const;
 export type PrintForm = (typeof printForms)[number];
 
 export const printFormLabels: Record<PrintForm, Labelled> = {
@@ -39,6 +39,7 @@ export const printFormLabels: Record<PrintForm, Labelled> = {
   marketFeedback: { zh: '市场状况反映表', en: 'Market feedback' },
   weeklyPlan: { zh: '周计划', en: 'Weekly plan' },
   statement: { zh: '客户对账单', en: 'Customer statement' },
+  scorecard: { zh: '业绩考核表', en: 'Rep scorecard' },
   calibration: { zh: '打印偏移校准页', en: 'Offset calibration page' },
 };
 

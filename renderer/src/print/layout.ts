@@ -59,6 +59,8 @@ export interface FormDoc {
   footer: string;
   /** the customer confirms it (客户确认签章 / 日期) instead of the rep and the supervisor signing */
   confirmation?: boolean;
+  /** the rep and the supervisor each sign and date it by hand (业务员签字 / 日期, 主管签字 / 日期): the 业绩考核表 */
+  twoSigners?: boolean;
   /** header fields that may take two lines, in a smaller type (a customer's name, contact and address) */
   metaWrap?: boolean;
 }

@@ -9,6 +9,8 @@ import { blankDailyReportDoc, dailyReportDoc, DAILY_REPORT_TITLE } from './forms
 import { blankWeeklyPlanDoc, weeklyPlanDoc, WEEKLY_PLAN_TITLE } from './forms/weeklyPlan';
 import { blankMarketFeedbackDoc, marketFeedbackDoc, MARKET_FEEDBACK_TITLE } from './forms/marketFeedback';
 import { statementDoc } from './forms/statement';
+import { scorecardDoc, SCORECARD_TITLE } from './forms/scorecard';
+import { parsePeriod } from '@shared/periods';
 
 /** The blank forms, to fill in by hand: /print/blank/<name>. */
 const blanks = {
@@ -32,6 +34,8 @@ export type PrintTarget =
   | { kind: 'blank'; form: BlankForm }
   /** 客户对账单 of one customer for from – to */
   | { kind: 'statement'; customerId: number; from: string; to: string }
+  /** 业绩考核表 of a month or quarter: one rep, the active reps of a team, or every active rep */
+  | { kind: 'scorecard'; period: string; repId?: number; teamId?: number }
   | { kind: 'calibration' };
 
 export type PrintKind = PrintTarget['kind'];
@@ -78,6 +82,16 @@ export function parseTarget(kind: string, params: Query, query: Query): PrintTar
     if (!isDate(from) || !isDate(to)) return { error: '缺少期间（from、to=YYYY-MM-DD）' };
     return { kind, customerId, from, to };
   }
+  if (kind === 'scorecard') {
+    const period = str(query.period);
+    const p = parsePeriod(period);
+    if (!p || (p.kind !== 'month' && p.kind !== 'quarter')) return { error: '缺少考核期间（period=YYYY-MM 或 YYYY-Qn）' };
+    const repId = Number(str(query.repId));
+    const teamId = Number(str(query.teamId));
+    if (str(query.repId)) return Number.isSafeInteger(repId) && repId > 0 ? { kind, period, repId } : { error: 'repId 应为正整数' };
+    if (str(query.teamId)) return Number.isSafeInteger(teamId) && teamId > 0 ? { kind, period, teamId } : { error: 'teamId 应为正整数' };
+    return { kind, period };
+  }
   if (kind === 'calibration') return { kind };
   return { error: `未知的打印内容：${kind}` };
 }
@@ -99,6 +113,8 @@ export function printFormOf(target: PrintTarget): PrintForm {
       return blanks[target.form].form;
     case 'statement':
       return 'statement';
+    case 'scorecard':
+      return 'scorecard';
     case 'calibration':
       return 'calibration';
   }
@@ -120,6 +136,9 @@ export function fileNameOf(target: PrintTarget, docs: readonly FormDoc[]): strin
       return `${blanks[target.form].title}-空白`;
     case 'statement':
       return docs[0]?.footer.replaceAll(' · ', '-') ?? `客户对账单-${target.from}至${target.to}`;
+    case 'scorecard':
+      if (target.repId) return docs[0]?.footer.replaceAll(' · ', '-') ?? `${SCORECARD_TITLE}-${target.period}`;
+      return `${SCORECARD_TITLE}-${target.teamId ? (docs[0]?.meta.find((m) => m.label === '班组')?.value ?? '团队') : '全部业务员'}-${target.period}`;
     case 'calibration':
       return '打印偏移校准页';
   }
@@ -218,6 +237,13 @@ export async function loadDocs(target: PrintTarget): Promise<DocBuilder> {
       return () => [
         statementDoc(statement, { name: settings.companyName, phone: settings.companyPhone, address: settings.companyAddress }),
       ];
+    }
+    case 'scorecard': {
+      // one rep (active or not) by itself; a team or everyone from the list, in its order (by team, then rank)
+      const rows = target.repId
+        ? [await call('evaluations.get', { repId: target.repId, period: target.period })]
+        : (await call('evaluations.list', { period: target.period, teamId: target.teamId })).rows;
+      return () => rows.map((row) => scorecardDoc(row));
     }
     case 'calibration':
       return none;

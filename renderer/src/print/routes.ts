@@ -21,6 +21,7 @@ const pages = [
   ['/print/daily-report', 'daily-report'],
   ['/print/market-feedback', 'market-feedback'],
   ['/print/statement', 'statement'],
+  ['/print/scorecard', 'scorecard'],
   ['/print/batch', 'batch'],
   ['/print/blank/:form', 'blank'],
   ['/print/calibration', 'calibration'],
