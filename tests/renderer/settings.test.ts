@@ -28,6 +28,7 @@ const stored = () => ({
   creditControlMode: 'warn' as const,
   overdueDays: 90,
   agingBucketEdges: [30, 60, 90, 180],
+  trackingToleranceBp: 500,
 });
 
 const settle = async (ms = 100) => {
@@ -111,12 +112,16 @@ describe('settings screen', () => {
     enter(document.activeElement!);
     expect(document.activeElement).toBe(field(wrapper, 'f-agingEdges').element);
     enter(document.activeElement!);
+    expect(document.activeElement).toBe(field(wrapper, 'f-trackingTolerance').element);
+    expect(field(wrapper, 'f-trackingTolerance').element.value).toBe('5');
+    enter(document.activeElement!);
     expect(document.activeElement).toBe(field(wrapper, 'f-idleMinutes').element);
 
     await field(wrapper, 'f-companyPhone').setValue('0371-6000 1234');
     await wrapper.find('[data-test="mode-block"] input').setValue(true);
     await field(wrapper, 'f-overdueDays').setValue('60');
     await field(wrapper, 'f-agingEdges').setValue('15，45、120');
+    await field(wrapper, 'f-trackingTolerance').setValue('3');
     await field(wrapper, 'f-idleMinutes').setValue('20');
     // the preview follows what is typed
     expect(previewLabels()).toEqual(['未到期', '1–15天', '16–45天', '46–120天', '120天以上']);
@@ -124,7 +129,14 @@ describe('settings screen', () => {
     await settle();
     expect(core.rejected).toEqual([]);
     expect(core.of('settings.save').map((c) => c.input)).toEqual([
-      { companyPhone: '0371-6000 1234', creditControlMode: 'block', overdueDays: 60, agingBucketEdges: [15, 45, 120], idleMinutes: 20 },
+      {
+        companyPhone: '0371-6000 1234',
+        creditControlMode: 'block',
+        overdueDays: 60,
+        agingBucketEdges: [15, 45, 120],
+        trackingToleranceBp: 300,
+        idleMinutes: 20,
+      },
     ]);
     expect(messages().join()).toContain('已保存');
     // shown as stored; the header's settings and this window's idle sign-out take the new values

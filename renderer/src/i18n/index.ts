@@ -23,6 +23,7 @@ import collectionMessages from '@/views/collections/messages';
 import settingsMessages from '@/views/settings/messages';
 import calendarMessages from '@/views/calendar/messages';
 import targetMessages from '@/views/targets/messages';
+import trackingMessages from '@/views/targets/trackingMessages';
 
 // each domain keeps its texts beside its views, under its own namespace
 const zhCN = {
@@ -49,6 +50,7 @@ const zhCN = {
   settings: settingsMessages.zh,
   calendar: calendarMessages.zh,
   target: targetMessages.zh,
+  tracking: trackingMessages.zh,
 };
 const en: typeof zhCN = {
   ...enBase,
@@ -74,6 +76,7 @@ const en: typeof zhCN = {
   settings: settingsMessages.en,
   calendar: calendarMessages.en,
   target: targetMessages.en,
+  tracking: trackingMessages.en,
 };
 
 export type Locale = 'zh-CN' | 'en';
