@@ -357,6 +357,39 @@ describe('grid', () => {
     );
   });
 
+  it('months typed into the exported file split rows not yet decomposed, within their totals', async () => {
+    const year = await companyYear(240_000);
+    await ok(core, 'targets.decompose', {
+      parentId: year,
+      by: 'unit',
+      method: 'equal',
+      level: 'rep',
+      unitIds: [s.reps.boss.id, s.reps.li.id],
+    });
+    const file = await ok(core, 'targets.exportGrid', { parentId: year });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    // 王强: 100 元 in each month = his 1,200 元; 李娜: only January and February, 300 元 each
+    for (let m = 0; m < 12; m++) ws.getRow(2).getCell(3 + m).value = 100;
+    ws.getRow(3).getCell(3).value = 300;
+    ws.getRow(3).getCell(4).value = 300;
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const done = await ok(core, 'targets.importGrid', { parentId: year, fileName: 'x.xlsx', base64, commit: true });
+    expect(done.rows.map((r) => [r.status, r.total])).toEqual([
+      ['changed', 120_000],
+      ['changed', 120_000],
+    ]);
+    const g = await ok(core, 'targets.grid', { parentId: year });
+    expect(g.rows.map((r) => [r.value, r.unallocated])).toEqual([
+      [120_000, 0],
+      [120_000, 60_000],
+    ]);
+    expect(g.rows[1]!.cells.slice(0, 3).map((c) => c.value)).toEqual([30_000, 30_000, null]);
+    expect((await ok(core, 'targets.get', { id: year })).value).toBe(240_000);
+  });
+
   it('deletes a target with its subtree, audited; refused while anything in it is locked', async () => {
     const { year, grid } = await repsByMonthGrid(1200);
     await ok(core, 'targets.lock', { id: grid.rows[0]!.cells[0]!.id!, locked: true });

@@ -272,13 +272,16 @@ function planImport(grid: TargetGrid, sheet: ParsedSheet): Planned[] {
     let changed = false;
     let total = gridRow?.value ?? 0;
     if (gridRow) {
+      let delta = 0;
       values.forEach((v, k) => {
         const cell = gridRow.cells[k]!;
         if (v === null || v === cell.value) return;
         if (cell.locked) errors.push({ column: headers[k]!, message: `${headers[k]}：单元格已锁定，不能改为 ${v}` });
         changed = true;
-        total += v - (cell.value ?? 0);
+        delta += v - (cell.value ?? 0);
       });
+      // a rise is taken from the row's unallocated part first (a row not yet split gets its months); a fall lowers the row
+      total = delta > 0 ? gridRow.value + Math.max(0, delta - gridRow.unallocated) : gridRow.value + delta;
       if (changed && gridRow.locked && total !== gridRow.value)
         errors.push({ column: TOTAL_HEADER, message: `${TOTAL_HEADER}：${gridRow.unitName} 的目标已锁定，合计不能改变` });
       if (total > 1_000_000_000_000) errors.push({ column: TOTAL_HEADER, message: `${TOTAL_HEADER}：太大` });
