@@ -174,7 +174,7 @@ describe('through the core: random locks and grid edits keep every total', () =>
             let grid = await ok(core, 'targets.grid', { parentId: year });
             let companyValue = value;
             for (const o of ops) {
-              const row = grid.rows[o.row % grid.rows.length]!;
+              const row = grid.rows[('row' in o ? o.row : 0) % grid.rows.length]!;
               const lockedBefore = new Map(
                 grid.rows.flatMap((r) => r.cells.filter((c) => c.locked).map((c) => [c.id!, c.value!] as const)),
               );
