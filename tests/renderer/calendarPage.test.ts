@@ -225,6 +225,7 @@ describe('working-day calendar screen', () => {
     const banner = wrapper.find('[data-test="no-schedule"]');
     expect(banner.text()).toContain('2027 年的国家法定节假日安排尚未录入');
     expect(banner.text()).toContain('内置的节假日数据只到 2026 年');
+    expect(wrapper.find('[data-test="weekday-only"]').text()).toBe('按周一至周五');
     expect(day('2027-03-01').attributes('title')).toBe('2027-03-01 一 · 工作日 · 按周一至周五');
     await banner.find('[data-test="banner-import"]').trigger('click');
     await settle();
@@ -260,6 +261,7 @@ describe('working-day calendar screen', () => {
     expect(core.of('calendar.importSchedule').at(-1)!.input).toEqual({ year: 2027, text, commit: true });
     expect(core.of('calendar.year')).toHaveLength(2);
     expect(wrapper.find('[data-test="no-schedule"]').exists()).toBe(false);
+    expect(wrapper.find('[data-test="weekday-only"]').exists()).toBe(false);
     expect(wrapper.find('[data-test="official-entered"]').text()).toBe('2027 年的国家安排已录入（2 天）');
     expect(day('2027-01-01').attributes('data-kind')).toBe('holiday');
     expect(day('2027-02-14').attributes('data-kind')).toBe('makeUp');

@@ -57,7 +57,7 @@ const zh = {
   importExample:
     '2027-01-01 休 元旦\n2027-02-06 至 2027-02-12 休 春节\n2027-02-14 班 春节\n\n或通知原文：\n二、春节：2月6日至12日放假调休，共7天。2月14日（星期日）上班。',
   preview: '预览',
-  saveSchedule: '保存（替换 {year} 年已录入的安排）',
+  saveSchedule: '保存 {year} 年安排',
   previewStale: '文本已修改，请重新预览',
   previewSummary: '放假 {off} 天，调休上班 {work} 天；按此安排全年工作日 {total} 天',
   replaces: '保存后替换已录入的 {n} 天',
@@ -132,7 +132,7 @@ const en: typeof zh = {
   importExample:
     '2027-01-01 休 元旦\n2027-02-06 至 2027-02-12 休 春节\n2027-02-14 班 春节\n\nor the notice itself:\n二、春节：2月6日至12日放假调休，共7天。2月14日（星期日）上班。',
   preview: 'Preview',
-  saveSchedule: "Save (replaces {year}'s entered schedule)",
+  saveSchedule: "Save {year}'s schedule",
   previewStale: 'The text has changed: preview again',
   previewSummary: '{off} days off, {work} make-up workdays; {total} working days in the year with this schedule',
   replaces: 'Saving replaces the {n} days entered before',
