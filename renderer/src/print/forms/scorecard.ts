@@ -93,20 +93,22 @@ export function scorecardRecords(e: EvaluationRow): string[][] {
       percent(c.complianceBp),
     ],
   ];
+  // label columns hold names, weights and notes; value columns (right-aligned) the actual figure, the rate and the points
   const components = e.components.map((k) => [
     evaluationComponentLabels[k.key].zh,
     actualText(k.key, k.actual),
-    k.rateBp === null ? DASH : percent(k.rateBp),
     percent(k.weightBp),
-    k.pointsBp === null ? notRated(k.key) : hundredths(k.pointsBp),
-    '',
+    k.rateBp === null ? DASH : percent(k.rateBp),
+    k.pointsBp === null ? notRated(k.key) : '',
+    k.pointsBp === null ? DASH : hundredths(k.pointsBp),
   ]);
+  const weightSum = e.components.reduce((sum, k) => sum + k.weightBp, 0);
   const rank = e.teamRank === null ? '团队排名 —' : `团队排名 ${e.teamRank} / ${e.teamSize}`;
   return [
     ...figures,
-    ['考核项目', '实际', '得分率', '权重', '得分', ''],
+    ['考核项目', '实际', '权重', '得分率', '说明', '得分'],
     ...components,
-    ['加权总分（满分 100）', '', '', '', hundredths(e.totalScoreBp), rank],
+    ['加权总分（满分 100）', '', percent(weightSum), '', rank, hundredths(e.totalScoreBp)],
   ];
 }
 
