@@ -1,5 +1,6 @@
 // 工作日历 in the core: the company's own days (audited, counted at once), a rep's leave from the daily reports, a year's
 // official schedule pasted as text (preview, commit, exact counts), and bad input refused with the database unchanged.
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseSchedule } from '../../electron/core/modules/calendar/schedule';
 import { addOperator, asOperator, digest, fail, makeCore, ok, seed, type Seeded, type TestCore } from './helpers';
@@ -260,5 +261,64 @@ describe('schedule text', () => {
       '2027-10-07休国庆节@5',
       '2027-10-09班国庆节@6',
     ]);
+  });
+
+  it('any pasted text is read without a crash: every day inside the year and valid, every problem with a real line', () => {
+    const piece = fc.constantFrom(
+      '2027-',
+      '2026-',
+      '2027/',
+      '2027年',
+      '1',
+      '2',
+      '02',
+      '12',
+      '13',
+      '29',
+      '30',
+      '31',
+      '-',
+      '月',
+      '日',
+      ' 至 ',
+      '~',
+      '、',
+      '，',
+      '。',
+      '；',
+      '休',
+      '班',
+      '放假',
+      '上班',
+      '春节',
+      '：',
+      '（周五）',
+      '(',
+      ')',
+      ' ',
+      '\n',
+      '#',
+      '一、',
+      '共7天',
+    );
+    const text = fc.oneof(
+      fc.array(piece, { maxLength: 40 }).map((a) => a.join('')),
+      fc.string({ maxLength: 80 }),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const lines = t.split(/\r\n|\r|\n/).length;
+        const { days, errors, ignored } = parseSchedule(2027, t);
+        for (const d of days) {
+          expect(d.date).toMatch(/^2027-\d\d-\d\d$/);
+          expect(new Date(`${d.date}T00:00:00Z`).toISOString().slice(0, 10)).toBe(d.date);
+          expect(d.line).toBeGreaterThanOrEqual(1);
+          expect(d.line).toBeLessThanOrEqual(lines);
+        }
+        expect(new Set(days.map((d) => d.date)).size).toBe(days.length);
+        for (const e of [...errors, ...ignored]) expect(e.line).toBeLessThanOrEqual(lines);
+      }),
+      { numRuns: 500, seed: 2027 },
+    );
   });
 });

@@ -47,7 +47,7 @@ function normalise(line: string): string {
   return line
     .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[：～（）－／．，；\u3000]/g, (c) => fullWidth[c] ?? c)
-    .replace(/\([^)]*\)/g, ' ') // (周五) (星期日)
+    .replace(/\([^()]*\)/g, ' ') // (周五) (星期日); [^()] keeps it linear on a line of brackets
     .replace(/\t/g, ' ')
     .trim();
 }
