@@ -16,6 +16,7 @@ import { productStatusLabels } from './product';
 import { regionLevelLabels } from './region';
 import { repStatusLabels } from './rep';
 import { expenseCategoryLabels } from './expense';
+import { metricDefinitions, targetLevelLabels, targetMetrics } from './targets';
 import { feedbackTypeLabels, handleStatusLabels, urgencyLabels } from './feedback';
 import { attendanceLabels, formStateLabels, operatorRoleLabels } from './dailyForms';
 
@@ -216,6 +217,18 @@ export const auditFieldLabels: Record<string, Labelled> = {
   receivedDate: { zh: '受理日期', en: 'Received on' },
   category: { zh: '费用类别', en: 'Category' },
   amountFen: { zh: '金额', en: 'Amount' },
+  // targets
+  metric: { zh: '指标', en: 'Metric' },
+  unitId: { zh: '单位', en: 'Unit' },
+  period: { zh: '期间', en: 'Period' },
+  value: { zh: '目标值', en: 'Target' },
+  locked: { zh: '锁定', en: 'Locked' },
+  split: { zh: '分解依据', en: 'Split by' },
+  children: { zh: '下级目标', en: 'Children' },
+  subtreeSize: { zh: '删除条数', en: 'Rows deleted' },
+  changedRows: { zh: '变更行数', en: 'Rows changed' },
+  how: { zh: '分解方式', en: 'Method' },
+  fileName: { zh: '文件名', en: 'File name' },
   note: { zh: '备注', en: 'Note' },
   date: { zh: '日期', en: 'Date' },
   state: { zh: '状态', en: 'State' },
@@ -357,6 +370,7 @@ const words: Record<AuditLocale, Words> = {
 };
 
 const boolLabels = (on: Labelled, off: Labelled): Record<string, Labelled> => ({ true: on, false: off });
+const boolToLocked = () => boolLabels({ zh: '已锁定', en: 'Locked' }, { zh: '未锁定', en: 'Unlocked' });
 // stored codes shown as the words of the screens (零售店, not retail), per record type
 const valueLabelsByEntity: Record<string, Record<string, Record<string, Labelled>>> = {
   customer: {
@@ -371,6 +385,12 @@ const valueLabelsByEntity: Record<string, Record<string, Record<string, Labelled
   marketFeedback: { feedbackType: feedbackTypeLabels, urgency: urgencyLabels, status: handleStatusLabels },
   complaint: { urgency: urgencyLabels, status: handleStatusLabels },
   expense: { category: expenseCategoryLabels },
+  target: {
+    metric: Object.fromEntries(targetMetrics.map((m) => [m, metricDefinitions[m].label])),
+    level: targetLevelLabels,
+    split: { time: { zh: '按时间', en: 'by time' }, unit: { zh: '按单位', en: 'by unit' } },
+    locked: boolToLocked(),
+  },
   calendarDay: {
     calendar: { company: { zh: '公司', en: 'Company' }, official: { zh: '国家法定', en: 'Official' } },
     kind: { work: { zh: '上班', en: 'Work' }, off: { zh: '休息', en: 'Off' } },

@@ -362,7 +362,7 @@ function applyPlan(ctx: Ctx, w: ValueWriter, parent: Target, by: 'time' | 'unit'
     before: { children: before },
     after: {
       split: by,
-      method: how,
+      how,
       children: plan.map((p, i) => {
         const old = byKey.get(keyText(p.key));
         return { unitId: p.key.unitKey, period: p.key.period, value: old?.locked ? old.value : shareOf.get(keyText(p.key))!, id: ids[i] };
