@@ -4,6 +4,7 @@ import { dateSchema, fenSchema, idSchema, text } from './common';
 import { formListRow, formStateInputs, signatureFields } from './dailyForms';
 import { dailyFormListInput } from './visitPlans';
 import { attendanceKinds } from '../domain/dailyForms';
+import { trackingStatuses } from '../domain/targets';
 
 const reportLineInput = z
   .object({
@@ -56,6 +57,13 @@ const monthToDate = z.object({
   visitsDone: z.int(),
   orderFen: z.int(),
   collectedFen: z.int(),
+  /** 目标达成 as targets.tracking reckons it (posted documents, as of the report's date): the rep's sales target for
+   *  the month (null when none is set), the sales so far, achievement and time progress in bp, the status */
+  salesTargetFen: z.int().nullable().optional(),
+  salesActualFen: z.int().optional(),
+  achievementBp: z.int().nullable().optional(),
+  timeProgressBp: z.int().nullable().optional(),
+  targetStatus: z.enum(trackingStatuses).optional(),
 });
 
 export const dailyReportDetail = z.object({

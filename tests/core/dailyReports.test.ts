@@ -147,6 +147,12 @@ describe('dailyReports.save / get', () => {
       visitsDone: 6,
       orderFen: 50_800,
       collectedFen: 206_000,
+      // no sales target set for March; 14 of March's 21 working days elapsed on the 20th
+      salesTargetFen: null,
+      salesActualFen: 0,
+      achievementBp: null,
+      timeProgressBp: 6667,
+      targetStatus: 'noTarget',
     });
     expect(await okAs(clerk, 'dailyReports.get', { repId: f.reps.zhou.id, date: TODAY })).toEqual(saved);
     const fifth = await okAs(clerk, 'dailyReports.get', { repId: f.reps.zhou.id, date: '2025-03-05' });
@@ -158,6 +164,11 @@ describe('dailyReports.save / get', () => {
       visitsDone: 4,
       orderFen: 42_000,
       collectedFen: 205_000,
+      salesTargetFen: null,
+      salesActualFen: 0,
+      achievementBp: null,
+      timeProgressBp: 1429,
+      targetStatus: 'noTarget',
     });
     expect(fifth!.planId).toBeNull();
     const feb = await okAs(clerk, 'dailyReports.get', { repId: f.reps.zhou.id, date: '2025-02-28' });
@@ -169,6 +180,11 @@ describe('dailyReports.save / get', () => {
       visitsDone: 1,
       orderFen: 99_900,
       collectedFen: 0,
+      salesTargetFen: null,
+      salesActualFen: 0,
+      achievementBp: null,
+      timeProgressBp: 10000,
+      targetStatus: 'noTarget',
     });
     expect(await okAs(clerk, 'dailyReports.get', { repId: f.reps.zhou.id, date: '2025-03-02' })).toBeNull();
   });

@@ -461,6 +461,19 @@ describe('targets.tracking', () => {
     expect(fifteen.rows.find((r) => r.name === '李娜')).toMatchObject({ gap: 500, requiredPerDay: 500, timeProgressBp: 9412 });
   });
 
+  it('the daily report’s month to date carries the rep’s target line, as of the report’s date', async () => {
+    const { s, core } = f;
+    const report = await ok(core, 'dailyReports.get', { repId: s.reps.li.id, date: '2025-10-13' });
+    // 25,600 + 60,000 + 3,330 by the 13th against 200,000; her time progress 4 of 17 working days
+    expect(report!.monthToDate).toMatchObject({
+      salesTargetFen: 200_000,
+      salesActualFen: 88_930,
+      achievementBp: 4447,
+      timeProgressBp: 2353,
+      targetStatus: 'ahead',
+    });
+  });
+
   it('bad input: a period that does not exist, a missing parent, a unit that does not exist, a metric the level cannot take', async () => {
     const { core } = f;
     const base = { metric: 'sales', level: 'rep', asOf: '2025-10-15' } as const;

@@ -128,6 +128,12 @@ describe('daily report editor', () => {
       // saved: the month so far shows beside the header
       await vi.waitFor(() => expect(document.querySelector('[data-test="report-mtd"]')?.textContent).toContain('¥12,345.00'));
       expect(document.querySelector('[data-test="report-mtd"]')?.textContent).toContain('30（27）');
+      // the month's sales target line, as 目标达成 reckons it
+      expect(document.querySelector('[data-test="mtd-sales-target"]')?.textContent).toBe('¥50,000.00');
+      expect(document.querySelector('[data-test="mtd-sales"]')?.textContent).toBe('¥11,500.00');
+      expect(document.querySelector('[data-test="mtd-achievement"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+        '23.00% / 19.05% 超前',
+      );
     },
   );
 

@@ -300,7 +300,15 @@ describe('the forms as data', () => {
     expect(doc.tail[0]).toEqual({ kind: 'totals', cells: ['', '合计（拜访 6 家）', '', '5', '', '', '9,876.00', '2,500.00', ''] });
     expect(doc.tail[1]).toMatchObject({ kind: 'line' });
     expect((doc.tail[1] as { text: string }).text).toContain('本月累计（5月1日—5月12日）：报告 9 天');
-    expect(doc.tail[2]).toMatchObject({ kind: 'texts', items: [{ caption: '存在问题及需求' }, { caption: '明日工作重点' }] });
+    // the month's sales target as 目标达成 reckons it
+    expect(doc.tail[2]).toEqual({
+      kind: 'line',
+      text: '本月销售目标 120,000.00 元\u3000已完成 51,000.00 元\u3000达成率 42.50%\u3000时间进度 38.10%\u3000超前',
+    });
+    const noTarget = reportDetail(6);
+    noTarget.monthToDate = { ...noTarget.monthToDate, salesTargetFen: null, achievementBp: null, targetStatus: 'noTarget' };
+    expect(dailyReportDoc(noTarget, geometry('a4')).tail[2]).toEqual({ kind: 'line', text: '本月销售目标 未设\u3000已完成 51,000.00 元' });
+    expect(doc.tail[3]).toMatchObject({ kind: 'texts', items: [{ caption: '存在问题及需求' }, { caption: '明日工作重点' }] });
   });
 
   it('prints blank forms: one page of blank rows, fields to fill in, a blank signature block', () => {

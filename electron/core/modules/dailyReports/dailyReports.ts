@@ -20,6 +20,7 @@ import { planLinesOf, plannedTimes } from '../visitPlans/visitPlans';
 import { repDayDocuments } from '../receivables/balance';
 import { formatFen } from '../../../../shared/money';
 import { reportContent } from './content';
+import { repSalesMonthToDate } from '../targets/tracking';
 
 export const reportKind: FormKind = {
   entity: 'dailyReport',
@@ -95,7 +96,8 @@ function unlistedDocuments(ctx: Ctx, unlisted: Array<[number, DocumentAmounts]>)
   }));
 }
 
-/** The rep's month so far: the 1st of the report's month through its date, from that rep's reports in any state. */
+/** The rep's month so far: the 1st of the report's month through its date, from that rep's reports in any state; and
+ *  the month's sales target against the posted documents, as 目标达成 reckons it. */
 export function monthToDate(ctx: Ctx, repId: number, date: string): DailyReportDetail['monthToDate'] {
   const from = `${date.slice(0, 8)}01`;
   const row = prepared(
@@ -104,7 +106,7 @@ export function monthToDate(ctx: Ctx, repId: number, date: string): DailyReportD
             coalesce(sum(l.order_fen), 0) as orderFen, coalesce(sum(l.collected_fen), 0) as collectedFen
      from daily_reports d left join daily_report_lines l on l.report_id = d.id where d.rep_id = ? and d.date between ? and ?`,
   ).get(repId, from, date) as Omit<DailyReportDetail['monthToDate'], 'from' | 'to'>;
-  return { from, to: date, ...row };
+  return { from, to: date, ...row, ...repSalesMonthToDate(ctx, repId, date) };
 }
 
 function reportDetail(ctx: Ctx, id: number): DailyReportDetail {

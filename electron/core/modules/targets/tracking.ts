@@ -270,3 +270,34 @@ export function tracking(ctx: Ctx, input: Input): Output_ {
     total: { name: '合计', ...total },
   };
 }
+
+/** The daily report's month-to-date target line: the rep's sales target for the report's month (exact month target),
+ *  the sales from the 1st through `date`, achievement and time progress (the rep's leave taken off), the status. */
+export function repSalesMonthToDate(ctx: Ctx, repId: number, date: string) {
+  const { from, to } = parsePeriod(date.slice(0, 7))!;
+  const target = prepared(
+    ctx.db,
+    "select value from targets where metric = 'sales' and level = 'rep' and unit_key = ? and from_date = ? and to_date = ?",
+  ).get(String(repId), from, to) as { value: number } | undefined;
+  const actual = actualsByUnit(ctx, { metric: 'sales', level: 'rep', from, to: date, unitKeys: [String(repId)] }).get(String(repId)) ?? 0;
+  const calendar = workCalendar(ctx);
+  const leave = repLeaveDays(ctx, [repId], from, to).get(repId);
+  const f = figure(
+    'sales',
+    {
+      target: target ? target.value : null,
+      actual,
+      total: calendar.countWorkingDays(from, to, leave),
+      elapsed: calendar.elapsedWorkingDays(from, to, date, leave),
+      progressBp: timeProgressBp(calendar, from, to, date, leave),
+    },
+    trackingToleranceBp(ctx),
+  );
+  return {
+    salesTargetFen: target ? target.value : null,
+    salesActualFen: actual,
+    achievementBp: f.achievementBp,
+    timeProgressBp: f.timeProgressBp,
+    targetStatus: f.status,
+  };
+}

@@ -2,6 +2,8 @@
 import type { DailyReportDetail } from '@shared/contract/dailyReports';
 import { attendanceLabels } from '@shared/domain/dailyForms';
 import { printFormLabels } from '@shared/domain/print';
+import { trackingStatusLabels } from '@shared/domain/targets';
+import { bpText } from '@/views/targets/trackingView';
 import { formatFen } from '@shared/money';
 import { blockSpan, columnWidths, contentWidthMm, type Column, type SheetGeometry } from '../paginate';
 import type { FormDoc, TailBlock } from '../layout';
@@ -40,6 +42,22 @@ function shortDate(date: string): string {
 function monthLine(period: string, [days, visits, done, order, collected]: string[]): string {
   const gap = '\u3000';
   return [`本月累计${period}：报告 ${days} 天`, `拜访 ${visits} 家，完成 ${done} 家`, `订货 ${order} 元`, `收款 ${collected} 元`].join(gap);
+}
+
+/** The month's sales target line (目标达成 as of the report's date); the blank form leaves its figures to the pen. */
+function targetLine(mtd: DailyReportDetail['monthToDate'] | null): string {
+  const gap = '\u3000';
+  const blanks = '________';
+  if (!mtd) return [`本月销售目标 ${blanks} 元`, `已完成 ${blanks} 元`, `达成率 ${blanks}`, `时间进度 ${blanks}`].join(gap);
+  const done = `已完成 ${formatFen(mtd.salesActualFen ?? 0)} 元`;
+  if (mtd.salesTargetFen == null) return [`本月销售目标 未设`, done].join(gap);
+  return [
+    `本月销售目标 ${formatFen(mtd.salesTargetFen)} 元`,
+    done,
+    `达成率 ${bpText(mtd.achievementBp ?? null)}`,
+    `时间进度 ${bpText(mtd.timeProgressBp ?? null)}`,
+    mtd.targetStatus ? trackingStatusLabels[mtd.targetStatus].zh : '',
+  ].join(gap);
 }
 
 function texts(g: SheetGeometry, problems: string, tomorrow: string): Extract<TailBlock, { kind: 'texts' }> {
@@ -104,6 +122,7 @@ export function dailyReportDoc(report: DailyReportDetail, g: SheetGeometry, sign
           formatFen(mtd.collectedFen),
         ]),
       },
+      ...(mtd.salesActualFen === undefined ? [] : [{ kind: 'line' as const, text: targetLine(mtd) }]),
       texts(g, report.problems, report.tomorrowPlan),
     ],
     signature: signatureOf(report, signatureImage),
@@ -122,6 +141,7 @@ export function blankDailyReportDoc(g: SheetGeometry): FormDoc {
     tail: [
       { kind: 'totals', cells: ['', '合计', '', '', '', '', '', '', ''] },
       { kind: 'line', text: monthLine('', Array<string>(5).fill(blanks)) },
+      { kind: 'line', text: targetLine(null) },
       { ...texts(g, '', ''), rows: 2 },
     ],
     signature: null,
