@@ -168,8 +168,9 @@ export async function targetsOperations(core: Core, dbPath: string, options: { k
       const wdb = w.ctx.db;
       const reps = (wdb.prepare('select id from reps where active = 1 order by id').all() as Array<{ id: number }>).map((r) => r.id);
       const VALUE = 120_000_000_00; // 1.2 亿元
-      // each run a year of its own, far ahead, so no run meets another's rows
-      const yearOf = (i: number, side: number) => 2100 + side * 200 + i;
+      // each call a year of its own, far ahead, so no run meets another's rows (the bench calls run(0) more than once)
+      const used = [0, 0];
+      const yearOf = (side: number) => 2100 + side * 400 + used[side]!++;
       const insert = wdb.prepare(
         `insert into targets (metric, level, unit_key, period, period_kind, from_date, to_date, value, parent_id, split, locked, note, created_at, updated_at)
          values (@metric, @level, @unit, @period, @kind, @from, @to, @value, @parent, @split, 0, '', @now, @now)`,
@@ -181,8 +182,8 @@ export async function targetsOperations(core: Core, dbPath: string, options: { k
         name: 'targets.decompose year→month→rep',
         detail: `公司年度目标分解到 12 个月，每月平均分到 ${reps.length} 名业务员（${1 + 12 + 12 * reps.length} 行）`,
         budgetMs: DECOMPOSE_BUDGET_MS,
-        run: async (i) => {
-          const y = String(yearOf(i, 0));
+        run: async () => {
+          const y = String(yearOf(0));
           const { id } = await callAs<{ id: number }>(w, 'targets.save', { metric: 'sales', level: 'company', period: y, value: VALUE });
           const months = await callAs<{ rows: Array<{ id: number }> }>(w, 'targets.decompose', {
             parentId: id,
@@ -203,8 +204,8 @@ export async function targetsOperations(core: Core, dbPath: string, options: { k
           }
           return n;
         },
-        baseline: (i) => {
-          const y = parsePeriod(String(yearOf(i, 1)))!;
+        baseline: () => {
+          const y = parsePeriod(String(yearOf(1)))!;
           const now = new Date().toISOString();
           return wdb.transaction(() => {
             const top = Number(
