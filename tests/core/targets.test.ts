@@ -452,6 +452,20 @@ describe('bad input: a clear message naming the field, nothing changed', () => {
     );
     await expectRefused('targets.save', { metric: 'sales', level: 'company', unitId: 3, period: '2026', value: 1 }, /单位/, 'unitId');
     await expectRefused('targets.save', { metric: 'sales', level: 'rep', period: '2026', value: 1 }, /单位.*业务员/, 'unitId');
+    // a level the metric's actual cannot be attributed to: visits by product category
+    await expectRefused(
+      'targets.save',
+      { metric: 'visits', level: 'productCategory', unitId: 1, period: '2026', value: 1 },
+      /层级.*不能按品种统计/,
+      'level',
+    );
+    const visits = await companyYear(100, '2026', 'visits');
+    await expectRefused(
+      'targets.decompose',
+      { parentId: visits, by: 'unit', method: 'equal', level: 'settlement' },
+      /层级.*不能按结算方式/,
+      'level',
+    );
   });
 });
 

@@ -6,7 +6,15 @@ import { nowIso } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
 import { DecomposeError, largestRemainder, scaleBp } from '../../../../shared/decompose';
 import { childPeriods, finerKind, parsePeriod, periodKinds, previousYear, type Period, type PeriodKind } from '../../../../shared/periods';
-import { decomposeMethodLabels, targetLevelLabels, type DecomposeMethod, type TargetLevel } from '../../../../shared/domain/targets';
+import {
+  decomposeMethodLabels,
+  metricDefinitions,
+  targetLevelLabels,
+  type DecomposeMethod,
+  type TargetLevel,
+  type TargetMetric,
+} from '../../../../shared/domain/targets';
+import { metricLevelSupported } from '../../../../shared/contract/tracking';
 import { prepared } from '../../db/sql';
 import { DomainError } from '../../errors';
 import { workCalendar } from '../calendar/calendar';
@@ -30,6 +38,16 @@ import { defaultChildLevel, defaultUnits, isFinerLevel, unitKeyOf, unitNames, ty
 import { historyWeightsByTime, historyWeightsByUnit } from './history';
 
 const kindIndex = (k: PeriodKind) => periodKinds.indexOf(k);
+
+/** A target only on a level its metric's actual can be attributed to (tracking could not follow it otherwise). */
+function assertTrackable(metric: TargetMetric, level: TargetLevel): void {
+  if (!metricLevelSupported(metric, level))
+    throw new DomainError(
+      'VALIDATION',
+      `层级：${metricDefinitions[metric].label.zh}不能按${levelLabel(level)}统计实际，不能设这一层级的目标`,
+      'level',
+    );
+}
 const levelLabel = (l: TargetLevel) => targetLevelLabels[l].zh;
 
 // ---------- reads ----------
@@ -90,6 +108,7 @@ function placeUnder(
 export function saveTarget(ctx: Ctx, input: ParsedInput<'targets.save'>): Output<'targets.save'> {
   return ctx.db.transaction(() => {
     const period = parsePeriod(input.period)!;
+    assertTrackable(input.metric, input.level);
     const unitKey = unitKeyOf(ctx, input.level, input.unitId as UnitId | undefined);
     const w = new ValueWriter(ctx);
     let id: number;
@@ -249,6 +268,7 @@ function unitPlan(ctx: Ctx, parent: Target, input: DecomposeInput): PlannedChild
   if (level === null) throw new DomainError('VALIDATION', `层级：请选择${levelLabel(parent.level)}之下分解到哪一层级`, 'level');
   if (!isFinerLevel(parent.level, level))
     throw new DomainError('VALIDATION', `层级：${levelLabel(parent.level)}目标不能分解到${levelLabel(level)}`, 'level');
+  assertTrackable(parent.metric, level);
   const pairs = (input.weights ?? []).filter((w): w is [UnitId, number] => Array.isArray(w));
   let keys: string[];
   if (input.unitIds) keys = input.unitIds.map((u) => unitKeyOf(ctx, level, u as UnitId, 'unitIds'));
