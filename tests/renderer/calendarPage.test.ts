@@ -205,7 +205,11 @@ describe('working-day calendar screen', () => {
     await settle();
     expect(document.querySelector('[data-test="day-dialog"] .el-dialog__title')?.textContent).toBe('2025-12-29 至 2025-12-31（3 天）');
     expect(dialog('day-official')?.textContent).toContain('上班 3 天，休息 0 天');
-    await click(document.querySelector('[data-test="day-save"]'));
+    // Enter on the chosen option saves
+    document
+      .querySelector('[data-test="day-choice"] .is-checked input')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await settle();
     expect(core.of('calendar.setDays').at(-1)!.input).toEqual({
       dates: ['2025-12-29', '2025-12-30', '2025-12-31'],
       source: 'company',
