@@ -12,6 +12,7 @@ import { channelConflictRoutes } from '@/views/channelConflicts/routes';
 import { settingsRoutes } from '@/views/settings/routes';
 import { calendarRoutes } from '@/views/calendar/routes';
 import { targetRoutes } from '@/views/targets/routes';
+import { evaluationRoutes } from '@/views/evaluations/routes';
 
 // Hash history works the same from file:// (Electron) and from the browser-mode server.
 export const routes: RouteRecordRaw[] = [
@@ -99,6 +100,7 @@ export const routes: RouteRecordRaw[] = [
   ...settingsRoutes,
   ...calendarRoutes,
   ...targetRoutes,
+  ...evaluationRoutes,
   ...authRoutes,
   ...printRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/customers' },

@@ -23,6 +23,7 @@ import collectionMessages from '@/views/collections/messages';
 import settingsMessages from '@/views/settings/messages';
 import calendarMessages from '@/views/calendar/messages';
 import targetMessages from '@/views/targets/messages';
+import evaluationMessages from '@/views/evaluations/messages';
 import trackingMessages from '@/views/targets/trackingMessages';
 
 // each domain keeps its texts beside its views, under its own namespace
@@ -50,6 +51,7 @@ const zhCN = {
   settings: settingsMessages.zh,
   calendar: calendarMessages.zh,
   target: targetMessages.zh,
+  evaluation: evaluationMessages.zh,
   tracking: trackingMessages.zh,
 };
 const en: typeof zhCN = {
@@ -76,6 +78,7 @@ const en: typeof zhCN = {
   settings: settingsMessages.en,
   calendar: calendarMessages.en,
   target: targetMessages.en,
+  evaluation: evaluationMessages.en,
   tracking: trackingMessages.en,
 };
 
