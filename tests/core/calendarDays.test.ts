@@ -87,6 +87,8 @@ describe('company days', () => {
 
     const log = calendarAudits();
     expect(log.map((e) => e.action)).toEqual(['create', 'create', 'create', 'update', 'delete', 'delete']);
+    // the day as the entry's id: an update of only the note still names its day
+    expect(log.map((e) => e.entityId)).toEqual([20251009, 20251010, 20251018, 20251009, 20251009, 20251010]);
     expect(JSON.parse(log[0]!.after!)).toEqual({ date: '2025-10-09', calendar: 'company', kind: 'off', note: '公司年会' });
     expect(JSON.parse(log[3]!.before!)).toMatchObject({ note: '公司年会' });
     expect(JSON.parse(log[3]!.after!)).toMatchObject({ note: '年会' });
@@ -158,6 +160,7 @@ describe('official schedule of a year the library lacks', () => {
     expect(again.days.map((d) => `${d.date} ${d.kind} ${d.name}`)).toEqual(preview.days.map((d) => `${d.date} ${d.kind} ${d.name}`));
     const log = calendarAudits();
     expect(log.map((e) => e.action)).toEqual(['import', 'import']);
+    expect(log.map((e) => e.entityId)).toEqual([2027, 2027]);
     expect(JSON.parse(log[0]!.after!)).toEqual({
       year: 2027,
       offDays: ['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'],

@@ -144,6 +144,9 @@ export function calendarYear(ctx: Ctx, input: ParsedInput<'calendar.year'>): Out
 }
 
 const daySnapshot = (r: StoredDay) => ({ date: r.date, calendar: r.source, kind: r.kind, note: r.note });
+// a day has no row id: its audit entries carry the date as YYYYMMDD (an import's, the year) so the log names the day
+// even when only the note or the kind changed
+const dayEntityId = (date: string) => Number(date.replaceAll('-', ''));
 
 export function setCalendarDays(ctx: Ctx, input: ParsedInput<'calendar.setDays'>): Output<'calendar.setDays'> {
   return ctx.db.transaction(() => {
@@ -155,7 +158,7 @@ export function setCalendarDays(ctx: Ctx, input: ParsedInput<'calendar.setDays'>
       if (input.kind === null) {
         if (!before) continue;
         prepared(ctx.db, 'delete from calendar_days where date = ? and source = ?').run(date, input.source);
-        audits.push({ action: 'delete', entity: 'calendarDay', entityId: null, before: daySnapshot(before) });
+        audits.push({ action: 'delete', entity: 'calendarDay', entityId: dayEntityId(date), before: daySnapshot(before) });
         continue;
       }
       const after: StoredDay = { date, source: input.source, kind: input.kind, note: input.note };
@@ -168,7 +171,7 @@ export function setCalendarDays(ctx: Ctx, input: ParsedInput<'calendar.setDays'>
       audits.push({
         action: before ? 'update' : 'create',
         entity: 'calendarDay',
-        entityId: null,
+        entityId: dayEntityId(date),
         before: before && daySnapshot(before),
         after: daySnapshot(after),
       });
@@ -233,7 +236,7 @@ export function importSchedule(ctx: Ctx, input: ParsedInput<'calendar.importSche
     recordAudit(ctx, {
       action: 'import',
       entity: 'calendarDay',
-      entityId: null,
+      entityId: year,
       before: existing.length > 0 ? scheduleSnapshot(year, existing) : undefined,
       after: scheduleSnapshot(year, parsed.days),
     });
