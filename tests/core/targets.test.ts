@@ -75,6 +75,20 @@ describe('decomposition by time', () => {
     expect(parent).toMatchObject({ split: 'time', childCount: 5, childrenSum: 62_500_000 });
   });
 
+  it('a quarter straight to weeks splits the weeks at month ends too', async () => {
+    const q4 = await ok(core, 'targets.save', { metric: 'sales', level: 'company', period: '2025-Q4', value: 1_000_000 });
+    const weeks = (await ok(core, 'targets.decompose', { parentId: q4.id, by: 'time', method: 'equal', periodKind: 'week' })).rows;
+    expect(weeks).toHaveLength(15);
+    expect(weeks.filter((w) => w.period === '2025-W44').map((w) => [w.from, w.to])).toEqual([
+      ['2025-10-27', '2025-10-31'],
+      ['2025-11-01', '2025-11-02'],
+    ]);
+    expect(weeks.at(-1)).toMatchObject({ period: '2026-W01', from: '2025-12-29', to: '2025-12-31' });
+    expect(sum(weeks)).toBe(1_000_000);
+    // by working days: Q4 2025 has 18 + 20 + 23 = 61; the Nov part of W44 (a weekend) gets nothing
+    expect(weeks.find((w) => w.from === '2025-11-01')!.value).toBe(0);
+  });
+
   it('re-decomposing keeps locked children and shares the rest', async () => {
     const year = await companyYear(1200);
     const months = (await ok(core, 'targets.decompose', { parentId: year, by: 'time', method: 'equal', periodKind: 'month' })).rows;

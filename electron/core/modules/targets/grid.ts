@@ -6,10 +6,9 @@ import { nowIso, todayLocal } from '../../context';
 import type { Output, ParsedInput, TargetGrid } from '../../../../shared/contract';
 import { DecomposeError, rebalance } from '../../../../shared/decompose';
 import { metricDefinitions } from '../../../../shared/domain/targets';
-import { childPeriods, periodKinds, type Period, type PeriodKind } from '../../../../shared/periods';
+import { periodKinds, type Period, type PeriodKind } from '../../../../shared/periods';
 import { prepared } from '../../db/sql';
 import { DomainError } from '../../errors';
-import { workCalendar } from '../calendar/calendar';
 import { writeXlsx, type XlsxValue } from '../export/xlsxWriter';
 import { cellText, readInt, readMoney } from '../import/cells';
 import { importLimits } from '../import/limits';
@@ -21,7 +20,7 @@ import {
   childrenOf,
   insertTarget,
   mustFindTarget,
-  periodOf,
+  targetChildPeriods,
   targetRow,
   targetRowsWhere,
   ValueWriter,
@@ -35,12 +34,7 @@ function columnsOf(ctx: Ctx, parent: Target, kind: GridKind | undefined): { kind
   const k = kind ?? defaultColumnKind[parent.periodKind];
   if (k === null || periodKinds.indexOf(k) <= periodKinds.indexOf(parent.periodKind))
     throw new DomainError('VALIDATION', `期间类型：应比 ${parent.period} 更短`, 'periodKind');
-  let periods = childPeriods(periodOf(parent), k);
-  if (k === 'day') {
-    const calendar = workCalendar(ctx);
-    periods = periods.filter((p) => calendar.isWorkday(p.from));
-  }
-  return { kind: k, periods };
+  return { kind: k, periods: targetChildPeriods(ctx, parent, k) };
 }
 
 interface CellRow {

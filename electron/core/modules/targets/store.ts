@@ -3,7 +3,8 @@
 import type { Ctx } from '../../context';
 import { nowIso } from '../../context';
 import type { TargetRow } from '../../../../shared/contract';
-import type { Period, PeriodKind } from '../../../../shared/periods';
+import { childPeriods, type Period, type PeriodKind } from '../../../../shared/periods';
+import { workCalendar } from '../calendar/calendar';
 import type { TargetLevel, TargetMetric } from '../../../../shared/domain/targets';
 import { DecomposeError, rebalance, scaleToTotal } from '../../../../shared/decompose';
 import { prepared } from '../../db/sql';
@@ -320,6 +321,21 @@ export class ValueWriter {
 
 /** A target's date range as a period (for childPeriods / previousYear). */
 export const periodOf = (t: Target): Period => ({ label: t.period, kind: t.periodKind, from: t.from, to: t.to });
+
+/**
+ * The child periods of `kind` a target splits into: weeks are split at month ends even under a year or quarter (a
+ * week's part in each month is its own target), and day targets exist only for working days.
+ */
+export function targetChildPeriods(ctx: Ctx, t: Target, kind: PeriodKind): Period[] {
+  const range = periodOf(t);
+  if (kind === 'day') {
+    const calendar = workCalendar(ctx);
+    return childPeriods(range, 'day').filter((p) => calendar.isWorkday(p.from));
+  }
+  if (kind === 'week' && (t.periodKind === 'year' || t.periodKind === 'quarter'))
+    return childPeriods(range, 'month').flatMap((m) => childPeriods(m, 'week'));
+  return childPeriods(range, kind);
+}
 
 /** The id of a target's top ancestor, and the chain of unit filters above it (for actuals by scope). */
 export function ancestors(ctx: Ctx, t: Target): Target[] {

@@ -5,7 +5,7 @@ import type { Ctx } from '../../context';
 import { nowIso } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
 import { DecomposeError, largestRemainder, scaleBp } from '../../../../shared/decompose';
-import { childPeriods, finerKind, parsePeriod, periodKinds, previousYear, type Period, type PeriodKind } from '../../../../shared/periods';
+import { finerKind, parsePeriod, periodKinds, previousYear, type Period, type PeriodKind } from '../../../../shared/periods';
 import {
   decomposeMethodLabels,
   metricDefinitions,
@@ -28,6 +28,7 @@ import {
   insertTarget,
   mustFindTarget,
   periodOf,
+  targetChildPeriods,
   targetRow,
   targetRowsWhere,
   ValueWriter,
@@ -231,9 +232,7 @@ function timePlan(ctx: Ctx, parent: Target, input: DecomposeInput): PlannedChild
   if (kindIndex(kind) <= kindIndex(parent.periodKind))
     throw new DomainError('VALIDATION', `期间类型：应比 ${parent.period} 更短`, 'periodKind');
   const calendar = workCalendar(ctx);
-  let periods = childPeriods(periodOf(parent), kind);
-  // a day target exists only for working days
-  if (kind === 'day') periods = periods.filter((p) => calendar.isWorkday(p.from));
+  const periods = targetChildPeriods(ctx, parent, kind);
   if (periods.length === 0) throw new DomainError('VALIDATION', `期间类型：${parent.period} 内没有工作日`, 'periodKind');
   let weights: number[];
   switch (input.method) {
@@ -462,11 +461,7 @@ function copyShape(ctx: Ctx, w: ValueWriter, src: Target, dst: Target): void {
     srcFor = kids;
   } else {
     const kind = kids[0]!.periodKind;
-    let periods = childPeriods(periodOf(dst), kind);
-    if (kind === 'day') {
-      const calendar = workCalendar(ctx);
-      periods = periods.filter((p) => calendar.isWorkday(p.from));
-    }
+    const periods = targetChildPeriods(ctx, dst, kind);
     const srcKeys = occurrenceKeys(kids.map((k) => nextYearLabel(k.period)));
     const bySrcKey = new Map(srcKeys.map((key, i) => [key, kids[i]!]));
     srcFor = occurrenceKeys(periods.map((p) => p.label)).map((key) => bySrcKey.get(key));
