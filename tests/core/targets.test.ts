@@ -179,6 +179,13 @@ describe('decomposition by unit', () => {
     await ok(core, 'targets.save', { metric: 'sales', level: 'rep', unitId: s.reps.boss.id, period: '2025', value: 500, parentId: year });
     parent = await ok(core, 'targets.get', { id: year });
     expect(parent).toMatchObject({ value: 1100, childrenSum: 1100 });
+    // the children of one split are of one level
+    await expectRefused(
+      'targets.save',
+      { metric: 'sales', level: 'region', unitId: s.regions.east.id, period: '2025', value: 1, parentId: year },
+      /层级.*业务员/,
+      'level',
+    );
     await ok(core, 'targets.lock', { id: year, locked: true });
     await expectRefused(
       'targets.save',

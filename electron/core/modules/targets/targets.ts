@@ -150,6 +150,14 @@ export function saveTarget(ctx: Ctx, input: ParsedInput<'targets.save'>): Output
         if (place.split === 'time') {
           const other = childrenOf(ctx, parent.id).find((c) => c.periodKind !== period.kind);
           if (other) throw new DomainError('VALIDATION', `期间：上级目标的下级是${other.period}这一类期间，应与之相同`, 'period');
+        } else {
+          const other = childrenOf(ctx, parent.id).find((c) => c.level !== input.level);
+          if (other)
+            throw new DomainError(
+              'VALIDATION',
+              `层级：上级目标已分解到${levelLabel(other.level)}，下级应同为${levelLabel(other.level)}`,
+              'level',
+            );
         }
       }
       const row: NewTarget = {
