@@ -154,6 +154,8 @@ describe('working-day calendar screen', () => {
     expect(october.find('tbody tr').findAll('td')[2]!.find('[data-date]').attributes('data-date')).toBe('2025-10-01');
     expect(wrapper.find('[data-test="legend"]').text()).toContain('调休上班');
     expect(wrapper.find('[data-test="no-schedule"]').exists()).toBe(false);
+    // a year the library knows needs no schedule entered
+    expect(wrapper.find('[data-test="open-import"]').exists()).toBe(false);
   });
 
   it('a click sets a company day off with its note, the keyboard reaches another day, and 按国家安排 clears it', async () => {
