@@ -3,6 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EvaluationRow } from '../../shared/contract/evaluations';
 import { addOperator, asOperator, digest, fail, makeCore, ok, steppingClock, type TestCore } from './helpers';
+import { actualsByUnit } from '../../electron/core/modules/targets/actuals';
+import type { TargetMetric } from '../../shared/domain/targets';
 
 let core: TestCore;
 const ids = {
@@ -54,6 +56,20 @@ function order(o: {
         at,
       ).lastInsertRowid,
   );
+}
+
+/** A 红冲 of a posted order on `date`: the negative row, and the original marked reversed by it (as orders.reverse does). */
+function reverse(id: number, date: string): number {
+  const o = core.ctx.db.prepare('select customer_id as c, rep_id as r, total_fen as t, cost_fen as k from orders where id = ?').get(id) as {
+    c: number;
+    r: number;
+    t: number;
+    k: number;
+  };
+  const customer = Object.entries(ids.c).find(([, v]) => v === o.c)![0];
+  const rid = order({ rep: o.r, customer, date, total: -o.t, cost: -o.k, reversalOf: id });
+  core.ctx.db.prepare("update orders set state = 'reversed', reversed_by_id = ? where id = ?").run(rid, id);
+  return rid;
 }
 
 function collection(rep: number, customer: string, date: string, fen: number, state = 'posted', reversalOf: number | null = null): number {
@@ -116,7 +132,7 @@ beforeEach(async () => {
   ids.zhao = (await ok(core, 'reps.save', { name: '赵磊', code: 'R04', teamId: ids.teamB })).id;
   ids.sun = (await ok(core, 'reps.save', { name: '孙丽', code: 'R05', teamId: ids.teamB })).id;
   await ok(core, 'reps.save', { name: '钱旧', code: 'R09', teamId: ids.teamA, active: false });
-  for (const c of ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10']) {
+  for (const c of ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10', 'c11']) {
     ids.c[c] = (await ok(core, 'customers.save', { name: `客户${c}` })).id;
   }
 
@@ -130,13 +146,11 @@ beforeEach(async () => {
   order({ rep: ids.li, customer: 'c6', date: '2024-10-31', total: 5000, cost: 3000 });
   order({ rep: ids.li, customer: 'c7', date: '2025-07-01', total: 5000, cost: 3000 });
   order({ rep: ids.zhou, customer: 'c7', date: '2025-09-10', total: 5000, cost: 3000 });
-  const c9 = order({ rep: ids.li, customer: 'c9', date: '2025-06-01', total: 7000, cost: 4000, state: 'reversed' });
-  order({ rep: ids.li, customer: 'c9', date: '2025-06-03', total: -7000, cost: -4000, reversalOf: c9 });
+  reverse(order({ rep: ids.li, customer: 'c9', date: '2025-06-01', total: 7000, cost: 4000 }), '2025-06-03');
   // October: O1 c1 10/9 1000.00 (cost 600.00); O2 c2 10/13 500.00 reversed on 10/15; O3 c3 10/13 800.00 (cost 500.00);
   // O4 c1 10/22 200.00 (cost 100.00); a draft for c4 that counts nowhere; a return of 100.00 (cost 60.00) on O3 on 10/25
   order({ rep: ids.li, customer: 'c1', date: '2025-10-09', total: 100000, cost: 60000 });
-  const o2 = order({ rep: ids.li, customer: 'c2', date: '2025-10-13', total: 50000, cost: 30000, state: 'reversed' });
-  order({ rep: ids.li, customer: 'c2', date: '2025-10-15', total: -50000, cost: -30000, reversalOf: o2 });
+  reverse(order({ rep: ids.li, customer: 'c2', date: '2025-10-13', total: 50000, cost: 30000 }), '2025-10-15');
   const o3 = order({ rep: ids.li, customer: 'c3', date: '2025-10-13', total: 80000, cost: 50000 });
   order({ rep: ids.li, customer: 'c1', date: '2025-10-22', total: 20000, cost: 10000 });
   order({ rep: ids.li, customer: 'c4', date: '2025-10-23', total: 99999, cost: 1, state: 'draft' });
@@ -192,8 +206,10 @@ beforeEach(async () => {
   target('sales', ids.li, '2025-10', '2025-10-01', '2025-10-31', 200000);
   target('collections', ids.li, '2025-10', '2025-10-01', '2025-10-31', 40000);
 
-  // ---- 周明: c10's first order ever, 3,000.00 (cost 2,000.00) ----
+  // ---- 周明: c10's first order ever, 3,000.00 (cost 2,000.00); c11's first, 100.00 (cost 60.00) on 10/20, reversed
+  // on 11/5 — it stood at the end of October, so October counts it (November carries the 红冲) ----
   order({ rep: ids.zhou, customer: 'c10', date: '2025-10-15', total: 300000, cost: 200000 });
+  reverse(order({ rep: ids.zhou, customer: 'c11', date: '2025-10-20', total: 10000, cost: 6000 }), '2025-11-05');
   // ---- 赵磊: a sales target of 0 ----
   target('sales', ids.zhao, '2025-10', '2025-10-01', '2025-10-31', 0);
 
@@ -301,10 +317,12 @@ describe('evaluation figures', () => {
     expect(list.rows.map((r) => r.repName)).toEqual(['李娜', '王强', '周明', '赵磊', '孙丽']);
     const zhou = row(list.rows, ids.zhou);
     expect(zhou).toMatchObject({
-      salesFen: 300000,
-      grossProfitFen: 100000,
-      customerCount: 1,
-      newCustomers: 1,
+      // 300000 + 10000 (reversed only in November)
+      salesFen: 310000,
+      grossProfitFen: 104000,
+      // c10 and c11
+      customerCount: 2,
+      newCustomers: 2,
       // c7 bought from him on 9/10, within the last 90 days
       lostCustomers: 0,
       visits: 0,
@@ -387,6 +405,29 @@ describe('evaluation figures', () => {
       'FORBIDDEN',
     );
     expect(await ok(sun, 'evaluations.weights', {})).toMatchObject({ weights, standardVisitsPerDayX100: 500, lostCustomerDays: 60 });
+  });
+});
+
+describe('the same figures as 目标达成', () => {
+  it('sales, gross profit, collections, expenses, new customers and visits agree with actualsByUnit for every rep', async () => {
+    for (const period of ['2025-10', '2025-11', '2025-Q4']) {
+      const { rows, from, to } = await ok(core, 'evaluations.list', { period });
+      const fields = {
+        sales: 'salesFen',
+        grossProfit: 'grossProfitFen',
+        collections: 'collectionsFen',
+        expenses: 'expensesFen',
+        newCustomers: 'newCustomers',
+        visits: 'visits',
+      } as const;
+      for (const [metric, field] of Object.entries(fields)) {
+        const actual = actualsByUnit(core.ctx, { metric: metric as TargetMetric, level: 'rep', from, to });
+        for (const r of rows) expect(r[field], `${period} ${metric} ${r.repName}`).toBe(actual.get(String(r.repId)) ?? 0);
+      }
+    }
+    // November: 周明's 红冲 of c11 (−100.00)
+    const nov = await ok(core, 'evaluations.get', { repId: ids.zhou, period: '2025-11' });
+    expect(nov).toMatchObject({ salesFen: -10000, grossProfitFen: -4000, customerCount: 0, newCustomers: 0 });
   });
 });
 

@@ -4,14 +4,18 @@
 // Definitions (PRODUCT §2.6 / §3; TARGETS.md):
 // - sales = Σ orders' total (posted and reversed originals, their 红冲 rows negative) − Σ posted returns' total, by the
 //   document's own date, for the rep who took the order (a return follows its order's rep); gross profit likewise
-//   with total − cost; collections = Σ collections (reversal rows negative) of the rep; expenses = Σ the rep's expenses.
-// - a live order is posted and neither reversed nor a reversal (state 'posted', reversal_of_id null).
-// - customers = distinct customers of the rep's live orders in the period; new = the customer's first live order ever
-//   is the rep's and falls in the period; lost = the rep took a live order from the customer in the 12 months up to the
-//   period end, and the customer has no live order at all in the last N days up to the period end.
+//   with total − cost; new customers = the customer's first order standing as of the period end (not a 红冲 row, not
+//   reversed by then) falls in the period, for that order's rep. These are targets/actuals.ts' definitions, computed
+//   here in one pass with the customer count (tests/core/evaluations.test.ts checks they agree with actualsByUnit);
+//   collections and expenses come from actualsByUnit itself.
+// - an order counts for customers, lost customers and visits with an order while it stands at the period end (posted,
+//   not a 红冲 row, not reversed by then).
+// - customers = distinct customers of the rep's standing orders in the period; lost = the rep took a standing order
+//   from the customer in the 12 months up to the period end, and the customer has no standing order at all in the
+//   last N days up to the period end.
 // - visits = done lines of the rep's submitted or signed reports dated in the period (a draft is not a report yet).
 //   A visit produced an order when its line records an order amount, or — for the first done line of that customer in
-//   the report — the rep has a live order of that customer dated that day (a second visit the same day is not credited
+//   the report — the rep has a standing order of that customer dated that day (a second visit the same day is not credited
 //   with the same order twice).
 // - days: company working days from the period start to the last day counted (the period end, or today for the
 //   current period); attended = those minus the rep's 请假 days.
@@ -25,6 +29,7 @@ import { addDays } from '../../../../shared/periods';
 import { PLAN_DUE_HOUR, REPORT_DUE_HOUR } from '../../../../shared/domain/evaluations';
 import { repLeaveDays, workCalendar } from '../calendar/calendar';
 import { TargetForest } from '../targets/resolve';
+import { actualsByUnit } from '../targets/actuals';
 
 export interface RepFigures {
   salesFen: number;
@@ -55,7 +60,13 @@ export interface FigureOptions {
   lostCustomerDays: number;
 }
 
-const LIVE = `state = 'posted' and reversal_of_id is null`;
+/**
+ * An order standing at the period end (@to): an original (not a 红冲 row) posted, or reversed only after @to — the
+ * rule of targets/actuals.ts, so a 红冲 after the period changes none of the period's figures.
+ */
+const STANDING = (a: string) =>
+  `${a}.reversal_of_id is null and (${a}.state = 'posted' or (${a}.state = 'reversed'
+     and (select rv.date from orders rv where rv.id = ${a}.reversed_by_id) > @to))`;
 
 /** The same day a year earlier (29 Feb → 28 Feb): the 12 months up to `date` are the days after it. */
 export function yearBefore(date: string): string {
@@ -98,89 +109,68 @@ export function repFigures(ctx: Ctx, repIds: readonly number[], o: FigureOptions
   const db = ctx.db;
   const all = <T>(sql: string, ...params: unknown[]) => prepared(db, sql).all(...params) as T[];
 
-  // sales and gross profit of every order row (a 红冲 negative), and the distinct customers of the live ones, in one pass
+  const q = { from, to, yearBefore: yearBefore(to), lostSince: addDays(to, -o.lostCustomerDays) };
+  const named = <T>(sql: string) => prepared(db, sql).all(q) as T[];
+
+  // sales and gross profit of every order row (a 红冲 negative), and the customers of the standing ones, in one pass
   const orders = byRep(
-    all(
+    named(
       `select rep_id as repId, sum(total_fen) as sales, sum(total_fen - cost_fen) as gp,
-         count(distinct case when ${LIVE} then customer_id end) as customers
-       from orders where date between ? and ? and state in ('posted', 'reversed') and rep_id is not null group by rep_id`,
-      from,
-      to,
+         count(distinct case when ${STANDING('orders')} then customer_id end) as customers
+       from orders where date between @from and @to and state in ('posted', 'reversed') and rep_id is not null group by rep_id`,
     ),
     ['sales', 'gp', 'customers'],
   );
   const returns = byRep(
-    all(
+    named(
       `select o.rep_id as repId, sum(t.total_fen) as sales, sum(t.total_fen - t.cost_fen) as gp
        from returns t join orders o on o.id = t.order_id
-       where t.date between ? and ? and t.state = 'posted' and o.rep_id is not null group by o.rep_id`,
-      from,
-      to,
+       where t.date between @from and @to and t.state = 'posted' and o.rep_id is not null group by o.rep_id`,
     ),
     ['sales', 'gp'],
   );
-  const collections = byRep(
-    all(
-      `select rep_id as repId, sum(amount_fen) as fen from collections where date between ? and ? and rep_id is not null group by rep_id`,
-      from,
-      to,
-    ),
-    ['fen'],
-  );
-  const expenses = byRep(
-    all(`select rep_id as repId, sum(amount_fen) as fen from expenses where date between ? and ? group by rep_id`, from, to),
-    ['fen'],
-  );
-  // a customer without a live order before the period is new; the rep of its first live order in the period takes it
+  // collections and expenses exactly as 目标达成 counts them (targets/actuals.ts)
+  const keys = repIds.map(String);
+  const collections = actualsByUnit(ctx, { metric: 'collections', level: 'rep', from, to, unitKeys: keys });
+  const expenses = actualsByUnit(ctx, { metric: 'expenses', level: 'rep', from, to, unitKeys: keys });
+  // new: the customer's first standing order falls in the period; the rep of that order takes it
   const newCustomers = byRep(
-    all(
+    named(
       `select repId, count(*) as n from (
          select o.rep_id as repId, row_number() over (partition by o.customer_id order by o.date, o.id) as nth
-         from orders o where o.date between ? and ? and o.state = 'posted' and o.reversal_of_id is null
-           and not exists (select 1 from orders p where p.customer_id = o.customer_id and p.date < ?
-                             and p.state = 'posted' and p.reversal_of_id is null))
+         from orders o where o.date between @from and @to and ${STANDING('o')}
+           and not exists (select 1 from orders p where p.customer_id = o.customer_id and p.date < @from and ${STANDING('p')}))
        where nth = 1 and repId is not null group by repId`,
-      from,
-      to,
-      from,
     ),
     ['n'],
   );
-  // each customer's last live order up to the period end (one index seek per customer), then the reps who sold to
-  // the lost ones within the 12 months
-  const lostSince = addDays(to, -o.lostCustomerDays);
+  // each customer's last standing order up to the period end (one index seek per customer), then the reps who sold
+  // to the lost ones within the 12 months
   const lost = byRep(
-    all(
+    named(
       `with last as (
          select c.id as customerId,
-           (select o.date from orders o where o.customer_id = c.id and o.date <= ? and o.state = 'posted' and o.reversal_of_id is null
+           (select o.date from orders o where o.customer_id = c.id and o.date <= @to and ${STANDING('o')}
             order by o.date desc limit 1) as lastDate
          from customers c)
        select o.rep_id as repId, count(distinct o.customer_id) as n
        from last cross join orders o on o.customer_id = last.customerId
-       where last.lastDate > ? and last.lastDate <= ? and o.date > ? and o.date <= ?
-         and o.state = 'posted' and o.reversal_of_id is null and o.rep_id is not null
+       where last.lastDate > @yearBefore and last.lastDate <= @lostSince and o.date > @yearBefore and o.date <= @to
+         and ${STANDING('o')} and o.rep_id is not null
        group by o.rep_id`,
-      to,
-      yearBefore(to),
-      lostSince,
-      yearBefore(to),
-      to,
     ),
     ['n'],
   );
   const visits = byRep(
-    all(
+    named(
       `select d.rep_id as repId, count(*) as visits,
          sum(l.order_fen > 0 or (
            l.seq = (select min(f.seq) from daily_report_lines f where f.report_id = l.report_id and f.customer_id = l.customer_id and f.done = 1)
            and exists (select 1 from orders o where o.customer_id = l.customer_id and o.date = d.date and o.rep_id = d.rep_id
-                         and o.state = 'posted' and o.reversal_of_id is null))) as withOrder
+                         and ${STANDING('o')}))) as withOrder
        from daily_reports d join daily_report_lines l on l.report_id = d.id
-       where d.date between ? and ? and d.state in ('submitted', 'signed') and l.done = 1
+       where d.date between @from and @to and d.state in ('submitted', 'signed') and l.done = 1
        group by d.rep_id`,
-      from,
-      to,
     ),
     ['visits', 'withOrder'],
   );
@@ -216,8 +206,8 @@ export function repFigures(ctx: Ctx, repIds: readonly number[], o: FigureOptions
     out.set(id, {
       salesFen: sales - returnSales,
       grossProfitFen: gp - returnGp,
-      collectionsFen: collections.get(id)?.[0] ?? 0,
-      expensesFen: expenses.get(id)?.[0] ?? 0,
+      collectionsFen: collections.get(String(id)) ?? 0,
+      expensesFen: expenses.get(String(id)) ?? 0,
       customerCount,
       newCustomers: newCustomers.get(id)?.[0] ?? 0,
       lostCustomers: lost.get(id)?.[0] ?? 0,
