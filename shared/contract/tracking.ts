@@ -76,6 +76,12 @@ export const trackingMethods = {
       /** years of the period whose official holiday schedule is not known (the calendar counts weekdays there) */
       yearsWithoutSchedule: z.array(z.int()),
       rows: z.array(trackingRow),
+      /** the unit the rows lie within (parent target's or the breadcrumb's last), with its own target and actual
+       *  (within its ancestors' units); null without one */
+      scope: trackingRow
+        .omit({ rank: true })
+        .extend({ level: z.enum(targetLevels) })
+        .nullable(),
       /** the sum of the rows */
       total: trackingRow.omit({ unitId: true, rank: true, targetId: true }),
     }),

@@ -391,6 +391,20 @@ describe('targets.tracking', () => {
       ['南京鼓楼便利店', 50_000, 25_600, 5120, 'ahead', 2],
       ['阿里山茶庄', 0, 3_330, null, 'noTarget', null],
     ]);
+    // 李娜's own month beside her customers': her target, her sales, 123,070 still to do
+    expect(down.scope).toEqual({
+      level: 'rep',
+      unitId: s.reps.li.id,
+      name: '李娜',
+      target: 200_000,
+      actual: 76_930,
+      achievementBp: 3847,
+      timeProgressBp: 2941,
+      gap: 123_070,
+      requiredPerDay: 10_256,
+      status: 'ahead',
+      targetId: t.li,
+    });
     // the same through the breadcrumb
     const within = await ok(core, 'targets.tracking', {
       metric: 'sales',
@@ -435,6 +449,8 @@ describe('targets.tracking', () => {
     });
     expect(east.rows.map((r) => [r.unitId, r.actual])).toEqual([[s.regions.jiangsu.id, 73_600]]);
     expect(east.total.actual).toBe(73_600);
+    expect(east.scope).toMatchObject({ level: 'region', name: '华东', target: 0, actual: 73_600, status: 'noTarget', targetId: null });
+    expect(top.scope).toBeNull();
   });
 
   it('the expense budget: lower is better, over budget is behind, the run-rate is what may still be spent', async () => {

@@ -80,7 +80,14 @@ function tracking(input: { metric: string; level: string; period: string; within
       total: { ...total, target: 0, actual: 5_000_000, status: 'noTarget' as const },
     };
   if (input.level === 'customer')
-    return { ...base, unit, yearsWithoutSchedule: [], rows: [row(21, '南京鼓楼便利店', { actual: 12_800 })], total };
+    return {
+      ...base,
+      unit,
+      yearsWithoutSchedule: [],
+      scope: { ...reps[0]!, level: 'rep' as const, rank: undefined },
+      rows: [row(21, '南京鼓楼便利店', { target: 5_000_000, actual: 12_800, achievementBp: 26, status: 'behind', rank: 1, targetId: 30 })],
+      total: { ...total, target: 5_000_000, actual: 12_800 },
+    };
   if (input.metric === 'visits')
     return {
       ...base,
@@ -216,6 +223,10 @@ describe('目标达成表', () => {
     ]);
     expect(core.of('targets.tracking').at(-1)!.input.level).toBe('customer');
     // Element Plus renders a separator after every item (the last one hidden by its CSS)
+    expect(text(document.querySelector('[data-test="tracking-scope"]'))).toBe(
+      // (the gaps after the name and around the tag are CSS margins)
+      '业务员 李娜目标 200,000.00 · 实际 76,930.00 · 达成率 38.47% · 时间进度 29.41% · 超前· 已分配到下级 50,000.00，未分配 150,000.00',
+    );
     expect(text(document.querySelector('[data-test="tracking-crumbs"]'))).toBe('全部›区域 华东›业务员 李娜›');
     // a customer leads nowhere further
     expect(document.querySelector('[data-test="tracking-drill"]')).toBeNull();

@@ -155,6 +155,46 @@ function figure(metric: TargetMetric, f: Figures, toleranceBp: number) {
   return { target, actual: f.actual, achievementBp, timeProgressBp: f.progressBp, gap, requiredPerDay, status };
 }
 
+/** The unit the rows lie within (the parent target's, or the breadcrumb's last): its own target for the period and its
+ *  actual within its own ancestors' units, so the screen can show what the rows add up to against it. */
+function scopeRow(
+  ctx: Ctx,
+  metric: TargetMetric,
+  unit: ScopeUnit,
+  above: readonly ScopeUnit[],
+  range: { from: string; to: string; asOf: string; asOfTo: string },
+  tolerance: number,
+): Output_['scope'] {
+  const { from, to, asOf, asOfTo } = range;
+  const target = prepared(
+    ctx.db,
+    'select id, value from targets where metric = ? and level = ? and unit_key = ? and from_date = ? and to_date = ?',
+  ).get(metric, unit.level, unit.unitKey, from, to) as { id: number; value: number } | undefined;
+  const actual =
+    actualsByUnit(ctx, { metric, level: unit.level, from, to: asOfTo, scope: above, unitKeys: [unit.unitKey] }).get(unit.unitKey) ?? 0;
+  const calendar = workCalendar(ctx);
+  const leave = unit.level === 'rep' ? repLeaveDays(ctx, [Number(unit.unitKey)], from, to).get(Number(unit.unitKey)) : undefined;
+  const f = figure(
+    metric,
+    {
+      target: target ? target.value : null,
+      actual,
+      total: calendar.countWorkingDays(from, to, leave),
+      elapsed: calendar.elapsedWorkingDays(from, to, asOf, leave),
+      progressBp: timeProgressBp(calendar, from, to, asOf, leave),
+    },
+    tolerance,
+  );
+  const unitId = recordTables[unit.level] ? Number(unit.unitKey) : (unit.unitKey as TrackingRow['unitId']);
+  return {
+    level: unit.level,
+    unitId,
+    name: unitNames(ctx, unit.level, [unit.unitKey]).get(unit.unitKey) ?? unit.unitKey,
+    ...f,
+    targetId: target?.id ?? null,
+  };
+}
+
 export function tracking(ctx: Ctx, input: Input): Output_ {
   const { metric, level } = input;
   assertMetricLevel(metric, level);
@@ -266,6 +306,7 @@ export function tracking(ctx: Ctx, input: Input): Output_ {
     workingDaysElapsed,
     toleranceBp: tolerance,
     yearsWithoutSchedule,
+    scope: anchor ? scopeRow(ctx, metric, anchor, scope.slice(1), { from, to, asOf: input.asOf, asOfTo }, tolerance) : null,
     rows: [...ranked, ...unranked],
     total: { name: '合计', ...total },
   };

@@ -33,6 +33,8 @@ const zh = {
   drillHint: '查看其下级：{level}',
   progressTitle: '达成 {achievement}，时间进度 {time}',
   actualRule: '口径：{rule}',
+  noScopeTarget: '本期未设目标',
+  allocated: '已分配到下级 {value}，未分配 {rest}',
 };
 
 const en: typeof zh = {
@@ -69,6 +71,8 @@ const en: typeof zh = {
   drillHint: 'Show its {level}',
   progressTitle: 'Achieved {achievement}, time progress {time}',
   actualRule: 'Rule: {rule}',
+  noScopeTarget: 'no target for this period',
+  allocated: 'allocated below {value}, unallocated {rest}',
 };
 
 export default { zh, en };
