@@ -67,7 +67,8 @@ const zh = {
   weightsTitle: '考核权重与标准',
   weightsHelp:
     '总分 = Σ 各项得分率 × 权重 ÷ 参与计分的权重之和（满分 100）。得分率：销售 / 回款达成率封顶 100%；日均拜访 ÷ 标准日均拜访，封顶 100%；报表合规率本身；三项评分 ÷ 5。没有目标或尚未评分的项目不计入，其余项目按权重折算。',
-  complianceHelp: '报表合规率 = 截止前提交且已签核的计划和报告 ÷（出勤天数 × 2）；计划须在当天 12:00 前提交，报告须在次日 12:00 前提交。',
+  complianceHelp:
+    '报表合规率 = 截止前提交且已签核的计划和报告 ÷（出勤天数 × 2）；计划须在当天 {planHour}:00 前提交，报告须在次日 {reportHour}:00 前提交。',
   weightSum: '合计 {sum}%',
   weightSumWrong: '各项权重合计应为 100%',
   standardVisits: '标准日均拜访（次）',
@@ -144,7 +145,7 @@ const en: typeof zh = {
   weightsHelp:
     'Total = Σ each rate × its weight ÷ the weights that can be rated (out of 100). Rates: sales / collections achievement capped at 100 %; visits per day ÷ the standard, capped at 100 %; report compliance itself; each score ÷ 5. A component without a target or a score is left out and the others are scaled to the whole.',
   complianceHelp:
-    'Report compliance = plans and reports submitted by their deadline and signed ÷ (days attended × 2); a plan is due by 12:00 on its day, a report by 12:00 the next day.',
+    'Report compliance = plans and reports submitted by their deadline and signed ÷ (days attended × 2); a plan is due by {planHour}:00 on its day, a report by {reportHour}:00 the next day.',
   weightSum: 'Total {sum}%',
   weightSumWrong: 'The weights must add up to 100 %',
   standardVisits: 'Standard visits per day',
