@@ -247,7 +247,7 @@ describe('actualsByUnit: every metric at every level, as of the 15th (written ou
       expect(metricLevels[metric]).not.toContain('productCategory');
       expect(() => actuals(metric, 'productCategory')).toThrow(/不能按品种统计/);
     }
-    expect(() => actuals('collections', 'settlement')).toThrow('维度：回款额不能按结算方式统计');
+    expect(() => actuals('collections', 'settlement')).toThrow('层级：回款额不能按结算方式统计');
   });
 });
 
@@ -490,6 +490,53 @@ describe('targets.tracking', () => {
     });
   });
 
+  it('a target the trees imply: the company’s October from reps’ quarters split by month, the quarter from its rows', async () => {
+    const { s, core } = f;
+    const db = core.ctx.db;
+    const now = '2025-10-01T00:00:00.000Z';
+    const row = (
+      level: TargetLevel,
+      unitKey: string,
+      period: string,
+      kind: string,
+      from: string,
+      to: string,
+      value: number,
+      parentId: number | null,
+      split: string | null,
+    ) =>
+      Number(
+        db
+          .prepare(
+            `insert into targets (metric, level, unit_key, period, period_kind, from_date, to_date, value, parent_id, split, created_at, updated_at)
+             values ('collections', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(level, unitKey, period, kind, from, to, value, parentId, split, now, now).lastInsertRowid,
+      );
+    const q4 = row('company', '', '2025-Q4', 'quarter', '2025-10-01', '2025-12-31', 90_000, null, 'unit');
+    const li = row('rep', String(s.reps.li.id), '2025-Q4', 'quarter', '2025-10-01', '2025-12-31', 60_000, q4, 'time');
+    const boss = row('rep', String(s.reps.boss.id), '2025-Q4', 'quarter', '2025-10-01', '2025-12-31', 30_000, q4, 'time');
+    row('rep', String(s.reps.li.id), '2025-10', 'month', '2025-10-01', '2025-10-31', 10_000, li, null);
+    row('rep', String(s.reps.li.id), '2025-11', 'month', '2025-11-01', '2025-11-30', 20_000, li, null);
+    row('rep', String(s.reps.li.id), '2025-12', 'month', '2025-12-01', '2025-12-31', 30_000, li, null);
+    row('rep', String(s.reps.boss.id), '2025-10', 'month', '2025-10-01', '2025-10-31', 5_000, boss, null);
+    row('rep', String(s.reps.boss.id), '2025-11', 'month', '2025-11-01', '2025-12-31', 25_000, boss, null); // Nov–Dec as one row
+    const company = await ok(core, 'targets.tracking', { metric: 'collections', level: 'company', period: '2025-10', asOf: '2025-10-15' });
+    expect(company.rows).toMatchObject([{ unitId: null, target: 15_000, targetId: null }]);
+    const quarter = await ok(core, 'targets.tracking', { metric: 'collections', level: 'company', period: '2025-Q4', asOf: '2025-10-15' });
+    expect(quarter.rows).toMatchObject([{ target: 90_000, targetId: q4 }]);
+    const reps = await ok(core, 'targets.tracking', { metric: 'collections', level: 'rep', period: '2025-10', asOf: '2025-10-15' });
+    expect(reps.rows.map((r) => [r.name, r.target, r.targetId !== null])).toEqual(
+      expect.arrayContaining([
+        ['李娜', 10_000, true],
+        ['王强', 5_000, true],
+      ]),
+    );
+    // boss's December alone is not in the tree (his November row covers two months): no company December, never pro-rated
+    const december = await ok(core, 'targets.tracking', { metric: 'collections', level: 'company', period: '2025-12', asOf: '2025-10-15' });
+    expect(december.rows).toMatchObject([{ target: 0, status: 'noTarget' }]);
+  });
+
   it('bad input: a period that does not exist, a missing parent, a unit that does not exist, a metric the level cannot take', async () => {
     const { core } = f;
     const base = { metric: 'sales', level: 'rep', asOf: '2025-10-15' } as const;
@@ -509,7 +556,7 @@ describe('targets.tracking', () => {
     expect(await fail(core, 'targets.tracking', { ...base, metric: 'visits', level: 'productCategory', period: '2025-10' })).toMatchObject({
       code: 'VALIDATION',
       field: 'level',
-      message: '维度：完成拜访数不能按品种统计',
+      message: '层级：完成拜访数不能按品种统计',
     });
     expect(await fail(core, 'targets.tracking', { ...base, metric: 'collections', period: '2025-10', parentId: 1 })).toMatchObject({
       field: 'parentId',

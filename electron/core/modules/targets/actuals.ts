@@ -173,7 +173,7 @@ export function assertMetricLevel(metric: TargetMetric, level: TargetLevel, fiel
     throw DomainError.bilingual(
       'VALIDATION',
       {
-        zh: `维度：${metricDefinitions[metric].label.zh}不能按${targetLevelLabels[level].zh}统计`,
+        zh: `层级：${metricDefinitions[metric].label.zh}不能按${targetLevelLabels[level].zh}统计`,
         en: `Level: ${metricDefinitions[metric].label.en} cannot be broken down by ${targetLevelLabels[level].en.toLowerCase()}`,
       },
       field,

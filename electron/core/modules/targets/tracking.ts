@@ -1,8 +1,9 @@
 // 目标达成 Tracking: each unit's target for the period against its actual as of a date, and both against the
 // working-day time progress. Which rows: under a parent target (or a breadcrumb of units) the units of the level whose
 // targets hang below it in the target tree, plus the units of that level within its units that have documents; without
-// one, every unit of the level with a target for the period or with documents. A row's target is the target of exactly
-// that metric, level, unit and date range (a month tracked shows only month targets, never a share of a quarter's).
+// one, every unit of the level with a target for the period or with documents. A row's target is the row of exactly that
+// metric, level, unit and date range, or else what the target trees imply (resolve.ts: the company's month is the sum
+// of the reps' months when the company year was split into reps; a quarter the sum of its months) — never pro-rated.
 // Region and product-category rows are siblings (the children of the deepest region in the scope, or the top level) or
 // the targeted nodes, never a node beside its own ancestor, so the total never counts a document twice.
 import type { Ctx } from '../../context';
@@ -25,6 +26,7 @@ import { repLeaveDays, workCalendar } from '../calendar/calendar';
 import { readSetting, toleranceOf } from '../settings/settings';
 import { mulDivRound } from '../orders/amounts';
 import { actualsByUnit, assertMetricLevel, type ScopeUnit } from './actuals';
+import { TargetForest } from './resolve';
 
 type Input = ParsedInput<'targets.tracking'>;
 type Output_ = Output<'targets.tracking'>;
@@ -166,10 +168,8 @@ function scopeRow(
   tolerance: number,
 ): Output_['scope'] {
   const { from, to, asOf, asOfTo } = range;
-  const target = prepared(
-    ctx.db,
-    'select id, value from targets where metric = ? and level = ? and unit_key = ? and from_date = ? and to_date = ?',
-  ).get(metric, unit.level, unit.unitKey, from, to) as { id: number; value: number } | undefined;
+  const resolved = TargetForest.load(ctx, metric, from, to).resolve(unit.level, unit.unitKey, from, to);
+  const target = resolved && { id: resolved.targetId, value: resolved.value };
   const actual =
     actualsByUnit(ctx, { metric, level: unit.level, from, to: asOfTo, scope: above, unitKeys: [unit.unitKey] }).get(unit.unitKey) ?? 0;
   const calendar = workCalendar(ctx);
@@ -236,8 +236,19 @@ export function tracking(ctx: Ctx, input: Input): Output_ {
     ctx.db,
     'select id, unit_key as unitKey, value from targets where metric = ? and level = ? and from_date = ? and to_date = ?',
   ).all(metric, level, from, to) as Array<{ id: number; unitKey: string; value: number }>;
-  const targetOf = new Map(targetRows.map((t) => [t.unitKey, t]));
+  const targetOf = new Map<string, { id: number | null; value: number }>(targetRows.map((t) => [t.unitKey, t]));
+  // without an exact row, the target the trees imply (the company's month = Σ the reps' months), never pro-rated
+  const forest = TargetForest.load(ctx, metric, from, to);
+  const targetFor = (key: string) => {
+    let t = targetOf.get(key);
+    if (!t) {
+      const resolved = forest.resolve(level, key, from, to);
+      if (resolved) targetOf.set(key, (t = { id: resolved.targetId, value: resolved.value }));
+    }
+    return t;
+  };
   const targeted = anchor ? targetsUnder(ctx, metric, level, from, to, anchor) : new Set(targetOf.keys());
+  if (!anchor) for (const key of forest.unitKeys(level)) if (targetFor(key)) targeted.add(key);
 
   let units: Set<string>;
   if (level === 'region' || level === 'productCategory') {
@@ -256,7 +267,7 @@ export function tracking(ctx: Ctx, input: Input): Output_ {
   const names = unitNames(ctx, level, keys);
 
   const rows: TrackingRow[] = keys.map((key) => {
-    const t = targetOf.get(key);
+    const t = targetFor(key);
     const repLeave = level === 'rep' ? leave.get(Number(key)) : undefined;
     const f = figure(
       metric,
@@ -312,14 +323,11 @@ export function tracking(ctx: Ctx, input: Input): Output_ {
   };
 }
 
-/** The daily report's month-to-date target line: the rep's sales target for the report's month (exact month target),
+/** The daily report's month-to-date target line: the rep's sales target for the report's month (as the trees give it),
  *  the sales from the 1st through `date`, achievement and time progress (the rep's leave taken off), the status. */
 export function repSalesMonthToDate(ctx: Ctx, repId: number, date: string) {
   const { from, to } = parsePeriod(date.slice(0, 7))!;
-  const target = prepared(
-    ctx.db,
-    "select value from targets where metric = 'sales' and level = 'rep' and unit_key = ? and from_date = ? and to_date = ?",
-  ).get(String(repId), from, to) as { value: number } | undefined;
+  const target = TargetForest.load(ctx, 'sales', from, to).resolve('rep', String(repId), from, to);
   const actual = actualsByUnit(ctx, { metric: 'sales', level: 'rep', from, to: date, unitKeys: [String(repId)] }).get(String(repId)) ?? 0;
   const calendar = workCalendar(ctx);
   const leave = repLeaveDays(ctx, [repId], from, to).get(repId);
