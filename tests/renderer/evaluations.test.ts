@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import type { EvaluationRow } from '@shared/contract/evaluations';
 import { DEFAULT_EVALUATION_WEIGHTS } from '@shared/domain/evaluations';
-import { hundredthsOf, sortRows, defaultPeriod } from '@/views/evaluations/evaluationState';
+import { defaultPeriod, hundredthsOf, mayScore, sortRows } from '@/views/evaluations/evaluationState';
 import { activeField, mountAt, press, settle, typeHere, unmountAll } from './dailyFormsFixtures';
 import { evaluation } from './evaluationFixture';
 
@@ -44,7 +44,7 @@ describe('evaluations page', () => {
   });
 
   it('↓ Enter opens the rep; scores typed from the keyboard; 9 is refused, 3 is saved', SLOW, async () => {
-    const core = await mountAt('/evaluations?period=2025-10', handlers(), 'evaluations', 'supervisor');
+    const core = await mountAt('/evaluations?period=2025-10', handlers(), 'evaluations', 'manager');
     await vi.waitFor(() => expect(text('[data-test="eval-total-3"]')).toBe('0.00'));
     (document.querySelector('[data-test="eval-panel"]') as HTMLElement).focus();
     press('ArrowDown');
@@ -137,5 +137,19 @@ describe('evaluation state', () => {
     ]);
     expect(defaultPeriod(undefined, new Date(2026, 0, 15))).toMatchObject({ kind: 'month', month: '2025-12' });
     expect(defaultPeriod('2025-Q3')).toMatchObject({ kind: 'quarter', year: '2025', quarter: 3 });
+  });
+
+  it('offers the score form to a manager for anyone, to a supervisor for their own team only (never themselves)', () => {
+    const reps = [
+      { id: 1, teamId: 1, supervisorId: null },
+      { id: 2, teamId: 1, supervisorId: 1 },
+      { id: 3, teamId: 2, supervisorId: null },
+      { id: 4, teamId: 2, supervisorId: 1 },
+    ];
+    const wang = { role: 'supervisor', repId: 1 };
+    expect([1, 2, 3, 4].map((id) => mayScore(wang, id, reps))).toEqual([false, true, false, true]);
+    expect([1, 3].map((id) => mayScore({ role: 'manager', repId: null }, id, reps))).toEqual([true, true]);
+    expect(mayScore({ role: 'supervisor', repId: null }, 2, reps)).toBe(false);
+    expect(mayScore({ role: 'clerk', repId: null }, 2, reps)).toBe(false);
   });
 });

@@ -55,3 +55,23 @@ export function hundredthsOf(text: string): number | null {
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
+
+interface RepLink {
+  id: number;
+  teamId: number | null;
+  supervisorId: number | null;
+}
+
+/**
+ * Whether the score form is offered for a rep: a manager scores anyone; a supervisor the reps of their own team or
+ * under them, never themselves (the core's rule, dailyForms/access.ts; it refuses anything else with its own message).
+ */
+export function mayScore(operator: { role: string; repId: number | null } | null, repId: number, reps: readonly RepLink[]): boolean {
+  if (!operator) return true;
+  if (operator.role === 'manager') return true;
+  if (operator.role !== 'supervisor' || operator.repId === null || operator.repId === repId) return false;
+  const own = reps.find((r) => r.id === operator.repId);
+  const rep = reps.find((r) => r.id === repId);
+  if (!rep) return false;
+  return rep.supervisorId === operator.repId || (rep.teamId !== null && rep.teamId === own?.teamId);
+}
