@@ -112,15 +112,32 @@ export function repFigures(ctx: Ctx, repIds: readonly number[], o: FigureOptions
   const q = { from, to, yearBefore: yearBefore(to), lostSince: addDays(to, -o.lostCustomerDays) };
   const named = <T>(sql: string) => prepared(db, sql).all(q) as T[];
 
-  // sales and gross profit of every order row (a 红冲 negative), and the customers of the standing ones, in one pass
-  const orders = byRep(
-    named(
-      `select rep_id as repId, sum(total_fen) as sales, sum(total_fen - cost_fen) as gp,
-         count(distinct case when ${STANDING('orders')} then customer_id end) as customers
-       from orders where date between @from and @to and state in ('posted', 'reversed') and rep_id is not null group by rep_id`,
-    ),
-    ['sales', 'gp', 'customers'],
+  // one pass over the period's orders: sales and gross profit of every row (a 红冲 negative), the customers of the
+  // standing ones, and each customer's first standing order of the period — new when none stood before the period
+  type OrderSums = { k: 'o' | 'n'; repId: number; a: number; b: number; c: number };
+  const orderRows = named<OrderSums>(
+    `with m as materialized (
+       select o.id, o.rep_id, o.customer_id, o.date, o.total_fen, o.cost_fen, ${STANDING('o')} as standing
+       from orders o where o.date between @from and @to and o.state in ('posted', 'reversed')),
+     firsts as (
+       select customer_id, rep_id from (
+         select customer_id, rep_id, row_number() over (partition by customer_id order by date, id) as nth from m where standing)
+       where nth = 1)
+     select 'o' as k, rep_id as repId, sum(total_fen) as a, sum(total_fen - cost_fen) as b,
+            count(distinct case when standing then customer_id end) as c
+     from m where rep_id is not null group by rep_id
+     union all
+     select 'n', f.rep_id, count(*), 0, 0 from firsts f
+     where f.rep_id is not null
+       and not exists (select 1 from orders p where p.customer_id = f.customer_id and p.date < @from and ${STANDING('p')})
+     group by f.rep_id`,
   );
+  const orders: Sums = new Map();
+  const newCustomers: Sums = new Map();
+  for (const r of orderRows) {
+    if (r.k === 'o') orders.set(r.repId, [r.a, r.b, r.c]);
+    else newCustomers.set(r.repId, [r.a]);
+  }
   const returns = byRep(
     named(
       `select o.rep_id as repId, sum(t.total_fen) as sales, sum(t.total_fen - t.cost_fen) as gp
@@ -133,17 +150,6 @@ export function repFigures(ctx: Ctx, repIds: readonly number[], o: FigureOptions
   const keys = repIds.map(String);
   const collections = actualsByUnit(ctx, { metric: 'collections', level: 'rep', from, to, unitKeys: keys });
   const expenses = actualsByUnit(ctx, { metric: 'expenses', level: 'rep', from, to, unitKeys: keys });
-  // new: the customer's first standing order falls in the period; the rep of that order takes it
-  const newCustomers = byRep(
-    named(
-      `select repId, count(*) as n from (
-         select o.rep_id as repId, row_number() over (partition by o.customer_id order by o.date, o.id) as nth
-         from orders o where o.date between @from and @to and ${STANDING('o')}
-           and not exists (select 1 from orders p where p.customer_id = o.customer_id and p.date < @from and ${STANDING('p')}))
-       where nth = 1 and repId is not null group by repId`,
-    ),
-    ['n'],
-  );
   // each customer's last standing order up to the period end (one index seek per customer), then the reps who sold
   // to the lost ones within the 12 months
   const lost = byRep(
