@@ -226,14 +226,22 @@ export const fieldLabels: Record<string, string> = {
   commit: '保存',
 };
 
+/** Where one method's field means another business word than the shared label (the same key in another domain). */
+export const methodFieldLabels: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'targets.decompose': { method: '分解方式' },
+  'calendar.setDays': { source: '日历类别' },
+};
+
 /** Own labels only: a key such as "__proto__" or "constructor" must not pick up Object.prototype members. */
-function ownLabel(key: string): string | undefined {
+export function fieldLabel(key: string, method?: string): string | undefined {
+  const own = method !== undefined && Object.hasOwn(methodFieldLabels, method) ? methodFieldLabels[method] : undefined;
+  if (own && Object.hasOwn(own, key)) return own[key];
   return Object.hasOwn(fieldLabels, key) ? fieldLabels[key] : undefined;
 }
 
-export function labelForPath(path: readonly PropertyKey[]): string {
+export function labelForPath(path: readonly PropertyKey[], method?: string): string {
   const named = [...path].reverse().find((p) => typeof p === 'string') as string | undefined;
-  const label = named ? ownLabel(named) : undefined;
-  const where = path.map((p) => (typeof p === 'number' ? `第${p + 1}行` : (ownLabel(String(p)) ?? String(p)))).join(' › ');
+  const label = named ? fieldLabel(named, method) : undefined;
+  const where = path.map((p) => (typeof p === 'number' ? `第${p + 1}行` : (fieldLabel(String(p), method) ?? String(p)))).join(' › ');
   return label ? where : where || '输入';
 }

@@ -228,7 +228,7 @@ export const handlers: HandlerTable = {
 
 export function parseInput<M extends MethodName>(method: M, raw: unknown): ParsedInput<M> {
   const result = contract[method].input.safeParse(raw ?? {});
-  if (!result.success) throw validationError(result.error);
+  if (!result.success) throw validationError(result.error, method);
   return result.data as ParsedInput<M>;
 }
 

@@ -34,16 +34,16 @@ export const danglingRef = (label: string, field: string, id: number) =>
   new DomainError('REFERENCE', `${label}：引用的记录不存在（编号 ${id}）`, field);
 
 /** First zod issue → a DomainError: the field's Chinese label, then the plain message (shared/contract/messages.ts). */
-export function validationError(error: z.ZodError): DomainError {
+export function validationError(error: z.ZodError, method?: string): DomainError {
   const issue = error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
     // the message names the unknown key; the label is the object that holds it, if nested
     const field = [...issue.path, issue.keys[0]!].map(String).join('.');
-    const where = issue.path.length > 0 ? `${labelForPath(issue.path)}：` : '';
+    const where = issue.path.length > 0 ? `${labelForPath(issue.path, method)}：` : '';
     return new DomainError('VALIDATION', `${where}${issue.message}`, field);
   }
   const field = issue.path.map(String).join('.');
-  return new DomainError('VALIDATION', `${labelForPath(issue.path)}：${issue.message}`, field || undefined);
+  return new DomainError('VALIDATION', `${labelForPath(issue.path, method)}：${issue.message}`, field || undefined);
 }
 
 /** Any thrown value → the error part of an envelope; unexpected errors are logged and never leak a stack. */
