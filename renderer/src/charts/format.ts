@@ -1,0 +1,59 @@
+// Chinese number formatting for charts: 万 / 亿 on axes, ¥ with thousands separators in tooltips, % with one decimal.
+import { formatFen } from '@shared/money';
+
+const trim = (text: string) => text.replace(/\.?0+$/, '');
+
+/** A count or a yuan amount for an axis: 8,000 / 1.25万 / 3.4亿 (at most two decimals, trailing zeros dropped). */
+export function compactNumber(value: number): string {
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  if (abs >= 1e8) return `${sign}${trim((abs / 1e8).toFixed(2))}亿`;
+  if (abs >= 1e4) return `${sign}${trim((abs / 1e4).toFixed(2))}万`;
+  return `${sign}${String(Math.round(abs)).replace(/\B(?=(\d{3})+$)/g, ',')}`;
+}
+
+/** An amount in 分 on an axis, in 元: 12,345,600 分 → 12.35万. */
+export function axisFen(fen: number): string {
+  return compactNumber(fen / 100);
+}
+
+/** An amount in 分 in a tooltip or table: ¥1,234.56. */
+export function tooltipFen(fen: number): string {
+  return formatFen(Math.round(fen), { sign: true });
+}
+
+/** Basis points as a percentage with one decimal: 1234 → 12.3%. */
+export function percentBp(bp: number | null | undefined): string {
+  if (bp === null || bp === undefined) return '—';
+  const tenths = Math.round(bp / 10);
+  const sign = tenths < 0 ? '-' : '';
+  const abs = Math.abs(tenths);
+  return `${sign}${Math.floor(abs / 10)}.${abs % 10}%`;
+}
+
+/** A change in basis points with its sign: +12.3% / -4.0% / — when there is no base. */
+export function changeBp(bp: number | null | undefined): string {
+  if (bp === null || bp === undefined) return '—';
+  return bp > 0 ? `+${percentBp(bp)}` : percentBp(bp);
+}
+
+/** A count with thousands separators: 12345 → 12,345. */
+export function count(value: number): string {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/** How a series' values are written: money in 分, a plain count, or basis points. */
+export type ValueUnit = 'fen' | 'count' | 'bp';
+
+export function axisValue(unit: ValueUnit, value: number): string {
+  if (unit === 'fen') return axisFen(value);
+  if (unit === 'bp') return `${trim((value / 100).toFixed(1))}%`;
+  return compactNumber(value);
+}
+
+export function exactValue(unit: ValueUnit, value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (unit === 'fen') return tooltipFen(value);
+  if (unit === 'bp') return percentBp(value);
+  return count(value);
+}
