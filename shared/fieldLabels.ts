@@ -69,6 +69,7 @@ export const fieldLabels: Record<string, string> = {
   sku: '产品编码',
   spec: '规格',
   categoryId: '产品分类',
+  productCategoryId: '品种',
   unit: '单位',
   listPriceFen: '标准售价',
   dealerPriceFen: '经销价',

@@ -43,6 +43,8 @@ import { exportGrid, importGrid, setCell, targetGrid } from './modules/targets/g
 import { getEvaluation, getWeights, listEvaluations, saveScores, saveWeights } from './modules/evaluations/evaluations';
 import { calendarYear, importSchedule, setCalendarDays, workingDays } from './modules/calendar/calendar';
 import { tracking } from './modules/targets/tracking';
+import { analyticsOverview } from './modules/analytics/overview';
+import { analyticsSales } from './modules/analytics/sales';
 import { copySource, getPlan, listPlans, returnPlan, savePlan, signPlan, submitPlan, unsignPlan } from './modules/visitPlans/visitPlans';
 import {
   getReport,
@@ -195,6 +197,8 @@ export const handlers: HandlerTable = {
   'evaluations.saveScores': saveScores,
   'calendar.workingDays': workingDays,
   'targets.tracking': tracking,
+  'analytics.overview': analyticsOverview,
+  'analytics.sales': analyticsSales,
   'calendar.year': calendarYear,
   'calendar.setDays': setCalendarDays,
   'calendar.importSchedule': importSchedule,

@@ -30,6 +30,7 @@ import { calendarMethods } from './calendar';
 import { trackingMethods } from './tracking';
 import { targetMethods } from './targets';
 import { evaluationMethods } from './evaluations';
+import { analyticsMethods } from './analytics';
 
 export { dateSchema, fenSchema, idSchema, pageInput } from './common';
 export type { AuditEntry, AuditVerification } from './audit';
@@ -84,6 +85,9 @@ export const contract = {
   ...trackingMethods,
   ...targetMethods,
   ...evaluationMethods,
+  // registered one by one as their handlers land (analytics.ts holds the whole dashboard contract)
+  'analytics.overview': analyticsMethods['analytics.overview'],
+  'analytics.sales': analyticsMethods['analytics.sales'],
 } as const;
 
 export type Contract = typeof contract;

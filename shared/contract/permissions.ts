@@ -148,6 +148,9 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'calendar.workingDays': 'signedIn',
   // 目标达成: every operator reads it
   'targets.tracking': 'signedIn',
+  // 数据分析: every operator reads the dashboards
+  'analytics.overview': 'signedIn',
+  'analytics.sales': 'signedIn',
   // 工作日历: every operator reads it; the company's days and the official schedule are a manager's or the admin's
   // (the settings screen's rule for credit control)
   'calendar.year': 'signedIn',
