@@ -13,6 +13,7 @@ import { settingsRoutes } from '@/views/settings/routes';
 import { calendarRoutes } from '@/views/calendar/routes';
 import { targetRoutes } from '@/views/targets/routes';
 import { evaluationRoutes } from '@/views/evaluations/routes';
+import { analyticsRoutes } from '@/views/analytics/routes';
 
 // Hash history works the same from file:// (Electron) and from the browser-mode server.
 export const routes: RouteRecordRaw[] = [
@@ -101,6 +102,7 @@ export const routes: RouteRecordRaw[] = [
   ...calendarRoutes,
   ...targetRoutes,
   ...evaluationRoutes,
+  ...analyticsRoutes,
   ...authRoutes,
   ...printRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/customers' },

@@ -249,7 +249,7 @@ export interface AchievementInput {
   achievementName: string;
   timeProgressName: string;
   /** one row per metric (or unit): achievement and the period's time progress, both in basis points */
-  rows: Array<{ name: string; achievementBp: number | null; timeProgressBp: number }>;
+  rows: Array<{ name: string; achievementBp: number | null; timeProgressBp: number | null }>;
 }
 
 /** Achievement against time progress: a bar per metric for the achievement, a black tick for the time progress,

@@ -25,6 +25,7 @@ import calendarMessages from '@/views/calendar/messages';
 import targetMessages from '@/views/targets/messages';
 import evaluationMessages from '@/views/evaluations/messages';
 import trackingMessages from '@/views/targets/trackingMessages';
+import analyticsMessages from '@/views/analytics/messages';
 
 // each domain keeps its texts beside its views, under its own namespace
 const zhCN = {
@@ -53,6 +54,7 @@ const zhCN = {
   target: targetMessages.zh,
   evaluation: evaluationMessages.zh,
   tracking: trackingMessages.zh,
+  analytics: analyticsMessages.zh,
 };
 const en: typeof zhCN = {
   ...enBase,
@@ -80,6 +82,7 @@ const en: typeof zhCN = {
   target: targetMessages.en,
   evaluation: evaluationMessages.en,
   tracking: trackingMessages.en,
+  analytics: analyticsMessages.en,
 };
 
 export type Locale = 'zh-CN' | 'en';

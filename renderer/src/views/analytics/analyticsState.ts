@@ -1,0 +1,84 @@
+// The dashboards' period and filters: one choice shared by 总览 and 销售分析 (switching keeps it), turned into the
+// analytics contract's input.
+import { reactive } from 'vue';
+import type { AnalyticsFilters, AnalyticsInput } from '@shared/contract/analytics';
+import type { ChannelType } from '@shared/domain/dealer';
+import { lastDayOfMonth, parsePeriod } from '@shared/periods';
+
+export type PeriodKindChoice = 'month' | 'quarter' | 'year' | 'custom';
+
+export interface DashboardChoice {
+  kind: PeriodKindChoice;
+  /** YYYY-MM */
+  month: string;
+  /** YYYY */
+  year: string;
+  quarter: number;
+  /** custom range, YYYY-MM-DD */
+  from: string;
+  to: string;
+  regionId: number | null;
+  teamId: number | null;
+  repId: number | null;
+  dealerId: number | null;
+  channelType: ChannelType | null;
+  productCategoryId: number | null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** This month (to date in the figures: the core clips nothing, an unfinished month simply has fewer documents). */
+export function initialChoice(now = new Date()): DashboardChoice {
+  const y = now.getFullYear();
+  const m = now.getMonth() + 1;
+  return {
+    kind: 'month',
+    month: `${y}-${pad(m)}`,
+    year: String(y),
+    quarter: Math.ceil(m / 3),
+    from: `${y}-${pad(m)}-01`,
+    to: lastDayOfMonth(y, m),
+    regionId: null,
+    teamId: null,
+    repId: null,
+    dealerId: null,
+    channelType: null,
+    productCategoryId: null,
+  };
+}
+
+/** The choice's dates: a whole month, quarter or year, or the custom range as typed. */
+export function periodOf(c: DashboardChoice): { from: string; to: string } {
+  const label = c.kind === 'month' ? c.month : c.kind === 'quarter' ? `${c.year}-Q${c.quarter}` : c.kind === 'year' ? c.year : null;
+  const p = label ? parsePeriod(label) : null;
+  if (p) return { from: p.from, to: p.to };
+  return c.from <= c.to ? { from: c.from, to: c.to } : { from: c.to, to: c.from };
+}
+
+/** Only the filters set; none at all when nothing is set. */
+export function filtersOf(c: DashboardChoice): AnalyticsFilters | undefined {
+  const f: AnalyticsFilters = {};
+  if (c.regionId) f.regionId = c.regionId;
+  if (c.teamId) f.teamId = c.teamId;
+  if (c.repId) f.repId = c.repId;
+  if (c.dealerId) f.dealerId = c.dealerId;
+  if (c.channelType) f.channelType = c.channelType;
+  if (c.productCategoryId) f.productCategoryId = c.productCategoryId;
+  return Object.keys(f).length ? f : undefined;
+}
+
+export function inputOf(c: DashboardChoice): AnalyticsInput {
+  const filters = filtersOf(c);
+  return filters ? { period: periodOf(c), filters } : { period: periodOf(c) };
+}
+
+export function clearFilters(c: DashboardChoice): void {
+  c.regionId = c.teamId = c.repId = c.dealerId = c.productCategoryId = null;
+  c.channelType = null;
+}
+
+/** The one choice both dashboards read and change. */
+export const dashboardChoice = reactive<DashboardChoice>(initialChoice());
+
+/** 'YYYY-MM' → its month number. */
+export const monthNumber = (ym: string) => Number(ym.slice(5, 7));
