@@ -1,0 +1,422 @@
+// 客户分析 Customer analytics for a period: grade and lifecycle distribution, new vs lost per month, top customers, A/B
+// customers not visited, segments and rep coverage. The customers are the active ones within the filters, read by the
+// customer's own attributes (region subtree, its rep and that rep's team, its serving dealer and that dealer's channel
+// type); their sales are targets/actuals.ts' (narrowed to a product category when one is given).
+// New and lost come from one grouped read of orders_customer_idx (customer, date), the orders that do not stand as of
+// the period end (drafts, 红冲 rows, originals reversed by then) taken out — the rule of
+// actuals.ts and evaluations/figures.ts: new = the customer's first standing order falls in the month; lost (PRODUCT §3)
+// = as of the month end, the last standing order is within the 12 months before it but not within its last N days.
+import type { Ctx } from '../../context';
+import type { z } from 'zod';
+import type { AnalyticsFilters, AnalyticsInput, analyticsMethods } from '../../../../shared/contract/analytics';
+import type { CustomerGrade, CustomerScale, CustomerType, Lifecycle } from '../../../../shared/domain/customer';
+import { customerGrades, customerScaleLabels, customerScales, customerTypeLabels, lifecycles } from '../../../../shared/domain/customer';
+import { addDays, daysBetween } from '../../../../shared/periods';
+import { prepared } from '../../db/sql';
+import { actualsByUnit, type ScopeUnit } from '../targets/actuals';
+import { evaluationScheme } from '../evaluations/evaluations';
+import { yearBefore } from '../evaluations/figures';
+import { changeBp, comparisonPeriods, monthsOf, shareBp } from './period';
+import { checkFilters } from './filters';
+
+/** An A/B customer without a completed visit in this many days up to the date is 未拜访. */
+export const NOT_VISITED_DAYS = 30;
+/** At most this many rows of a long list (the total is always given). */
+const LIST_ROWS = 100;
+const TOP_CUSTOMERS = 20;
+
+export interface CustomerRecord {
+  id: number;
+  code: string;
+  name: string;
+  grade: CustomerGrade;
+  lifecycle: Lifecycle;
+  type: CustomerType;
+  industry: string;
+  scale: CustomerScale | null;
+  regionId: number | null;
+  repId: number | null;
+  repName: string | null;
+}
+
+/** The active customers (not archived, not merged away) within the filters, by the customer's own attributes. */
+export function customersWithin(ctx: Ctx, filters: AnalyticsFilters = {}): CustomerRecord[] {
+  const where = ['c.archived = 0', 'c.merged_into_id is null'];
+  const params: Record<string, string | number> = {};
+  if (filters.regionId !== undefined) {
+    where.push(
+      "c.region_id in (select s.id from regions s where s.path like (select q.path from regions q where q.id = @regionId) || '%')",
+    );
+    params.regionId = filters.regionId;
+  }
+  if (filters.repId !== undefined) {
+    where.push('c.rep_id = @repId');
+    params.repId = filters.repId;
+  }
+  if (filters.teamId !== undefined) {
+    where.push('r.team_id = @teamId');
+    params.teamId = filters.teamId;
+  }
+  if (filters.dealerId !== undefined) {
+    where.push('c.dealer_id = @dealerId');
+    params.dealerId = filters.dealerId;
+  }
+  if (filters.channelType !== undefined) {
+    where.push("(case when c.dealer_id is null then 'direct' else d.channel_type end) = @channelType");
+    params.channelType = filters.channelType;
+  }
+  return prepared(
+    ctx.db,
+    `select c.id, c.code, c.name, c.grade, c.lifecycle, c.type, c.industry, c.scale, c.region_id as regionId, c.rep_id as repId,
+       r.name as repName
+     from customers c left join reps r on r.id = c.rep_id left join dealers d on d.id = c.dealer_id
+     where ${where.join(' and ')}`,
+  ).all(params) as CustomerRecord[];
+}
+
+/** Orders that do not stand as of `to`: drafts, originals reversed on or before it, and every 红冲 row (a few). */
+function notStandingIds(ctx: Ctx, to: string): number[] {
+  const odd = prepared(
+    ctx.db,
+    `select o.id, o.state, o.reversed_by_id, (select rv.date from orders rv where rv.id = o.reversed_by_id)
+     from orders o where o.state in ('draft', 'reversed')`,
+  )
+    .raw()
+    .all() as Array<[number, string, number | null, string | null]>;
+  const out: number[] = [];
+  for (const [id, state, reversedBy, reversedOn] of odd) {
+    if (state === 'draft') out.push(id);
+    else {
+      if (reversedBy !== null) out.push(reversedBy);
+      if (reversedOn !== null && reversedOn <= to) out.push(id);
+    }
+  }
+  return out;
+}
+
+/** A customer's standing orders as of the last of `days`: the first ever, and the last on or before each of `days`. */
+export interface OrderHistory {
+  first: string;
+  lastBy: Array<string | null>;
+}
+
+/**
+ * Every customer's first standing order and last standing order on or before each day (ascending, the last one the
+ * as-of date), in one grouped pass over orders_customer_idx (customer, date) — no table rows are read.
+ */
+export function orderHistories(ctx: Ctx, days: readonly string[]): Map<number, OrderHistory> {
+  const to = days[days.length - 1]!;
+  const params: Record<string, string> = { to, odd: JSON.stringify(notStandingIds(ctx, to)) };
+  const cols = days.map((d, i) => {
+    params[`e${i}`] = d;
+    return `max(case when date <= @e${i} then date end)`;
+  });
+  const rows = prepared(
+    ctx.db,
+    `select customer_id, min(date), ${cols.join(', ')} from orders indexed by orders_customer_idx
+     where date <= @to and id not in (select value from json_each(@odd)) group by customer_id`,
+  )
+    .raw()
+    .all(params) as Array<[number, string, ...Array<string | null>]>;
+  return new Map(rows.map(([id, first, ...lastBy]) => [id, { first, lastBy }]));
+}
+
+/** PRODUCT §3: lost on `day` — the last standing order up to it is within the 12 months before it, none in its last N days. */
+export function isLostOn(last: string | null, day: string, lostDays: number): boolean {
+  return last !== null && last > yearBefore(day) && last <= addDays(day, -lostDays);
+}
+
+/** New and lost customers per month: new when the first standing order falls in the month, lost as of its end. */
+export function newVsLostByMonth(
+  histories: ReadonlyMap<number, OrderHistory>,
+  customerIds: Iterable<number>,
+  months: ReadonlyArray<{ month: string; from: string; to: string }>,
+  lostDays: number,
+): Array<{ month: string; newCustomers: number; lostCustomers: number }> {
+  const rows = months.map((m) => ({ month: m.month, newCustomers: 0, lostCustomers: 0 }));
+  for (const id of customerIds) {
+    const h = histories.get(id);
+    if (!h) continue;
+    months.forEach((m, i) => {
+      if (h.first >= m.from && h.first <= m.to) rows[i]!.newCustomers++;
+      if (isLostOn(h.lastBy[i] ?? null, m.to, lostDays)) rows[i]!.lostCustomers++;
+    });
+  }
+  return rows;
+}
+
+/** The product category filter as a scope for actualsByUnit (the customer filters are applied to the customer set). */
+function categoryScope(filters: AnalyticsFilters): ScopeUnit[] {
+  return filters.productCategoryId === undefined ? [] : [{ level: 'productCategory', unitKey: String(filters.productCategoryId) }];
+}
+
+/** The last completed visit (a done line of a submitted or signed report, as visits count) of every customer up to `to`. */
+export function lastVisits(ctx: Ctx, to: string): Map<number, string> {
+  const rows = prepared(
+    ctx.db,
+    `select l.customer_id, max(d.date) from daily_report_lines l join daily_reports d on d.id = l.report_id
+     where l.done = 1 and d.state in ('submitted', 'signed') and d.date <= ? group by l.customer_id`,
+  )
+    .raw()
+    .all(to) as Array<[number, string]>;
+  return new Map(rows);
+}
+
+export interface NotVisitedRow {
+  customer: CustomerRecord;
+  lastVisitDate: string | null;
+  daysSinceVisit: number | null;
+}
+
+/** A/B customers with no completed visit in the `days` days up to `to`, the longest unvisited first (never visited first). */
+export function abNotVisited(ctx: Ctx, customers: readonly CustomerRecord[], to: string, days: number): NotVisitedRow[] {
+  const visits = lastVisits(ctx, to);
+  const since = addDays(to, -days);
+  const rows: NotVisitedRow[] = [];
+  for (const c of customers) {
+    if (c.grade !== 'A' && c.grade !== 'B') continue;
+    const last = visits.get(c.id) ?? null;
+    if (last !== null && last > since) continue;
+    rows.push({ customer: c, lastVisitDate: last, daysSinceVisit: last === null ? null : daysBetween(last, to) });
+  }
+  rows.sort(
+    (a, b) =>
+      (a.lastVisitDate === null ? 0 : 1) - (b.lastVisitDate === null ? 0 : 1) ||
+      (a.lastVisitDate ?? '').localeCompare(b.lastVisitDate ?? '') ||
+      a.customer.grade.localeCompare(b.customer.grade) ||
+      a.customer.code.localeCompare(b.customer.code),
+  );
+  return rows;
+}
+
+interface RegionRow {
+  id: number;
+  name: string;
+  path: string;
+  sortOrder: number;
+}
+
+/** Which region a customer counts under: the child of the filter region on its path (or the top-level region). */
+function regionSegmentOf(ctx: Ctx, filterRegionId: number | undefined) {
+  const regions = prepared(ctx.db, 'select id, name, path, sort_order as sortOrder from regions').all() as RegionRow[];
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const filter = filterRegionId === undefined ? undefined : byId.get(filterRegionId);
+  const depth = filter ? filter.path.split('/').filter(Boolean).length : 0;
+  return {
+    keyOf(regionId: number | null): number | null {
+      if (regionId === null) return null;
+      const chain = (byId.get(regionId)?.path ?? '').split('/').filter(Boolean).map(Number);
+      return chain[depth] ?? filter?.id ?? null;
+    },
+    nameOf: (id: number) => byId.get(id)?.name ?? '',
+    orderOf: (id: number) => byId.get(id)?.sortOrder ?? 0,
+  };
+}
+
+type CustomersOut = z.output<(typeof analyticsMethods)['analytics.customers']['output']>;
+type Segment = CustomersOut['segments']['industry'][number];
+
+function segmentRows(
+  customers: readonly CustomerRecord[],
+  keyOf: (c: CustomerRecord) => string,
+  nameOf: (key: string) => string,
+  sales: ReadonlyMap<string, number>,
+  lastYear: ReadonlyMap<string, number>,
+): Segment[] {
+  const acc = new Map<string, Segment>();
+  for (const c of customers) {
+    const key = keyOf(c);
+    let row = acc.get(key);
+    if (!row) acc.set(key, (row = { key, name: nameOf(key), customers: 0, salesFen: 0, lastYearFen: 0, yoyBp: null }));
+    row.customers++;
+    row.salesFen += sales.get(String(c.id)) ?? 0;
+    row.lastYearFen += lastYear.get(String(c.id)) ?? 0;
+  }
+  const rows = [...acc.values()];
+  for (const r of rows) r.yoyBp = changeBp(r.salesFen, r.lastYearFen);
+  // by sales, then by count; the unset value last
+  return rows.sort(
+    (a, b) =>
+      (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || b.salesFen - a.salesFen || b.customers - a.customers || a.key.localeCompare(b.key),
+  );
+}
+
+export function customerAnalytics(ctx: Ctx, input: AnalyticsInput): CustomersOut {
+  const filters = input.filters ?? {};
+  checkFilters(ctx, input.filters);
+  const periods = comparisonPeriods(input.period);
+  const { from, to } = periods.current;
+  const lostDays = evaluationScheme(ctx).lostCustomerDays;
+  const customers = customersWithin(ctx, filters);
+  const scope = categoryScope(filters);
+
+  const grades = customerGrades.map((grade) => ({ grade, customers: 0 }));
+  const stages = lifecycles.map((lifecycle) => ({ lifecycle, customers: 0 }));
+  for (const c of customers) {
+    grades[customerGrades.indexOf(c.grade)]!.customers++;
+    stages[lifecycles.indexOf(c.lifecycle)]!.customers++;
+  }
+
+  const months = monthsOf({ from, to });
+  const newVsLost = newVsLostByMonth(
+    orderHistories(
+      ctx,
+      months.map((m) => m.to),
+    ),
+    customers.map((c) => c.id),
+    months,
+    lostDays,
+  );
+
+  const sales = actualsByUnit(ctx, { metric: 'sales', level: 'customer', from, to, scope });
+  const lastYear = actualsByUnit(ctx, { metric: 'sales', level: 'customer', from: periods.lastYear.from, to: periods.lastYear.to, scope });
+  const salesOf = (id: number) => sales.get(String(id)) ?? 0;
+  const totalSales = customers.reduce((s, c) => s + salesOf(c.id), 0);
+  const top = customers
+    .filter((c) => salesOf(c.id) > 0)
+    .sort((a, b) => salesOf(b.id) - salesOf(a.id) || a.code.localeCompare(b.code))
+    .slice(0, TOP_CUSTOMERS);
+  // gross profit of the top customers only: read through each one's own index
+  const grossProfit = actualsByUnit(ctx, {
+    metric: 'grossProfit',
+    level: 'customer',
+    from,
+    to,
+    scope,
+    unitKeys: top.map((c) => String(c.id)),
+  });
+  const topCustomers = top.map((c, i) => {
+    const ly = lastYear.get(String(c.id)) ?? 0;
+    return {
+      rank: i + 1,
+      customerId: c.id,
+      customerCode: c.code,
+      customerName: c.name,
+      grade: c.grade,
+      salesFen: salesOf(c.id),
+      grossProfitFen: grossProfit.get(String(c.id)) ?? 0,
+      shareBp: shareBp(salesOf(c.id), totalSales),
+      lastYearFen: ly,
+      yoyBp: changeBp(salesOf(c.id), ly),
+    };
+  });
+
+  const unvisited = abNotVisited(ctx, customers, to, NOT_VISITED_DAYS);
+  const notVisited = {
+    days: NOT_VISITED_DAYS,
+    total: unvisited.length,
+    rows: unvisited.slice(0, LIST_ROWS).map((r) => ({
+      customerId: r.customer.id,
+      customerCode: r.customer.code,
+      customerName: r.customer.name,
+      grade: r.customer.grade,
+      repName: r.customer.repName,
+      lastVisitDate: r.lastVisitDate,
+      daysSinceVisit: r.daysSinceVisit,
+    })),
+  };
+
+  const regionSegment = regionSegmentOf(ctx, filters.regionId);
+  const regionRows = segmentRows(
+    customers,
+    (c) => String(regionSegment.keyOf(c.regionId) ?? ''),
+    (k) => (k === '' ? '未设区域' : regionSegment.nameOf(Number(k))),
+    sales,
+    lastYear,
+  );
+  const segments = {
+    customerType: segmentRows(
+      customers,
+      (c) => c.type,
+      (k) => customerTypeLabels[k as CustomerType]?.zh ?? '未设',
+      sales,
+      lastYear,
+    ) as Array<Segment & { key: CustomerType | '' }>,
+    industry: segmentRows(
+      customers,
+      (c) => c.industry.trim(),
+      (k) => k || '未填行业',
+      sales,
+      lastYear,
+    ),
+    scale: segmentRows(
+      customers,
+      (c) => (c.scale && (customerScales as readonly string[]).includes(c.scale) ? c.scale : ''),
+      (k) => (k === '' ? '未设规模' : customerScaleLabels[k as CustomerScale].zh),
+      sales,
+      lastYear,
+    ) as Array<Segment & { key: CustomerScale | '' }>,
+    region: regionRows,
+  };
+
+  return {
+    periods,
+    grades,
+    lifecycles: stages,
+    newVsLost,
+    lostCustomerDays: lostDays,
+    topCustomers,
+    notVisited,
+    segments,
+    repCoverage: repCoverage(ctx, customers, filters, to, scope),
+  };
+}
+
+/** Per active rep within the team / rep filter: the customers
+ *  they own, A/B among them, prospects, and their sales of the 12 months up to `to` (the order's rep, within the filters). */
+function repCoverage(
+  ctx: Ctx,
+  customers: readonly CustomerRecord[],
+  filters: AnalyticsFilters,
+  to: string,
+  categoryScopeUnits: ScopeUnit[],
+): CustomersOut['repCoverage'] {
+  const where = ['r.active = 1'];
+  const params: Record<string, number> = {};
+  if (filters.teamId !== undefined) {
+    where.push('r.team_id = @teamId');
+    params.teamId = filters.teamId;
+  }
+  if (filters.repId !== undefined) {
+    where.push('r.id = @repId');
+    params.repId = filters.repId;
+  }
+  const reps = prepared(
+    ctx.db,
+    `select r.id as repId, r.name as repName, t.name as teamName from reps r left join teams t on t.id = r.team_id
+     where ${where.join(' and ')} order by r.team_id is null, r.team_id, r.code, r.id`,
+  ).all(params) as Array<{ repId: number; repName: string; teamName: string | null }>;
+  const owned = new Map<number, { customers: number; ab: number; prospects: number }>();
+  for (const c of customers) {
+    if (c.repId === null) continue;
+    let o = owned.get(c.repId);
+    if (!o) owned.set(c.repId, (o = { customers: 0, ab: 0, prospects: 0 }));
+    o.customers++;
+    if (c.grade === 'A' || c.grade === 'B') o.ab++;
+    if (c.lifecycle === 'prospect') o.prospects++;
+  }
+  const scope: ScopeUnit[] = [...categoryScopeUnits];
+  if (filters.regionId !== undefined) scope.push({ level: 'region', unitKey: String(filters.regionId) });
+  if (filters.dealerId !== undefined) scope.push({ level: 'dealer', unitKey: String(filters.dealerId) });
+  if (filters.channelType !== undefined) scope.push({ level: 'channelType', unitKey: filters.channelType });
+  const sales = actualsByUnit(ctx, {
+    metric: 'sales',
+    level: 'rep',
+    from: addDays(yearBefore(to), 1),
+    to,
+    scope,
+    unitKeys: reps.map((r) => String(r.repId)),
+  });
+  return reps.map((r) => {
+    const o = owned.get(r.repId);
+    return {
+      repId: r.repId,
+      repName: r.repName,
+      teamName: r.teamName,
+      customers: o?.customers ?? 0,
+      abCustomers: o?.ab ?? 0,
+      prospects: o?.prospects ?? 0,
+      last12MonthsSalesFen: sales.get(String(r.repId)) ?? 0,
+    };
+  });
+}

@@ -1,0 +1,237 @@
+// 应收分析 Receivables analytics for a period: aging as of the period end stacked by region and by rep, and the top
+// overdue customers — all receivables/aging.ts itself (region = the customer's, rep / dealer = the document's); the
+// collection rate and DSO per month and over the period (PRODUCT §3):
+//   回款率 = collections in the period / (receivables at the day before it + sales in the period);
+//   DSO    = the average of the daily closing receivables over the period / sales in the period × days in the period.
+// Sales and collections are targets/actuals.ts' figures within the filters; the receivables on each day are the
+// ledger's balance (Σ receivables − Σ credits dated ≤ that day, the aging's total) of the customers within the filters
+// (by the customer's own region, rep, team and serving dealer), read as one sum per day and added up.
+// The ledger has no product and aging no channel type: those two filters are refused, naming the field.
+import type { z } from 'zod';
+import type { Ctx } from '../../context';
+import type { AnalyticsFilters, AnalyticsInput, analyticsMethods } from '../../../../shared/contract/analytics';
+import type { AgingOutput } from '../../../../shared/contract/receivables';
+import { addDays, daysBetween } from '../../../../shared/periods';
+import { prepared } from '../../db/sql';
+import { DomainError } from '../../errors';
+import { mulDivRound } from '../orders/amounts';
+import { agingEdges, receivablesAging } from '../receivables/aging';
+import { customerOpenReceivables } from '../receivables/balance';
+import { dailyActuals, type ScopeUnit } from '../targets/actuals';
+import { checkFilters, scopeOf } from './filters';
+import { comparisonPeriods, monthsOf, type DateRange } from './period';
+
+type ReceivablesOut = z.output<(typeof analyticsMethods)['analytics.receivables']['output']>;
+type Grouping = 'region' | 'rep' | 'customer';
+
+const TOP_OVERDUE = 10;
+
+function refuseUnnarrowable(filters: AnalyticsFilters): void {
+  if (filters.productCategoryId !== undefined)
+    throw new DomainError('VALIDATION', '品种：应收账款不分品种，应收分析不能按品种筛选', 'filters.productCategoryId');
+  if (filters.channelType !== undefined)
+    throw new DomainError('VALIDATION', '渠道类型：账龄不能按渠道类型筛选，请改选经销商', 'filters.channelType');
+}
+
+/**
+ * receivables.aging for the filters: one call, or with a team (and no rep) one call per rep of the team, the rows
+ * summed by key — aging narrows by one rep only.
+ */
+export function agingWithin(
+  ctx: Ctx,
+  asOf: string,
+  groupBy: Grouping,
+  filters: AnalyticsFilters,
+  options: { buckets?: number[]; topByOverdue?: number } = {},
+): AgingOutput {
+  const { buckets, topByOverdue } = options;
+  const base = { asOf, groupBy, regionId: filters.regionId, dealerId: filters.dealerId, buckets };
+  if (filters.teamId === undefined || filters.repId !== undefined) {
+    // the top rows by overdue only: names are read for that page alone
+    const page =
+      topByOverdue === undefined ? {} : { sort: { field: 'overdueFen', order: 'desc' } as const, page: 1, pageSize: topByOverdue };
+    return receivablesAging(ctx, { ...base, repId: filters.repId, ...page });
+  }
+  const reps = prepared(ctx.db, 'select id from reps where team_id = ? order by id').pluck().all(filters.teamId) as number[];
+  const edges = agingEdges(ctx, buckets);
+  const zero = () => ({
+    notDueFen: 0,
+    bucketsFen: new Array<number>(edges.length + 1).fill(0),
+    totalFen: 0,
+    overdueFen: 0,
+    prepaymentFen: 0,
+  });
+  const rows = new Map<number, AgingOutput['rows'][number]>();
+  const totals = zero();
+  const add = (acc: ReturnType<typeof zero>, a: ReturnType<typeof zero>) => {
+    acc.notDueFen += a.notDueFen;
+    acc.totalFen += a.totalFen;
+    acc.overdueFen += a.overdueFen;
+    acc.prepaymentFen += a.prepaymentFen;
+    a.bucketsFen.forEach((v, i) => (acc.bucketsFen[i]! += v));
+  };
+  for (const repId of reps) {
+    const part = receivablesAging(ctx, { ...base, repId });
+    for (const r of part.rows) {
+      let row = rows.get(r.key);
+      if (!row) rows.set(r.key, (row = { key: r.key, code: r.code, name: r.name, hasChildren: r.hasChildren, ...zero() }));
+      add(row, r);
+    }
+    add(totals, part.totals);
+  }
+  const sorted = [...rows.values()].sort((a, b) => b.totalFen - a.totalFen || a.key - b.key);
+  return { asOf, groupBy, bucketEdges: edges, rows: sorted, total: sorted.length, totals };
+}
+
+/** The customers' net ledger movement per day (receivables + , credits −) dated ≤ to, within the filters. */
+function ledgerMovesByDay(ctx: Ctx, to: string, filters: AnalyticsFilters): Map<string, number> {
+  const where: string[] = [];
+  const params: Record<string, string | number> = { to };
+  if (filters.regionId !== undefined) {
+    where.push(
+      "c.region_id in (select s.id from regions s where s.path like (select q.path from regions q where q.id = @regionId) || '%')",
+    );
+    params.regionId = filters.regionId;
+  }
+  if (filters.repId !== undefined) {
+    where.push('c.rep_id = @repId');
+    params.repId = filters.repId;
+  }
+  if (filters.teamId !== undefined) {
+    where.push('c.rep_id in (select r.id from reps r where r.team_id = @teamId)');
+    params.teamId = filters.teamId;
+  }
+  if (filters.dealerId !== undefined) {
+    where.push('c.dealer_id = @dealerId');
+    params.dealerId = filters.dealerId;
+  }
+  const narrow = where.length > 0;
+  const side = (table: 'receivables' | 'credits', sign: string) =>
+    narrow
+      ? `select x.date as d, ${sign}x.amount_fen as v from ${table} x join customers c on c.id = x.customer_id where x.date <= @to and ${where.join(' and ')}`
+      : `select x.date as d, ${sign}x.amount_fen as v from ${table} x where x.date <= @to`;
+  const rows = prepared(ctx.db, `select d, sum(v) from (${side('receivables', '')} union all ${side('credits', '-')}) group by d`)
+    .raw()
+    .all(params) as Array<[string, number]>;
+  return new Map(rows);
+}
+
+/** Receivables at the end of each day of [from, to] (index 0 = from), and at the day before `from`. */
+export function dailyBalances(moves: ReadonlyMap<string, number>, from: string, to: string): { opening: number; days: number[] } {
+  let opening = 0;
+  for (const [d, v] of moves) if (d < from) opening += v;
+  const days: number[] = [];
+  let balance = opening;
+  for (let d = from; d <= to; d = addDays(d, 1)) {
+    balance += moves.get(d) ?? 0;
+    days.push(balance);
+  }
+  return { opening, days };
+}
+
+/** 回款率 in bp: collections / (opening + sales); null when the base is ≤ 0. */
+export function collectionRateBp(collections: number, opening: number, sales: number): number | null {
+  const base = opening + sales;
+  return base > 0 ? mulDivRound(collections, 10_000, base) : null;
+}
+
+/** DSO in whole days: average daily receivables / sales × days; null when sales ≤ 0. */
+export function dsoDays(balances: readonly number[], sales: number): number | null {
+  if (sales <= 0 || balances.length === 0) return null;
+  const sum = balances.reduce((s, v) => s + v, 0);
+  // (sum / n) / sales × n = sum / sales
+  return mulDivRound(sum, 1, sales);
+}
+
+function sumByMonth(daily: ReadonlyMap<string, number>, months: ReadonlyArray<DateRange & { month: string }>): number[] {
+  return months.map((m) => {
+    let s = 0;
+    for (const [d, v] of daily) if (d >= m.from && d <= m.to) s += v;
+    return s;
+  });
+}
+
+const amountsOf = (a: AgingOutput['totals']) => ({
+  notDueFen: a.notDueFen,
+  bucketsFen: a.bucketsFen,
+  totalFen: a.totalFen,
+  overdueFen: a.overdueFen,
+});
+
+export function receivablesAnalytics(ctx: Ctx, input: AnalyticsInput): ReceivablesOut {
+  const filters = input.filters ?? {};
+  checkFilters(ctx, input.filters);
+  refuseUnnarrowable(filters);
+  const periods = comparisonPeriods(input.period);
+  const { from, to } = periods.current;
+
+  const byRegion = agingWithin(ctx, to, 'region', filters);
+  const byRep = agingWithin(ctx, to, 'rep', filters);
+  const byCustomer = agingWithin(ctx, to, 'customer', filters, { topByOverdue: TOP_OVERDUE });
+
+  const scope: ScopeUnit[] = scopeOf(filters);
+  const sales = dailyActuals(ctx, { metric: 'sales', from, to, scope });
+  const collections = dailyActuals(ctx, { metric: 'collections', from, to, scope });
+  const { opening, days } = dailyBalances(ledgerMovesByDay(ctx, to, filters), from, to);
+
+  const months = monthsOf({ from, to });
+  const monthSales = sumByMonth(sales, months);
+  const monthCollections = sumByMonth(collections, months);
+  const trend = months.map((m, i) => {
+    const first = daysBetween(from, m.from);
+    const last = daysBetween(from, m.to);
+    const openingFen = first === 0 ? opening : days[first - 1]!;
+    return {
+      month: m.month,
+      openingFen,
+      salesFen: monthSales[i]!,
+      collectionsFen: monthCollections[i]!,
+      closingFen: days[last]!,
+      collectionRateBp: collectionRateBp(monthCollections[i]!, openingFen, monthSales[i]!),
+      dsoDays: dsoDays(days.slice(first, last + 1), monthSales[i]!),
+    };
+  });
+  const totalSales = monthSales.reduce((s, v) => s + v, 0);
+  const totalCollections = monthCollections.reduce((s, v) => s + v, 0);
+
+  const overdue = byCustomer.rows
+    .filter((r) => r.overdueFen > 0)
+    .sort((a, b) => b.overdueFen - a.overdueFen || a.key - b.key)
+    .slice(0, TOP_OVERDUE);
+  const info = new Map(
+    (
+      prepared(
+        ctx.db,
+        `select c.id, c.code, c.name, r.name as repName from customers c left join reps r on r.id = c.rep_id
+         where c.id in (select value from json_each(?))`,
+      ).all(JSON.stringify(overdue.map((r) => r.key))) as Array<{ id: number; code: string; name: string; repName: string | null }>
+    ).map((c) => [c.id, c]),
+  );
+  const topOverdue = overdue.map((r, i) => {
+    const open = customerOpenReceivables(ctx, r.key, to);
+    const oldestDue = open.reduce<string | null>((m, o) => (m === null || o.dueDate < m ? o.dueDate : m), null);
+    return {
+      rank: i + 1,
+      customerId: r.key,
+      customerCode: info.get(r.key)?.code ?? '',
+      customerName: info.get(r.key)?.name ?? '',
+      repName: info.get(r.key)?.repName ?? null,
+      overdueFen: r.overdueFen,
+      totalFen: r.totalFen,
+      maxOverdueDays: oldestDue === null ? 0 : Math.max(0, daysBetween(oldestDue, to)),
+    };
+  });
+
+  return {
+    periods,
+    asOf: to,
+    bucketEdges: byRegion.bucketEdges,
+    totals: amountsOf(byRegion.totals),
+    byRegion: byRegion.rows.map((r) => ({ key: r.key, name: r.name, ...amountsOf(r) })),
+    byRep: byRep.rows.map((r) => ({ key: r.key, name: r.name, ...amountsOf(r) })),
+    collectionRateBp: collectionRateBp(totalCollections, opening, totalSales),
+    dsoDays: dsoDays(days, totalSales),
+    trend,
+    topOverdue,
+  };
+}
