@@ -45,6 +45,10 @@ import { calendarYear, importSchedule, setCalendarDays, workingDays } from './mo
 import { tracking } from './modules/targets/tracking';
 import { analyticsOverview } from './modules/analytics/overview';
 import { analyticsSales } from './modules/analytics/sales';
+import { customerAnalytics } from './modules/analytics/customers';
+import { receivablesAnalytics } from './modules/analytics/receivables';
+import { activityAnalytics } from './modules/analytics/activity';
+import { exceptionsAnalytics } from './modules/analytics/exceptions';
 import { copySource, getPlan, listPlans, returnPlan, savePlan, signPlan, submitPlan, unsignPlan } from './modules/visitPlans/visitPlans';
 import {
   getReport,
@@ -199,6 +203,10 @@ export const handlers: HandlerTable = {
   'targets.tracking': tracking,
   'analytics.overview': analyticsOverview,
   'analytics.sales': analyticsSales,
+  'analytics.customers': customerAnalytics,
+  'analytics.receivables': receivablesAnalytics,
+  'analytics.activity': activityAnalytics,
+  'analytics.exceptions': exceptionsAnalytics,
   'calendar.year': calendarYear,
   'calendar.setDays': setCalendarDays,
   'calendar.importSchedule': importSchedule,

@@ -88,6 +88,10 @@ export const contract = {
   // registered one by one as their handlers land (analytics.ts holds the whole dashboard contract)
   'analytics.overview': analyticsMethods['analytics.overview'],
   'analytics.sales': analyticsMethods['analytics.sales'],
+  'analytics.customers': analyticsMethods['analytics.customers'],
+  'analytics.receivables': analyticsMethods['analytics.receivables'],
+  'analytics.activity': analyticsMethods['analytics.activity'],
+  'analytics.exceptions': analyticsMethods['analytics.exceptions'],
 } as const;
 
 export type Contract = typeof contract;

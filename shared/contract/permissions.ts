@@ -151,6 +151,11 @@ export const methodPermissions: Record<MethodName, Permission> = {
   // 数据分析: every operator reads the dashboards
   'analytics.overview': 'signedIn',
   'analytics.sales': 'signedIn',
+  'analytics.customers': 'signedIn',
+  'analytics.receivables': 'signedIn',
+  'analytics.activity': 'signedIn',
+  // 异常预警: the day's list, every operator reads it (each row opens a record the operator's own rights govern)
+  'analytics.exceptions': 'signedIn',
   // 工作日历: every operator reads it; the company's days and the official schedule are a manager's or the admin's
   // (the settings screen's rule for credit control)
   'calendar.year': 'signedIn',

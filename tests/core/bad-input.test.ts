@@ -215,6 +215,16 @@ function samplesFor(seeded: Seeded): { [M in MethodName]?: Input<M> } {
       filters: { regionId: regions.north.id, channelType: 'dealer' },
     },
     'analytics.sales': { period: { from: '2025-01-01', to: '2025-12-31' }, filters: { teamId: teams.teamA.id, repId: reps.li.id } },
+    'analytics.customers': {
+      period: { from: '2025-10-01', to: '2025-12-31' },
+      filters: { regionId: regions.east.id, teamId: teams.teamA.id },
+    },
+    'analytics.receivables': {
+      period: { from: '2025-01-01', to: '2025-12-31' },
+      filters: { regionId: regions.east.id, repId: reps.li.id },
+    },
+    'analytics.activity': { period: { from: '2025-10-01', to: '2025-10-31' }, filters: { teamId: teams.teamA.id } },
+    'analytics.exceptions': { date: '2025-10-15' },
     'calendar.year': { year: 2027 },
     'calendar.setDays': { dates: ['2025-10-09', '2025-10-10'], source: 'company', kind: 'off', note: '公司年会' },
     'calendar.importSchedule': { year: 2027, text: '2027-01-01 休 元旦\n2027-02-06 至 2027-02-12 休 春节\n2027-02-14 班', commit: true },
