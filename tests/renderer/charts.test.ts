@@ -110,6 +110,7 @@ describe('pieOption', () => {
     expect(series(o)[0]!.data).toEqual(rows);
     expect(series(o)[0]!.radius[0]).not.toBe('0%');
     expect(o.tooltip.formatter({ name: '经销', value: 300_00, percent: 75 })).toBe('经销<br/>¥300.00（75.0%）');
+    expect(series(o)[0]!.label.formatter({ name: '经销', percent: 7.07 })).toBe('经销\n7.1%');
     const pie = pieOption({ title: 'x', seriesName: 'x', rows, unit: 'count', donut: false }) as Rec;
     expect(series(pie)[0]!.radius[0]).toBe('0%');
   });

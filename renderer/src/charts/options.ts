@@ -86,7 +86,7 @@ export function barRankingOption(input: RankingInput): ChartOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: axisTooltip(input.unit) },
     grid: { ...grid, right: 56 },
     xAxis: valueAxis(input.unit),
-    yAxis: { type: 'category', inverse: true, data: input.rows.map((r) => r.name), axisLabel: { width: 96, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: input.rows.map((r) => r.name), axisLabel: { width: 124, overflow: 'truncate' } },
     series: [
       {
         type: 'bar',
@@ -126,7 +126,7 @@ export function pieOption(input: PieInput): ChartOption {
         radius: input.donut === false ? ['0%', '62%'] : ['38%', '62%'],
         center: ['50%', '56%'],
         data: input.rows.map((r) => ({ name: r.name, value: r.value })),
-        label: { formatter: '{b}\n{d}%' },
+        label: { formatter: (p: { name?: string; percent?: number }) => `${p.name ?? ''}\n${(p.percent ?? 0).toFixed(1)}%` },
         itemStyle: { borderColor: '#fff', borderWidth: 1 },
       },
     ],
@@ -203,8 +203,8 @@ export function paretoOption(input: ParetoInput): ChartOption {
           silent: true,
           lineStyle: referenceLine,
           data: [
-            { yAxis: input.cutoffsBp.a, label: { formatter: `A ${percentBp(input.cutoffsBp.a)}`, position: 'insideStartTop' as const } },
-            { yAxis: input.cutoffsBp.b, label: { formatter: `B ${percentBp(input.cutoffsBp.b)}`, position: 'insideStartTop' as const } },
+            { yAxis: input.cutoffsBp.a, label: { formatter: `A ${percentBp(input.cutoffsBp.a)}`, position: 'insideEndTop' as const } },
+            { yAxis: input.cutoffsBp.b, label: { formatter: `B ${percentBp(input.cutoffsBp.b)}`, position: 'insideEndTop' as const } },
             ...boundaries,
           ],
         },
