@@ -12,6 +12,9 @@
 //   2025-10-14 c2 李娜 干红 ×1 = 12,800, reversed (红冲) on 2025-10-15
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Input, Output } from '../../shared/contract';
+import { actualsByUnit } from '../../electron/core/modules/targets/actuals';
+import { scopeOf } from '../../electron/core/modules/analytics/filters';
+import type { TargetLevel } from '../../shared/domain/targets';
 import { ok, steppingClock, fail } from './helpers';
 import { moneyFixture, postedOrder, type MoneyFixture } from './moneyFixture';
 
@@ -226,6 +229,50 @@ describe('analytics.sales', () => {
       [1, reps.li.id, '李娜', '一组', 73_600, 0],
       [2, reps.boss.id, '王强', '一组', 33_300, 33_300],
     ]);
+  });
+});
+
+describe('the sales breakdowns and the tracking actuals', () => {
+  it('agree for every level, with and without filters', async () => {
+    const { regions, reps } = f.s;
+    const filterSets: Array<Input<'analytics.sales'>['filters']> = [
+      undefined,
+      { regionId: regions.east.id },
+      { repId: reps.li.id, channelType: 'dealer' },
+      { productCategoryId: ids.liquor },
+    ];
+    for (const filters of filterSets) {
+      const out = await sales({ period: OCT, filters });
+      const scope = scopeOf(filters);
+      const actual = (metric: 'sales' | 'grossProfit', level: TargetLevel, unitKeys?: string[]) =>
+        Object.fromEntries(
+          [...actualsByUnit(f.core.ctx, { metric, level, from: OCT.from, to: OCT.to, scope, unitKeys })].filter(([, v]) => v !== 0),
+        );
+      const mine = (rows: Array<{ key: string; salesFen: number }>) =>
+        Object.fromEntries(rows.filter((r) => r.salesFen !== 0).map((r) => [r.key, r.salesFen]));
+      const context = JSON.stringify(filters ?? {});
+      expect(out.salesFen, context).toBe(actual('sales', 'company')[''] ?? 0);
+      expect(out.grossProfitFen, context).toBe(actual('grossProfit', 'company')[''] ?? 0);
+      expect(mine(out.repRanking.map((r) => ({ key: String(r.repId), ...r }))), context).toEqual(actual('sales', 'rep'));
+      expect(mine(out.byDealer.rows.map((r) => ({ key: String(r.dealerId), ...r }))), context).toEqual(actual('sales', 'dealer'));
+      expect(mine(out.byChannelType.map((r) => ({ key: r.channelType, ...r }))), context).toEqual(actual('sales', 'channelType'));
+      const regionRows = out.byRegion.rows.filter((r) => r.id !== filters?.regionId && r.id !== 0);
+      expect(mine(regionRows.map((r) => ({ key: String(r.id), ...r }))), context).toEqual(
+        actual(
+          'sales',
+          'region',
+          regionRows.map((r) => String(r.id)),
+        ),
+      );
+      const categoryRows = out.byCategory.rows.filter((r) => r.id !== filters?.productCategoryId && r.id !== 0);
+      expect(Object.fromEntries(categoryRows.map((r) => [String(r.id), r.grossProfitFen])), context).toEqual(
+        actual(
+          'grossProfit',
+          'productCategory',
+          categoryRows.map((r) => String(r.id)),
+        ),
+      );
+    }
   });
 });
 

@@ -91,3 +91,70 @@ export function orderLineWhere(filters: AnalyticsFilters | undefined): { where: 
   }
   return { where, params };
 }
+
+/** Sales and gross profit of one combination of the order's rep, dealer and customer region. */
+export interface SalesGroup {
+  repId: number | null;
+  dealerId: number | null;
+  regionId: number | null;
+  salesFen: number;
+  grossProfitFen: number;
+}
+
+/**
+ * Sales and gross profit over the range within the filters, grouped by (rep, dealer, customer region) in one pass —
+ * targets/actuals.ts' definitions (orders not in draft by order date, 红冲 rows negative, less posted returns by return
+ * date; under a category filter the lines' amounts), so every breakdown of the sales dashboard rolls up from the same
+ * rows. tests/core/analyticsOverviewSales.test.ts checks each breakdown equals actualsByUnit's.
+ */
+export function salesGroups(ctx: Ctx, range: DateRange, filters: AnalyticsFilters | undefined): SalesGroup[] {
+  const { where, params } = orderLineWhere(filters);
+  const extra = where.map((w) => ` and ${w}`).join('');
+  const byLine = filters?.productCategoryId !== undefined;
+  const orderPart = byLine
+    ? `select o.rep_id as rep, o.dealer_id as dealer, o.customer_id as customer, l.amount_fen as s, l.amount_fen - l.cost_fen as g
+         from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id`
+    : `select o.rep_id as rep, o.dealer_id as dealer, o.customer_id as customer, o.total_fen as s, o.total_fen - o.cost_fen as g
+         from orders o`;
+  const returnPart = byLine
+    ? `select o.rep_id, o.dealer_id, t.customer_id, -rl.amount_fen, rl.cost_fen - rl.amount_fen
+         from returns t join orders o on o.id = t.order_id join return_lines rl on rl.return_id = t.id
+         join order_lines l on l.id = rl.order_line_id join products p on p.id = l.product_id`
+    : `select o.rep_id, o.dealer_id, t.customer_id, -t.total_fen, t.cost_fen - t.total_fen
+         from returns t join orders o on o.id = t.order_id`;
+  return prepared(
+    ctx.db,
+    `select x.rep as repId, x.dealer as dealerId, c.region_id as regionId, sum(x.s) as salesFen, sum(x.g) as grossProfitFen
+       from (${orderPart} where o.state <> 'draft' and o.date between @from and @to${extra}
+             union all
+             ${returnPart} where t.state = 'posted' and t.date between @from and @to${extra}) x
+       left join customers c on c.id = x.customer
+      group by x.rep, x.dealer, c.region_id`,
+  ).all({ ...params, from: range.from, to: range.to }) as SalesGroup[];
+}
+
+/** Sales and gross profit per product over the range within the filters: order lines less returned lines. */
+export function productSales(
+  ctx: Ctx,
+  range: DateRange,
+  filters: AnalyticsFilters | undefined,
+): Map<number, { salesFen: number; grossProfitFen: number }> {
+  const { where, params } = orderLineWhere(filters);
+  const extra = where.map((w) => ` and ${w}`).join('');
+  const rows = prepared(
+    ctx.db,
+    `select pid, sum(s), sum(g) from (
+       select l.product_id as pid, l.amount_fen as s, l.amount_fen - l.cost_fen as g
+         from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
+        where o.state <> 'draft' and o.date between @from and @to${extra}
+       union all
+       select l.product_id, -rl.amount_fen, rl.cost_fen - rl.amount_fen
+         from returns t join orders o on o.id = t.order_id join return_lines rl on rl.return_id = t.id
+         join order_lines l on l.id = rl.order_line_id join products p on p.id = l.product_id
+        where t.state = 'posted' and t.date between @from and @to${extra})
+     group by pid`,
+  )
+    .raw()
+    .all({ ...params, from: range.from, to: range.to }) as Array<[number, number, number]>;
+  return new Map(rows.map(([id, salesFen, grossProfitFen]) => [id, { salesFen, grossProfitFen }]));
+}

@@ -5,11 +5,10 @@
 import type { Ctx } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
 import { channelTypes } from '../../../../shared/domain/dealer';
-import type { TargetLevel } from '../../../../shared/domain/targets';
 import { prepared } from '../../db/sql';
-import { actualsByUnit, dailyActuals, type ScopeUnit } from '../targets/actuals';
-import { checkFilters, orderLineWhere, scopeOf, totalOf } from './filters';
-import { changeBp, comparisonPeriods, lastYearRange, monthsOf, shareBp, type DateRange } from './period';
+import { dailyActuals, type ScopeUnit } from '../targets/actuals';
+import { checkFilters, productSales, salesGroups, scopeOf, type SalesGroup } from './filters';
+import { changeBp, comparisonPeriods, lastYearRange, monthsOf, shareBp } from './period';
 
 type Input = ParsedInput<'analytics.sales'>;
 type Out = Output<'analytics.sales'>;
@@ -19,120 +18,97 @@ export const DEALER_TOP_N = 10;
 /** Product ABC: A while the cumulative share is within 70 %, B within 90 %, C the rest. */
 export const ABC_CUTOFFS_BP = { a: 7000, b: 9000 } as const;
 
-interface Slice {
+interface Amounts {
   salesFen: number;
   grossProfitFen: number;
-  shareBp: number | null;
   lastYearFen: number;
-  yoyBp: number | null;
+}
+const zero = (): Amounts => ({ salesFen: 0, grossProfitFen: 0, lastYearFen: 0 });
+
+/** Amounts per key from this period's and last year's rows; the key null drops a row. */
+function sumBy<T>(cur: readonly T[], last: readonly T[], keyOf: (row: T) => string | null, value: (row: T) => [number, number]) {
+  const out = new Map<string, Amounts>();
+  const add = (rows: readonly T[], current: boolean) => {
+    for (const row of rows) {
+      const key = keyOf(row);
+      if (key === null) continue;
+      let a = out.get(key);
+      if (!a) out.set(key, (a = zero()));
+      const [sales, profit] = value(row);
+      if (current) {
+        a.salesFen += sales;
+        a.grossProfitFen += profit;
+      } else a.lastYearFen += sales;
+    }
+  };
+  add(cur, true);
+  add(last, false);
+  return out;
 }
 
-/** Sales, gross profit and last year's sales per unit of a level; the slices' shares are of `total`. */
-function sliceBy(ctx: Ctx, level: TargetLevel, r: DateRange, ly: DateRange, scope: readonly ScopeUnit[], unitKeys?: string[]) {
-  const q = { level, scope, unitKeys };
-  const sales = actualsByUnit(ctx, { metric: 'sales', from: r.from, to: r.to, ...q });
-  const profit = actualsByUnit(ctx, { metric: 'grossProfit', from: r.from, to: r.to, ...q });
-  const last = actualsByUnit(ctx, { metric: 'sales', from: ly.from, to: ly.to, ...q });
-  const keys = new Set([...sales.keys(), ...last.keys()]);
-  return {
-    keys,
-    slice(key: string, total: number): Slice {
-      const salesFen = sales.get(key) ?? 0;
-      const lastYearFen = last.get(key) ?? 0;
-      return {
-        salesFen,
-        grossProfitFen: profit.get(key) ?? 0,
-        shareBp: shareBp(salesFen, total),
-        lastYearFen,
-        yoyBp: changeBp(salesFen, lastYearFen),
-      };
-    },
-  };
-}
+/** A slice: its amounts, share of the total and 同比. */
+const slice = (a: Amounts, total: number) => ({
+  salesFen: a.salesFen,
+  grossProfitFen: a.grossProfitFen,
+  shareBp: shareBp(a.salesFen, total),
+  lastYearFen: a.lastYearFen,
+  yoyBp: changeBp(a.salesFen, a.lastYearFen),
+});
 
 interface TreeNode {
   id: number;
   parentId: number | null;
   name: string;
+  path: string;
   sortOrder: number;
 }
 
-/** The children of the filter's node (or the top level); a leaf filter node shows itself. */
-function treeLevel(ctx: Ctx, table: 'regions' | 'product_categories', filterId: number | undefined) {
-  const nodes = prepared(ctx.db, `select id, parent_id as parentId, name, sort_order as sortOrder from ${table}`).all() as TreeNode[];
+/**
+ * A tree breakdown (region, product category): the filter node's children (a leaf filter node: itself), or the top
+ * level. Each node id maps to the shown node on its path; what falls on none of them (no region; the filter node's own
+ * customers or products) is one more row, so the rows add up to the total.
+ */
+function treeBreakdown(
+  ctx: Ctx,
+  table: 'regions' | 'product_categories',
+  filterId: number | undefined,
+  amountsOf: (keyOf: (nodeId: number | null) => string | null) => Map<string, Amounts>,
+  total: number,
+  noneName: string,
+): Out['byRegion'] {
+  const nodes = prepared(ctx.db, `select id, parent_id as parentId, name, path, sort_order as sortOrder from ${table}`).all() as TreeNode[];
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   const parents = new Set(nodes.map((n) => n.parentId));
   let shown = nodes.filter((n) => n.parentId === (filterId ?? null));
   if (filterId !== undefined && shown.length === 0) shown = nodes.filter((n) => n.id === filterId);
   shown.sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id);
-  return { shown, hasChildren: (id: number) => parents.has(id) };
-}
-
-const treeName = (ctx: Ctx, id: number) => (prepared(ctx.db, 'select name from regions where id = ?').pluck().get(id) as string) ?? '';
-
-function treeSlices(
-  ctx: Ctx,
-  level: 'region' | 'productCategory',
-  filterId: number | undefined,
-  r: DateRange,
-  ly: DateRange,
-  scope: readonly ScopeUnit[],
-  total: { salesFen: number; grossProfitFen: number; lastYearFen: number } | null,
-): Out['byRegion'] {
-  const { shown, hasChildren } = treeLevel(ctx, level === 'region' ? 'regions' : 'product_categories', filterId);
-  const s = sliceBy(
-    ctx,
-    level,
-    r,
-    ly,
-    scope,
-    shown.map((n) => String(n.id)),
-  );
-  const sum = shown.reduce((acc, n) => acc + (s.slice(String(n.id), 0).salesFen ?? 0), 0);
-  const base = total ? total.salesFen : sum;
+  const shownIds = new Set(shown.map((n) => n.id));
+  const REST = 'rest';
+  const cache = new Map<number, string>();
+  const amounts = amountsOf((nodeId) => {
+    if (nodeId === null) return REST;
+    let key = cache.get(nodeId);
+    if (key === undefined) {
+      const path = (byId.get(nodeId)?.path ?? '').split('/').filter(Boolean).map(Number);
+      const hit = path.find((id) => shownIds.has(id));
+      cache.set(nodeId, (key = hit === undefined ? REST : String(hit)));
+    }
+    return key;
+  });
   const rows: Out['byRegion']['rows'] = shown
-    .map((n) => ({ id: n.id, name: n.name, hasChildren: hasChildren(n.id) && n.id !== filterId, ...s.slice(String(n.id), base) }))
-    .filter((row) => row.salesFen !== 0 || row.lastYearFen !== 0 || row.grossProfitFen !== 0);
-  // the rest of the total: customers without a region at the top level, the filter region's own customers below it
-  const own = filterId !== undefined && shown.every((n) => n.id !== filterId) ? shown.length > 0 : filterId === undefined;
-  if (total && own) {
-    const noneSales = total.salesFen - rows.reduce((a, x) => a + x.salesFen, 0);
-    const noneProfit = total.grossProfitFen - rows.reduce((a, x) => a + x.grossProfitFen, 0);
-    const noneLast = total.lastYearFen - rows.reduce((a, x) => a + x.lastYearFen, 0);
-    if (noneSales !== 0 || noneProfit !== 0 || noneLast !== 0)
-      rows.push({
-        id: filterId ?? 0,
-        name: filterId === undefined ? '未分区域' : `${treeName(ctx, filterId)}（本级）`,
-        hasChildren: false,
-        salesFen: noneSales,
-        grossProfitFen: noneProfit,
-        shareBp: shareBp(noneSales, base),
-        lastYearFen: noneLast,
-        yoyBp: changeBp(noneSales, noneLast),
-      });
+    .map((n) => ({
+      id: n.id,
+      name: n.name,
+      hasChildren: parents.has(n.id) && n.id !== filterId,
+      ...slice(amounts.get(String(n.id)) ?? zero(), total),
+    }))
+    .filter((r) => r.salesFen !== 0 || r.grossProfitFen !== 0 || r.lastYearFen !== 0);
+  const rest = amounts.get(REST);
+  if (rest && (rest.salesFen !== 0 || rest.grossProfitFen !== 0 || rest.lastYearFen !== 0)) {
+    const own = filterId === undefined ? undefined : byId.get(filterId);
+    rows.push({ id: own?.id ?? 0, name: own ? `${own.name}（本级）` : noneName, hasChildren: false, ...slice(rest, total) });
   }
   return { parentId: filterId ?? null, rows };
-}
-
-/** Sales per product over the range within the filters: order lines less returned lines (actuals.ts' byLine parts). */
-function salesByProduct(ctx: Ctx, r: DateRange, filters: Input['filters']): Map<number, number> {
-  const { where, params } = orderLineWhere(filters);
-  const extra = where.map((w) => ` and ${w}`).join('');
-  const rows = prepared(
-    ctx.db,
-    `select pid, sum(v) as v from (
-       select l.product_id as pid, l.amount_fen as v
-         from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
-        where o.state <> 'draft' and o.date between @from and @to${extra}
-       union all
-       select l.product_id, -rl.amount_fen
-         from returns t join orders o on o.id = t.order_id join return_lines rl on rl.return_id = t.id
-         join order_lines l on l.id = rl.order_line_id join products p on p.id = l.product_id
-        where t.state = 'posted' and t.date between @from and @to${extra})
-     group by pid`,
-  )
-    .raw()
-    .all({ ...params, from: r.from, to: r.to }) as Array<[number, number]>;
-  return new Map(rows);
 }
 
 /** Products by sales descending with the cumulative share and the A / B / C class (a product is A while the share
@@ -149,9 +125,8 @@ export function abcClassify(sales: ReadonlyArray<{ productId: number; salesFen: 
   });
 }
 
-function abcOf(ctx: Ctx, r: DateRange, filters: Input['filters']): Out['abc'] {
-  const byProduct = salesByProduct(ctx, r, filters);
-  const classified = abcClassify([...byProduct].map(([productId, salesFen]) => ({ productId, salesFen })));
+function abcOf(ctx: Ctx, byProduct: ReadonlyMap<number, { salesFen: number }>): Out['abc'] {
+  const classified = abcClassify([...byProduct].map(([productId, p]) => ({ productId, salesFen: p.salesFen })));
   const names = new Map(
     (
       prepared(ctx.db, 'select id, sku, name from products where id in (select value from json_each(?))')
@@ -207,20 +182,24 @@ export function analyticsSales(ctx: Ctx, input: Input): Out {
   const scope = scopeOf(input.filters);
   const r = periods.current;
   const ly = periods.lastYear;
-  const salesFen = totalOf(ctx, 'sales', r, scope)!;
-  const grossProfitFen = totalOf(ctx, 'grossProfit', r, scope)!;
-  const lastYearFen = totalOf(ctx, 'sales', ly, scope)!;
-  const total = { salesFen, grossProfitFen, lastYearFen };
+  // one pass over the orders for each period and one over their lines; every breakdown rolls up from those rows
+  const cur = salesGroups(ctx, r, input.filters);
+  const last = salesGroups(ctx, ly, input.filters);
+  const both = (g: SalesGroup): [number, number] => [g.salesFen, g.grossProfitFen];
+  const salesFen = cur.reduce((a, g) => a + g.salesFen, 0);
+  const grossProfitFen = cur.reduce((a, g) => a + g.grossProfitFen, 0);
 
-  const channel = sliceBy(ctx, 'channelType', r, ly, scope);
+  const channelOf = new Map(prepared(ctx.db, 'select id, channel_type from dealers').raw().all() as Array<[number, string]>);
+  const channel = sumBy(cur, last, (g) => (g.dealerId === null ? 'direct' : (channelOf.get(g.dealerId) ?? null)), both);
   const byChannelType = channelTypes
-    .filter((ct) => channel.keys.has(ct))
-    .map((ct) => ({ channelType: ct, ...channel.slice(ct, salesFen) }))
+    .filter((ct) => channel.has(ct))
+    .map((ct) => ({ channelType: ct, ...slice(channel.get(ct)!, salesFen) }))
     .sort((a, b) => b.salesFen - a.salesFen);
 
-  const dealer = sliceBy(ctx, 'dealer', r, ly, scope);
-  const dealerRows = [...dealer.keys].map((k) => ({ dealerId: Number(k), ...dealer.slice(k, salesFen) }));
-  dealerRows.sort((a, b) => b.salesFen - a.salesFen || a.dealerId - b.dealerId);
+  const dealer = sumBy(cur, last, (g) => (g.dealerId === null ? null : String(g.dealerId)), both);
+  const dealerRows = [...dealer]
+    .map(([k, a]) => ({ dealerId: Number(k), ...slice(a, salesFen) }))
+    .sort((a, b) => b.salesFen - a.salesFen || a.dealerId - b.dealerId);
   const top = dealerRows.slice(0, DEALER_TOP_N);
   const dealerNames = new Map(
     (
@@ -229,10 +208,10 @@ export function analyticsSales(ctx: Ctx, input: Input): Out {
         .all(JSON.stringify(top.map((d) => d.dealerId))) as Array<[number, string, string]>
     ).map(([id, code, name]) => [id, { code, name }]),
   );
-  const dealerSum = dealerRows.reduce((s, d) => s + d.salesFen, 0);
+  const dealerSum = dealerRows.reduce((a, d) => a + d.salesFen, 0);
   const others = dealerRows.slice(DEALER_TOP_N);
 
-  const rep = sliceBy(ctx, 'rep', r, ly, scope);
+  const rep = sumBy(cur, last, (g) => (g.repId === null ? null : String(g.repId)), both);
   const reps = new Map(
     (
       prepared(
@@ -240,11 +219,11 @@ export function analyticsSales(ctx: Ctx, input: Input): Out {
         'select r.id, r.code, r.name, t.name from reps r left join teams t on t.id = r.team_id where r.id in (select value from json_each(?))',
       )
         .raw()
-        .all(JSON.stringify([...rep.keys].map(Number))) as Array<[number, string, string, string | null]>
+        .all(JSON.stringify([...rep.keys()].map(Number))) as Array<[number, string, string, string | null]>
     ).map(([id, code, name, team]) => [id, { code, name, team }]),
   );
-  const repRows = [...rep.keys]
-    .map((k) => ({ repId: Number(k), ...rep.slice(k, salesFen) }))
+  const repRows = [...rep]
+    .map(([k, a]) => ({ repId: Number(k), ...slice(a, salesFen) }))
     .sort((a, b) => b.salesFen - a.salesFen || a.repId - b.repId);
   let rank = 0;
   const repRanking = repRows.map((row, i) => {
@@ -253,12 +232,42 @@ export function analyticsSales(ctx: Ctx, input: Input): Out {
     return { rank, repCode: n?.code ?? '', repName: n?.name ?? '', teamName: n?.team ?? null, ...row };
   });
 
+  const byRegion = treeBreakdown(
+    ctx,
+    'regions',
+    input.filters?.regionId,
+    (keyOf) => sumBy(cur, last, (g) => keyOf(g.regionId), both),
+    salesFen,
+    '未分区域',
+  );
+
+  // categories roll up from the products' line amounts (an order-level discount is not on its lines)
+  const products = productSales(ctx, r, input.filters);
+  const lastProducts = productSales(ctx, ly, input.filters);
+  const categoryOf = new Map(prepared(ctx.db, 'select id, category_id from products').raw().all() as Array<[number, number | null]>);
+  const lineTotal = [...products.values()].reduce((a, p) => a + p.salesFen, 0);
+  type ProductRow = [number, { salesFen: number; grossProfitFen: number }];
+  const byCategory = treeBreakdown(
+    ctx,
+    'product_categories',
+    input.filters?.productCategoryId,
+    (keyOf) =>
+      sumBy<ProductRow>(
+        [...products],
+        [...lastProducts],
+        ([id]) => keyOf(categoryOf.get(id) ?? null),
+        ([, p]) => [p.salesFen, p.grossProfitFen],
+      ),
+    lineTotal,
+    '未分类',
+  );
+
   return {
     periods,
     salesFen,
     grossProfitFen,
     monthlyTrend: monthlyTrend(ctx, r.to, scope),
-    byRegion: treeSlices(ctx, 'region', input.filters?.regionId, r, ly, scope, total),
+    byRegion,
     byChannelType,
     byDealer: {
       topN: DEALER_TOP_N,
@@ -267,12 +276,12 @@ export function analyticsSales(ctx: Ctx, input: Input): Out {
         dealerCode: dealerNames.get(d.dealerId)?.code ?? '',
         dealerName: dealerNames.get(d.dealerId)?.name ?? '',
       })),
-      othersFen: others.reduce((s, d) => s + d.salesFen, 0),
+      othersFen: others.reduce((a, d) => a + d.salesFen, 0),
       othersCount: others.length,
       directFen: salesFen - dealerSum,
     },
-    byCategory: treeSlices(ctx, 'productCategory', input.filters?.productCategoryId, r, ly, scope, null),
-    abc: abcOf(ctx, r, input.filters),
+    byCategory,
+    abc: abcOf(ctx, products),
     repRanking,
   };
 }
