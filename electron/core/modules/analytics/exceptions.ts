@@ -27,7 +27,7 @@ import { receivablesAging } from '../receivables/aging';
 import { openReceivablesAt } from '../receivables/balance';
 import { moneySettings } from '../settings/settings';
 import { tracking } from '../targets/tracking';
-import { NOT_VISITED_DAYS, abNotVisited, customersWithin, isLostOn, orderHistories } from './customers';
+import { NOT_VISITED_DAYS, abNotVisited, customersWithin, isLostOn, orderHistories, type CustomerRecord } from './customers';
 
 type ExceptionsOut = z.output<(typeof analyticsMethods)['analytics.exceptions']['output']>;
 
@@ -210,8 +210,8 @@ function behindTargets(ctx: Ctx, date: string): ExceptionItem[] {
   return out;
 }
 
-function notVisited(ctx: Ctx, date: string): ExceptionItem[] {
-  return abNotVisited(ctx, customersWithin(ctx), date, NOT_VISITED_DAYS).map((r) =>
+function notVisited(ctx: Ctx, customers: readonly CustomerRecord[], date: string): ExceptionItem[] {
+  return abNotVisited(ctx, customers, date, NOT_VISITED_DAYS).map((r) =>
     item('abNotVisited', 'customer', r.customer.id, r.customer.name, {
       repId: r.customer.repId,
       repName: r.customer.repName,
@@ -226,10 +226,9 @@ function notVisited(ctx: Ctx, date: string): ExceptionItem[] {
 }
 
 /** 流失预警: lost as of the date, the most recently silent first (the ones still most likely to come back). */
-function silentCustomers(ctx: Ctx, date: string, days: number): ExceptionItem[] {
+function silentCustomers(ctx: Ctx, customers: readonly CustomerRecord[], date: string, days: number): ExceptionItem[] {
   const histories = orderHistories(ctx, [date]);
-  const customers = customersWithin(ctx);
-  const rows: Array<{ c: (typeof customers)[number]; last: string }> = [];
+  const rows: Array<{ c: CustomerRecord; last: string }> = [];
   for (const c of customers) {
     const last = histories.get(c.id)?.lastBy[0] ?? null;
     if (last !== null && isLostOn(last, date, days)) rows.push({ c, last });
@@ -314,13 +313,14 @@ export function exceptionsAnalytics(ctx: Ctx, input: { date: string }): Exceptio
   const { date } = input;
   const overdueDays = moneySettings(ctx).overdueDays;
   const silentDays = evaluationScheme(ctx).lostCustomerDays;
+  const customers = customersWithin(ctx);
   const all = [
     ...missingForms(ctx, date),
     ...unsignedForms(ctx, date),
     ...creditExceptions(ctx, date, overdueDays),
     ...behindTargets(ctx, date),
-    ...notVisited(ctx, date),
-    ...silentCustomers(ctx, date, silentDays),
+    ...notVisited(ctx, customers, date),
+    ...silentCustomers(ctx, customers, date, silentDays),
     ...channelConflicts(ctx, date),
     ...overdueComplaints(ctx, date),
   ];
