@@ -83,10 +83,14 @@ export function agingWithin(
   return { asOf, groupBy, bucketEdges: edges, rows: sorted, total: sorted.length, totals };
 }
 
-/** The customers' net ledger movement per day (receivables + , credits −) dated ≤ to, within the filters. */
-function ledgerMovesByDay(ctx: Ctx, to: string, filters: AnalyticsFilters): Map<string, number> {
+/**
+ * The customers' receivables within the filters at the day before `from` (Σ receivables − Σ credits dated before it),
+ * and the net ledger movement of each day of [from, to] (receivables +, credits −): the opening as one plain sum, the
+ * days grouped only within the range.
+ */
+function ledgerBalances(ctx: Ctx, from: string, to: string, filters: AnalyticsFilters): { opening: number; moves: Map<string, number> } {
   const where: string[] = [];
-  const params: Record<string, string | number> = { to };
+  const params: Record<string, string | number> = { from, to };
   if (filters.regionId !== undefined) {
     where.push(
       "c.region_id in (select s.id from regions s where s.path like (select q.path from regions q where q.id = @regionId) || '%')",
@@ -105,28 +109,29 @@ function ledgerMovesByDay(ctx: Ctx, to: string, filters: AnalyticsFilters): Map<
     where.push('c.dealer_id = @dealerId');
     params.dealerId = filters.dealerId;
   }
-  const narrow = where.length > 0;
-  const side = (table: 'receivables' | 'credits', sign: string) =>
-    narrow
-      ? `select x.date as d, ${sign}x.amount_fen as v from ${table} x join customers c on c.id = x.customer_id where x.date <= @to and ${where.join(' and ')}`
-      : `select x.date as d, ${sign}x.amount_fen as v from ${table} x where x.date <= @to`;
-  const rows = prepared(ctx.db, `select d, sum(v) from (${side('receivables', '')} union all ${side('credits', '-')}) group by d`)
+  const side = (table: 'receivables' | 'credits', sign: string, range: string) =>
+    where.length > 0
+      ? `select x.date as d, ${sign}x.amount_fen as v from ${table} x join customers c on c.id = x.customer_id where ${range} and ${where.join(' and ')}`
+      : `select x.date as d, ${sign}x.amount_fen as v from ${table} x where ${range}`;
+  const both = (range: string) => `${side('receivables', '', range)} union all ${side('credits', '-', range)}`;
+  const opening = prepared(ctx.db, `select coalesce(sum(v), 0) from (${both('x.date < @from')})`)
+    .pluck()
+    .get(params) as number;
+  const rows = prepared(ctx.db, `select d, sum(v) from (${both('x.date between @from and @to')}) group by d`)
     .raw()
     .all(params) as Array<[string, number]>;
-  return new Map(rows);
+  return { opening, moves: new Map(rows) };
 }
 
-/** Receivables at the end of each day of [from, to] (index 0 = from), and at the day before `from`. */
-export function dailyBalances(moves: ReadonlyMap<string, number>, from: string, to: string): { opening: number; days: number[] } {
-  let opening = 0;
-  for (const [d, v] of moves) if (d < from) opening += v;
+/** Receivables at the end of each day of [from, to] (index 0 = from), from the opening and each day's movement. */
+export function dailyBalances(opening: number, moves: ReadonlyMap<string, number>, from: string, to: string): number[] {
   const days: number[] = [];
   let balance = opening;
   for (let d = from; d <= to; d = addDays(d, 1)) {
     balance += moves.get(d) ?? 0;
     days.push(balance);
   }
-  return { opening, days };
+  return days;
 }
 
 /** 回款率 in bp: collections / (opening + sales); null when the base is ≤ 0. */
@@ -172,7 +177,8 @@ export function receivablesAnalytics(ctx: Ctx, input: AnalyticsInput): Receivabl
   const scope: ScopeUnit[] = scopeOf(filters);
   const sales = dailyActuals(ctx, { metric: 'sales', from, to, scope });
   const collections = dailyActuals(ctx, { metric: 'collections', from, to, scope });
-  const { opening, days } = dailyBalances(ledgerMovesByDay(ctx, to, filters), from, to);
+  const { opening, moves } = ledgerBalances(ctx, from, to, filters);
+  const days = dailyBalances(opening, moves, from, to);
 
   const months = monthsOf({ from, to });
   const monthSales = sumByMonth(sales, months);
