@@ -79,6 +79,18 @@ describe('demo targets', () => {
     expect(all(`select 1 from targets where level = 'customer' and period_kind = 'year' and parent_id is null`)).toHaveLength(8);
   });
 
+  it('last month’s scores: most active reps scored 1–5 by their supervisor (the manager for the leads), a few not', () => {
+    const active = one<{ n: number }>('select count(*) as n from reps where active = 1').n;
+    const scored = all<{ rep_id: number; scored_by_name: string; supervisor: string | null }>(
+      `select e.rep_id, e.scored_by_name, s.name as supervisor from evaluation_scores e join reps r on r.id = e.rep_id
+       left join reps s on s.id = r.supervisor_id where e.period = '2026-09'`,
+    );
+    expect(result.targets.scores).toBe(scored.length);
+    expect(scored.length).toBeGreaterThan(active / 2);
+    expect(scored.length).toBeLessThan(active);
+    for (const e of scored) expect(e.scored_by_name).toBe(e.supervisor ?? '周敏');
+  });
+
   it('last year’s company sales target sits within 94–110 % of what the orders did (so tracking looks real)', () => {
     const target = one<{ value: number }>(
       `select value from targets where metric = 'sales' and level = 'company' and period = '2025'`,

@@ -6,10 +6,13 @@
 import type { DB } from '../db/connection';
 import { largestRemainder } from '../../../shared/decompose';
 import { childPeriods, parsePeriod } from '../../../shared/periods';
+import { DEMO_MANAGER } from './operators';
 
 export interface TargetCounts {
   /** target rows of every level and period */
   targets: number;
+  /** last month's supervisor scores (业绩考核) */
+  scores: number;
   /** the years given a company target */
   years: number[];
 }
@@ -125,7 +128,32 @@ export function insertDemoTargets(db: DB, o: TargetOptions): TargetCounts {
     const value = roundUp(Math.round((plan * growthBp(String(c.id))) / 10_000), 100_000); // to 1,000 元
     yearTree(add, 'sales', 'customer', String(c.id), thisYear, value, shape, null);
   }
-  return { targets: count, years };
+  return { targets: count, years, scores: insertDemoScores(db, o) };
+}
+
+/** Last month's scores: each rep scored by the team's supervisor (the lead rep), the manager for the leads; one in
+ *  eight left unscored. Deterministic from the rep's id, 3–5 mostly, with a comment that matches. */
+function insertDemoScores(db: DB, o: TargetOptions): number {
+  const month = parsePeriod(o.today.slice(0, 7))!;
+  const last = new Date(Date.parse(`${month.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7);
+  const reps = db
+    .prepare(
+      `select r.id, coalesce(s.name, ?) as scorer from reps r left join reps s on s.id = r.supervisor_id where r.active = 1 order by r.id`,
+    )
+    .all(DEMO_MANAGER) as Array<{ id: number; scorer: string }>;
+  const insert = db.prepare(
+    `insert into evaluation_scores (rep_id, period, cooperation, enthusiasm, responsibility, comment, scored_by_name, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const comments = ['工作扎实，客户回访及时', '拜访量足，需加强回款跟进', '新客户开发积极，报表偶有延迟', '配合团队好，本月表现稳定'];
+  let n = 0;
+  for (const r of reps) {
+    if (r.id % 8 === 0) continue;
+    const score = (salt: number) => 3 + ((r.id * 7 + salt) % 3);
+    insert.run(r.id, last, score(1), score(2), score(5), comments[r.id % comments.length]!, r.scorer, o.nowIso, o.nowIso);
+    n++;
+  }
+  return n;
 }
 
 /** The company's year as the sum of the units' targets, split over them exactly and each unit's year over months by its shape. */
