@@ -8,12 +8,19 @@ import { mountAt, settle, unmountAll } from './dailyFormsFixtures';
 import { dashboardChoice, initialChoice, periodOf, filtersOf } from '@/views/analytics/analyticsState';
 
 // the charts drawn, as ECharts would receive them
-const charts = vi.hoisted(() => ({ live: [] as Array<{ el: HTMLElement; options: any[]; disposed: boolean }> }));
+const charts = vi.hoisted(() => ({
+  live: [] as Array<{ el: HTMLElement; options: any[]; disposed: boolean; click?: (p: { dataIndex: number }) => void }>,
+}));
 vi.mock('@/charts/echarts', () => ({
   createChart: (el: HTMLElement) => {
-    const c = { el, options: [] as any[], disposed: false };
+    const c: (typeof charts.live)[number] = { el, options: [], disposed: false };
     charts.live.push(c);
-    return { setOption: (o: unknown) => c.options.push(o), resize: () => undefined, dispose: () => (c.disposed = true) };
+    return {
+      setOption: (o: unknown) => c.options.push(o),
+      on: (_event: string, fn: (p: { dataIndex: number }) => void) => (c.click = fn),
+      resize: () => undefined,
+      dispose: () => (c.disposed = true),
+    };
   },
 }));
 
@@ -252,6 +259,19 @@ describe('analytics dashboards', () => {
     await settle();
     const cells = Array.from(document.querySelectorAll('[data-test="an-region-chart-data"] tbody td')).map((td) => td.textContent!.trim());
     expect(cells).toEqual(['华东区', '¥700.00', '70.0%', '¥500.00', '40.0%', '未分区域', '¥300.00', '30.0%', '¥0.00', '—']);
+  });
+
+  it('销售分析: a click on a region with sub-regions drills down (it becomes the filter); one without does nothing', SLOW, async () => {
+    const core = await mountAt('/analytics/sales', handlers, 'analytics-sales', 'manager');
+    await vi.waitFor(() => expect(drawn('an-region-chart')).toBeTruthy());
+    const region = charts.live.find((c) => c.el.closest('[data-test="an-region-chart"]'))!;
+    region.click!({ dataIndex: 1 }); // 未分区域
+    await settle();
+    expect(core.of('analytics.sales')).toHaveLength(1);
+    region.click!({ dataIndex: 0 }); // 华东区
+    await vi.waitFor(() => expect(core.of('analytics.sales')).toHaveLength(2));
+    expect(core.of('analytics.sales')[1]!.input).toEqual({ period: { from: '2026-03-01', to: '2026-03-31' }, filters: { regionId: 1 } });
+    expect(text('[data-test="an-region-chart"]')).toContain('点击有下级的条形查看下级');
   });
 
   it('the charts are disposed with the page', SLOW, async () => {

@@ -27,7 +27,12 @@ describe('chart number formatting', () => {
     expect(compactNumber(50000)).toBe('5万');
     expect(compactNumber(123456789)).toBe('1.23亿');
     expect(compactNumber(-25000)).toBe('-2.5万');
-    expect(axisFen(12_345_600)).toBe('12.35万'); // 123,456 元
+    expect(compactNumber(57_096_100)).toBe('5710万');
+    expect(compactNumber(1_234_567)).toBe('123万');
+    expect(compactNumber(456_789)).toBe('45.7万');
+    expect(compactNumber(99_999_999)).toBe('10000万');
+    expect(compactNumber(1_234_567_890_123)).toBe('12346亿');
+    expect(axisFen(12_345_600)).toBe('12.3万'); // 123,456 元
     expect(axisFen(30_000_000_000)).toBe('3亿');
     expect(axisFen(0)).toBe('0');
   });
@@ -89,7 +94,7 @@ describe('barRankingOption', () => {
     expect(o.yAxis.data).toEqual(['华东区', '华北区']);
     expect(series(o)[0]!.data).toEqual([98_765_432, 12_000_000]);
     expect(fmt(o.xAxis)(50_000_000)).toBe('50万');
-    expect(series(o)[0]!.label.formatter({ value: 98_765_432 })).toBe('98.77万');
+    expect(series(o)[0]!.label.formatter({ value: 98_765_432 })).toBe('98.8万');
     expect(o.tooltip.formatter([{ name: '华东区', seriesName: '销售额', value: 98_765_432 }])).toBe('华东区<br/>销售额：¥987,654.32');
   });
   it('counts are counts', () => {

@@ -1,14 +1,18 @@
 // Chinese number formatting for charts: 万 / 亿 on axes, ¥ with thousands separators in tooltips, % with one decimal.
 import { formatFen } from '@shared/money';
 
-const trim = (text: string) => text.replace(/\.?0+$/, '');
+/** Trailing zeros of the decimals only: 5.50 → 5.5, 5.00 → 5, 5710 stays. */
+const trim = (text: string) => (text.includes('.') ? text.replace(/\.?0+$/, '') : text);
 
-/** A count or a yuan amount for an axis: 8,000 / 1.25万 / 3.4亿 (at most two decimals, trailing zeros dropped). */
+/** 1.23 / 12.3 / 123 / 1234: about three significant digits, trailing zeros dropped. */
+const short = (n: number) => trim(n.toFixed(n >= 100 ? 0 : n >= 10 ? 1 : 2));
+
+/** A count or a yuan amount for an axis or a bar label: 8,000 / 1.25万 / 5710万 / 3.4亿. */
 export function compactNumber(value: number): string {
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
-  if (abs >= 1e8) return `${sign}${trim((abs / 1e8).toFixed(2))}亿`;
-  if (abs >= 1e4) return `${sign}${trim((abs / 1e4).toFixed(2))}万`;
+  if (abs >= 1e8) return `${sign}${short(abs / 1e8)}亿`;
+  if (abs >= 1e4) return `${sign}${short(abs / 1e4)}万`;
   return `${sign}${String(Math.round(abs)).replace(/\B(?=(\d{3})+$)/g, ',')}`;
 }
 

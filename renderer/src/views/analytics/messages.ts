@@ -64,6 +64,7 @@ export default {
     monthCol: '月份',
     rank: '名次',
     salesTotal: '销售额 {sales} · 毛利 {gp}',
+    drillHint: '点击有下级的条形查看下级',
   },
   en: {
     nav: 'Analytics',
@@ -129,5 +130,6 @@ export default {
     monthCol: 'Month',
     rank: 'Rank',
     salesTotal: 'Sales {sales} · Gross profit {gp}',
+    drillHint: 'Click a bar with sub-levels to open them',
   },
 };
