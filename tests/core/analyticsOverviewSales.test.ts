@@ -122,6 +122,26 @@ describe('analytics.overview', () => {
     expect(days.periods.previous).toEqual({ from: '2025-09-16', to: '2025-09-30' });
   });
 
+  it('gives a filtered unit the figures targets.tracking gives it', async () => {
+    const { reps, teams } = f.s;
+    await ok(f.core, 'targets.save', { metric: 'sales', level: 'rep', unitId: reps.li.id, period: '2025-10', value: 100_000 });
+    const o = await overview({ period: OCT, filters: { teamId: teams.teamA.id, repId: reps.li.id } });
+    const t = await ok(f.core, 'targets.tracking', { metric: 'sales', level: 'rep', period: '2025-10', asOf: '2025-10-31' });
+    const li = t.rows.find((r) => r.unitId === reps.li.id)!;
+    const { metric, unit, ...mine } = o.targets.rows.find((r) => r.metric === 'sales')!;
+    expect([metric, unit]).toEqual(['sales', 'fen']);
+    expect(mine).toEqual({
+      target: 100_000,
+      actual: 73_600,
+      achievementBp: 7360,
+      timeProgressBp: li.timeProgressBp,
+      gap: 26_400,
+      requiredPerDay: li.requiredPerDay,
+      status: li.status,
+    });
+    expect([li.target, li.actual, li.achievementBp, li.gap]).toEqual([100_000, 73_600, 7360, 26_400]);
+  });
+
   it('narrows every figure by the filters', async () => {
     const { regions, teams, reps } = f.s;
     const east = await overview({ period: OCT, filters: { regionId: regions.east.id } });

@@ -5,14 +5,16 @@
 import type { Ctx } from '../../context';
 import { todayLocal } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
-import type { AnalyticsFilters, TargetProgress } from '../../../../shared/contract/analytics';
-import { targetMetrics, type TargetLevel } from '../../../../shared/domain/targets';
+import type { AnalyticsFilters } from '../../../../shared/contract/analytics';
+import { metricDefinitions, targetMetrics, type TargetMetric } from '../../../../shared/domain/targets';
+import { timeProgressBp } from '../../../../shared/calendar';
 import { prepared } from '../../db/sql';
-import { workCalendar } from '../calendar/calendar';
+import { repLeaveDays, workCalendar } from '../calendar/calendar';
 import { receivablesAging } from '../receivables/aging';
-import { tracking } from '../targets/tracking';
+import { figure, trackingToleranceBp } from '../targets/tracking';
+import { TargetForest } from '../targets/resolve';
 import type { ScopeUnit } from '../targets/actuals';
-import { checkFilters, metricFilterable, scopeOf, totalOf } from './filters';
+import { checkFilters, metricFilterable, salesGroups, scopeOf, totalOf } from './filters';
 import { comparisonPeriods, compared, shareBp, shiftYears, trackingLabel, type DateRange } from './period';
 
 type Input = ParsedInput<'analytics.overview'>;
@@ -58,41 +60,40 @@ export function receivableAt(
   return out;
 }
 
-/** The filters as tracking's breadcrumb, broadest first: the target is the last (most specific) unit's. */
-function trackingWithin(scope: readonly ScopeUnit[]) {
-  const idLevels = new Set<TargetLevel>(['region', 'team', 'rep', 'dealer', 'productCategory']);
-  return scope.map((s) => ({ level: s.level, unitId: idLevels.has(s.level) ? Number(s.unitKey) : s.unitKey }));
-}
-
-/** Achievement vs time progress per metric for the filters' unit, when the period is a whole month, quarter or year. */
-export function targetProgress(ctx: Ctx, period: DateRange, scope: readonly ScopeUnit[], asOf: string): Out['targets'] {
+/**
+ * Achievement vs time progress per metric for the filters' unit (the most specific filter; the company without one),
+ * when the period is a whole month, quarter or year — targets.tracking's figures for that unit: its target as the
+ * target trees give it, its actual within all the filters up to the as-of date, the working-day time progress (a rep's
+ * leave taken off), the status against the tracking tolerance. `known` holds actuals already counted to `asOf`.
+ */
+export function targetProgress(
+  ctx: Ctx,
+  period: DateRange,
+  scope: readonly ScopeUnit[],
+  asOf: string,
+  known: Partial<Record<TargetMetric, number | null>> = {},
+): Out['targets'] {
   const label = trackingLabel(period);
+  const { from, to } = period;
+  const anchor: ScopeUnit = scope.at(-1) ?? { level: 'company', unitKey: '' };
+  const repId = Number(anchor.unitKey);
+  const leave = anchor.level === 'rep' ? repLeaveDays(ctx, [repId], from, to).get(repId) : undefined;
   const calendar = workCalendar(ctx);
-  const out: Out['targets'] = {
-    period: label,
-    asOf,
-    workingDays: calendar.countWorkingDays(period.from, period.to),
-    workingDaysElapsed: calendar.elapsedWorkingDays(period.from, period.to, asOf),
-    rows: [],
+  const days = {
+    total: calendar.countWorkingDays(from, to, leave),
+    elapsed: calendar.elapsedWorkingDays(from, to, asOf, leave),
+    progressBp: timeProgressBp(calendar, from, to, asOf, leave),
   };
+  const out: Out['targets'] = { period: label, asOf, workingDays: days.total, workingDaysElapsed: days.elapsed, rows: [] };
   if (!label) return out;
-  const within = trackingWithin(scope) as Parameters<typeof tracking>[1]['within'];
+  const tolerance = trackingToleranceBp(ctx);
+  const countedTo = minDate(asOf, to);
   for (const metric of targetMetrics) {
     if (!metricFilterable(metric, scope)) continue;
-    const t = tracking(ctx, { metric, level: 'company', period: label, asOf, within });
-    const row = t.scope ?? t.total;
-    const r: TargetProgress = {
-      metric,
-      unit: t.unit,
-      target: row.target,
-      actual: row.actual,
-      achievementBp: row.achievementBp,
-      timeProgressBp: row.timeProgressBp,
-      gap: row.gap,
-      requiredPerDay: row.requiredPerDay,
-      status: row.status,
-    };
-    out.rows.push(r);
+    const actual = known[metric] ?? totalOf(ctx, metric, { from, to: countedTo }, scope) ?? 0;
+    const target = TargetForest.load(ctx, metric, from, to).resolve(anchor.level, anchor.unitKey, from, to);
+    const f = figure(metric, { target: target ? target.value : null, actual, ...days }, tolerance);
+    out.rows.push({ metric, unit: metricDefinitions[metric].unit, ...f });
   }
   return out;
 }
@@ -102,12 +103,16 @@ export function analyticsOverview(ctx: Ctx, input: Input): Out {
   const periods = comparisonPeriods(input.period);
   const scope = scopeOf(input.filters);
   const ranges = [periods.current, periods.lastYear, periods.previous];
-  const figure = (metric: 'sales' | 'collections' | 'grossProfit' | 'newCustomers') => {
+  // sales and gross profit in one pass per period (the same rows analytics.sales rolls up)
+  const totals = ranges.map((r) =>
+    salesGroups(ctx, r, input.filters).reduce((a, g) => ({ s: a.s + g.salesFen, g: a.g + g.grossProfitFen }), { s: 0, g: 0 }),
+  );
+  const sales = compared(totals[0]!.s, totals[1]!.s, totals[2]!.s);
+  const grossProfit = compared(totals[0]!.g, totals[1]!.g, totals[2]!.g);
+  const figure = (metric: 'collections' | 'newCustomers') => {
     const [v, y, p] = ranges.map((r) => totalOf(ctx, metric, r, scope));
     return v === null || v === undefined ? null : compared(v, y!, p!);
   };
-  const sales = figure('sales')!;
-  const grossProfit = figure('grossProfit')!;
   const collections = figure('collections');
   const newCustomers = figure('newCustomers');
 
@@ -134,6 +139,15 @@ export function analyticsOverview(ctx: Ctx, input: Input): Out {
     overdue,
     newCustomersCompared: newCustomers,
     grossMarginBp: shareBp(grossProfit.value, sales.value),
-    targets: targetProgress(ctx, periods.current, scope, asOf),
+    // the period's own figures count to its end; while it runs, up to today is the same documents
+    targets: targetProgress(
+      ctx,
+      periods.current,
+      scope,
+      asOf,
+      asOf === periods.current.to
+        ? { sales: sales.value, grossProfit: grossProfit.value, collections: collections?.value, newCustomers: newCustomers?.value }
+        : {},
+    ),
   };
 }

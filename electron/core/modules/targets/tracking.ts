@@ -137,7 +137,7 @@ interface Figures {
 }
 
 /** One row's figures: achievement, gap, run-rate and status against the time progress (PRODUCT §2.4, §3). */
-function figure(metric: TargetMetric, f: Figures, toleranceBp: number) {
+export function figure(metric: TargetMetric, f: Figures, toleranceBp: number) {
   const lower = metricDefinitions[metric].direction === 'lower';
   const target = f.target ?? 0;
   const achievementBp = target > 0 ? mulDivRound(f.actual, 10_000, target) : null;
