@@ -72,6 +72,20 @@ describe('analytics.receivables', () => {
     expect(east.dsoDays).toBe(40);
     expect(east.byRegion.map((r) => r.name)).toEqual(['江苏省']);
 
+    // 李娜's documents (c2 and c3): the same figures, the balance attributed as the aging attributes it
+    const li = await receivables({ repId: f.s.reps.li.id });
+    expect(li.totals.totalFen).toBe(18_000);
+    expect(li.trend[0]).toMatchObject({ openingFen: 25_000, salesFen: 10_000, collectionsFen: 17_000, closingFen: 18_000 });
+    expect(li.collectionRateBp).toBe(4_857);
+
+    // 一组 (王强, 李娜): 李娜's documents again, by one aging call per rep of the team
+    const team = await receivables({ teamId: f.s.teams.teamA.id });
+    expect(team.totals).toEqual(li.totals);
+    expect(team.byRep.map((r) => [r.name, r.totalFen])).toEqual([['李娜', 18_000]]);
+    expect(team.byRegion.map((r) => [r.name, r.totalFen])).toEqual([['华东', 18_000]]);
+    expect(team.trend[0]).toEqual(li.trend[0]);
+    expect(team.topOverdue.map((r) => r.overdueFen)).toEqual([5_000, 3_000]);
+
     // Q1: January opens at 0 with 25000 of sales and nothing collected (rate 0); March has no documents
     const q1 = await ok(f.core, 'analytics.receivables', { period: { from: '2025-01-01', to: '2025-03-31' } });
     expect(q1.trend.map((m) => [m.month, m.openingFen, m.salesFen, m.collectionsFen, m.closingFen, m.collectionRateBp])).toEqual([

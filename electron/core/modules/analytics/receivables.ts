@@ -4,8 +4,7 @@
 //   回款率 = collections in the period / (receivables at the day before it + sales in the period);
 //   DSO    = the average of the daily closing receivables over the period / sales in the period × days in the period.
 // Sales and collections are targets/actuals.ts' figures within the filters; the receivables on each day are the
-// ledger's balance (Σ receivables − Σ credits dated ≤ that day, the aging's total) of the customers within the filters
-// (by the customer's own region, rep, team and serving dealer), read as one sum per day and added up.
+// aging's total at the period end, less the ledger's movements (attributed as the aging does) of the days after.
 // The ledger has no product and aging no channel type: those two filters are refused, naming the field.
 import type { z } from 'zod';
 import type { Ctx } from '../../context';
@@ -70,57 +69,77 @@ export function agingWithin(
     acc.prepaymentFen += a.prepaymentFen;
     a.bucketsFen.forEach((v, i) => (acc.bucketsFen[i]! += v));
   };
-  for (const repId of reps) {
-    const part = receivablesAging(ctx, { ...base, repId });
+  // by rep: the team's rows of one call
+  const parts =
+    groupBy === 'rep'
+      ? [{ ...receivablesAging(ctx, base), filterKeys: new Set(reps) }]
+      : reps.map((repId) => ({ ...receivablesAging(ctx, { ...base, repId }), filterKeys: null }));
+  for (const part of parts) {
+    if (part.filterKeys) part.rows = part.rows.filter((r) => part.filterKeys.has(r.key));
     for (const r of part.rows) {
       let row = rows.get(r.key);
       if (!row) rows.set(r.key, (row = { key: r.key, code: r.code, name: r.name, hasChildren: r.hasChildren, ...zero() }));
       add(row, r);
     }
-    add(totals, part.totals);
+    if (!part.filterKeys) add(totals, part.totals);
+    else for (const r of part.rows) add(totals, r);
   }
   const sorted = [...rows.values()].sort((a, b) => b.totalFen - a.totalFen || a.key - b.key);
   return { asOf, groupBy, bucketEdges: edges, rows: sorted, total: sorted.length, totals };
 }
 
 /**
- * The customers' receivables within the filters at the day before `from` (Σ receivables − Σ credits dated before it),
- * and the net ledger movement of each day of [from, to] (receivables +, credits −): the opening as one plain sum, the
- * days grouped only within the range.
+ * The net movement of the receivables within the filters on each day of [from, to], attributed as the aging does: a receivable (and the allocations paying it) to its document's rep and dealer (an opening
+ * balance's falling back to the customer's), the unallocated credits — the prepayment — to the customer's rep and
+ * dealer; the region is always the customer's. Without a rep, team or dealer filter that is receivables − credits.
  */
-function ledgerBalances(ctx: Ctx, from: string, to: string, filters: AnalyticsFilters): { opening: number; moves: Map<string, number> } {
-  const where: string[] = [];
+function ledgerMoves(ctx: Ctx, from: string, to: string, filters: AnalyticsFilters): Map<string, number> {
   const params: Record<string, string | number> = { from, to };
+  const region: string[] = [];
   if (filters.regionId !== undefined) {
-    where.push(
+    region.push(
       "c.region_id in (select s.id from regions s where s.path like (select q.path from regions q where q.id = @regionId) || '%')",
     );
     params.regionId = filters.regionId;
   }
+  // the document's attribution (r = receivable) and the customer's (c)
+  const byDocument: string[] = [];
+  const byCustomer: string[] = [];
+  const docRep = "(case when r.source_kind = 'opening' then coalesce(r.rep_id, c.rep_id) else r.rep_id end)";
+  const docDealer = "(case when r.source_kind = 'opening' then coalesce(r.dealer_id, c.dealer_id) else r.dealer_id end)";
   if (filters.repId !== undefined) {
-    where.push('c.rep_id = @repId');
+    byDocument.push(`${docRep} = @repId`);
+    byCustomer.push('c.rep_id = @repId');
     params.repId = filters.repId;
-  }
-  if (filters.teamId !== undefined) {
-    where.push('c.rep_id in (select r.id from reps r where r.team_id = @teamId)');
+  } else if (filters.teamId !== undefined) {
+    byDocument.push(`${docRep} in (select t.id from reps t where t.team_id = @teamId)`);
+    byCustomer.push('c.rep_id in (select t.id from reps t where t.team_id = @teamId)');
     params.teamId = filters.teamId;
   }
   if (filters.dealerId !== undefined) {
-    where.push('c.dealer_id = @dealerId');
+    byDocument.push(`${docDealer} = @dealerId`);
+    byCustomer.push('c.dealer_id = @dealerId');
     params.dealerId = filters.dealerId;
   }
-  const side = (table: 'receivables' | 'credits', sign: string, range: string) =>
-    where.length > 0
-      ? `select x.date as d, ${sign}x.amount_fen as v from ${table} x join customers c on c.id = x.customer_id where ${range} and ${where.join(' and ')}`
-      : `select x.date as d, ${sign}x.amount_fen as v from ${table} x where ${range}`;
-  const both = (range: string) => `${side('receivables', '', range)} union all ${side('credits', '-', range)}`;
-  const opening = prepared(ctx.db, `select coalesce(sum(v), 0) from (${both('x.date < @from')})`)
-    .pluck()
-    .get(params) as number;
-  const rows = prepared(ctx.db, `select d, sum(v) from (${both('x.date between @from and @to')}) group by d`)
+  const cond = (range: string, extra: string[]) => [range, ...region, ...extra].join(' and ');
+  const parts = (range: (col: string) => string) =>
+    byDocument.length === 0
+      ? [
+          `select r.date as d, r.amount_fen as v from receivables r ${region.length ? 'join customers c on c.id = r.customer_id' : ''} where ${cond(range('r.date'), [])}`,
+          `select k.date, -k.amount_fen from credits k ${region.length ? 'join customers c on c.id = k.customer_id' : ''} where ${cond(range('k.date'), [])}`,
+        ]
+      : [
+          `select r.date as d, r.amount_fen as v from receivables r join customers c on c.id = r.customer_id where ${cond(range('r.date'), byDocument)}`,
+          `select a.date, -a.amount_fen from allocations a join receivables r on r.id = a.receivable_id join customers c on c.id = r.customer_id
+           where ${cond(range('a.date'), byDocument)}`,
+          `select k.date, -k.amount_fen from credits k join customers c on c.id = k.customer_id where ${cond(range('k.date'), byCustomer)}`,
+          `select a.date, a.amount_fen from allocations a join receivables r on r.id = a.receivable_id join customers c on c.id = r.customer_id
+           where ${cond(range('a.date'), byCustomer)}`,
+        ];
+  const rows = prepared(ctx.db, `select d, sum(v) from (${parts((col) => `${col} between @from and @to`).join(' union all ')}) group by d`)
     .raw()
     .all(params) as Array<[string, number]>;
-  return { opening, moves: new Map(rows) };
+  return new Map(rows);
 }
 
 /** Receivables at the end of each day of [from, to] (index 0 = from), from the opening and each day's movement. */
@@ -177,7 +196,10 @@ export function receivablesAnalytics(ctx: Ctx, input: AnalyticsInput): Receivabl
   const scope: ScopeUnit[] = scopeOf(filters);
   const sales = dailyActuals(ctx, { metric: 'sales', from, to, scope });
   const collections = dailyActuals(ctx, { metric: 'collections', from, to, scope });
-  const { opening, moves } = ledgerBalances(ctx, from, to, filters);
+  // the period end's receivables are the aging's total; each day before it, that less the movements since
+  const moves = ledgerMoves(ctx, from, to, filters);
+  let opening = byRegion.totals.totalFen;
+  for (const v of moves.values()) opening -= v;
   const days = dailyBalances(opening, moves, from, to);
 
   const months = monthsOf({ from, to });
