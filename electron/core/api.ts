@@ -42,6 +42,7 @@ import {
 import { exportGrid, importGrid, setCell, targetGrid } from './modules/targets/grid';
 import { getEvaluation, getWeights, listEvaluations, saveScores, saveWeights } from './modules/evaluations/evaluations';
 import { calendarYear, importSchedule, setCalendarDays, workingDays } from './modules/calendar/calendar';
+import { meetingPackData } from './modules/meetingPack/meetingPack';
 import { tracking } from './modules/targets/tracking';
 import { analyticsOverview } from './modules/analytics/overview';
 import { analyticsSales } from './modules/analytics/sales';
@@ -200,6 +201,7 @@ export const handlers: HandlerTable = {
   'evaluations.saveWeights': saveWeights,
   'evaluations.saveScores': saveScores,
   'calendar.workingDays': workingDays,
+  'meetingPack.data': meetingPackData,
   'targets.tracking': tracking,
   'analytics.overview': analyticsOverview,
   'analytics.sales': analyticsSales,

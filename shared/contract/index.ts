@@ -27,6 +27,7 @@ import { returnMethods } from './returns';
 import { collectionMethodsContract } from './collections';
 import { receivableMethods } from './receivables';
 import { calendarMethods } from './calendar';
+import { meetingPackMethods } from './meetingPack';
 import { trackingMethods } from './tracking';
 import { targetMethods } from './targets';
 import { evaluationMethods } from './evaluations';
@@ -82,6 +83,7 @@ export const contract = {
   ...collectionMethodsContract,
   ...receivableMethods,
   ...calendarMethods,
+  ...meetingPackMethods,
   ...trackingMethods,
   ...targetMethods,
   ...evaluationMethods,

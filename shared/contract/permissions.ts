@@ -146,6 +146,7 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'targets.copyLastYear': SIGNERS,
   'targets.importGrid': SIGNERS,
   'calendar.workingDays': 'signedIn',
+  'meetingPack.data': 'signedIn',
   // 目标达成: every operator reads it
   'targets.tracking': 'signedIn',
   // 数据分析: every operator reads the dashboards
@@ -239,6 +240,7 @@ const domainWords: Record<string, string> = {
   targets: '目标',
   evaluations: '业绩考核',
   calendar: '工作日历',
+  meetingPack: '月度会议材料',
 };
 const verbWords: Record<string, string> = {
   list: '查看',

@@ -203,6 +203,7 @@ function samplesFor(seeded: Seeded): { [M in MethodName]?: Input<M> } {
       note: '南京往返高铁',
     },
     'calendar.workingDays': { from: '2025-10-01', to: '2025-10-31', repId: reps.li.id },
+    'meetingPack.data': { month: '2025-10', regionId: regions.north.id, teamId: teams.teamA.id },
     'targets.tracking': {
       metric: 'sales',
       level: 'rep',
