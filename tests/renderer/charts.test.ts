@@ -158,8 +158,8 @@ describe('paretoOption', () => {
       [9000, 'B 90.0%'],
     ]);
     expect(lines.filter((l) => 'xAxis' in l).map((l) => [l.xAxis, l.label.formatter])).toEqual([
-      ['乙', 'A | B'],
-      ['丙', 'B | C'],
+      [1, 'A | B'],
+      [2, 'B | C'],
     ]);
   });
 

@@ -173,7 +173,7 @@ export function paretoOption(input: ParetoInput): ChartOption {
   const boundaries = (['A', 'B'] as const)
     .map((c) => ({ c, at: lastOf(c) }))
     .filter((b) => b.at >= 0 && b.at < input.rows.length - 1)
-    .map((b) => ({ xAxis: names[b.at]!, label: { formatter: `${b.c} | ${b.c === 'A' ? 'B' : 'C'}`, position: 'end' as const } }));
+    .map((b) => ({ xAxis: b.at, label: { formatter: `${b.c} | ${b.c === 'A' ? 'B' : 'C'}`, position: 'end' as const } }));
   return {
     title: { text: input.title },
     legend: { data: [input.valueName, input.cumulativeName] },
