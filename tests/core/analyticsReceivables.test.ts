@@ -94,6 +94,8 @@ describe('analytics.receivables', () => {
       ['2025-03', 48_000, 0, 0, 48_000, 0],
     ]);
     expect(q1.trend[2]!.dsoDays).toBeNull();
+    // the quarter still runs on the office's 2025-03-01: as of today, March's days so far
+    expect(q1.asOf).toBe('2025-03-01');
     // 17000 / (0 + 65000)
     expect(q1.collectionRateBp).toBe(2_615);
 

@@ -1,4 +1,4 @@
-// 应收分析 Receivables analytics for a period: aging as of the period end stacked by region and by rep, and the top
+// 应收分析 Receivables analytics for a period: aging as of the period end (today while it runs) stacked by region and by rep, and the top
 // overdue customers — all receivables/aging.ts itself (region = the customer's, rep / dealer = the document's); the
 // collection rate and DSO per month and over the period (PRODUCT §3):
 //   回款率 = collections in the period / (receivables at the day before it + sales in the period);
@@ -8,6 +8,7 @@
 // The ledger has no product and aging no channel type: those two filters are refused, naming the field.
 import type { z } from 'zod';
 import type { Ctx } from '../../context';
+import { todayLocal } from '../../context';
 import type { AnalyticsFilters, AnalyticsInput, analyticsMethods } from '../../../../shared/contract/analytics';
 import type { AgingOutput } from '../../../../shared/contract/receivables';
 import { addDays, daysBetween } from '../../../../shared/periods';
@@ -188,21 +189,26 @@ export function receivablesAnalytics(ctx: Ctx, input: AnalyticsInput): Receivabl
   refuseUnnarrowable(filters);
   const periods = comparisonPeriods(input.period);
   const { from, to } = periods.current;
+  // as of the period end, or today while the period runs (the overview's rule); a period not begun has no days yet
+  const today = todayLocal(ctx);
+  const asOf = to < today ? to : today;
+  const end = asOf < from ? null : asOf;
 
-  const byRegion = agingWithin(ctx, to, 'region', filters);
-  const byRep = agingWithin(ctx, to, 'rep', filters);
-  const byCustomer = agingWithin(ctx, to, 'customer', filters, { topByOverdue: TOP_OVERDUE });
+  const byRegion = agingWithin(ctx, asOf, 'region', filters);
+  const byRep = agingWithin(ctx, asOf, 'rep', filters);
+  const byCustomer = agingWithin(ctx, asOf, 'customer', filters, { topByOverdue: TOP_OVERDUE });
 
   const scope: ScopeUnit[] = scopeOf(filters);
-  const sales = dailyActuals(ctx, { metric: 'sales', from, to, scope });
-  const collections = dailyActuals(ctx, { metric: 'collections', from, to, scope });
-  // the period end's receivables are the aging's total; each day before it, that less the movements since
-  const moves = ledgerMoves(ctx, from, to, filters);
+  const range = end === null ? null : { from, to: end };
+  const sales = range ? dailyActuals(ctx, { metric: 'sales', ...range, scope }) : new Map<string, number>();
+  const collections = range ? dailyActuals(ctx, { metric: 'collections', ...range, scope }) : new Map<string, number>();
+  // the as-of date's receivables are the aging's total; each day before it, that less the movements since
+  const moves = range ? ledgerMoves(ctx, range.from, range.to, filters) : new Map<string, number>();
   let opening = byRegion.totals.totalFen;
   for (const v of moves.values()) opening -= v;
-  const days = dailyBalances(opening, moves, from, to);
+  const days = range ? dailyBalances(opening, moves, range.from, range.to) : [];
 
-  const months = monthsOf({ from, to });
+  const months = range ? monthsOf(range) : [];
   const monthSales = sumByMonth(sales, months);
   const monthCollections = sumByMonth(collections, months);
   const trend = months.map((m, i) => {
@@ -236,7 +242,7 @@ export function receivablesAnalytics(ctx: Ctx, input: AnalyticsInput): Receivabl
     ).map((c) => [c.id, c]),
   );
   const topOverdue = overdue.map((r, i) => {
-    const open = customerOpenReceivables(ctx, r.key, to);
+    const open = customerOpenReceivables(ctx, r.key, asOf);
     const oldestDue = open.reduce<string | null>((m, o) => (m === null || o.dueDate < m ? o.dueDate : m), null);
     return {
       rank: i + 1,
@@ -246,18 +252,18 @@ export function receivablesAnalytics(ctx: Ctx, input: AnalyticsInput): Receivabl
       repName: info.get(r.key)?.repName ?? null,
       overdueFen: r.overdueFen,
       totalFen: r.totalFen,
-      maxOverdueDays: oldestDue === null ? 0 : Math.max(0, daysBetween(oldestDue, to)),
+      maxOverdueDays: oldestDue === null ? 0 : Math.max(0, daysBetween(oldestDue, asOf)),
     };
   });
 
   return {
     periods,
-    asOf: to,
+    asOf,
     bucketEdges: byRegion.bucketEdges,
     totals: amountsOf(byRegion.totals),
     byRegion: byRegion.rows.map((r) => ({ key: r.key, name: r.name, ...amountsOf(r) })),
     byRep: byRep.rows.map((r) => ({ key: r.key, name: r.name, ...amountsOf(r) })),
-    collectionRateBp: collectionRateBp(totalCollections, opening, totalSales),
+    collectionRateBp: range ? collectionRateBp(totalCollections, opening, totalSales) : null,
     dsoDays: dsoDays(days, totalSales),
     trend,
     topOverdue,
