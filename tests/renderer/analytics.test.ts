@@ -253,6 +253,12 @@ describe('analytics dashboards', () => {
     expect(abc.series[0].data.map((d: any) => d.value)).toEqual([700_00, 200_00, 100_00]);
     expect(abc.series[1].markLine.data.filter((l: any) => 'yAxis' in l).map((l: any) => l.yAxis)).toEqual([7000, 9000]);
     expect(text('[data-test="an-abc"]')).toContain('A 1 个 · B 1 个 · C 1 个');
+    click('[data-test="an-abc-toggle"]');
+    await settle();
+    const abcRows = Array.from(document.querySelectorAll('[data-test="an-abc-data"] tbody tr')).map((r) =>
+      Array.from(r.querySelectorAll('td')).map((td) => td.textContent!.trim()),
+    );
+    expect(abcRows[1]).toEqual(['红茶（P2）', '¥200.00', '20.0%', '90.0%', 'B']);
     expect(drawn('an-reps').yAxis.data).toEqual(['1. 李娜', '2. 周明']);
     expect(text('[data-test="an-sales-total"]')).toContain('销售额 ¥1,000.00 · 毛利 ¥250.00');
     click('[data-test="an-region-chart-toggle"]');
