@@ -215,6 +215,17 @@ describe('analytics.customers', () => {
     expect(after.newVsLost[0]).toEqual(before.newVsLost[0]);
   });
 
+  it('a period still running is counted to today (the office clock: 2026-01-10), a month not begun is empty', async () => {
+    const out = await ok(core, 'analytics.customers', { period: { from: '2025-12-01', to: '2026-02-28' } });
+    // lost at 12-31 (last order ≤ 10-02): c2 c6; at 01-10 (≤ 10-12): c1 (10-05) too — not c3 (10-20), as 01-31 would
+    expect(out.newVsLost).toEqual([
+      { month: '2025-12', newCustomers: 0, lostCustomers: 2 },
+      { month: '2026-01', newCustomers: 0, lostCustomers: 3 },
+      { month: '2026-02', newCustomers: 0, lostCustomers: 0 },
+    ]);
+    expect(out.notVisited.rows.find((r) => r.customerCode === 'C2')!.daysSinceVisit).toBe(87); // 10-15 → 01-10
+  });
+
   it('refuses a filter naming a record that does not exist', async () => {
     const e = await fail(core, 'analytics.customers', { period, filters: { regionId: 999 } });
     expect(e.field).toBe('filters.regionId');

@@ -7,6 +7,7 @@
 // actuals.ts and evaluations/figures.ts: new = the customer's first standing order falls in the month; lost (PRODUCT §3)
 // = as of the month end, the last standing order is within the 12 months before it but not within its last N days.
 import type { Ctx } from '../../context';
+import { todayLocal } from '../../context';
 import type { z } from 'zod';
 import type { AnalyticsFilters, AnalyticsInput, analyticsMethods } from '../../../../shared/contract/analytics';
 import type { CustomerGrade, CustomerScale, CustomerType, Lifecycle } from '../../../../shared/domain/customer';
@@ -257,16 +258,24 @@ export function customerAnalytics(ctx: Ctx, input: AnalyticsInput): CustomersOut
     stages[lifecycles.indexOf(c.lifecycle)]!.customers++;
   }
 
+  // as of the period end, or today while the period runs: a month not begun has nothing yet, the running one is
+  // counted to today (lost is never judged on a day still to come)
+  const today = todayLocal(ctx);
+  const asOf = to < today ? to : today;
   const months = monthsOf({ from, to });
-  const newVsLost = newVsLostByMonth(
-    orderHistories(
-      ctx,
-      months.map((m) => m.to),
-    ),
-    customers.map((c) => c.id),
-    months,
-    lostDays,
-  );
+  const begun = months.filter((m) => m.from <= asOf).map((m) => ({ ...m, to: m.to < asOf ? m.to : asOf }));
+  const counted = begun.length
+    ? newVsLostByMonth(
+        orderHistories(
+          ctx,
+          begun.map((m) => m.to),
+        ),
+        customers.map((c) => c.id),
+        begun,
+        lostDays,
+      )
+    : [];
+  const newVsLost = months.map((m, i) => counted[i] ?? { month: m.month, newCustomers: 0, lostCustomers: 0 });
 
   const sales = actualsByUnit(ctx, { metric: 'sales', level: 'customer', from, to, scope });
   const lastYear = actualsByUnit(ctx, { metric: 'sales', level: 'customer', from: periods.lastYear.from, to: periods.lastYear.to, scope });
@@ -301,7 +310,7 @@ export function customerAnalytics(ctx: Ctx, input: AnalyticsInput): CustomersOut
     };
   });
 
-  const unvisited = abNotVisited(ctx, customers, to, NOT_VISITED_DAYS);
+  const unvisited = abNotVisited(ctx, customers, asOf, NOT_VISITED_DAYS);
   const notVisited = {
     days: NOT_VISITED_DAYS,
     total: unvisited.length,
@@ -358,7 +367,7 @@ export function customerAnalytics(ctx: Ctx, input: AnalyticsInput): CustomersOut
     topCustomers,
     notVisited,
     segments,
-    repCoverage: repCoverage(ctx, customers, filters, to, scope),
+    repCoverage: repCoverage(ctx, customers, filters, asOf, scope),
   };
 }
 
