@@ -87,6 +87,17 @@ const overview: Output<'analytics.overview'> = {
         requiredPerDay: 0,
         status: 'ahead',
       },
+      {
+        metric: 'visits',
+        unit: 'count',
+        target: 0,
+        actual: 40,
+        achievementBp: null,
+        timeProgressBp: 6364,
+        gap: -40,
+        requiredPerDay: 0,
+        status: 'noTarget',
+      },
     ],
   },
 };
@@ -214,9 +225,9 @@ describe('analytics dashboards', () => {
     await mountAt('/analytics', handlers, 'analytics-overview', 'manager');
     await vi.waitFor(() => expect(drawn('an-achievement')).toBeTruthy());
     const o = drawn('an-achievement');
-    expect(o.yAxis.data).toEqual(['销售额', '新客户数']);
-    expect(o.series[0].data).toEqual([6173, 7000]);
-    expect(o.series[1].data).toEqual([6364, 6364]);
+    expect(o.yAxis.data).toEqual(['销售额', '新客户数', '完成拜访数（无目标）']);
+    expect(o.series[0].data).toEqual([6173, 7000, null]);
+    expect(o.series[1].data).toEqual([6364, 6364, 6364]);
     expect(o.title.show).toBe(false); // the panel shows the title
     expect(text('[data-test="an-achievement"]')).toContain('工作日 14 / 22，截至 2026-03-20');
     click('[data-test="an-achievement-toggle"]');
@@ -227,6 +238,7 @@ describe('analytics dashboards', () => {
     expect(rows).toEqual([
       ['销售额', '¥200,000.00', '¥123,456.78', '61.7%', '63.6%', '¥76,543.22', '正常'],
       ['新客户数', '10', '7', '70.0%', '63.6%', '3', '超前'],
+      ['完成拜访数', '0', '40', '—', '63.6%', '-40', '无目标'],
     ]);
     expect(text('[data-test="an-achievement-toggle"]')).toBe('查看图表');
   });
