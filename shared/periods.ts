@@ -143,9 +143,10 @@ export function previousYear(period: Period): Period {
   const label = `${pad(y, 4)}${period.label.slice(4)}`;
   const whole = parsePeriod(label) ?? parsePeriod(`${pad(y, 4)}-W${pad(isoWeeksInYear(y))}`)!;
   if (period.kind !== 'week' && period.kind !== 'day') return whole;
-  return { ...whole, from: shiftYear(period.from, -1), to: shiftYear(period.to, -1) };
+  return { ...whole, from: shiftYears(period.from, -1), to: shiftYears(period.to, -1) };
 }
-function shiftYear(date: string, years: number): string {
+/** The same date `years` years away; 29 February falls on the 28th in a common year. */
+export function shiftYears(date: string, years: number): string {
   const y = Number(date.slice(0, 4)) + years;
   const md = date.slice(5);
   const candidate = `${pad(y, 4)}-${md}`;

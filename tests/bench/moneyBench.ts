@@ -38,13 +38,13 @@ export interface MoneyBench {
   close: () => void;
 }
 
-async function callAs<T>(core: Core, method: string, input: unknown): Promise<T> {
+export async function callAs<T>(core: Core, method: string, input: unknown): Promise<T> {
   const env = (await core.call(method, input, { session: benchSession(core) })) as Envelope<T>;
   if (!env.ok) throw new Error(`${method} 失败 / failed: ${env.error.code} ${env.error.message}`);
   return env.data;
 }
 
-async function registered(core: Core, method: string, probe: unknown): Promise<boolean> {
+export async function registered(core: Core, method: string, probe: unknown): Promise<boolean> {
   const env = await core.call(method, probe, { session: benchSession(core) });
   return env.ok || env.error.code !== 'UNKNOWN_METHOD';
 }

@@ -6,13 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Envelope } from '../../shared/errors';
 import { createCore, type Core } from '../../electron/core/core';
 import { todayLocal } from '../../electron/core/context';
 import { largestRemainder } from '../../shared/decompose';
 import { addDays, childPeriods, parsePeriod } from '../../shared/periods';
-import { benchSession } from './benchSession';
-import type { MoneyOperation } from './moneyBench';
+import { callAs, registered, type MoneyOperation } from './moneyBench';
 
 export const TRACKING_REPS_BUDGET_MS = 100;
 export const TRACKING_CUSTOMERS_BUDGET_MS = 50;
@@ -23,17 +21,6 @@ export interface TargetsBench {
   operations: MoneyOperation[];
   missing: string[];
   close: () => void;
-}
-
-async function callAs<T>(core: Core, method: string, input: unknown): Promise<T> {
-  const env = (await core.call(method, input, { session: benchSession(core) })) as Envelope<T>;
-  if (!env.ok) throw new Error(`${method} 失败 / failed: ${env.error.code} ${env.error.message}`);
-  return env.data;
-}
-
-async function registered(core: Core, method: string, probe: unknown): Promise<boolean> {
-  const env = await core.call(method, probe, { session: benchSession(core) });
-  return env.ok || env.error.code !== 'UNKNOWN_METHOD';
 }
 
 interface TrackingOut {

@@ -1,7 +1,9 @@
 // 同比 / 环比: the periods a dashboard's figures are compared with, and the change in basis points. Pure functions on
 // 'YYYY-MM-DD' strings (shared/periods.ts arithmetic, UTC), so no time zone can move a day.
 import type { ComparisonPeriods } from '../../../../shared/contract/analytics';
-import { addDays, daysBetween, lastDayOfMonth, parsePeriod } from '../../../../shared/periods';
+import { addDays, daysBetween, lastDayOfMonth, shiftYears } from '../../../../shared/periods';
+
+export { shiftYears };
 import { mulDivRound } from '../orders/amounts';
 
 export interface DateRange {
@@ -22,14 +24,6 @@ export function rangeKind(r: DateRange): Kind {
   if (r.to === lastDayOfMonth(Number(y), m)) return 'month';
   if (m % 3 === 1 && r.to === lastDayOfMonth(Number(y), m + 2)) return 'quarter';
   return 'days';
-}
-
-/** The same date `years` years away; 29 February falls on the 28th in a common year. */
-export function shiftYears(date: string, years: number): string {
-  const y = Number(date.slice(0, 4)) + years;
-  const md = date.slice(5);
-  const candidate = `${pad(y, 4)}-${md}`;
-  return md === '02-29' && !parsePeriod(candidate) ? `${pad(y, 4)}-02-28` : candidate;
 }
 
 /** The first day of the month `months` months from the month holding `date`. */

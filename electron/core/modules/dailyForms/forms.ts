@@ -14,6 +14,10 @@ import { assertRoleMay, assertScopeMay, type FormAction } from './access';
 import { contentHash, type Json } from './content';
 import { listForms } from './list';
 import { verifyActorPassword } from './password';
+import { addDays } from '../../../../shared/periods';
+
+/** Re-exported for the modules that take it from here (orders, opening balances). */
+export { addDays };
 
 export interface FormKind {
   /** the audit log's entity name */
@@ -72,12 +76,6 @@ export function usableRep(ctx: Ctx, repId: number): { id: number; name: string }
   if (!rep) throw danglingRef('业务员', 'repId', repId);
   if (rep.active !== 1) throw new DomainError('VALIDATION', `业务员：「${rep.name}」已停用，不能填写新的表单`, 'repId');
   return rep;
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Plans are made a day ahead at most: a form dated after tomorrow (the office's calendar) is refused. */

@@ -16,10 +16,6 @@ export function dayNumber(ymd: string): number {
   return Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(5, 7)) - 1, Number(ymd.slice(8, 10))) / DAY_MS;
 }
 
-export function addDays(ymd: string, days: number): string {
-  return new Date((dayNumber(ymd) + days) * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** 0 = 未到期 (overdue ≤ 0 days); i = the i-th overdue bucket (1–e₁, e₁+1–e₂, …); edges.length + 1 = over the last edge. */
 export function bucketOf(overdueDays: number, edges: readonly number[]): number {
   if (overdueDays <= 0) return 0;

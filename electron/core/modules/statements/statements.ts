@@ -8,7 +8,8 @@ import { collectionMethodLabels, type CollectionMethod, type StatementKind } fro
 import { prepared } from '../../db/sql';
 import { assertRange } from '../complaints/handling';
 import { agingEdges, agingOfPosition } from '../receivables/aging';
-import { addDays, customerPosition, mustFindCustomer } from '../receivables/balance';
+import { customerPosition, mustFindCustomer } from '../receivables/balance';
+import { addDays } from '../../../../shared/periods';
 
 interface LedgerLine {
   side: 'debit' | 'credit';

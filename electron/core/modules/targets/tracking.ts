@@ -9,7 +9,7 @@
 import type { Ctx } from '../../context';
 import type { Output, ParsedInput } from '../../../../shared/contract';
 import type { TrackingRow } from '../../../../shared/contract/tracking';
-import { timeProgressBp } from '../../../../shared/calendar';
+import { timeProgressBp, type WorkCalendar } from '../../../../shared/calendar';
 import {
   metricDefinitions,
   targetLevelLabels,
@@ -128,6 +128,15 @@ function treeRows(
   return out;
 }
 
+/** Working days of [from, to] in all and elapsed as of `asOf` (included), and the time progress — minus a rep's leave. */
+function dayProgress(calendar: WorkCalendar, from: string, to: string, asOf: string, leave?: ReadonlySet<string>) {
+  return {
+    total: calendar.countWorkingDays(from, to, leave),
+    elapsed: calendar.elapsedWorkingDays(from, to, asOf, leave),
+    progressBp: timeProgressBp(calendar, from, to, asOf, leave),
+  };
+}
+
 interface Figures {
   target: number | null;
   actual: number;
@@ -179,9 +188,7 @@ function scopeRow(
     {
       target: target ? target.value : null,
       actual,
-      total: calendar.countWorkingDays(from, to, leave),
-      elapsed: calendar.elapsedWorkingDays(from, to, asOf, leave),
-      progressBp: timeProgressBp(calendar, from, to, asOf, leave),
+      ...dayProgress(calendar, from, to, asOf, leave),
     },
     tolerance,
   );
@@ -259,9 +266,7 @@ export function tracking(ctx: Ctx, input: Input): Output_ {
   const keys = [...units];
 
   const calendar = workCalendar(ctx);
-  const workingDays = calendar.countWorkingDays(from, to);
-  const workingDaysElapsed = calendar.elapsedWorkingDays(from, to, input.asOf);
-  const companyProgress = timeProgressBp(calendar, from, to, input.asOf);
+  const company = dayProgress(calendar, from, to, input.asOf);
   const leave = level === 'rep' ? repLeaveDays(ctx, keys.map(Number), from, to) : new Map<number, Set<string>>();
   const tolerance = trackingToleranceBp(ctx);
   const names = unitNames(ctx, level, keys);
@@ -274,9 +279,7 @@ export function tracking(ctx: Ctx, input: Input): Output_ {
       {
         target: t ? t.value : null,
         actual: actuals.get(key) ?? 0,
-        total: repLeave ? calendar.countWorkingDays(from, to, repLeave) : workingDays,
-        elapsed: repLeave ? calendar.elapsedWorkingDays(from, to, input.asOf, repLeave) : workingDaysElapsed,
-        progressBp: repLeave ? timeProgressBp(calendar, from, to, input.asOf, repLeave) : companyProgress,
+        ...(repLeave ? dayProgress(calendar, from, to, input.asOf, repLeave) : company),
       },
       tolerance,
     );
@@ -299,9 +302,7 @@ export function tracking(ctx: Ctx, input: Input): Output_ {
     {
       target: withTarget ? ranked.reduce((s, r) => s + r.target, 0) : null,
       actual: rows.reduce((s, r) => s + r.actual, 0),
-      total: workingDays,
-      elapsed: workingDaysElapsed,
-      progressBp: companyProgress,
+      ...company,
     },
     tolerance,
   );
@@ -313,8 +314,8 @@ export function tracking(ctx: Ctx, input: Input): Output_ {
     unit: metricDefinitions[metric].unit,
     from,
     to,
-    workingDays,
-    workingDaysElapsed,
+    workingDays: company.total,
+    workingDaysElapsed: company.elapsed,
     toleranceBp: tolerance,
     yearsWithoutSchedule,
     scope: anchor ? scopeRow(ctx, metric, anchor, scope.slice(1), { from, to, asOf: input.asOf, asOfTo }, tolerance) : null,
@@ -336,9 +337,7 @@ export function repSalesMonthToDate(ctx: Ctx, repId: number, date: string) {
     {
       target: target ? target.value : null,
       actual,
-      total: calendar.countWorkingDays(from, to, leave),
-      elapsed: calendar.elapsedWorkingDays(from, to, date, leave),
-      progressBp: timeProgressBp(calendar, from, to, date, leave),
+      ...dayProgress(calendar, from, to, date, leave),
     },
     trackingToleranceBp(ctx),
   );
