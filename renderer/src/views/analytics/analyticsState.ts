@@ -55,8 +55,10 @@ export function periodOf(c: DashboardChoice): { from: string; to: string } {
   return c.from <= c.to ? { from: c.from, to: c.to } : { from: c.to, to: c.from };
 }
 
-/** Only the filters set; none at all when nothing is set. */
-export function filtersOf(c: DashboardChoice): AnalyticsFilters | undefined {
+export type FilterKey = keyof AnalyticsFilters;
+
+/** Only the filters set (less those the dashboard cannot narrow by); none at all when nothing is set. */
+export function filtersOf(c: DashboardChoice, unsupported: readonly FilterKey[] = []): AnalyticsFilters | undefined {
   const f: AnalyticsFilters = {};
   if (c.regionId) f.regionId = c.regionId;
   if (c.teamId) f.teamId = c.teamId;
@@ -64,11 +66,12 @@ export function filtersOf(c: DashboardChoice): AnalyticsFilters | undefined {
   if (c.dealerId) f.dealerId = c.dealerId;
   if (c.channelType) f.channelType = c.channelType;
   if (c.productCategoryId) f.productCategoryId = c.productCategoryId;
+  for (const key of unsupported) delete f[key];
   return Object.keys(f).length ? f : undefined;
 }
 
-export function inputOf(c: DashboardChoice): AnalyticsInput {
-  const filters = filtersOf(c);
+export function inputOf(c: DashboardChoice, unsupported: readonly FilterKey[] = []): AnalyticsInput {
+  const filters = filtersOf(c, unsupported);
   return filters ? { period: periodOf(c), filters } : { period: periodOf(c) };
 }
 
@@ -77,7 +80,7 @@ export function clearFilters(c: DashboardChoice): void {
   c.channelType = null;
 }
 
-/** The one choice both dashboards read and change. */
+/** The one choice every dashboard reads and changes. */
 export const dashboardChoice = reactive<DashboardChoice>(initialChoice());
 
 /** 'YYYY-MM' → its month number. */
