@@ -7,7 +7,28 @@ export interface SalesdeskBridge {
   readonly methods: readonly string[];
   /** printing the window's own page (Electron only; browser mode uses window.print()) */
   readonly print: PrintBridge;
+  /** saving a file the page made (an exported chart, a workbook, a deck) where the user chooses (Electron only) */
+  readonly files: FilesBridge;
 }
+
+/** A file the page made, to be written where the user chooses in a save dialog. */
+export interface FileSaveRequest {
+  /** suggested file name, without folders; its extension is kept or the first of `extensions` added */
+  fileName: string;
+  data: Uint8Array;
+  /** the save dialog's filter, e.g. 'PNG 图片' with ['png'] */
+  filterName?: string;
+  extensions?: string[];
+}
+
+export interface FilesBridge {
+  save(request: FileSaveRequest): Promise<PrintOutcome>;
+}
+
+/** IPC channel of the files bridge (main checks the sender like the contract channel). */
+export const filesChannels = {
+  save: 'salesdesk:files-save',
+} as const;
 
 /** Print the page shown in the calling window, on `paper`, through the system print dialog. */
 export interface PrintJobRequest {

@@ -6,6 +6,7 @@ import { bridgeChannel } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
 import { createRelay, dbArg } from './relay';
 import { createSessionKeeper, type SenderLike } from './sessions';
+import { registerFileHandlers } from './files';
 import { registerPrintHandlers } from './print';
 import {
   applyContentSecurityPolicy,
@@ -150,6 +151,7 @@ function start(): void {
       load: (win, hash) => (devServerUrl ? win.loadURL(`${devServerUrl}#${hash}`) : win.loadFile(rendererFile, { hash })),
       share: (child, openerId) => sessions.share(child, openerId),
     });
+    registerFileHandlers(rendererUrl);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(!app.isPackaged)));
     mainWindow = createWindow();
   });

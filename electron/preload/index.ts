@@ -1,10 +1,12 @@
-// Exposes exactly one frozen object to the page: call(method, input), the method list and the print methods; never
-// ipcRenderer itself.
+// Exposes exactly one frozen object to the page: call(method, input), the method list, the print methods and saving a
+// file; never ipcRenderer itself.
 import { contextBridge, ipcRenderer } from 'electron';
 import {
   bridgeChannel,
+  filesChannels,
   printChannels,
   type BridgeRequest,
+  type FilesBridge,
   type PrintBridge,
   type PrintOutcome,
   type SalesdeskBridge,
@@ -32,7 +34,22 @@ export function createBridge(invoke: Invoke, names: readonly string[] = methodNa
       return failure('INTERNAL', `与主进程通信失败：${err instanceof Error ? err.message : String(err)}`);
     }
   };
-  return Object.freeze({ call, methods, print: createPrintBridge(invoke) });
+  return Object.freeze({ call, methods, print: createPrintBridge(invoke), files: createFilesBridge(invoke) });
+}
+
+/** Saving a file the page made; only the plain fields are sent (the bytes as a Uint8Array), failures come back as outcomes. */
+export function createFilesBridge(invoke: Invoke): FilesBridge {
+  const bridge: FilesBridge = {
+    save: async ({ fileName, data, filterName, extensions }) => {
+      try {
+        const result = (await invoke(filesChannels.save, { fileName, data, filterName, extensions })) as PrintOutcome | undefined;
+        return result && typeof result.ok === 'boolean' ? result : { ok: false, error: '主进程返回了无法识别的结果' };
+      } catch (err) {
+        return { ok: false, error: `与主进程通信失败：${err instanceof Error ? err.message : String(err)}` };
+      }
+    },
+  };
+  return Object.freeze(bridge);
 }
 
 /** Typed print methods over their own channels; only plain fields are sent, and failures come back as outcomes. */

@@ -159,13 +159,14 @@ describe('window', () => {
 });
 
 describe('the salesdesk:call IPC door', () => {
-  it('registers the contract door and the four print channels, nothing else', () => {
+  it('registers the contract door, the four print channels and the file save channel, nothing else', () => {
     expect(ipcMain.handle.mock.calls.map((c) => c[0])).toEqual([
       'salesdesk:call',
       'salesdesk:print-preview',
       'salesdesk:print',
       'salesdesk:print-pdf',
       'salesdesk:printers',
+      'salesdesk:files-save',
     ]);
     expect(ipcMain.on).not.toHaveBeenCalled();
   });

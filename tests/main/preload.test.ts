@@ -27,9 +27,11 @@ describe('what the preload exposes', () => {
     expect(exposed[0]![0]).toBe('salesdesk');
   });
 
-  it('is a frozen object with only call, methods and the print methods', () => {
+  it('is a frozen object with only call, methods, the print methods and saving a file', () => {
     const api = exposed[0]![1];
-    expect(Object.keys(api).sort()).toEqual(['call', 'methods', 'print']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'files', 'methods', 'print']);
+    expect(Object.keys(api.files)).toEqual(['save']);
+    expect(Object.isFrozen(api.files)).toBe(true);
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.keys(api.print).sort()).toEqual(['openPreview', 'print', 'printers', 'savePdf']);
     expect(Object.isFrozen(api.print)).toBe(true);
