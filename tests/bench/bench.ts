@@ -1,4 +1,4 @@
-// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep] [--skip-import] [--skip-browser] [--only money|targets]
+// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep] [--skip-import] [--skip-browser] [--only money|targets|analytics]
 // Times the hot read paths through the real dispatcher (zod parsing included) against hand-written SQL for the same question.
 // Without --db (or with --generate) the large demo is generated into a temp file first, and that generation is timed too.
 // Then, on a copy of that database and in a fresh process (so the host's memory is measured alone): the import of a
@@ -26,6 +26,7 @@ import { formatAuditBench, runAuditVerifyBench, type AuditBench } from './auditB
 import { dailyFormsOperations } from './dailyFormsBench';
 import { moneyOperations } from './moneyBench';
 import { targetsOperations } from './targetsBench';
+import { analyticsOperations, formatDashboardBench, runDashboardBench, type DashboardBench } from './analyticsBench';
 import { formatPrintBench, runPrintBench, type PrintBench } from './printBench';
 import { generateDemo, Rand } from '../../electron/core/demo/generate';
 import { likeContains, pinyinFull, pinyinInitials } from '../../electron/core/text';
@@ -50,8 +51,9 @@ interface Args {
   skipImport: boolean;
   skipBrowser: boolean;
   /** run one section alone: money (aging, balance, statement, posting, collection; tests/bench/moneyBench.ts) or targets
-   *  (tracking, decomposition, evaluations; tests/bench/targetsBench.ts) */
-  only: 'money' | 'targets' | null;
+   *  (tracking, decomposition, evaluations; tests/bench/targetsBench.ts) or analytics (dashboards, exceptions, meeting pack,
+   *  the dashboards in Chromium; tests/bench/analyticsBench.ts) */
+  only: 'money' | 'targets' | 'analytics' | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -83,8 +85,8 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--seed') args.seed = Number(next());
     else if (a === '--only') {
       const section = next();
-      if (section !== 'money' && section !== 'targets')
-        throw new Error(`--only 只支持 money 或 targets / --only takes money or targets (got ${section})`);
+      if (section !== 'money' && section !== 'targets' && section !== 'analytics')
+        throw new Error(`--only 只支持 money、targets 或 analytics / --only takes money, targets or analytics (got ${section})`);
       args.only = section;
     } else throw new Error(`无法识别的参数 / unknown argument: ${a}`);
   }
@@ -605,23 +607,30 @@ async function main(): Promise<void> {
   let browser: BrowserBench | null = null;
   let auditVerify: AuditBench | null = null;
   let print: PrintBench | null = null;
+  let dashboards: DashboardBench | null = null;
   try {
     if (args.only === null) {
       const operations = buildOperations(core, core.ctx.db, args.seed);
       for (const op of operations) results.push(await measure(op, args.runs));
     }
     // aging, balance, statement, posting an order and a collection (tests/bench/moneyBench.ts)
-    if (args.only !== 'targets') {
+    if (args.only === null || args.only === 'money') {
       const money = await measureSection(await moneyOperations(core, dbPath, { keep: args.keep }), args.runs);
       results.push(...money.results);
       if (money.missing.length > 0 && !args.json)
         console.log(`尚未注册，未计时 / not registered yet, not timed: ${money.missing.join(', ')}`);
     }
     // tracking, decomposition and evaluations (tests/bench/targetsBench.ts)
-    if (args.only !== 'money') {
+    if (args.only === null || args.only === 'targets') {
       const targets = await measureSection(await targetsOperations(core, dbPath, { keep: args.keep }), args.runs);
       results.push(...targets.results);
       if (targets.missing.length > 0 && !args.json) console.log(`未计时 / not timed: ${targets.missing.join(', ')}`);
+    }
+    // every dashboard for a month, a year and a region, exceptions, the meeting pack (tests/bench/analyticsBench.ts)
+    if (args.only === null || args.only === 'analytics') {
+      const analytics = await measureSection(await analyticsOperations(core), args.runs);
+      results.push(...analytics.results);
+      if (analytics.missing.length > 0 && !args.json) console.log(`未计时 / not timed: ${analytics.missing.join(', ')}`);
     }
     // day board for 50 reps and saving a 10-row report, on their own temp database (tests/bench/dailyFormsBench.ts)
     if (args.only === null) results.push(...(await measureDailyForms(args.runs)));
@@ -638,6 +647,8 @@ async function main(): Promise<void> {
     }
     // list open / page / sort in Chromium against the browser-mode server (tests/bench/browserTimings.ts)
     const others = args.only === null;
+    // each dashboard from navigation to its charts drawn, in Chromium against the browser-mode server
+    if ((others || args.only === 'analytics') && !args.skipBrowser) dashboards = await runDashboardBench(dbPath);
     if (others && !args.skipBrowser) browser = await runBrowserBench(dbPath);
     // audit.verify over 1,000,000 chained entries on its own temp database (tests/bench/auditBench.ts)
     if (others) auditVerify = await runAuditVerifyBench({ log: args.json ? undefined : (l) => console.log(l) });
@@ -659,7 +670,8 @@ async function main(): Promise<void> {
     importRuns.filter((r) => !r.pass).length +
     (browser?.failures ?? 0) +
     (auditVerify && !auditVerify.pass ? 1 : 0) +
-    (print?.failures ?? 0);
+    (print?.failures ?? 0) +
+    (dashboards?.failures ?? 0);
   const checked =
     results.filter((r) => r.pass !== null).length +
     (generated ? 1 : 0) +
@@ -667,7 +679,8 @@ async function main(): Promise<void> {
     importRuns.length +
     (browser?.checked ?? 0) +
     (auditVerify ? 1 : 0) +
-    (print?.checked ?? 0);
+    (print?.checked ?? 0) +
+    (dashboards?.checked ?? 0);
 
   if (args.json) {
     console.log(
@@ -693,6 +706,7 @@ async function main(): Promise<void> {
         browser: browser && { skipped: browser.skipped, steps: browser.results },
         auditVerify,
         print,
+        dashboards,
         memory: { heapUsedMB: mb(mem.heapUsed), heapTotalMB: mb(mem.heapTotal), rssMB: mb(mem.rss) },
         node: process.version,
         passed: checked - failures,
@@ -781,6 +795,10 @@ async function main(): Promise<void> {
     if (print) {
       console.log('');
       for (const l of formatPrintBench(print)) console.log(l);
+    }
+    if (dashboards) {
+      console.log('');
+      for (const l of formatDashboardBench(dashboards)) console.log(l);
     }
     console.log(
       `\n内存 / memory: heap used ${mb(mem.heapUsed)} MB, heap total ${mb(mem.heapTotal)} MB, RSS ${mb(mem.rss)} MB (${process.version})`,
