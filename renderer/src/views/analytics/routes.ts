@@ -14,4 +14,28 @@ export const analyticsRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/analytics/SalesPage.vue'),
     meta: { nav: 'analytics/sales', method: 'analytics.sales' },
   },
+  {
+    path: '/analytics/customers',
+    name: 'analytics-customers',
+    component: () => import('@/views/analytics/CustomersPage.vue'),
+    meta: { nav: 'analytics/customers', method: 'analytics.customers' },
+  },
+  {
+    path: '/analytics/receivables',
+    name: 'analytics-receivables',
+    component: () => import('@/views/analytics/ReceivablesPage.vue'),
+    meta: { nav: 'analytics/receivables', method: 'analytics.receivables' },
+  },
+  {
+    path: '/analytics/activity',
+    name: 'analytics-activity',
+    component: () => import('@/views/analytics/ActivityPage.vue'),
+    meta: { nav: 'analytics/activity', method: 'analytics.activity' },
+  },
+  {
+    path: '/analytics/exceptions',
+    name: 'analytics-exceptions',
+    component: () => import('@/views/analytics/ExceptionsPage.vue'),
+    meta: { nav: 'analytics/exceptions', method: 'analytics.exceptions' },
+  },
 ];
