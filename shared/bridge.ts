@@ -23,11 +23,14 @@ export interface FileSaveRequest {
 
 export interface FilesBridge {
   save(request: FileSaveRequest): Promise<PrintOutcome>;
+  /** puts a PNG on the system clipboard (the page's own clipboard permission is denied in the desktop app) */
+  copyImage(request: { data: Uint8Array }): Promise<PrintOutcome>;
 }
 
-/** IPC channel of the files bridge (main checks the sender like the contract channel). */
+/** IPC channels of the files bridge (main checks the sender of each like the contract channel). */
 export const filesChannels = {
   save: 'salesdesk:files-save',
+  copyImage: 'salesdesk:files-copy-image',
 } as const;
 
 /** Print the page shown in the calling window, on `paper`, through the system print dialog. */

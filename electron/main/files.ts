@@ -1,9 +1,9 @@
 // Saving a file the page made (an exported chart, a workbook, a deck): a save dialog, then the bytes written where the
-// user chose. One IPC channel, checked like the contract's: only the app's own page may ask, the name is cleaned and
-// the size bounded before any dialog opens.
+// user chose; and a chart image put on the clipboard. Two IPC channels, checked like the contract's: only the app's own
+// page may ask, the name is cleaned and the size bounded before any dialog opens.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, clipboard, ClipboardItem, dialog, ipcMain } from 'electron';
 import { filesChannels, type FileSaveRequest, type PrintOutcome } from '../../shared/bridge';
 import { isTrustedSenderUrl, senderUrl } from './security';
 
@@ -46,6 +46,9 @@ export function parseSaveRequest(raw: unknown): Parsed {
   };
 }
 
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const isPng = (data: Uint8Array) => data.byteLength > PNG_SIGNATURE.length && PNG_SIGNATURE.every((b, i) => data[i] === b);
+
 const FORBIDDEN: PrintOutcome = { ok: false, error: '拒绝访问：请求不是来自本应用的页面' };
 
 export interface FileEvent {
@@ -75,10 +78,24 @@ export function fileHandlers(rendererUrl: string) {
         return { ok: false, error: `保存文件失败：${err instanceof Error ? err.message : String(err)}` };
       }
     },
+
+    async copyImage(event: FileEvent, raw: unknown): Promise<PrintOutcome> {
+      if (!isTrustedSenderUrl(senderUrl(event), rendererUrl)) return FORBIDDEN;
+      const data = (typeof raw === 'object' && raw !== null ? raw : {}) as { data?: unknown };
+      if (!(data.data instanceof Uint8Array) || !isPng(data.data)) return { ok: false, error: '不是 PNG 图片' };
+      if (data.data.byteLength > MAX_SAVE_BYTES) return { ok: false, error: `图片超过 ${MAX_SAVE_BYTES / 1024 / 1024} MB` };
+      try {
+        await clipboard.write([new ClipboardItem({ 'image/png': new Blob([Buffer.from(data.data)], { type: 'image/png' }) })]);
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, error: `复制图片失败：${err instanceof Error ? err.message : String(err)}` };
+      }
+    },
   };
 }
 
 export function registerFileHandlers(rendererUrl: string): void {
   const h = fileHandlers(rendererUrl);
   ipcMain.handle(filesChannels.save, (event, raw: unknown) => h.save(event as unknown as FileEvent, raw));
+  ipcMain.handle(filesChannels.copyImage, (event, raw: unknown) => h.copyImage(event as unknown as FileEvent, raw));
 }

@@ -39,15 +39,17 @@ export function createBridge(invoke: Invoke, names: readonly string[] = methodNa
 
 /** Saving a file the page made; only the plain fields are sent (the bytes as a Uint8Array), failures come back as outcomes. */
 export function createFilesBridge(invoke: Invoke): FilesBridge {
+  const outcome = async (channel: string, request: object): Promise<PrintOutcome> => {
+    try {
+      const result = (await invoke(channel, request)) as PrintOutcome | undefined;
+      return result && typeof result.ok === 'boolean' ? result : { ok: false, error: '主进程返回了无法识别的结果' };
+    } catch (err) {
+      return { ok: false, error: `与主进程通信失败：${err instanceof Error ? err.message : String(err)}` };
+    }
+  };
   const bridge: FilesBridge = {
-    save: async ({ fileName, data, filterName, extensions }) => {
-      try {
-        const result = (await invoke(filesChannels.save, { fileName, data, filterName, extensions })) as PrintOutcome | undefined;
-        return result && typeof result.ok === 'boolean' ? result : { ok: false, error: '主进程返回了无法识别的结果' };
-      } catch (err) {
-        return { ok: false, error: `与主进程通信失败：${err instanceof Error ? err.message : String(err)}` };
-      }
-    },
+    save: ({ fileName, data, filterName, extensions }) => outcome(filesChannels.save, { fileName, data, filterName, extensions }),
+    copyImage: ({ data }) => outcome(filesChannels.copyImage, { data }),
   };
   return Object.freeze(bridge);
 }

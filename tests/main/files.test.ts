@@ -11,6 +11,10 @@ const electron = vi.hoisted(() => ({
   BrowserWindow: { fromWebContents: vi.fn(() => ({ id: 1 })) },
   dialog: { showSaveDialog: vi.fn() },
   ipcMain: { handle: vi.fn() },
+  clipboard: { write: vi.fn(async (_items: unknown[]) => undefined) },
+  ClipboardItem: class {
+    constructor(readonly items: Record<string, Blob>) {}
+  },
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: { invoke: vi.fn() },
 }));
@@ -76,9 +80,9 @@ describe('the save request', () => {
 });
 
 describe('the files channel', () => {
-  it('registers one handler', () => {
+  it('registers the save and copy-image handlers', () => {
     registerFileHandlers(rendererUrl);
-    expect(electron.ipcMain.handle.mock.calls.map((c) => c[0])).toEqual(['salesdesk:files-save']);
+    expect(electron.ipcMain.handle.mock.calls.map((c) => c[0])).toEqual(['salesdesk:files-save', 'salesdesk:files-copy-image']);
   });
 
   it('refuses senders other than the app page without opening a dialog', async () => {
@@ -114,6 +118,31 @@ describe('the files channel', () => {
     const outcome = await handlers.save(own(), { fileName: 'x.png', data: png });
     expect(outcome.ok).toBe(false);
     expect(outcome.error).toMatch(/^保存文件失败：/);
+  });
+});
+
+describe('copying an image', () => {
+  const bigPng = new Uint8Array([...png, 4, 5, 6, 7]);
+
+  it('puts a PNG the app page sent on the clipboard', async () => {
+    electron.clipboard.write.mockReset();
+    await expect(handlers.copyImage(own(), { data: bigPng })).resolves.toEqual({ ok: true });
+    const [item] = electron.clipboard.write.mock.calls[0]![0] as Array<{ items: Record<string, Blob> }>;
+    expect(Object.keys(item!.items)).toEqual(['image/png']);
+    expect(new Uint8Array(await item!.items['image/png']!.arrayBuffer())).toEqual(bigPng);
+  });
+
+  it('refuses other senders and bytes that are not a PNG, touching nothing; a failing write is an outcome', async () => {
+    electron.clipboard.write.mockReset();
+    await expect(handlers.copyImage(from('https://evil.example/'), { data: bigPng })).resolves.toMatchObject({ ok: false });
+    await expect(handlers.copyImage(own(), { data: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]) })).resolves.toEqual({
+      ok: false,
+      error: '不是 PNG 图片',
+    });
+    await expect(handlers.copyImage(own(), { data: 'x' })).resolves.toEqual({ ok: false, error: '不是 PNG 图片' });
+    expect(electron.clipboard.write).not.toHaveBeenCalled();
+    electron.clipboard.write.mockRejectedValueOnce(new Error('busy'));
+    await expect(handlers.copyImage(own(), { data: bigPng })).resolves.toEqual({ ok: false, error: '复制图片失败：busy' });
   });
 });
 

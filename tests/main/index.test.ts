@@ -159,7 +159,7 @@ describe('window', () => {
 });
 
 describe('the salesdesk:call IPC door', () => {
-  it('registers the contract door, the four print channels and the file save channel, nothing else', () => {
+  it('registers the contract door, the four print channels and the two file channels, nothing else', () => {
     expect(ipcMain.handle.mock.calls.map((c) => c[0])).toEqual([
       'salesdesk:call',
       'salesdesk:print-preview',
@@ -167,6 +167,7 @@ describe('the salesdesk:call IPC door', () => {
       'salesdesk:print-pdf',
       'salesdesk:printers',
       'salesdesk:files-save',
+      'salesdesk:files-copy-image',
     ]);
     expect(ipcMain.on).not.toHaveBeenCalled();
   });

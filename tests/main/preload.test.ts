@@ -30,7 +30,7 @@ describe('what the preload exposes', () => {
   it('is a frozen object with only call, methods, the print methods and saving a file', () => {
     const api = exposed[0]![1];
     expect(Object.keys(api).sort()).toEqual(['call', 'files', 'methods', 'print']);
-    expect(Object.keys(api.files)).toEqual(['save']);
+    expect(Object.keys(api.files).sort()).toEqual(['copyImage', 'save']);
     expect(Object.isFrozen(api.files)).toBe(true);
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.keys(api.print).sort()).toEqual(['openPreview', 'print', 'printers', 'savePdf']);

@@ -1,5 +1,5 @@
 // Saving a file the page made (chart PNG, workbook, deck): in the desktop app the save dialog of the files bridge, in
-// browser mode a download (the browser decides where, or asks, by its own settings).
+// browser mode a download (the browser decides where, or asks, by its own settings); and copying a chart image.
 import type { FilesBridge } from '@shared/bridge';
 
 export interface SaveFileOptions {
@@ -67,5 +67,30 @@ export async function saveFile(opts: SaveFileOptions): Promise<SaveFileOutcome> 
     return { ok: true };
   } catch (err) {
     return { ok: false, error: `保存文件失败：${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+export interface CopyImageOutcome {
+  ok: boolean;
+  /** this window cannot put images on the clipboard (an old browser, or no permission) */
+  unsupported?: boolean;
+  error?: string;
+}
+
+/** A PNG on the system clipboard: through the desktop bridge, or the async Clipboard API in the browser. */
+export async function copyImage(png: Blob | Promise<Blob>): Promise<CopyImageOutcome> {
+  try {
+    const bridge = filesBridge();
+    if (bridge) {
+      const outcome = await bridge.copyImage({ data: await bytesOf(await png) });
+      return outcome.ok ? { ok: true } : { ok: false, error: outcome.error };
+    }
+    if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) return { ok: false, unsupported: true };
+    // the item takes the promise so the click's user activation still holds when the image is ready
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+    return { ok: true };
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'NotAllowedError') return { ok: false, unsupported: true };
+    return { ok: false, error: `复制图片失败：${err instanceof Error ? err.message : String(err)}` };
   }
 }

@@ -85,3 +85,43 @@ export const dashboardChoice = reactive<DashboardChoice>(initialChoice());
 
 /** 'YYYY-MM' → its month number. */
 export const monthNumber = (ym: string) => Number(ym.slice(5, 7));
+
+/** Names of the chosen filters for a caption; a name not known (yet) leaves its filter out rather than show an id. */
+export interface CaptionLookups {
+  region?: (id: number) => string | undefined;
+  team?: (id: number) => string | undefined;
+  rep?: (id: number) => string | undefined;
+  dealer?: (id: number) => string | undefined;
+  category?: (id: number) => string | undefined;
+  channelType?: (c: ChannelType) => string | undefined;
+}
+
+/** The period and the filters in words for an exported chart: "2026年11月 · 华东区 · 李娜" (en: "Nov 2026 · …"). */
+export function captionOf(c: DashboardChoice, lookups: CaptionLookups, unsupported: readonly FilterKey[] = [], locale = 'zh-CN'): string {
+  const en = locale.startsWith('en');
+  const [y, m] = [c.kind === 'month' ? c.month.slice(0, 4) : c.year, c.month.slice(5, 7)];
+  const period =
+    c.kind === 'month'
+      ? en
+        ? `${y}-${m}`
+        : `${y}年${Number(m)}月`
+      : c.kind === 'quarter'
+        ? en
+          ? `${y} Q${c.quarter}`
+          : `${y}年第${c.quarter}季度`
+        : c.kind === 'year'
+          ? en
+            ? y
+            : `${y}年`
+          : `${periodOf(c).from} – ${periodOf(c).to}`;
+  const f = filtersOf(c, unsupported) ?? {};
+  const names = [
+    f.regionId !== undefined ? lookups.region?.(f.regionId) : undefined,
+    f.teamId !== undefined ? lookups.team?.(f.teamId) : undefined,
+    f.repId !== undefined ? lookups.rep?.(f.repId) : undefined,
+    f.channelType !== undefined ? lookups.channelType?.(f.channelType) : undefined,
+    f.dealerId !== undefined ? lookups.dealer?.(f.dealerId) : undefined,
+    f.productCategoryId !== undefined ? lookups.category?.(f.productCategoryId) : undefined,
+  ];
+  return [period, ...names.filter((n): n is string => Boolean(n))].join(' · ');
+}
