@@ -268,19 +268,29 @@ describe('过程分析', () => {
     expect(core.rejected).toEqual([]);
   });
 
-  it('a rep’s bar opens their records of the period: daily reports for visits, visit plans for plan timeliness', SLOW, async () => {
-    const app = await mountAt('/analytics/activity', handlers, 'analytics-activity', 'manager');
-    await vi.waitFor(() => expect(drawn('act-reportOnTime')).toBeTruthy());
-    chartOf('act-visitsPerDay').click!({ dataIndex: 0 }); // 周明, first by visits a day
-    await vi.waitFor(() => expect(app.router.currentRoute.value.path).toBe('/daily-reports'), LIST);
-    expect(app.router.currentRoute.value.query).toEqual({ repId: '3', from: '2026-03-01', to: '2026-03-31' });
-    await app.router.push('/analytics/activity');
-    await vi.waitFor(() => expect(document.querySelector('[data-test="analytics-activity"]')).not.toBeNull());
-    await vi.waitFor(() => expect(drawn('act-planOnTime')).toBeTruthy());
-    chartOf('act-planOnTime').click!({ dataIndex: 0 }); // 李娜, 90 %
-    await vi.waitFor(() => expect(app.router.currentRoute.value.path).toBe('/visit-plans'), LIST);
-    expect(app.router.currentRoute.value.query).toEqual({ repId: '2', from: '2026-03-01', to: '2026-03-31' });
-  });
+  it(
+    'a rep’s bar opens their records of the period: daily reports for visits, visit plans for plan timeliness, expenses for cost',
+    SLOW,
+    async () => {
+      const app = await mountAt('/analytics/activity', handlers, 'analytics-activity', 'manager');
+      await vi.waitFor(() => expect(drawn('act-reportOnTime')).toBeTruthy());
+      chartOf('act-visitsPerDay').click!({ dataIndex: 0 }); // 周明, first by visits a day
+      await vi.waitFor(() => expect(app.router.currentRoute.value.path).toBe('/daily-reports'), LIST);
+      expect(app.router.currentRoute.value.query).toEqual({ repId: '3', from: '2026-03-01', to: '2026-03-31' });
+      await app.router.push('/analytics/activity');
+      await vi.waitFor(() => expect(document.querySelector('[data-test="analytics-activity"]')).not.toBeNull());
+      await vi.waitFor(() => expect(drawn('act-planOnTime')).toBeTruthy());
+      chartOf('act-planOnTime').click!({ dataIndex: 0 }); // 李娜, 90 %
+      await vi.waitFor(() => expect(app.router.currentRoute.value.path).toBe('/visit-plans'), LIST);
+      expect(app.router.currentRoute.value.query).toEqual({ repId: '2', from: '2026-03-01', to: '2026-03-31' });
+      await app.router.push('/analytics/activity');
+      await vi.waitFor(() => expect(document.querySelector('[data-test="analytics-activity"]')).not.toBeNull());
+      await vi.waitFor(() => expect(drawn('act-costPerVisit')).toBeTruthy());
+      chartOf('act-costPerVisit').click!({ dataIndex: 1 }); // 李娜, second by cost
+      await vi.waitFor(() => expect(app.router.currentRoute.value.path).toBe('/expenses'), LIST);
+      expect(app.router.currentRoute.value.query).toEqual({ repId: '2', from: '2026-03-01', to: '2026-03-31' });
+    },
+  );
 });
 
 const item = (over: Partial<Output<'analytics.exceptions'>['items'][number]>) => ({
@@ -513,5 +523,68 @@ describe('异常预警', () => {
     await settle();
     expect(bodyRows().map((r) => r.at(-1))).toEqual(['3 days past the answer time: KS-20260223-001 包装破损']);
     expect(kindTab('complaintOverdue')).toBe('Complaints past due 1');
+  });
+});
+
+describe('the lists the dashboards link to, opened from the link', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+  });
+  afterEach(unmountAll);
+
+  const range = { from: '2026-03-01', to: '2026-03-31' };
+
+  it('daily reports and visit plans on the rep and range of the link', SLOW, async () => {
+    const empty = () => ({ rows: [], total: 0 });
+    const core = await mountAt(
+      '/daily-reports?repId=3&from=2026-03-01&to=2026-03-31',
+      { 'dailyReports.list': empty, 'visitPlans.list': empty },
+      'report-page',
+      'manager',
+    );
+    await vi.waitFor(() => expect(core.of('dailyReports.list').length).toBeGreaterThan(0), LIST);
+    expect(core.of('dailyReports.list').at(-1)!.input).toMatchObject({ repId: 3, ...range });
+    await core.router.push('/visit-plans?repId=2&from=2026-03-01&to=2026-03-31');
+    await vi.waitFor(() => expect(core.of('visitPlans.list').length).toBeGreaterThan(0), LIST);
+    expect(core.of('visitPlans.list').at(-1)!.input).toMatchObject({ repId: 2, ...range });
+    expect(core.rejected).toEqual([]);
+  });
+
+  it('expenses on the rep and range of the link', SLOW, async () => {
+    const core = await mountAt(
+      '/expenses?repId=3&from=2026-03-31&to=2026-03-01',
+      { 'expenses.list': () => ({ rows: [], total: 0, sumFen: 0 }) },
+      'expense-page',
+      'manager',
+    );
+    await vi.waitFor(() => expect(core.of('expenses.list').length).toBeGreaterThan(0), LIST);
+    expect(core.of('expenses.list').at(-1)!.input).toMatchObject({ repId: 3, ...range });
+    expect(core.of('expenses.list').every((c) => (c.input as Rec).repId === 3)).toBe(true); // the first load already filtered
+  });
+
+  it('a complaint link opens that complaint over the list', SLOW, async () => {
+    const complaint = {
+      id: 77,
+      code: 'KS-20260223-001',
+      receivedDate: '2026-02-23',
+      customerId: 14,
+      customerName: '开封东方便利店',
+      productId: null,
+      productName: null,
+      repId: 3,
+      repName: '张伟',
+      content: '包装破损',
+      urgency: 'urgent',
+      status: 'open',
+      handler: '',
+      response: '',
+      handledDate: null,
+      createdAt: '2026-02-23T08:00:00.000Z',
+      updatedAt: '2026-02-23T08:00:00.000Z',
+    };
+    const core = await mountAt('/complaints?open=77', { 'complaints.get': () => complaint }, 'complaint-page', 'manager');
+    await vi.waitFor(() => expect(document.querySelector('[data-test="complaint-details"]')).not.toBeNull(), LIST);
+    expect(core.of('complaints.get')[0]!.input).toEqual({ id: 77 });
+    expect(text('[data-test="complaint-details"]')).toContain('包装破损');
   });
 });
