@@ -1,6 +1,7 @@
 // 回款 Collections (posted when saved, allocated oldest due first or by hand, the rest is prepayment 预收; reversed,
 // never edited), 坏账核销 write-offs (manager only) and 期初应收 opening balances.
 import { z } from 'zod';
+import { channelTypes } from '../domain/dealer';
 import { collectionMethods } from '../domain/money';
 import { dateSchema, fenSchema, idSchema, pageInput, requiredText, sortInput, text } from './common';
 import { collectionSortFields, writeOffSortFields } from './sortFields';
@@ -91,6 +92,12 @@ export const collectionMethodsContract = {
         customerId: idSchema.optional(),
         repId: idSchema.optional(),
         method: z.array(z.enum(collectionMethods)).max(collectionMethods.length).optional(),
+        // the dashboards' drill-down (analytics attribution): the customer's region subtree, the rep's team, the
+        // customer's serving dealer and its channel type ('direct': none)
+        regionId: idSchema.optional(),
+        teamId: idSchema.optional(),
+        dealerId: idSchema.optional(),
+        channelType: z.enum(channelTypes).optional(),
       })
       .strict(),
     output: z.object({ rows: z.array(collectionRow), total: z.int(), sumFen: z.int() }),

@@ -1,6 +1,7 @@
 // 销售单 Sales orders: drafts saved freely, posted once (credit control, floor prices, 窜货 flag), reversed (红冲) never
 // edited. Quantities up to 3 decimals, kept exactly; every amount in integer 分.
 import { z } from 'zod';
+import { channelTypes } from '../domain/dealer';
 import { orderStates, settlements } from '../domain/money';
 import { dateSchema, fenSchema, idSchema, pageInput, requiredText, sortInput, text } from './common';
 import { orderSortFields } from './sortFields';
@@ -136,6 +137,12 @@ export const orderFilters = {
   repId: idSchema.optional(),
   state: z.array(z.enum(orderStates)).max(orderStates.length).optional(),
   crossTerritory: z.boolean().optional(),
+  // the dashboards' drill-down (analytics attribution): the customer's region subtree, the rep's team, the dealer's
+  // channel type ('direct': no dealer), orders with a line in the product category subtree
+  regionId: idSchema.optional(),
+  teamId: idSchema.optional(),
+  channelType: z.enum(channelTypes).optional(),
+  productCategoryId: idSchema.optional(),
 };
 
 export const orderMethods = {

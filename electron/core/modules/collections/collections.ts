@@ -10,6 +10,7 @@ import { prepared } from '../../db/sql';
 import { DomainError, danglingRef, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit';
 import { haystack, nextDailyCode, Where } from '../complaints/handling';
+import { collectionDrillWhere } from '../analytics/drillFilters';
 import {
   allocateManual,
   allocateOldestDueFirst,
@@ -47,12 +48,12 @@ const sortSql: Record<SortField, string> = {
 };
 
 export function collectionWhere(input: Omit<ListInput, 'page' | 'pageSize' | 'sort'>): Where {
-  return new Where()
+  const where = new Where()
     .range('k.date', input.from, input.to)
     .eq('k.customer_id', input.customerId)
     .eq('k.rep_id', input.repId)
-    .in('k.method', input.method)
-    .search(haystack('lower(k.doc_no)', 'lower(k.reference)', 'c.search_text'), input.search);
+    .in('k.method', input.method);
+  return collectionDrillWhere(where, input).search(haystack('lower(k.doc_no)', 'lower(k.reference)', 'c.search_text'), input.search);
 }
 
 export function listCollections(ctx: Ctx, input: ListInput): Output<'collections.list'> {

@@ -10,6 +10,7 @@ import { prepared } from '../../db/sql';
 import { DomainError, danglingRef, notFound } from '../../errors';
 import { recordAudit } from '../audit/audit';
 import { haystack, nextDailyCode, Where } from '../complaints/handling';
+import { orderDrillWhere } from '../analytics/drillFilters';
 import { addDays } from '../dailyForms/forms';
 import { checkSecret, findOperatorByName } from '../operators/operators';
 import {
@@ -148,6 +149,7 @@ export function orderWhere(input: Omit<ListInput, 'page' | 'pageSize' | 'sort'>)
     .eq('o.rep_id', input.repId)
     .in('o.state', input.state)
     .eq('o.cross_territory', input.crossTerritory === undefined ? undefined : input.crossTerritory ? 1 : 0);
+  orderDrillWhere(where, input);
   // the document number, and the customer's name, code, phone, pinyin and initials (customers.search_text)
   return where.search(haystack('lower(o.doc_no)', 'c.search_text'), input.search);
 }
