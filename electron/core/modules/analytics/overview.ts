@@ -23,22 +23,64 @@ type Out = Output<'analytics.overview'>;
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
 /**
- * The receivable balance (owed − prepayment) and its overdue part as of a date within the filters, from the aging:
- * region / rep / dealer narrow it directly; a team sums its reps' rows, a channel type its dealers' rows (direct: the
- * row without a dealer too). Null when the filters cannot narrow a balance (a product category; a team together with a
- * channel type).
+ * The receivable balance and its overdue part as of each date, without a filter or within a region — as the aging
+ * gives them (its total is every customer's balance, Σ receivables − Σ credits dated on or before the date; its overdue
+ * the unpaid parts of the receivables open then and due before it, prepayments only ever taking off 未到期) — in
+ * set-based sums: each ledger row read once over all the dates (ranges between them), the open ones per date.
  */
-export function receivableAt(
+function balancesAt(ctx: Ctx, dates: readonly string[], regionId: number | undefined): Array<{ totalFen: number; overdueFen: number }> {
+  const inRegion =
+    regionId === undefined
+      ? ''
+      : `and customer_id in (select c.id from customers c where c.region_id in
+           (select s.id from regions s where s.path like (select q.path from regions q where q.id = @regionId) || '%'))`;
+  const region = regionId === undefined ? {} : { regionId };
+  const net = prepared(
+    ctx.db,
+    `select (select coalesce(sum(amount_fen), 0) from receivables where date > @lo and date <= @hi ${inRegion})
+          - (select coalesce(sum(amount_fen), 0) from credits where date > @lo and date <= @hi ${inRegion})`,
+  ).pluck();
+  const unpaid = `amount_fen - coalesce((select sum(a.amount_fen) from allocations a where a.receivable_id = r.id and a.date <= @asOf), 0)`;
+  const overdue = prepared(
+    ctx.db,
+    `select coalesce(sum(u), 0) from (
+       select ${unpaid} as u from receivables r where settled_date is null and date <= @asOf and due_date < @asOf ${inRegion}
+       union all
+       select ${unpaid} from receivables r where settled_date > @asOf and date <= @asOf and due_date < @asOf ${inRegion})`,
+  ).pluck();
+  const ascending = [...new Set(dates)].sort();
+  const totals = new Map<string, number>();
+  let running = 0;
+  let lo = '';
+  for (const hi of ascending) {
+    running += net.get({ lo, hi, ...region }) as number;
+    totals.set(hi, running);
+    lo = hi;
+  }
+  return dates.map((asOf) => ({ totalFen: totals.get(asOf)!, overdueFen: overdue.get({ asOf, ...region }) as number }));
+}
+
+/**
+ * The receivable balance (owed − prepayment) and its overdue part as of each date within the filters, as the aging
+ * gives them: without a filter or within a region in set-based sums; rep / dealer narrow the aging directly; a team sums
+ * its reps' rows, a channel type its dealers' rows (direct: the row without a dealer too). Null when the filters cannot
+ * narrow a balance (a product category; a team together with a channel type).
+ */
+export function receivablesAt(
   ctx: Ctx,
-  asOf: string,
+  dates: readonly string[],
   filters: AnalyticsFilters | undefined,
-): { totalFen: number; overdueFen: number } | null {
+): Array<{ totalFen: number; overdueFen: number } | null> {
   const f = filters ?? {};
-  if (f.productCategoryId !== undefined || (f.teamId !== undefined && f.channelType !== undefined)) return null;
+  if (f.productCategoryId !== undefined || (f.teamId !== undefined && f.channelType !== undefined)) return dates.map(() => null);
+  if (f.teamId === undefined && f.channelType === undefined && f.repId === undefined && f.dealerId === undefined)
+    return balancesAt(ctx, dates, f.regionId);
   const narrow = { regionId: f.regionId, repId: f.repId, dealerId: f.dealerId };
   if (f.teamId === undefined && f.channelType === undefined) {
-    const { totals } = receivablesAging(ctx, { asOf, groupBy: 'customer', ...narrow, page: 1, pageSize: 1 });
-    return { totalFen: totals.totalFen, overdueFen: totals.overdueFen };
+    return dates.map((asOf) => {
+      const { totals } = receivablesAging(ctx, { asOf, groupBy: 'customer', ...narrow, page: 1, pageSize: 1 });
+      return { totalFen: totals.totalFen, overdueFen: totals.overdueFen };
+    });
   }
   let keep: Set<number>;
   let groupBy: 'rep' | 'dealer';
@@ -50,14 +92,25 @@ export function receivableAt(
     keep = new Set(prepared(ctx.db, 'select id from dealers where channel_type = ?').pluck().all(f.channelType) as number[]);
     if (f.channelType === 'direct') keep.add(0);
   }
-  const { rows } = receivablesAging(ctx, { asOf, groupBy, ...narrow });
-  const out = { totalFen: 0, overdueFen: 0 };
-  for (const r of rows)
-    if (keep.has(r.key)) {
-      out.totalFen += r.totalFen;
-      out.overdueFen += r.overdueFen;
-    }
-  return out;
+  return dates.map((asOf) => {
+    const { rows } = receivablesAging(ctx, { asOf, groupBy, ...narrow });
+    const out = { totalFen: 0, overdueFen: 0 };
+    for (const r of rows)
+      if (keep.has(r.key)) {
+        out.totalFen += r.totalFen;
+        out.overdueFen += r.overdueFen;
+      }
+    return out;
+  });
+}
+
+/** receivablesAt for one date. */
+export function receivableAt(
+  ctx: Ctx,
+  asOf: string,
+  filters: AnalyticsFilters | undefined,
+): { totalFen: number; overdueFen: number } | null {
+  return receivablesAt(ctx, [asOf], filters)[0]!;
 }
 
 /**
@@ -119,7 +172,7 @@ export function analyticsOverview(ctx: Ctx, input: Input): Out {
   // balances as of the period end — or today while the period runs; 同比 the same day a year before
   const today = todayLocal(ctx);
   const asOf = minDate(periods.current.to, today);
-  const balances = [asOf, shiftYears(asOf, -1), minDate(periods.previous.to, today)].map((d) => receivableAt(ctx, d, input.filters));
+  const balances = receivablesAt(ctx, [asOf, shiftYears(asOf, -1), minDate(periods.previous.to, today)], input.filters);
   const [b, by, bp] = balances;
   const receivable = b ? compared(b.totalFen, by!.totalFen, bp!.totalFen) : null;
   const overdue = b ? compared(b.overdueFen, by!.overdueFen, bp!.overdueFen) : null;

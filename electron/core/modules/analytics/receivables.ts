@@ -15,7 +15,7 @@ import { addDays, daysBetween } from '../../../../shared/periods';
 import { prepared } from '../../db/sql';
 import { DomainError } from '../../errors';
 import { mulDivRound } from '../orders/amounts';
-import { agingEdges, receivablesAging } from '../receivables/aging';
+import { agingOfLedger, ledgerAt, type LedgerAt } from '../receivables/aging';
 import { customerOpenReceivables } from '../receivables/balance';
 import { dailyActuals, type ScopeUnit } from '../targets/actuals';
 import { checkFilters, scopeOf } from './filters';
@@ -34,59 +34,27 @@ function refuseUnnarrowable(filters: AnalyticsFilters): void {
 }
 
 /**
- * receivables.aging for the filters: one call, or with a team (and no rep) one call per rep of the team, the rows
- * summed by key — aging narrows by one rep only.
+ * receivables.aging for the filters from one ledger read as of the date (every grouping of the same date shares it); a
+ * team (and no rep) narrows to the documents of its reps, as the sum of one aging per rep would.
  */
 export function agingWithin(
   ctx: Ctx,
-  asOf: string,
+  ledger: LedgerAt,
   groupBy: Grouping,
   filters: AnalyticsFilters,
   options: { buckets?: number[]; topByOverdue?: number } = {},
 ): AgingOutput {
   const { buckets, topByOverdue } = options;
+  const asOf = ledger.asOf;
   const base = { asOf, groupBy, regionId: filters.regionId, dealerId: filters.dealerId, buckets };
-  if (filters.teamId === undefined || filters.repId !== undefined) {
-    // the top rows by overdue only: names are read for that page alone
-    const page =
-      topByOverdue === undefined ? {} : { sort: { field: 'overdueFen', order: 'desc' } as const, page: 1, pageSize: topByOverdue };
-    return receivablesAging(ctx, { ...base, repId: filters.repId, ...page });
-  }
-  const reps = prepared(ctx.db, 'select id from reps where team_id = ? order by id').pluck().all(filters.teamId) as number[];
-  const edges = agingEdges(ctx, buckets);
-  const zero = () => ({
-    notDueFen: 0,
-    bucketsFen: new Array<number>(edges.length + 1).fill(0),
-    totalFen: 0,
-    overdueFen: 0,
-    prepaymentFen: 0,
-  });
-  const rows = new Map<number, AgingOutput['rows'][number]>();
-  const totals = zero();
-  const add = (acc: ReturnType<typeof zero>, a: ReturnType<typeof zero>) => {
-    acc.notDueFen += a.notDueFen;
-    acc.totalFen += a.totalFen;
-    acc.overdueFen += a.overdueFen;
-    acc.prepaymentFen += a.prepaymentFen;
-    a.bucketsFen.forEach((v, i) => (acc.bucketsFen[i]! += v));
-  };
-  // by rep: the team's rows of one call
-  const parts =
-    groupBy === 'rep'
-      ? [{ ...receivablesAging(ctx, base), filterKeys: new Set(reps) }]
-      : reps.map((repId) => ({ ...receivablesAging(ctx, { ...base, repId }), filterKeys: null }));
-  for (const part of parts) {
-    if (part.filterKeys) part.rows = part.rows.filter((r) => part.filterKeys.has(r.key));
-    for (const r of part.rows) {
-      let row = rows.get(r.key);
-      if (!row) rows.set(r.key, (row = { key: r.key, code: r.code, name: r.name, hasChildren: r.hasChildren, ...zero() }));
-      add(row, r);
-    }
-    if (!part.filterKeys) add(totals, part.totals);
-    else for (const r of part.rows) add(totals, r);
-  }
-  const sorted = [...rows.values()].sort((a, b) => b.totalFen - a.totalFen || a.key - b.key);
-  return { asOf, groupBy, bucketEdges: edges, rows: sorted, total: sorted.length, totals };
+  // the top rows by overdue only: names are read for that page alone
+  const page = topByOverdue === undefined ? {} : { sort: { field: 'overdueFen', order: 'desc' } as const, page: 1, pageSize: topByOverdue };
+  if (filters.teamId === undefined || filters.repId !== undefined)
+    return agingOfLedger(ctx, ledger, { ...base, repId: filters.repId, ...page });
+  const reps = new Set(prepared(ctx.db, 'select id from reps where team_id = ?').pluck().all(filters.teamId) as number[]);
+  const out = agingOfLedger(ctx, ledger, { ...base, ...page }, reps);
+  if (topByOverdue === undefined) out.rows.sort((a, b) => b.totalFen - a.totalFen || a.key - b.key);
+  return out;
 }
 
 /**
@@ -194,9 +162,10 @@ export function receivablesAnalytics(ctx: Ctx, input: AnalyticsInput): Receivabl
   const asOf = to < today ? to : today;
   const end = asOf < from ? null : asOf;
 
-  const byRegion = agingWithin(ctx, asOf, 'region', filters);
-  const byRep = agingWithin(ctx, asOf, 'rep', filters);
-  const byCustomer = agingWithin(ctx, asOf, 'customer', filters, { topByOverdue: TOP_OVERDUE });
+  const ledger = ledgerAt(ctx, asOf);
+  const byRegion = agingWithin(ctx, ledger, 'region', filters);
+  const byRep = agingWithin(ctx, ledger, 'rep', filters);
+  const byCustomer = agingWithin(ctx, ledger, 'customer', filters, { topByOverdue: TOP_OVERDUE });
 
   const scope: ScopeUnit[] = scopeOf(filters);
   const range = end === null ? null : { from, to: end };

@@ -78,7 +78,7 @@ interface RegionRow {
 // the receivables open at A, every column from receivables_open_idx (no table lookups): never settled, or settled after A
 const openLean = `select r.customer_id, r.source_kind, r.due_date, r.rep_id, r.dealer_id,
   r.amount_fen - coalesce((select sum(a.amount_fen) from allocations a where a.receivable_id = r.id and a.date <= @asOf), 0)`;
-type OpenLean = [
+export type OpenLean = [
   customerId: number,
   kind: OpenReceivable['kind'],
   dueDate: string,
@@ -186,17 +186,50 @@ function namesOf(ctx: Ctx, grouping: AgingGrouping, keys: number[], regions: Reg
 
 const isEmpty = (a: AgingAmounts) => a.notDueFen === 0 && a.prepaymentFen === 0 && a.bucketsFen.every((v) => v === 0);
 
+/** The ledger of every customer as of A, read once so that several agings of the same date share it. */
+export interface LedgerAt {
+  asOf: string;
+  /** the receivables open at A with a non-zero unpaid part */
+  open: OpenLean[];
+  /** customer → prepayment (owed − balance), for the customers where it is not 0 */
+  prepayment: Map<number, number>;
+}
+
+export function ledgerAt(ctx: Ctx, asOf: string): LedgerAt {
+  const debits = sumsByCustomer(ctx, 'receivables', asOf);
+  const credits = sumsByCustomer(ctx, 'credits', asOf);
+  const open = openAt(ctx, asOf).filter((item) => item[5] !== 0);
+  const owed = new Map<number, number>();
+  for (const [customerId, , , , , unpaidFen] of open) owed.set(customerId, (owed.get(customerId) ?? 0) + unpaidFen);
+  const prepayment = new Map<number, number>();
+  for (const id of new Set([...debits.keys(), ...credits.keys()])) {
+    const p = (owed.get(id) ?? 0) - ((debits.get(id) ?? 0) - (credits.get(id) ?? 0));
+    if (p !== 0) prepayment.set(id, p);
+  }
+  return { asOf, open, prepayment };
+}
+
 export function receivablesAging(ctx: Ctx, input: AgingInput): AgingOut {
+  return agingOfLedger(ctx, ledgerAt(ctx, input.asOf), input);
+}
+
+/**
+ * The aging of a ledger read as of input.asOf. `repIds` narrows to the documents (and prepayments) of any of those reps
+ * — a team — as the sum of one aging per rep would, from the one ledger.
+ */
+export function agingOfLedger(ctx: Ctx, ledger: LedgerAt, input: AgingInput, repIds?: ReadonlySet<number>): AgingOut {
   const asOf = input.asOf;
+  if (ledger.asOf !== asOf) throw new Error(`aging as of ${asOf} asked of the ledger as of ${ledger.asOf}`);
   const edges = agingEdges(ctx, input.buckets);
   const grouping = input.groupBy;
   const asOfDay = dayNumber(asOf);
 
-  const debits = sumsByCustomer(ctx, 'receivables', asOf);
-  const credits = sumsByCustomer(ctx, 'credits', asOf);
-  const open = openAt(ctx, asOf);
-
-  const needAttrs = grouping !== 'customer' || input.repId !== undefined || input.dealerId !== undefined || input.regionId !== undefined;
+  const needAttrs =
+    grouping !== 'customer' ||
+    input.repId !== undefined ||
+    repIds !== undefined ||
+    input.dealerId !== undefined ||
+    input.regionId !== undefined;
   const attrs = new Map<number, CustomerAttrs>();
   if (needAttrs) {
     for (const [id, repId, dealerId, regionId] of prepared(ctx.db, 'select id, rep_id, dealer_id, region_id from customers')
@@ -224,6 +257,7 @@ export function receivablesAging(ctx: Ctx, input: AgingInput): AgingOut {
     const rep = item ? (item[1] === 'opening' ? (item[3] ?? c.repId) : item[3]) : c.repId;
     const dealer = item ? (item[1] === 'opening' ? (item[4] ?? c.dealerId) : item[4]) : c.dealerId;
     if (input.repId !== undefined && rep !== input.repId) return null;
+    if (repIds !== undefined && (rep === null || !repIds.has(rep))) return null;
     if (input.dealerId !== undefined && dealer !== input.dealerId) return null;
     switch (grouping) {
       case 'customer':
@@ -243,24 +277,17 @@ export function receivablesAging(ctx: Ctx, input: AgingInput): AgingOut {
     if (!acc) groups.set(key, (acc = emptyAmounts(edges)));
     return acc;
   };
-  const owed = new Map<number, number>();
   // a due date's bucket worked out once (thousands of items share a handful of due dates)
   const bucketByDue = new Map<string, number>();
-  for (const item of open) {
+  for (const item of ledger.open) {
     const [customerId, , dueDate, , , unpaidFen] = item;
-    if (unpaidFen === 0) continue;
-    owed.set(customerId, (owed.get(customerId) ?? 0) + unpaidFen);
     const key = keyOf(customerId, item);
     if (key === null) continue;
     let bucket = bucketByDue.get(dueDate);
     if (bucket === undefined) bucketByDue.set(dueDate, (bucket = bucketOf(asOfDay - dayNumber(dueDate), edges)));
     addToBucket(groupOf(key), bucket, unpaidFen);
   }
-  const customerIds = new Set([...debits.keys(), ...credits.keys()]);
-  for (const id of customerIds) {
-    const balance = (debits.get(id) ?? 0) - (credits.get(id) ?? 0);
-    const prepayment = (owed.get(id) ?? 0) - balance;
-    if (prepayment === 0) continue;
+  for (const [id, prepayment] of ledger.prepayment) {
     const key = keyOf(id, null);
     if (key !== null) addPrepayment(groupOf(key), prepayment);
   }

@@ -1,0 +1,106 @@
+// The dashboards' fast read paths give exactly what the slower general ones give, on the small demo (prepayments,
+// part-paid and later-settled receivables, reversals): the overview's balances from set-based sums against the aging's
+// totals, and a team's aging from one ledger against the sum of one aging per rep.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../electron/core/core';
+import { generateDemo } from '../../electron/core/demo/generate';
+import { DEMO_MANAGER } from '../../electron/core/demo/operators';
+import { receivablesAt } from '../../electron/core/modules/analytics/overview';
+import { agingWithin } from '../../electron/core/modules/analytics/receivables';
+import { ledgerAt, receivablesAging } from '../../electron/core/modules/receivables/aging';
+import { addDays } from '../../shared/periods';
+import { actAs, ok } from './helpers';
+
+const NOW = new Date('2026-10-20T02:00:00.000Z');
+
+describe('analytics fast paths on the small demo', () => {
+  let dir: string;
+  let core: Core;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-analytics-fast-'));
+    const c = createCore(path.join(dir, 'small.db'), { now: () => NOW });
+    generateDemo(c.ctx.db, { scale: 'small', seed: 99, now: NOW });
+    core = actAs(c, DEMO_MANAGER);
+    // prepayments: collections beyond what three customers owe, one of them reversed later
+    const customers = core.ctx.db.prepare('select id from customers where archived = 0 order by id limit 3').pluck().all() as number[];
+    for (const [i, customerId] of customers.entries()) {
+      const date = ['2025-06-02', '2026-09-15', '2026-10-19'][i]!;
+      const { id } = await ok(core, 'collections.save', { customerId, date, amountFen: 50_000_000, method: 'transfer' });
+      if (i === 0) await ok(core, 'collections.reverse', { id, date: '2026-01-05', reason: '退回' });
+    }
+  }, 60_000);
+  afterAll(() => {
+    core?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const ids = (sql: string) => core.ctx.db.prepare(sql).pluck().all() as number[];
+  // month ends, mid-months and the days around today, in no order, one date twice
+  const dates = () => {
+    const out = ['2026-10-20', '2025-10-20', '2026-09-30', '2026-10-19', '2026-10-21', '2026-10-20'];
+    for (let d = '2024-01-15'; d < '2026-10-20'; d = addDays(d, 97)) out.push(d);
+    return out;
+  };
+
+  it('the ledger has prepayments and part-paid receivables (the cases the sums must get right)', () => {
+    const ledger = ledgerAt(core.ctx, '2026-10-20');
+    expect(ledger.prepayment.size).toBeGreaterThan(0);
+    const partPaid = core.ctx.db
+      .prepare(
+        `select count(*) from receivables r where exists (select 1 from allocations a where a.receivable_id = r.id)
+           and r.settled_date is null`,
+      )
+      .pluck()
+      .get() as number;
+    expect(partPaid).toBeGreaterThan(0);
+  });
+
+  it("the overview's balances without a filter and within each region equal the aging's totals on every date", () => {
+    const days = dates();
+    const regions = [
+      undefined,
+      ...ids('select id from regions where parent_id is null order by id'),
+      ...ids('select id from regions where parent_id is not null order by id limit 3'),
+    ];
+    for (const regionId of regions) {
+      const fast = receivablesAt(core.ctx, days, regionId === undefined ? undefined : { regionId });
+      days.forEach((asOf, i) => {
+        const { totals } = receivablesAging(core.ctx, { asOf, groupBy: 'customer', regionId, page: 1, pageSize: 1 });
+        expect(fast[i], `${asOf} region ${regionId}`).toEqual({ totalFen: totals.totalFen, overdueFen: totals.overdueFen });
+      });
+    }
+    // something to compare: the company has receivables and overdue on the later dates
+    const [today] = receivablesAt(core.ctx, ['2026-10-20'], undefined);
+    expect(today!.totalFen).toBeGreaterThan(0);
+    expect(today!.overdueFen).toBeGreaterThan(0);
+  });
+
+  it("a team's aging from one ledger equals the sum of one aging per rep of the team, by region, rep and customer", () => {
+    for (const teamId of ids('select id from teams order by id')) {
+      const reps = ids(`select id from reps where team_id = ${teamId}`);
+      for (const asOf of ['2026-10-20', '2026-06-30']) {
+        const ledger = ledgerAt(core.ctx, asOf);
+        for (const groupBy of ['region', 'rep', 'customer'] as const) {
+          const fast = agingWithin(core.ctx, ledger, groupBy, { teamId });
+          const sum = new Map<number, number[]>();
+          for (const repId of reps)
+            for (const r of receivablesAging(core.ctx, { asOf, groupBy, repId }).rows) {
+              const acc = sum.get(r.key) ?? [0, 0, 0, ...r.bucketsFen.map(() => 0)];
+              [r.totalFen, r.overdueFen, r.notDueFen, ...r.bucketsFen].forEach((v, k) => (acc[k]! += v));
+              sum.set(r.key, acc);
+            }
+          const expected = [...sum].filter(([, v]) => v.some((x) => x !== 0)).sort(([a], [b]) => a - b);
+          const got = fast.rows.map((r) => [r.key, [r.totalFen, r.overdueFen, r.notDueFen, ...r.bucketsFen]] as const);
+          expect(
+            [...got].sort(([a], [b]) => a - b),
+            `team ${teamId} ${asOf} ${groupBy}`,
+          ).toEqual(expected);
+          expect(fast.totals.totalFen).toBe(expected.reduce((s, [, v]) => s + v[0]!, 0));
+        }
+      }
+    }
+  });
+});
