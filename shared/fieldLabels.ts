@@ -225,6 +225,8 @@ export const fieldLabels: Record<string, string> = {
   kind: '上班或休息',
   text: '安排文本',
   commit: '保存',
+  // summary tables (analytics.rebuildSummaries)
+  verifyOnly: '仅校验',
 };
 
 /** Where one method's field means another business word than the shared label (the same key in another domain). */

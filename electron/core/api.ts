@@ -50,6 +50,7 @@ import { customerAnalytics } from './modules/analytics/customers';
 import { receivablesAnalytics } from './modules/analytics/receivables';
 import { activityAnalytics } from './modules/analytics/activity';
 import { exceptionsAnalytics } from './modules/analytics/exceptions';
+import { rebuildSummaries } from './modules/analytics/summaries';
 import { copySource, getPlan, listPlans, returnPlan, savePlan, signPlan, submitPlan, unsignPlan } from './modules/visitPlans/visitPlans';
 import {
   getReport,
@@ -209,6 +210,7 @@ export const handlers: HandlerTable = {
   'analytics.receivables': receivablesAnalytics,
   'analytics.activity': activityAnalytics,
   'analytics.exceptions': exceptionsAnalytics,
+  'analytics.rebuildSummaries': rebuildSummaries,
   'calendar.year': calendarYear,
   'calendar.setDays': setCalendarDays,
   'calendar.importSchedule': importSchedule,

@@ -384,4 +384,13 @@ export const analyticsMethods = {
       items: z.array(exceptionItem),
     }),
   },
+  /** 校验/重建统计表: each summary table against a full recomputation from the documents; without verifyOnly, rebuilt */
+  'analytics.rebuildSummaries': {
+    input: z.object({ verifyOnly: z.boolean().optional() }).strict(),
+    output: z.object({
+      /** rows after the call; mismatches: keys that differed from the documents (before a rebuild) */
+      tables: z.array(z.object({ name: z.string(), rows: z.int(), mismatches: z.int() })),
+      rebuilt: z.boolean(),
+    }),
+  },
 } as const;

@@ -94,6 +94,7 @@ export const contract = {
   'analytics.receivables': analyticsMethods['analytics.receivables'],
   'analytics.activity': analyticsMethods['analytics.activity'],
   'analytics.exceptions': analyticsMethods['analytics.exceptions'],
+  'analytics.rebuildSummaries': analyticsMethods['analytics.rebuildSummaries'],
 } as const;
 
 export type Contract = typeof contract;

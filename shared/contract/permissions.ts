@@ -157,6 +157,8 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'analytics.activity': 'signedIn',
   // 异常预警: the day's list, every operator reads it (each row opens a record the operator's own rights govern)
   'analytics.exceptions': 'signedIn',
+  // 校验/重建统计表: a maintenance task of the admin's
+  'analytics.rebuildSummaries': ADMIN,
   // 工作日历: every operator reads it; the company's days and the official schedule are a manager's or the admin's
   // (the settings screen's rule for credit control)
   'calendar.year': 'signedIn',

@@ -49,6 +49,7 @@ export const auditActionLabels: Record<string, Labelled> = {
   decompose: { zh: '分解', en: 'Decomposed' },
   lock: { zh: '锁定', en: 'Locked' },
   unlock: { zh: '解锁', en: 'Unlocked' },
+  rebuild: { zh: '重建', en: 'Rebuilt' },
 };
 
 /** Record types as the log stores them; an import is logged under the plural list name (customers, dealers …). */
@@ -83,6 +84,7 @@ export const auditEntityLabels: Record<string, Labelled> = {
   evaluationScore: { zh: '业绩考核评分', en: 'Evaluation scores' },
   evaluationScheme: { zh: '考核权重', en: 'Evaluation weights' },
   calendarDay: { zh: '工作日历', en: 'Working-day calendar' },
+  summaries: { zh: '统计表', en: 'Summary tables' },
   customers: listEntityLabels.customers,
   dealers: listEntityLabels.dealers,
   products: listEntityLabels.products,

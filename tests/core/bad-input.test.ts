@@ -226,6 +226,7 @@ function samplesFor(seeded: Seeded): { [M in MethodName]?: Input<M> } {
     },
     'analytics.activity': { period: { from: '2025-10-01', to: '2025-10-31' }, filters: { teamId: teams.teamA.id } },
     'analytics.exceptions': { date: '2025-10-15' },
+    'analytics.rebuildSummaries': { verifyOnly: true },
     'calendar.year': { year: 2027 },
     'calendar.setDays': { dates: ['2025-10-09', '2025-10-10'], source: 'company', kind: 'off', note: '公司年会' },
     'calendar.importSchedule': { year: 2027, text: '2027-01-01 休 元旦\n2027-02-06 至 2027-02-12 休 春节\n2027-02-14 班', commit: true },

@@ -11,6 +11,7 @@ import { sessionStore } from '../modules/auth/sessions';
 import { insertDemoOperators } from './operators';
 import { insertDailyProcess, type DailyProcessCounts } from './dailyProcess';
 import { insertDemoMoney, type MoneyCounts } from './money';
+import { rebuildSummaryTables } from '../modules/analytics/summaries';
 import { insertDemoTargets, type TargetCounts } from './targets';
 import { nameKey, pinyinFull, pinyinInitials } from '../text';
 import * as catalog from './catalog';
@@ -493,6 +494,8 @@ class Generator {
       today: this.today,
       from: localDate(this.systemStartMs),
     });
+    // the money went in with the tables' triggers set aside: the summary tables are filled from it once
+    rebuildSummaryTables(this.db);
     const targets = insertDemoTargets(this.db, { today: this.today, nowIso: this.options.now.toISOString() });
     const result: DemoResult = {
       customers: customers.length,

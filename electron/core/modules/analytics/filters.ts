@@ -1,6 +1,6 @@
 // The dashboards' filters (region, team, rep, channel dealer, channel type, product category) as targets/actuals.ts
 // scope units — so every figure narrows exactly as the tracking tables do — and as SQL conditions for the few figures
-// actualsByUnit does not break down (sales by product).
+// actualsByUnit does not break down (sales by product), read from the summary tables.
 import type { Ctx } from '../../context';
 import type { AnalyticsFilters } from '../../../../shared/contract/analytics';
 import type { TargetMetric } from '../../../../shared/domain/targets';
@@ -8,6 +8,7 @@ import { metricLevelSupported } from '../../../../shared/contract/tracking';
 import { prepared } from '../../db/sql';
 import { danglingRef } from '../../errors';
 import { actualsByUnit, type ScopeUnit } from '../targets/actuals';
+import { productRangeSource } from './summaries';
 import type { DateRange } from './period';
 
 const references = [
@@ -53,11 +54,12 @@ export function totalOf(ctx: Ctx, metric: TargetMetric, range: DateRange, scope:
 }
 
 /**
- * SQL conditions on an order `o` (its customer `o.customer_id`) and a product `p` for the filters, with their named
- * parameters — the attribution of targets/actuals.ts: region by the customer's region subtree, team by the order rep's
- * team, dealer and channel type by the order's dealer ('direct' without one), category by the product's subtree.
+ * SQL conditions on a summary row `f` (analytics/summaries.ts: its customer, rep and dealer, 0 = none) and a product
+ * `p` for the filters, with their named parameters — the attribution of targets/actuals.ts: region by the customer's
+ * region subtree, team by the rep's team, dealer and channel type by the order's dealer ('direct' without one),
+ * category by the product's subtree.
  */
-export function orderLineWhere(filters: AnalyticsFilters | undefined): { where: string[]; params: Record<string, string | number> } {
+export function factsWhere(filters: AnalyticsFilters | undefined): { where: string[]; params: Record<string, string | number> } {
   const f = filters ?? {};
   const where: string[] = [];
   const params: Record<string, string | number> = {};
@@ -65,25 +67,25 @@ export function orderLineWhere(filters: AnalyticsFilters | undefined): { where: 
     `(select s.id from ${table} s where s.path like (select q.path from ${table} q where q.id = @${param}) || '%')`;
   if (f.regionId !== undefined) {
     params.fRegion = f.regionId;
-    where.push(`(select c.region_id from customers c where c.id = o.customer_id) in ${subtree('regions', 'fRegion')}`);
+    where.push(`(select c.region_id from customers c where c.id = f.customer_id) in ${subtree('regions', 'fRegion')}`);
   }
   if (f.teamId !== undefined) {
     params.fTeam = f.teamId;
-    where.push('o.rep_id in (select r.id from reps r where r.team_id = @fTeam)');
+    where.push('f.rep_id in (select r.id from reps r where r.team_id = @fTeam)');
   }
   if (f.repId !== undefined) {
     params.fRep = f.repId;
-    where.push('o.rep_id = @fRep');
+    where.push('f.rep_id = @fRep');
   }
   if (f.channelType !== undefined) {
     params.fChannel = f.channelType;
     where.push(
-      "(case when o.dealer_id is null then 'direct' else (select d.channel_type from dealers d where d.id = o.dealer_id) end) = @fChannel",
+      "(case when f.dealer_id = 0 then 'direct' else (select d.channel_type from dealers d where d.id = f.dealer_id) end) = @fChannel",
     );
   }
   if (f.dealerId !== undefined) {
     params.fDealer = f.dealerId;
-    where.push('o.dealer_id = @fDealer');
+    where.push('f.dealer_id = @fDealer');
   }
   if (f.productCategoryId !== undefined) {
     params.fCategory = f.productCategoryId;
@@ -104,32 +106,26 @@ export interface SalesGroup {
 /**
  * Sales and gross profit over the range within the filters, grouped by (rep, dealer, customer region) in one pass —
  * targets/actuals.ts' definitions (orders not in draft by order date, 红冲 rows negative, less posted returns by return
- * date; under a category filter the lines' amounts), so every breakdown of the sales dashboard rolls up from the same
- * rows. tests/core/analyticsOverviewSales.test.ts checks each breakdown equals actualsByUnit's.
+ * date; under a category filter the lines' amounts), read from the summary tables, so every breakdown of the sales
+ * dashboard rolls up from the same rows. tests/core/analyticsOverviewSales.test.ts checks each breakdown equals
+ * actualsByUnit's.
  */
 export function salesGroups(ctx: Ctx, range: DateRange, filters: AnalyticsFilters | undefined): SalesGroup[] {
-  const { where, params } = orderLineWhere(filters);
+  const { where, params } = factsWhere(filters);
   const extra = where.map((w) => ` and ${w}`).join('');
   const byLine = filters?.productCategoryId !== undefined;
-  const orderPart = byLine
-    ? `select o.rep_id as rep, o.dealer_id as dealer, o.customer_id as customer, l.amount_fen as s, l.amount_fen - l.cost_fen as g
-         from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id`
-    : `select o.rep_id as rep, o.dealer_id as dealer, o.customer_id as customer, o.total_fen as s, o.total_fen - o.cost_fen as g
-         from orders o`;
-  const returnPart = byLine
-    ? `select o.rep_id, o.dealer_id, t.customer_id, -rl.amount_fen, rl.cost_fen - rl.amount_fen
-         from returns t join orders o on o.id = t.order_id join return_lines rl on rl.return_id = t.id
-         join order_lines l on l.id = rl.order_line_id join products p on p.id = l.product_id`
-    : `select o.rep_id, o.dealer_id, t.customer_id, -t.total_fen, t.cost_fen - t.total_fen
-         from returns t join orders o on o.id = t.order_id`;
+  const source = byLine
+    ? `select f.customer_id, f.rep_id, f.dealer_id, sum(f.amount_fen) as s, sum(f.amount_fen - f.cost_fen) as g
+         from product_sales_facts f join products p on p.id = f.product_id`
+    : `select f.customer_id, f.rep_id, f.dealer_id, sum(f.sales_fen) as s, sum(f.sales_fen - f.cost_fen) as g from sales_facts f`;
+  // summed per customer first, so each customer's region is looked up once
   return prepared(
     ctx.db,
-    `select x.rep as repId, x.dealer as dealerId, c.region_id as regionId, sum(x.s) as salesFen, sum(x.g) as grossProfitFen
-       from (${orderPart} where o.state <> 'draft' and o.date between @from and @to${extra}
-             union all
-             ${returnPart} where t.state = 'posted' and t.date between @from and @to${extra}) x
-       left join customers c on c.id = x.customer
-      group by x.rep, x.dealer, c.region_id`,
+    `select nullif(x.rep_id, 0) as repId, nullif(x.dealer_id, 0) as dealerId, c.region_id as regionId,
+            sum(x.s) as salesFen, sum(x.g) as grossProfitFen
+       from (${source} where f.date between @from and @to${extra} group by f.customer_id, f.rep_id, f.dealer_id) x
+       left join customers c on c.id = x.customer_id
+      group by x.rep_id, x.dealer_id, c.region_id`,
   ).all({ ...params, from: range.from, to: range.to }) as SalesGroup[];
 }
 
@@ -139,22 +135,21 @@ export function productSales(
   range: DateRange,
   filters: AnalyticsFilters | undefined,
 ): Map<number, { salesFen: number; grossProfitFen: number }> {
-  const { where, params } = orderLineWhere(filters);
+  const { where, params } = factsWhere(filters);
   const extra = where.map((w) => ` and ${w}`).join('');
+  const join = filters?.productCategoryId !== undefined ? ' join products p on p.id = f.product_id' : '';
+  const { productCategoryId: _category, ...byCustomer } = filters ?? {};
+  // no filter by customer, rep or dealer: whole months come from the monthly table
+  const source = Object.values(byCustomer).every((v) => v === undefined) ? productRangeSource(range.from, range.to) : null;
   const rows = prepared(
     ctx.db,
-    `select pid, sum(s), sum(g) from (
-       select l.product_id as pid, l.amount_fen as s, l.amount_fen - l.cost_fen as g
-         from orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id
-        where o.state <> 'draft' and o.date between @from and @to${extra}
-       union all
-       select l.product_id, -rl.amount_fen, rl.cost_fen - rl.amount_fen
-         from returns t join orders o on o.id = t.order_id join return_lines rl on rl.return_id = t.id
-         join order_lines l on l.id = rl.order_line_id join products p on p.id = l.product_id
-        where t.state = 'posted' and t.date between @from and @to${extra})
-     group by pid`,
+    source
+      ? `select f.product_id, sum(f.amount_fen), sum(f.amount_fen - f.cost_fen) from (${source.sql}) f${join}
+          where 1 = 1${extra} group by f.product_id`
+      : `select f.product_id, sum(f.amount_fen), sum(f.amount_fen - f.cost_fen) from product_sales_facts f${join}
+          where f.date between @from and @to${extra} group by f.product_id`,
   )
     .raw()
-    .all({ ...params, from: range.from, to: range.to }) as Array<[number, number, number]>;
+    .all({ ...params, ...source?.params, from: range.from, to: range.to }) as Array<[number, number, number]>;
   return new Map(rows.map(([id, salesFen, grossProfitFen]) => [id, { salesFen, grossProfitFen }]));
 }

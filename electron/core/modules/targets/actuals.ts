@@ -14,8 +14,11 @@
 // ancestor; customer → the document's customer; dealer → the order's dealer (collections, visits and expenses: the
 // customer's serving dealer); channelType → that dealer's channel type, 'direct' without one; settlement → the
 // order's settlement; productCategory → the product's category, rolled up to every ancestor.
+// Sales, grossProfit and newCustomers read the summary tables of analytics/summaries.ts, which hold exactly these
+// documents (tests/core/analyticsSummaries.test.ts compares them with a recomputation).
 import type { Ctx } from '../../context';
 import { prepared } from '../../db/sql';
+import { NEW_CUSTOMERS_SQL, productRangeSource } from '../analytics/summaries';
 import { DomainError } from '../../errors';
 import { metricLevelSupported } from '../../../../shared/contract/tracking';
 import { metricDefinitions, targetLevelLabels, type TargetLevel, type TargetMetric } from '../../../../shared/domain/targets';
@@ -51,16 +54,17 @@ interface Part {
   value: string;
 }
 
-const ORDERS = 'orders o';
-const RETURNS = 'returns t join orders o on o.id = t.order_id';
-const ORDER_LINES = 'orders o join order_lines l on l.order_id = o.id join products p on p.id = l.product_id';
-const RETURN_LINES =
-  'returns t join orders o on o.id = t.order_id join return_lines rl on rl.return_id = t.id join order_lines l on l.id = rl.order_line_id join products p on p.id = l.product_id';
-const orderCols = { rep: 'o.rep_id', dealer: 'o.dealer_id', settlement: 'o.settlement' };
-
-/** An original order standing as of @to: posted, or reversed only after @to. */
-const standing = (a: string) =>
-  `${a}.reversal_of_id is null and (${a}.state = 'posted' or (${a}.state = 'reversed' and (select rv.date from orders rv where rv.id = ${a}.reversed_by_id) > @to))`;
+// sales and gross profit are read from the summary tables (analytics/summaries.ts: the same documents, summed per
+// date, customer, rep, dealer and settlement; by line also per product), kept current by triggers as documents post
+const FACTS = 'sales_facts f';
+const PRODUCT_FACTS = 'product_sales_facts f join products p on p.id = f.product_id';
+const factCols = {
+  date: 'f.date',
+  customer: 'f.customer_id',
+  rep: 'nullif(f.rep_id, 0)',
+  dealer: 'nullif(f.dealer_id, 0)',
+  settlement: 'f.settlement',
+};
 
 function partsOf(metric: TargetMetric, byLine: boolean): Part[] {
   const profit = metric === 'grossProfit';
@@ -70,54 +74,25 @@ function partsOf(metric: TargetMetric, byLine: boolean): Part[] {
       if (byLine)
         return [
           {
-            from: ORDER_LINES,
-            where: "o.state <> 'draft'",
-            date: 'o.date',
-            customer: 'o.customer_id',
-            ...orderCols,
+            from: PRODUCT_FACTS,
+            where: '1 = 1',
+            ...factCols,
             category: 'p.category_id',
-            value: profit ? 'l.amount_fen - l.cost_fen' : 'l.amount_fen',
-          },
-          {
-            from: RETURN_LINES,
-            where: "t.state = 'posted'",
-            date: 't.date',
-            customer: 't.customer_id',
-            ...orderCols,
-            category: 'p.category_id',
-            value: profit ? 'rl.cost_fen - rl.amount_fen' : '-rl.amount_fen',
+            value: profit ? 'f.amount_fen - f.cost_fen' : 'f.amount_fen',
           },
         ];
-      return [
-        {
-          from: ORDERS,
-          where: "o.state <> 'draft'",
-          date: 'o.date',
-          customer: 'o.customer_id',
-          ...orderCols,
-          category: null,
-          value: profit ? 'o.total_fen - o.cost_fen' : 'o.total_fen',
-        },
-        {
-          from: RETURNS,
-          where: "t.state = 'posted'",
-          date: 't.date',
-          customer: 't.customer_id',
-          ...orderCols,
-          category: null,
-          value: profit ? 't.cost_fen - t.total_fen' : '-t.total_fen',
-        },
-      ];
+      return [{ from: FACTS, where: '1 = 1', ...factCols, category: null, value: profit ? 'f.sales_fen - f.cost_fen' : 'f.sales_fen' }];
     case 'newCustomers':
       return [
         {
-          from: ORDERS,
-          // the customer's first standing order: none earlier (or earlier the same day) as of @to
-          where: `${standing('o')} and not exists (select 1 from orders f where f.customer_id = o.customer_id
-            and (f.date < o.date or (f.date = o.date and f.id < o.id)) and ${standing('f')})`,
+          // the customer's first standing order as of @to, dated in the range
+          from: `(${NEW_CUSTOMERS_SQL}) o`,
+          where: '1 = 1',
           date: 'o.date',
           customer: 'o.customer_id',
-          ...orderCols,
+          rep: 'o.rep_id',
+          dealer: 'o.dealer_id',
+          settlement: 'o.settlement',
           category: null,
           value: '1',
         },
@@ -192,10 +167,26 @@ function buildQuery(
   scope: readonly ScopeUnit[],
   keyOf: (p: Part, cols: Record<TargetLevel, string>) => string,
   only?: { level: TargetLevel; keys: readonly string[] },
+  /** a period total (not per day): by product category alone, whole months may be read from the monthly table */
+  total?: { from: string; to: string },
 ): { sql: string; params: Record<string, string | number> } {
   const byLine = levels.includes('productCategory') || scope.some((s) => s.level === 'productCategory');
   const params: Record<string, string | number> = {};
-  const selects = partsOf(metric, byLine).map((p) => {
+  let parts = partsOf(metric, byLine);
+  const categoryOnly = [...levels, ...scope.map((s) => s.level)].every((l) => l === 'company' || l === 'productCategory');
+  if (total && byLine && categoryOnly && (metric === 'sales' || metric === 'grossProfit')) {
+    const source = productRangeSource(total.from, total.to);
+    Object.assign(params, source.params);
+    parts = [
+      {
+        ...parts[0]!,
+        from: `(${source.sql}) f join products p on p.id = f.product_id`,
+        // the source holds the range's rows only
+        date: '@from',
+      },
+    ];
+  }
+  const selects = parts.map((p) => {
     const channel = `case when ${p.customer} is null then null when ${p.dealer} is null then 'direct' else d.channel_type end`;
     const cols: Record<TargetLevel, string> = {
       company: "''",
@@ -270,6 +261,7 @@ export function actualsByUnit(ctx: Ctx, q: ActualsQuery): Map<string, number> {
     scope,
     (_p, cols) => cols[q.level],
     direct ? { level: q.level, keys: q.unitKeys! } : undefined,
+    { from: q.from, to: q.to },
   );
   const rows = prepared(ctx.db, sql).all({ ...params, from: q.from, to: q.to }) as Array<{ key: string | number | null; v: number }>;
   const own = new Map<string, number>();
