@@ -14,6 +14,7 @@ import { calendarRoutes } from '@/views/calendar/routes';
 import { targetRoutes } from '@/views/targets/routes';
 import { evaluationRoutes } from '@/views/evaluations/routes';
 import { analyticsRoutes } from '@/views/analytics/routes';
+import { meetingPackRoutes } from '@/views/meetingPack/routes';
 
 // Hash history works the same from file:// (Electron) and from the browser-mode server.
 export const routes: RouteRecordRaw[] = [
@@ -103,6 +104,7 @@ export const routes: RouteRecordRaw[] = [
   ...targetRoutes,
   ...evaluationRoutes,
   ...analyticsRoutes,
+  ...meetingPackRoutes,
   ...authRoutes,
   ...printRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/customers' },

@@ -26,6 +26,7 @@ import targetMessages from '@/views/targets/messages';
 import evaluationMessages from '@/views/evaluations/messages';
 import trackingMessages from '@/views/targets/trackingMessages';
 import analyticsMessages from '@/views/analytics/messages';
+import meetingPackMessages from '@/views/meetingPack/messages';
 
 // each domain keeps its texts beside its views, under its own namespace
 const zhCN = {
@@ -55,6 +56,7 @@ const zhCN = {
   evaluation: evaluationMessages.zh,
   tracking: trackingMessages.zh,
   analytics: analyticsMessages.zh,
+  meetingPack: meetingPackMessages.zh,
 };
 const en: typeof zhCN = {
   ...enBase,
@@ -83,6 +85,7 @@ const en: typeof zhCN = {
   evaluation: evaluationMessages.en,
   tracking: trackingMessages.en,
   analytics: analyticsMessages.en,
+  meetingPack: meetingPackMessages.en,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -27,11 +27,21 @@ const pages = [
   ['/print/calibration', 'calibration'],
 ] as const;
 
-export const printRoutes: RouteRecordRaw[] = pages.map(([path, kind]) => ({
-  path,
-  name: `print-${kind}`,
-  component: preview,
-  props: { kind },
-  meta: { bare: true },
-  beforeEnter: ownWindow,
-}));
+export const printRoutes: RouteRecordRaw[] = [
+  ...pages.map(([path, kind]) => ({
+    path,
+    name: `print-${kind}`,
+    component: preview,
+    props: { kind },
+    meta: { bare: true },
+    beforeEnter: ownWindow,
+  })),
+  // 月度会议材料: A4-landscape chart pages, laid out by its own preview
+  {
+    path: '/print/meeting-pack',
+    name: 'print-meeting-pack',
+    component: () => import('@/views/meetingPack/MeetingPackPrint.vue'),
+    meta: { bare: true, method: 'meetingPack.data' },
+    beforeEnter: ownWindow,
+  },
+];
