@@ -40,6 +40,8 @@ export const receivables = sqliteTable(
     uniqueIndex('receivables_source_uq').on(t.sourceKind, t.sourceId),
     // covering: a customer's Σ as of a date and its open items (settled_date) read from the index alone
     index('receivables_customer_idx').on(t.customerId, t.date, t.amountFen, t.settledDate),
+    // balances as of a date summed over a date range (analytics overview; migration 0005)
+    index('receivables_date_idx').on(t.date, t.customerId, t.amountFen),
     // covering: the aging of every customer reads the receivables open at A (never settled, or settled after A) here
     index('receivables_open_idx').on(t.settledDate, t.date, t.customerId, t.dueDate, t.amountFen, t.repId, t.dealerId, t.sourceKind),
     check('receivables_kind_ck', sql`${t.sourceKind} in ('order', 'opening')`),
