@@ -129,6 +129,27 @@ export function salesGroups(ctx: Ctx, range: DateRange, filters: AnalyticsFilter
   ).all({ ...params, from: range.from, to: range.to }) as SalesGroup[];
 }
 
+/** Sales and gross profit over the range within the filters: salesGroups' rows summed (without filters, one sum). */
+export function salesTotals(
+  ctx: Ctx,
+  range: DateRange,
+  filters: AnalyticsFilters | undefined,
+): { salesFen: number; grossProfitFen: number } {
+  if (Object.values(filters ?? {}).every((v) => v === undefined)) {
+    const [salesFen, grossProfitFen] = prepared(
+      ctx.db,
+      'select coalesce(sum(sales_fen), 0), coalesce(sum(sales_fen - cost_fen), 0) from sales_facts where date between ? and ?',
+    )
+      .raw()
+      .get(range.from, range.to) as [number, number];
+    return { salesFen, grossProfitFen };
+  }
+  return salesGroups(ctx, range, filters).reduce(
+    (a, g) => ({ salesFen: a.salesFen + g.salesFen, grossProfitFen: a.grossProfitFen + g.grossProfitFen }),
+    { salesFen: 0, grossProfitFen: 0 },
+  );
+}
+
 /** Sales and gross profit per product over the range within the filters: order lines less returned lines. */
 export function productSales(
   ctx: Ctx,
