@@ -13,6 +13,7 @@ import { createCore, type Core } from '../../electron/core/core';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { productSales, salesGroups, salesTotals } from '../../electron/core/modules/analytics/filters';
 import { verifySummaries } from '../../electron/core/modules/analytics/summaries';
+import { runSummariesCli } from '../../electron/core/modules/analytics/summariesCli';
 import { actualsByUnit } from '../../electron/core/modules/targets/actuals';
 import { actAs, addOperator, asOperator, fail, ok, type TestCore } from './helpers';
 import { moneyFixture, postedOrder, type MoneyFixture } from './moneyFixture';
@@ -385,6 +386,20 @@ describe('analytics.rebuildSummaries on the small demo', () => {
     expect(db.prepare("select count(*) from audit_log where entity = 'summaries' and action = 'rebuild'").pluck().get()).toBe(
       auditBefore + 1,
     );
+  }, 60_000);
+
+  it('npm run summaries: --verify exits 2 on a difference, without it rebuilds', () => {
+    const file = path.join(dir, 'small.db');
+    core.ctx.db
+      .prepare('update product_month_facts set cost_fen = cost_fen - 7 where rowid = (select min(rowid) from product_month_facts)')
+      .run();
+    const lines: string[] = [];
+    expect(runSummariesCli(['--db', file, '--verify'], (l) => lines.push(l))).toBe(2);
+    expect(lines.find((l) => l.startsWith('product_month_facts'))).toMatch(/不一致 \/ mismatches 1$/);
+    expect(runSummariesCli(['--db', file], (l) => lines.push(l))).toBe(0);
+    expect(lines.at(-1)).toMatch(/^已重建 \/ rebuilt/);
+    expect(runSummariesCli(['--db', file, '--verify'], (l) => lines.push(l))).toBe(0);
+    expect(runSummariesCli(['--verify'], (l) => lines.push(l))).toBe(1);
   }, 60_000);
 
   it('only the admin may call it', async () => {
