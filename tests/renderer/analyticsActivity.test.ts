@@ -102,6 +102,10 @@ describe('activity chart builders', () => {
       overall: { name: '全员', value: null },
     }) as Rec;
     expect(money.series[0].markLine).toBeUndefined();
+    expect(money.xAxis.minInterval).toBe(1); // whole 分, and a ×100 ratio of 0 reads 0 — never 0, 0, 0.01
+    expect(o.xAxis.minInterval).toBe(1);
+    const rate = repMetricOption({ title: '', seriesName: '', rows: [{ name: '李娜', value: 9000 }], unit: 'bp' }) as Rec;
+    expect([rate.xAxis.min, rate.xAxis.max]).toEqual([0, 10000]);
     expect(money.tooltip.formatter([{ name: '李娜', seriesName: '单次拜访费用', value: 5_000 }])).toContain('¥50.00');
   });
 
@@ -240,6 +244,7 @@ describe('过程分析', () => {
       expect(drawn('act-planOnTime').series[0].markLine.data[0].xAxis).toBe(7000);
       expect(drawn('act-reportOnTime').series[0].data).toEqual([10000, 7500, null]);
       expect(drawn('act-reportOnTime').series[0].markLine.data[0].xAxis).toBe(8750);
+      expect(drawn('act-planOnTime').xAxis.max).toBe(10000);
 
       (document.querySelector('[data-test="act-costPerVisit-toggle"]') as HTMLElement).click();
       await settle();
@@ -251,6 +256,15 @@ describe('过程分析', () => {
       ]);
     },
   );
+
+  it('a metric no rep has (no visits yet) is an empty chart, not a column of names', SLOW, async () => {
+    const idle = { ...activity, reps: activity.reps.map((r) => ({ ...r, revenuePerVisitFen: null })) };
+    await mountAt('/analytics/activity', { ...handlers, 'analytics.activity': () => idle }, 'analytics-activity', 'manager');
+    await vi.waitFor(() => expect(drawn('act-revenuePerVisit')).toBeTruthy());
+    expect(drawn('act-revenuePerVisit').yAxis.data).toEqual([]);
+    expect(text('[data-test="act-revenuePerVisit"]')).toContain('暂无数据');
+    expect(drawn('act-visitsPerDay').yAxis.data).toHaveLength(3);
+  });
 
   it('filters it cannot be narrowed by are neither shown nor sent; a filter change asks again', SLOW, async () => {
     Object.assign(dashboardChoice, { dealerId: 5, channelType: 'dealer', productCategoryId: 3, regionId: 7 });
@@ -489,6 +503,10 @@ describe('异常预警', () => {
     (document.querySelector('[data-test="exc-kind-noReport"]') as HTMLElement).click();
     await settle();
     expect(text('[data-test="exc-table"]')).toContain('没有异常');
+    (document.querySelector('[data-test="exc-kind-overCredit"]') as HTMLElement).click();
+    await settle();
+    links()[0]!.click(); // opens in the app, not as a page load
+    await vi.waitFor(() => expect(core.router.currentRoute.value.fullPath).toBe('/customers/12'), LIST);
   });
 
   it('another date asks for that day; 今天 goes back', SLOW, async () => {

@@ -77,7 +77,12 @@ export function repMetricOption(input: RepMetricInput): ChartOption {
           : axisTooltip(tooltipUnit),
     },
     grid: { left: 8, right: 56, top: overall ? 24 : 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => activityAxisValue(unit, v) } },
+    // rates run 0–100 %; the other figures step by whole units (a ×100 ratio of 0 must not read 0, 0, 0.01)
+    xAxis: {
+      type: 'value',
+      ...(unit === 'bp' ? { min: 0, max: 10000 } : { minInterval: 1 }),
+      axisLabel: { formatter: (v: number) => activityAxisValue(unit, v) },
+    },
     yAxis: { type: 'category', inverse: true, data: input.rows.map((r) => r.name), axisLabel: { width: 96, overflow: 'truncate' } },
     series: [
       {
@@ -100,7 +105,8 @@ export function repMetricOption(input: RepMetricInput): ChartOption {
                 data: [
                   {
                     xAxis: overall.value as number,
-                    label: { formatter: `${overall.name} ${activityAxisValue(unit, overall.value as number)}`, position: 'end' as const },
+                    // above the bars (the category axis runs top down, so its start is the top)
+                    label: { formatter: `${overall.name} ${activityAxisValue(unit, overall.value as number)}`, position: 'start' as const },
                   },
                 ],
               },
