@@ -67,7 +67,7 @@ export function factsWhere(filters: AnalyticsFilters | undefined): { where: stri
     `(select s.id from ${table} s where s.path like (select q.path from ${table} q where q.id = @${param}) || '%')`;
   if (f.regionId !== undefined) {
     params.fRegion = f.regionId;
-    where.push(`(select c.region_id from customers c where c.id = f.customer_id) in ${subtree('regions', 'fRegion')}`);
+    where.push(`f.customer_id in (select c.id from customers c where c.region_id in ${subtree('regions', 'fRegion')})`);
   }
   if (f.teamId !== undefined) {
     params.fTeam = f.teamId;

@@ -201,7 +201,7 @@ function buildQuery(
     };
     const used = [...levels, ...scope.map((s) => s.level)];
     const joins: string[] = [];
-    if (used.includes('region') || ((used.includes('dealer') || used.includes('channelType')) && p.dealer.startsWith('c.')))
+    if (levels.includes('region') || ((used.includes('dealer') || used.includes('channelType')) && p.dealer.startsWith('c.')))
       joins.push(`left join customers c on c.id = ${p.customer}`);
     if (used.includes('team')) joins.push(`left join reps r on r.id = ${p.rep}`);
     if (used.includes('channelType')) joins.push(`left join dealers d on d.id = ${p.dealer}`);
@@ -215,7 +215,9 @@ function buildQuery(
       if (s.level === 'company') return;
       const name = `s${i}`;
       params[name] = idLevels.has(s.level) ? Number(s.unitKey) : s.unitKey;
-      if (s.level === 'region') where.push(`c.region_id in ${subtree('regions', `@${name}`)}`);
+      // the region's customers as one set, looked up per document (not a customer join per document)
+      if (s.level === 'region')
+        where.push(`${p.customer} in (select rc.id from customers rc where rc.region_id in ${subtree('regions', `@${name}`)})`);
       else if (s.level === 'productCategory') where.push(`${cols.productCategory} in ${subtree('product_categories', `@${name}`)}`);
       else where.push(`${cols[s.level]} = @${name}`);
     });
