@@ -52,6 +52,7 @@ CREATE TABLE `sales_facts` (
 );
 --> statement-breakpoint
 CREATE INDEX `sales_facts_read_idx` ON `sales_facts` (`date`,`customer_id`,`rep_id`,`dealer_id`,`settlement`,`sales_fen`,`cost_fen`);--> statement-breakpoint
+CREATE INDEX `collections_date_cover_idx` ON `collections` (`date`,`customer_id`,`rep_id`,`amount_fen`);--> statement-breakpoint
 CREATE INDEX `receivables_date_idx` ON `receivables` (`date`,`customer_id`,`amount_fen`);--> statement-breakpoint
 -- sales_facts from the documents already in the database (summaries.ts' recomputation)
 INSERT INTO sales_facts (date, customer_id, rep_id, dealer_id, settlement, sales_fen, cost_fen, orders) select date, customer_id, rep_id, dealer_id, settlement, sum(s), sum(c), sum(n) from (

@@ -31,6 +31,8 @@ export const collections = sqliteTable(
     uniqueIndex('collections_doc_no_uq').on(t.docNo),
     index('collections_customer_idx').on(t.customerId, t.date),
     index('collections_date_idx').on(t.date),
+    // covering: a period's collections summed by customer or rep from the index alone (analytics; migration 0005)
+    index('collections_date_cover_idx').on(t.date, t.customerId, t.repId, t.amountFen),
     index('collections_rep_idx').on(t.repId, t.date),
     check('collections_state_ck', sql`${t.state} in ('posted', 'reversed')`),
     check('collections_method_ck', sql`${t.method} in ('cash', 'transfer', 'draft', 'wechat', 'alipay', 'other')`),
