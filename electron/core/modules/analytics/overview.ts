@@ -26,7 +26,7 @@ const minDate = (a: string, b: string) => (a < b ? a : b);
  * The receivable balance and its overdue part as of each date, without a filter or within a region — as the aging
  * gives them (its total is every customer's balance, Σ receivables − Σ credits dated on or before the date; its overdue
  * the unpaid parts of the receivables open then and due before it, prepayments only ever taking off 未到期) — in
- * set-based sums: each ledger row read once over all the dates (ranges between them), the open ones per date.
+ * set-based sums: each ledger row read once over all the dates, the open receivables once per date.
  */
 function balancesAt(ctx: Ctx, dates: readonly string[], regionId: number | undefined): Array<{ totalFen: number; overdueFen: number }> {
   const inRegion =
@@ -35,11 +35,35 @@ function balancesAt(ctx: Ctx, dates: readonly string[], regionId: number | undef
       : `and customer_id in (select c.id from customers c where c.region_id in
            (select s.id from regions s where s.path like (select q.path from regions q where q.id = @regionId) || '%'))`;
   const region = regionId === undefined ? {} : { regionId };
-  const net = prepared(
-    ctx.db,
-    `select (select coalesce(sum(amount_fen), 0) from receivables where date > @lo and date <= @hi ${inRegion})
-          - (select coalesce(sum(amount_fen), 0) from credits where date > @lo and date <= @hi ${inRegion})`,
-  ).pluck();
+  const ascending = [...new Set(dates)].sort();
+  const totals = new Map<string, number>();
+  if (regionId === undefined) {
+    // the whole ledger: Σ over the ranges between the dates, each a plain range of a date index
+    const net = prepared(
+      ctx.db,
+      `select (select coalesce(sum(amount_fen), 0) from receivables where date > @lo and date <= @hi)
+            - (select coalesce(sum(amount_fen), 0) from credits where date > @lo and date <= @hi)`,
+    ).pluck();
+    let running = 0;
+    let lo = '';
+    for (const hi of ascending) {
+      running += net.get({ lo, hi }) as number;
+      totals.set(hi, running);
+      lo = hi;
+    }
+  } else {
+    // a region's customers: each one's rows read once through its customer index, summed for every date
+    const params: Record<string, string | number> = { regionId, last: ascending.at(-1)! };
+    ascending.forEach((d, i) => (params[`d${i}`] = d));
+    const sums = ascending.map((_d, i) => `coalesce(sum(case when date <= @d${i} then amount_fen end), 0)`);
+    const read = (table: 'receivables' | 'credits') =>
+      prepared(ctx.db, `select ${sums.join(', ')} from ${table} where date <= @last ${inRegion}`)
+        .raw()
+        .get(params) as number[];
+    const debits = read('receivables');
+    const credits = read('credits');
+    ascending.forEach((d, i) => totals.set(d, debits[i]! - credits[i]!));
+  }
   const unpaid = `amount_fen - coalesce((select sum(a.amount_fen) from allocations a where a.receivable_id = r.id and a.date <= @asOf), 0)`;
   const overdue = prepared(
     ctx.db,
@@ -48,16 +72,8 @@ function balancesAt(ctx: Ctx, dates: readonly string[], regionId: number | undef
        union all
        select ${unpaid} from receivables r where settled_date > @asOf and date <= @asOf and due_date < @asOf ${inRegion})`,
   ).pluck();
-  const ascending = [...new Set(dates)].sort();
-  const totals = new Map<string, number>();
-  let running = 0;
-  let lo = '';
-  for (const hi of ascending) {
-    running += net.get({ lo, hi, ...region }) as number;
-    totals.set(hi, running);
-    lo = hi;
-  }
-  return dates.map((asOf) => ({ totalFen: totals.get(asOf)!, overdueFen: overdue.get({ asOf, ...region }) as number }));
+  const overdueAt = new Map(ascending.map((asOf) => [asOf, overdue.get({ asOf, ...region }) as number]));
+  return dates.map((asOf) => ({ totalFen: totals.get(asOf)!, overdueFen: overdueAt.get(asOf)! }));
 }
 
 /**
