@@ -96,18 +96,27 @@ export function newVsLostChart(a: CustomersAnswer, t: Translate, monthLabel: (ym
   };
 }
 
+/** A ranking of customers: room for a company's name (the house ranking truncates at 124 px, fit for a rep's). */
+export function withNameWidth(option: ChartOption, width = 184): ChartOption {
+  const y = option.yAxis as { axisLabel?: Record<string, unknown> };
+  y.axisLabel = { ...y.axisLabel, width };
+  return option;
+}
+
 /** The top customers by sales in the period, the first on top; the table adds grade, share, last year, 同比, 毛利. */
 export function topCustomersChart(a: CustomersAnswer, t: Translate): BuiltChart {
   const rows = a.topCustomers;
   const title = t('analytics.cust.topCustomersTitle', { n: rows.length });
   return {
     count: rows.length,
-    option: barRankingOption({
-      title,
-      seriesName: t('analytics.salesFen'),
-      rows: rows.map((r) => ({ name: `${r.rank}. ${r.customerName}`, value: r.salesFen })),
-      unit: 'fen',
-    }),
+    option: withNameWidth(
+      barRankingOption({
+        title,
+        seriesName: t('analytics.salesFen'),
+        rows: rows.map((r) => ({ name: `${r.rank}. ${r.customerName}`, value: r.salesFen })),
+        unit: 'fen',
+      }),
+    ),
     table: seriesTable(
       t('analytics.cust.customer'),
       rows.map((r) => `${r.rank}. ${r.customerName}（${r.customerCode}）`),
@@ -135,8 +144,8 @@ export function segmentName(kind: SegmentKind, row: SegmentRow, t: Translate, la
   return row.name;
 }
 
-/** One segment dimension: this period's sales and last year's as bars on the money axis, the customer count as a line
- *  with markers on its own axis; the table adds 同比. */
+/** One segment dimension: this period's sales and last year's as bars on the money axis, the customer count as
+ *  markers on its own axis; the table adds 同比. */
 export function segmentChart(a: CustomersAnswer, kind: SegmentKind, t: Translate, lang: Lang): BuiltChart {
   const rows = a.segments[kind];
   const names = rows.map((r) => segmentName(kind, r, t, lang));
@@ -181,9 +190,11 @@ export function segmentChart(a: CustomersAnswer, kind: SegmentKind, t: Translate
           yAxisIndex: 1,
           data: rows.map((r) => r.customers),
           symbol: markers[3],
-          symbolSize: 8,
-          lineStyle: { type: 'dashed', width: 1.5, color: palette[1] },
+          symbolSize: 10,
+          // the segments have no order: markers only, no line joining them, each with its count
+          lineStyle: { opacity: 0 },
           itemStyle: { color: palette[1] },
+          label: { show: true, position: 'top', formatter: (p: { value: unknown }) => axisValue('count', Number(p.value) || 0) },
         },
       ],
     },

@@ -7,7 +7,7 @@ import { axisValue, percentBp } from './format';
 import { axisTooltip, barRankingOption, stackedBarOption } from './options';
 import { seriesTable } from './table';
 import { decals, markers, palette } from './theme';
-import type { BuiltChart, Lang, Translate } from './customerCharts';
+import { withNameWidth, type BuiltChart, type Lang, type Translate } from './customerCharts';
 
 export type ReceivablesAnswer = Output<'analytics.receivables'>;
 type AgingRow = ReceivablesAnswer['byRegion'][number];
@@ -48,6 +48,9 @@ export function agingChart(
   });
   // the house stacked bars colour by series index; aging colours by age
   (option.series as Array<{ itemStyle: { color: string } }>).forEach((s, i) => (s.itemStyle.color = shadeOf(i, labels.length)));
+  // six buckets: the legend from the left edge (the panel shows the title) and room for it on two lines in a narrow panel
+  option.legend = { ...(option.legend as object), left: 0, right: 'auto' };
+  option.grid = { left: 8, right: 16, top: 56, bottom: 8, containLabel: true };
   return {
     count: rows.length,
     charted,
@@ -100,10 +103,12 @@ export function collectionTrendChart(a: ReceivablesAnswer, t: Translate, monthLa
         symbolSize: 8,
         lineStyle: { type: 'dashed', width: 2, color: palette[1] },
         itemStyle: { color: palette[1] },
+        // beside the marker, not over the rate's own label on the bar
         label: {
           show: months.length <= 12,
-          position: 'top',
-          formatter: (p: { value: unknown }) => (p.value == null ? '' : String(p.value)),
+          position: 'right',
+          distance: 6,
+          formatter: (p: { value: unknown }) => (p.value == null ? '' : t('analytics.recv.daysN', { n: p.value })),
         },
       },
     ],
@@ -127,12 +132,14 @@ export function topOverdueChart(a: ReceivablesAnswer, t: Translate): BuiltChart 
   const rows = a.topOverdue;
   return {
     count: rows.length,
-    option: barRankingOption({
-      title: t('analytics.recv.topOverdueTitle', { n: rows.length }),
-      seriesName: t('analytics.recv.overdueFen'),
-      rows: rows.map((r) => ({ name: `${r.rank}. ${r.customerName}`, value: r.overdueFen })),
-      unit: 'fen',
-    }),
+    option: withNameWidth(
+      barRankingOption({
+        title: t('analytics.recv.topOverdueTitle', { n: rows.length }),
+        seriesName: t('analytics.recv.overdueFen'),
+        rows: rows.map((r) => ({ name: `${r.rank}. ${r.customerName}`, value: r.overdueFen })),
+        unit: 'fen',
+      }),
+    ),
     table: seriesTable(
       t('analytics.recv.customer'),
       rows.map((r) => `${r.rank}. ${r.customerName}（${r.customerCode}）`),
