@@ -23,6 +23,10 @@ describe('findings', () => {
     expect(moneyWords(1_000_000)).toBe('1.0 万元');
     expect(moneyWords(999_999)).toBe('¥9,999.99');
     expect(moneyWords(-2_500_000)).toBe('-2.5 万元');
+    expect(moneyWords(9_999_940_000)).toBe('9999.9 万元');
+    expect(moneyWords(9_999_960_000)).toBe('1.00 亿元');
+    expect(moneyWords(192_397_100_000)).toBe('19.24 亿元');
+    expect(moneyWords(-30_000_000_000)).toBe('-3.00 亿元');
     expect(moneyWords(5)).toBe('¥0.05');
   });
 

@@ -1,11 +1,16 @@
-// The meeting pack's one-line findings: pure sentences from figures (万元 with one decimal, rates with one decimal), so a
+// The meeting pack's one-line findings: pure sentences from figures (万元 with one decimal, 亿元 with two, rates with one decimal), so a
 // page says what the chart shows in words a manager reads out — and a test can check each sentence exactly.
 
-/** 分 → "123.4 万元" from 10,000 元 up, else "¥1,234.56"; negative with a minus sign. */
+/** 分 → "19.24 亿元" from 1 亿元 up, "123.4 万元" from 10,000 元 up, else "¥1,234.56"; negative with a minus sign. */
 export function moneyWords(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  if (abs >= 1_000_000) return `${sign}${(Math.round(abs / 100_000) / 10).toFixed(1)} 万元`;
+  if (abs >= 1_000_000) {
+    const tenthsOfWan = Math.round(abs / 100_000);
+    // 9,999.96 万 rounds up to 1.00 亿, never "10000.0 万元"
+    if (tenthsOfWan < 100_000) return `${sign}${(tenthsOfWan / 10).toFixed(1)} 万元`;
+    return `${sign}${(Math.round(abs / 100_000_000) / 100).toFixed(2)} 亿元`;
+  }
   const yuan = Math.floor(abs / 100);
   return `${sign}¥${yuan.toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
 }
