@@ -1,5 +1,6 @@
-// The names an exported chart's caption needs for the chosen filters: regions, reps and teams from the lookups store,
-// product categories from their tree, a dealer from dealers.get — each loaded once, when a filter names it.
+// The names of chosen filters (an exported chart's caption, a drilled-down list's filter tags): regions, reps and teams
+// from the lookups store, product categories from their tree, a dealer from dealers.get — each loaded once, when a
+// filter names it.
 import { computed, reactive, watchEffect } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { call } from '@/api';
@@ -20,13 +21,21 @@ function addCategories(nodes: ProductCategoryNode[]) {
   }
 }
 
-/** The caption of the dashboard's current choice, kept current as the choice and the names change. */
-export function useDashboardCaption(unsupported: readonly FilterKey[] = []) {
+export interface NamedIds {
+  regionId?: number | null;
+  teamId?: number | null;
+  repId?: number | null;
+  dealerId?: number | null;
+  productCategoryId?: number | null;
+}
+
+/** Name look-ups for the ids `ids()` names, loading what is missing as they change. */
+export function useFilterNames(ids: () => NamedIds): CaptionLookups {
   const { locale } = useI18n();
   const lookups = useLookupsStore();
 
   watchEffect(() => {
-    const c = dashboardChoice;
+    const c = ids();
     if ((c.regionId && !lookups.regions.length) || (c.repId && !lookups.reps.length) || (c.teamId && !lookups.teams.length)) {
       void lookups.loadAll().catch(() => undefined);
     }
@@ -44,7 +53,7 @@ export function useDashboardCaption(unsupported: readonly FilterKey[] = []) {
     }
   });
 
-  const names: CaptionLookups = {
+  return {
     region: (id) => lookups.regionById.get(id)?.name,
     team: (id) => lookups.teams.find((t) => t.id === id)?.name,
     rep: (id) => lookups.reps.find((r) => r.id === id)?.name,
@@ -52,5 +61,11 @@ export function useDashboardCaption(unsupported: readonly FilterKey[] = []) {
     category: (id) => categoryNames.get(id),
     channelType: (ct) => pickLabel(channelTypeLabels[ct], locale.value),
   };
+}
+
+/** The caption of the dashboard's current choice, kept current as the choice and the names change. */
+export function useDashboardCaption(unsupported: readonly FilterKey[] = []) {
+  const { locale } = useI18n();
+  const names = useFilterNames(() => dashboardChoice);
   return computed(() => captionOf(dashboardChoice, names, unsupported, locale.value));
 }

@@ -1,6 +1,9 @@
 // The sales-order list's filters, sort and page survive a trip to another screen and back.
 import { reactive } from 'vue';
-import type { OrderState } from '@shared/domain/money';
+import type { LocationQuery } from 'vue-router';
+import { orderStates, type OrderState } from '@shared/domain/money';
+import { channelTypes, type ChannelType } from '@shared/domain/dealer';
+import { queryId, queryRange } from '@/composables/routeQuery';
 import { freshPeriod, periodFilters, type PeriodListState } from '../complaints/display';
 import type { Input } from '@shared/contract';
 
@@ -10,9 +13,23 @@ export interface OrderListState extends PeriodListState<NonNullable<ListInput['s
   dealerId: number | null;
   state: OrderState[];
   crossOnly: boolean;
+  /** from a dashboard's drill-down (?regionId=&teamId=&channelType=&productCategoryId=), shown as tags */
+  regionId: number | null;
+  teamId: number | null;
+  channelType: ChannelType | null;
+  productCategoryId: number | null;
 }
 
-export const freshOrderState = (): OrderListState => ({ ...freshPeriod(), dealerId: null, state: [], crossOnly: false });
+export const freshOrderState = (): OrderListState => ({
+  ...freshPeriod(),
+  dealerId: null,
+  state: [],
+  crossOnly: false,
+  regionId: null,
+  teamId: null,
+  channelType: null,
+  productCategoryId: null,
+});
 
 export const orderListState = reactive<OrderListState>(freshOrderState());
 
@@ -24,5 +41,34 @@ export function orderFilters(s: OrderListState): Omit<ListInput, 'page' | 'pageS
     ...(s.dealerId ? { dealerId: s.dealerId } : {}),
     ...(s.state.length ? { state: [...s.state] } : {}),
     ...(s.crossOnly ? { crossTerritory: true } : {}),
+    ...(s.regionId ? { regionId: s.regionId } : {}),
+    ...(s.teamId ? { teamId: s.teamId } : {}),
+    ...(s.channelType ? { channelType: s.channelType } : {}),
+    ...(s.productCategoryId ? { productCategoryId: s.productCategoryId } : {}),
   };
+}
+
+/**
+ * A dashboard's link (?from=&to=&state=posted,reversed&repId=&dealerId=&regionId=&teamId=&channelType=&productCategoryId=)
+ * as a fresh view of the list; null when the query names no filter at all.
+ */
+export function orderStateFromQuery(q: LocationQuery): Partial<OrderListState> | null {
+  const ids = {
+    repId: queryId(q.repId),
+    dealerId: queryId(q.dealerId),
+    customerId: queryId(q.customerId),
+    regionId: queryId(q.regionId),
+    teamId: queryId(q.teamId),
+    productCategoryId: queryId(q.productCategoryId),
+  };
+  const channelType =
+    typeof q.channelType === 'string' && (channelTypes as readonly string[]).includes(q.channelType)
+      ? (q.channelType as ChannelType)
+      : null;
+  const state = (typeof q.state === 'string' ? q.state.split(',') : []).filter((x): x is OrderState =>
+    (orderStates as readonly string[]).includes(x),
+  );
+  const range = queryRange(q);
+  if (!range && !channelType && !state.length && Object.values(ids).every((v) => v === null)) return null;
+  return { ...ids, channelType, state, range };
 }
