@@ -61,6 +61,18 @@ function documentNewCustomers(core: TestCore, from: string, to: string) {
   return new Map(rows.filter((r) => r.k !== null).map((r) => [String(r.k), r.v]));
 }
 
+/** 1 when the customer's first order standing on `to` is dated in [from, to]. */
+function documentNewCustomersOf(core: TestCore, customerId: number, from: string, to: string): number {
+  const first = core.ctx.db
+    .prepare(
+      `select o.date from orders o where o.customer_id = @c and o.reversal_of_id is null
+         and (o.state = 'posted' or (o.state = 'reversed' and (select rv.date from orders rv where rv.id = o.reversed_by_id) > @to))
+       order by o.date, o.id limit 1`,
+    )
+    .get({ c: customerId, to }) as { date: string } | undefined;
+  return first && first.date >= from && first.date <= to ? 1 : 0;
+}
+
 const nonZero = (m: Map<string, number>) => new Map([...m].filter(([, v]) => v !== 0));
 
 describe('summary tables under random postings, 红冲 and returns', () => {
@@ -237,6 +249,22 @@ describe('summary tables under random postings, 红冲 and returns', () => {
         expect(nonZero(actualsByUnit(ctx, { metric: 'newCustomers', level: 'rep', from, to }))).toEqual(
           nonZero(documentNewCustomers(f.core, from, to)),
         );
+        // a region narrows to its subtree's customers (华东: c2 in 鼓楼, c3 in 南京; c1 is in 北京)
+        const east = [{ level: 'region' as const, unitKey: String(f.s.regions.east.id) }];
+        const [c2, c3] = [f.s.customers.c2.id, f.s.customers.c3.id];
+        const eastDocs = ctx.db
+          .prepare(
+            `select coalesce(sum(v), 0) as v from (
+               select total_fen as v from orders where state <> 'draft' and customer_id in (@c2, @c3) and date between @from and @to
+               union all
+               select -total_fen from returns where state = 'posted' and customer_id in (@c2, @c3) and date between @from and @to)`,
+          )
+          .get({ c2, c3, from, to }) as { v: number };
+        expect(actualsByUnit(ctx, { metric: 'sales', level: 'company', from, to, scope: east }).get('') ?? 0).toBe(eastDocs.v);
+        expect(actualsByUnit(ctx, { metric: 'newCustomers', level: 'company', from, to, scope: east }).get('') ?? 0).toBe(
+          documentNewCustomersOf(f.core, c2, from, to) + documentNewCustomersOf(f.core, c3, from, to),
+        );
+        expect(salesGroups(ctx, { from, to }, { regionId: f.s.regions.east.id }).reduce((a, g) => a + g.salesFen, 0)).toBe(eastDocs.v);
       }),
       { numRuns: 40, seed: 20261201 },
     );

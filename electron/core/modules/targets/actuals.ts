@@ -215,15 +215,23 @@ function buildQuery(
       if (s.level === 'company') return;
       const name = `s${i}`;
       params[name] = idLevels.has(s.level) ? Number(s.unitKey) : s.unitKey;
-      // the region's customers as one set, looked up per document (not a customer join per document)
-      if (s.level === 'region')
-        where.push(`${p.customer} in (select rc.id from customers rc where rc.region_id in ${subtree('regions', `@${name}`)})`);
+      // the region's customers as one set (made once per query), looked up per document of the date range
+      // ('+': the range drives the scan, not the set)
+      if (s.level === 'region') where.push(`+${p.customer} in region_customers_${name}`);
       else if (s.level === 'productCategory') where.push(`${cols.productCategory} in ${subtree('product_categories', `@${name}`)}`);
       else where.push(`${cols[s.level]} = @${name}`);
     });
     return `select ${keyOf(p, cols)} as key, ${p.value} as v from ${p.from} ${joins.join(' ')} where ${where.join(' and ')}`;
   });
-  return { sql: `select key, sum(v) as v from (${selects.join(' union all ')}) group by key`, params };
+  const sets = scope
+    .map((s, i) =>
+      s.level === 'region'
+        ? `region_customers_s${i} as materialized (select rc.id from customers rc where rc.region_id in ${subtree('regions', `@s${i}`)})`
+        : null,
+    )
+    .filter((x) => x !== null);
+  const withSets = sets.length ? `with ${sets.join(', ')} ` : '';
+  return { sql: `${withSets}select key, sum(v) as v from (${selects.join(' union all ')}) group by key`, params };
 }
 
 function checkScope(metric: TargetMetric, level: TargetLevel, scope: readonly ScopeUnit[]): void {
