@@ -57,6 +57,10 @@ describe('activity chart builders', () => {
     expect(activityAxisValue('x100', 1200)).toBe('12');
     expect(activityAxisValue('x100', 0)).toBe('0');
     expect(activityAxisValue('fen', 2_000_000)).toBe('2万');
+    expect(activityAxisValue('fen', 39)).toBe('0.39'); // ¥0.39 a visit, not 0
+    expect(activityAxisValue('fen', 20_15)).toBe('20.15');
+    expect(activityAxisValue('fen', 5_00)).toBe('5');
+    expect(activityAxisValue('fen', 100_00)).toBe('100');
   });
 
   it('reps ranked largest first, those without the figure last, ties in their order', () => {
@@ -104,6 +108,7 @@ describe('activity chart builders', () => {
     expect(money.series[0].markLine).toBeUndefined();
     expect(money.xAxis.minInterval).toBe(1); // whole 分, and a ×100 ratio of 0 reads 0 — never 0, 0, 0.01
     expect(o.xAxis.minInterval).toBe(1);
+    expect([o.xAxis.max({ max: 0 }), o.xAxis.max({ max: 330 })]).toEqual([100, null]); // all zeros: an axis to 1
     const rate = repMetricOption({ title: '', seriesName: '', rows: [{ name: '李娜', value: 9000 }], unit: 'bp' }) as Rec;
     expect([rate.xAxis.min, rate.xAxis.max]).toEqual([0, 10000]);
     expect(money.tooltip.formatter([{ name: '李娜', seriesName: '单次拜访费用', value: 5_000 }])).toContain('¥50.00');

@@ -26,9 +26,9 @@ export function activityValue(unit: ActivityUnit, value: number | null | undefin
 
 /** Short, for axes and bar labels: 万 / 亿 for money, % for rates, ×100 ratios without trailing zeros (8.5, 12). */
 export function activityAxisValue(unit: ActivityUnit, value: number): string {
-  if (unit !== 'x100') return axisValue(unit, value);
-  const text = hundredths(value);
-  return text.replace(/\.?0+$/, '');
+  // money per visit is often a few 元: below 100 元 keep the 角 and 分 (¥0.39 must not read 0)
+  if (unit === 'x100' || (unit === 'fen' && Math.abs(value) < 100_00)) return hundredths(value).replace(/\.?0+$/, '');
+  return axisValue(unit, value);
 }
 
 export interface RepValue {
@@ -80,7 +80,9 @@ export function repMetricOption(input: RepMetricInput): ChartOption {
     // rates run 0–100 %; the other figures step by whole units (a ×100 ratio of 0 must not read 0, 0, 0.01)
     xAxis: {
       type: 'value',
+      // …and a ×100 ratio axis spans at least one whole visit / order, so all zeros read 0 and 1
       ...(unit === 'bp' ? { min: 0, max: 10000 } : { minInterval: 1 }),
+      ...(unit === 'x100' ? { max: (v: { max: number }) => (v.max < 100 ? 100 : null) } : {}),
       axisLabel: { formatter: (v: number) => activityAxisValue(unit, v) },
     },
     yAxis: { type: 'category', inverse: true, data: input.rows.map((r) => r.name), axisLabel: { width: 96, overflow: 'truncate' } },
