@@ -1,6 +1,7 @@
 // The dashboards' fast read paths give exactly what the slower general ones give, on the small demo (prepayments,
 // part-paid and later-settled receivables, reversals): the overview's balances from set-based sums against the aging's
-// totals, and a team's aging from one ledger against the sum of one aging per rep.
+// totals, a team's aging from one ledger against the sum of one aging per rep, and 过程分析's work figures against
+// the evaluation's.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { DEMO_MANAGER } from '../../electron/core/demo/operators';
 import { receivablesAt } from '../../electron/core/modules/analytics/overview';
 import { agingWithin } from '../../electron/core/modules/analytics/receivables';
 import { ledgerAt, receivablesAging } from '../../electron/core/modules/receivables/aging';
+import { repActivityFigures, repFigures } from '../../electron/core/modules/evaluations/figures';
 import { addDays } from '../../shared/periods';
 import { actAs, ok } from './helpers';
 
@@ -101,6 +103,26 @@ describe('analytics fast paths on the small demo', () => {
           expect(fast.totals.totalFen).toBe(expected.reduce((s, [, v]) => s + v[0]!, 0));
         }
       }
+    }
+  });
+
+  it("过程分析's work figures equal the evaluation's for a month, a quarter and the running month", () => {
+    const reps = ids('select id from reps order by id');
+    for (const [from, to] of [
+      ['2026-09-01', '2026-09-30'],
+      ['2026-07-01', '2026-09-30'],
+      ['2026-10-01', '2026-10-31'],
+    ] as const) {
+      const full = repFigures(core.ctx, reps, { from, to, lostCustomerDays: 60 });
+      const work = repActivityFigures(core.ctx, reps, { from, to });
+      let visits = 0;
+      for (const id of reps) {
+        const f = full.get(id)!;
+        const w = work.get(id)!;
+        for (const k of Object.keys(w) as Array<keyof typeof w>) expect(w[k], `${from} rep ${id} ${k}`).toBe(f[k]);
+        visits += w.visits;
+      }
+      expect(visits, `${from} visits`).toBeGreaterThan(0);
     }
   });
 });

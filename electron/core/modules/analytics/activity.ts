@@ -1,6 +1,7 @@
 // 过程分析 Activity analytics: per rep visits per working day, revenue and cost per visit, orders per 100 visits, and
-// plan / report compliance — evaluations/figures.ts' repFigures with the evaluation's own arithmetic (ratioHalfUp), so
-// every number equals the rep's 业绩考核 figure for the same period. Totals are the same ratios of the reps' sums.
+// plan / report compliance — evaluations/figures.ts' repActivityFigures (the part of the evaluation's figures it needs)
+// with the evaluation's own arithmetic (ratioHalfUp), so every number equals the rep's 业绩考核 figure for the same
+// period. Totals are the same ratios of the reps' sums.
 // The reps are the active ones within the team / rep filter, and with a region filter those assigned a region in its
 // subtree; a rep's figures cover all their work, so dealer, channel type and product category filters are refused.
 import type { z } from 'zod';
@@ -10,8 +11,7 @@ import { ratioHalfUp } from '../../../../shared/domain/evaluations';
 import { prepared } from '../../db/sql';
 import { DomainError } from '../../errors';
 import { workCalendar } from '../calendar/calendar';
-import { evaluationScheme } from '../evaluations/evaluations';
-import { countedTo, repFigures, type RepFigures } from '../evaluations/figures';
+import { countedTo, repActivityFigures, type ActivityFigures } from '../evaluations/figures';
 import { checkFilters } from './filters';
 import { comparisonPeriods } from './period';
 
@@ -54,7 +54,7 @@ function repsWithin(ctx: Ctx, filters: AnalyticsFilters): RepRow[] {
 
 /** The ratios of one rep's (or the reps' summed) figures, as 业绩考核 computes them. */
 export function activityRatios(
-  f: Pick<RepFigures, 'visits' | 'visitsWithOrder' | 'attendedDays' | 'salesFen' | 'expensesFen'> & {
+  f: Pick<ActivityFigures, 'visits' | 'visitsWithOrder' | 'attendedDays' | 'salesFen' | 'expensesFen'> & {
     plansOnTime: number;
     reportsOnTime: number;
     plansExpected: number;
@@ -80,10 +80,10 @@ export function activityAnalytics(ctx: Ctx, input: AnalyticsInput): ActivityOut 
   const periods = comparisonPeriods(input.period);
   const { from, to } = periods.current;
   const reps = repsWithin(ctx, filters);
-  const figures = repFigures(
+  const figures = repActivityFigures(
     ctx,
     reps.map((r) => r.repId),
-    { from, to, lostCustomerDays: evaluationScheme(ctx).lostCustomerDays },
+    { from, to },
   );
   const sum = {
     visits: 0,

@@ -104,10 +104,115 @@ export function countedTo(ctx: Ctx, to: string): string {
   return today < to ? today : to;
 }
 
-export function repFigures(ctx: Ctx, repIds: readonly number[], o: FigureOptions): Map<number, RepFigures> {
+/** What 过程分析 shows of a rep's evaluation: the work figures, without customers, targets or the order pass. */
+export type ActivityFigures = Pick<
+  RepFigures,
+  | 'salesFen'
+  | 'expensesFen'
+  | 'visits'
+  | 'visitsWithOrder'
+  | 'workingDays'
+  | 'leaveDays'
+  | 'attendedDays'
+  | 'plansExpected'
+  | 'plansSubmitted'
+  | 'plansOnTime'
+  | 'reportsExpected'
+  | 'reportsSubmitted'
+  | 'reportsOnTime'
+>;
+
+/**
+ * The work figures of every rep for a period — visits, visits with an order, working and attended days, plans and
+ * reports on time, sales and expenses (targets/actuals.ts, the figures the evaluation's own pass is tested equal to) —
+ * the part of repFigures that 过程分析 reads, without the order pass, customers, lost customers or targets.
+ */
+export function repActivityFigures(ctx: Ctx, repIds: readonly number[], o: { from: string; to: string }): Map<number, ActivityFigures> {
   const { from, to } = o;
   const db = ctx.db;
   const all = <T>(sql: string, ...params: unknown[]) => prepared(db, sql).all(...params) as T[];
+  const keys = repIds.map(String);
+  const sales = actualsByUnit(ctx, { metric: 'sales', level: 'rep', from, to, unitKeys: keys });
+  const expenses = actualsByUnit(ctx, { metric: 'expenses', level: 'rep', from, to, unitKeys: keys });
+  const visits = byRep(
+    prepared(
+      db,
+      `select d.rep_id as repId, count(*) as visits,
+         sum(l.order_fen > 0 or (
+           l.seq = (select min(f.seq) from daily_report_lines f where f.report_id = l.report_id and f.customer_id = l.customer_id and f.done = 1)
+           and exists (select 1 from orders o where o.customer_id = l.customer_id and o.date = d.date and o.rep_id = d.rep_id
+                         and ${STANDING('o')}))) as withOrder
+       from daily_reports d join daily_report_lines l on l.report_id = d.id
+       where d.date between @from and @to and d.state in ('submitted', 'signed') and l.done = 1
+       group by d.rep_id`,
+    ).all({ from, to }) as Array<Record<string, number>>,
+    ['visits', 'withOrder'],
+  );
+
+  // the daily forms of the period, each with whether it was in by its deadline (office time)
+  const last = countedTo(ctx, to);
+  type FormRow = { repId: number; date: string; state: string; onTime: number };
+  const formRows = (table: 'visit_plans' | 'daily_reports', due: string) =>
+    all<FormRow>(
+      `select rep_id as repId, date, state, coalesce(datetime(submitted_at, 'localtime') <= ${due}, 0) as onTime
+       from ${table} where date between ? and ?`,
+      from,
+      last,
+    );
+  const plans = formRows('visit_plans', `date || ' ${dueTime(PLAN_DUE_HOUR)}'`);
+  const reports = formRows('daily_reports', `date(date, '+1 day') || ' ${dueTime(REPORT_DUE_HOUR)}'`);
+
+  const calendar = workCalendar(ctx);
+  const companyDays = last >= from ? calendar.workingDays(from, last) : [];
+  const leave = repLeaveDays(ctx, repIds, from, last);
+  const now = nowLocal(ctx);
+
+  const out = new Map<number, ActivityFigures>();
+  for (const id of repIds) {
+    const leaveDays = companyDays.filter((d) => leave.get(id)?.has(d)).length;
+    const attended = new Set(companyDays.filter((d) => !leave.get(id)?.has(d)));
+    const [visitCount = 0, withOrder = 0] = visits.get(id) ?? [];
+    const f: ActivityFigures = {
+      salesFen: sales.get(String(id)) ?? 0,
+      expensesFen: expenses.get(String(id)) ?? 0,
+      visits: visitCount,
+      visitsWithOrder: withOrder,
+      workingDays: companyDays.length,
+      leaveDays,
+      attendedDays: attended.size,
+      plansExpected: 0,
+      plansSubmitted: 0,
+      plansOnTime: 0,
+      reportsExpected: 0,
+      reportsSubmitted: 0,
+      reportsOnTime: 0,
+    };
+    for (const day of attended) {
+      if (planDue(day) <= now) f.plansExpected++;
+      if (reportDue(day) <= now) f.reportsExpected++;
+    }
+    out.set(id, f);
+  }
+  const tally = (rows: FormRow[], due: (date: string) => string, kind: 'plans' | 'reports') => {
+    const attendedOf = new Map<number, Set<string>>();
+    for (const r of rows) {
+      const f = out.get(r.repId);
+      if (!f || due(r.date) > now) continue;
+      let days = attendedOf.get(r.repId);
+      if (!days) attendedOf.set(r.repId, (days = new Set(companyDays.filter((d) => !leave.get(r.repId)?.has(d)))));
+      if (!days.has(r.date)) continue;
+      if (r.state !== 'draft') f[`${kind}Submitted`]++;
+      if (r.state === 'signed' && r.onTime === 1) f[`${kind}OnTime`]++;
+    }
+  };
+  tally(plans, planDue, 'plans');
+  tally(reports, reportDue, 'reports');
+  return out;
+}
+
+export function repFigures(ctx: Ctx, repIds: readonly number[], o: FigureOptions): Map<number, RepFigures> {
+  const { from, to } = o;
+  const db = ctx.db;
 
   const q = { from, to, yearBefore: yearBefore(to), lostSince: addDays(to, -o.lostCustomerDays) };
   const named = <T>(sql: string) => prepared(db, sql).all(q) as T[];
@@ -149,7 +254,6 @@ export function repFigures(ctx: Ctx, repIds: readonly number[], o: FigureOptions
   // collections and expenses exactly as 目标达成 counts them (targets/actuals.ts)
   const keys = repIds.map(String);
   const collections = actualsByUnit(ctx, { metric: 'collections', level: 'rep', from, to, unitKeys: keys });
-  const expenses = actualsByUnit(ctx, { metric: 'expenses', level: 'rep', from, to, unitKeys: keys });
   // each customer's last standing order up to the period end (one index seek per customer), then the reps who sold
   // to the lost ones within the 12 months
   const lost = byRep(
@@ -167,89 +271,26 @@ export function repFigures(ctx: Ctx, repIds: readonly number[], o: FigureOptions
     ),
     ['n'],
   );
-  const visits = byRep(
-    named(
-      `select d.rep_id as repId, count(*) as visits,
-         sum(l.order_fen > 0 or (
-           l.seq = (select min(f.seq) from daily_report_lines f where f.report_id = l.report_id and f.customer_id = l.customer_id and f.done = 1)
-           and exists (select 1 from orders o where o.customer_id = l.customer_id and o.date = d.date and o.rep_id = d.rep_id
-                         and ${STANDING('o')}))) as withOrder
-       from daily_reports d join daily_report_lines l on l.report_id = d.id
-       where d.date between @from and @to and d.state in ('submitted', 'signed') and l.done = 1
-       group by d.rep_id`,
-    ),
-    ['visits', 'withOrder'],
-  );
-
-  // the daily forms of the period, each with whether it was in by its deadline (office time)
-  const last = countedTo(ctx, to);
-  type FormRow = { repId: number; date: string; state: string; onTime: number };
-  const formRows = (table: 'visit_plans' | 'daily_reports', due: string) =>
-    all<FormRow>(
-      `select rep_id as repId, date, state, coalesce(datetime(submitted_at, 'localtime') <= ${due}, 0) as onTime
-       from ${table} where date between ? and ?`,
-      from,
-      last,
-    );
-  const plans = formRows('visit_plans', `date || ' ${dueTime(PLAN_DUE_HOUR)}'`);
-  const reports = formRows('daily_reports', `date(date, '+1 day') || ' ${dueTime(REPORT_DUE_HOUR)}'`);
-
-  const calendar = workCalendar(ctx);
-  const companyDays = last >= from ? calendar.workingDays(from, last) : [];
-  const leave = repLeaveDays(ctx, repIds, from, last);
-  const now = nowLocal(ctx);
-
+  // visits, days, forms and expenses: the work figures 过程分析 reads too
+  const activity = repActivityFigures(ctx, repIds, { from, to });
   const salesTargets = TargetForest.load(ctx, 'sales', from, to);
   const collectionTargets = TargetForest.load(ctx, 'collections', from, to);
 
   const out = new Map<number, RepFigures>();
   for (const id of repIds) {
-    const leaveDays = companyDays.filter((d) => leave.get(id)?.has(d)).length;
-    const attended = new Set(companyDays.filter((d) => !leave.get(id)?.has(d)));
     const [sales = 0, gp = 0, customerCount = 0] = orders.get(id) ?? [];
     const [returnSales = 0, returnGp = 0] = returns.get(id) ?? [];
-    const [visitCount = 0, withOrder = 0] = visits.get(id) ?? [];
     out.set(id, {
+      ...activity.get(id)!,
       salesFen: sales - returnSales,
       grossProfitFen: gp - returnGp,
       collectionsFen: collections.get(String(id)) ?? 0,
-      expensesFen: expenses.get(String(id)) ?? 0,
       customerCount,
       newCustomers: newCustomers.get(id)?.[0] ?? 0,
       lostCustomers: lost.get(id)?.[0] ?? 0,
-      visits: visitCount,
-      visitsWithOrder: withOrder,
-      workingDays: companyDays.length,
-      leaveDays,
-      attendedDays: attended.size,
-      plansExpected: 0,
-      plansSubmitted: 0,
-      plansOnTime: 0,
-      reportsExpected: 0,
-      reportsSubmitted: 0,
-      reportsOnTime: 0,
       salesTargetFen: salesTargets.resolve('rep', String(id), from, to)?.value ?? null,
       collectionsTargetFen: collectionTargets.resolve('rep', String(id), from, to)?.value ?? null,
     });
-    for (const day of attended) {
-      const f = out.get(id)!;
-      if (planDue(day) <= now) f.plansExpected++;
-      if (reportDue(day) <= now) f.reportsExpected++;
-    }
   }
-  const tally = (rows: FormRow[], due: (date: string) => string, kind: 'plans' | 'reports') => {
-    const attendedOf = new Map<number, Set<string>>();
-    for (const r of rows) {
-      const f = out.get(r.repId);
-      if (!f || due(r.date) > now) continue;
-      let days = attendedOf.get(r.repId);
-      if (!days) attendedOf.set(r.repId, (days = new Set(companyDays.filter((d) => !leave.get(r.repId)?.has(d)))));
-      if (!days.has(r.date)) continue;
-      if (r.state !== 'draft') f[`${kind}Submitted`]++;
-      if (r.state === 'signed' && r.onTime === 1) f[`${kind}OnTime`]++;
-    }
-  };
-  tally(plans, planDue, 'plans');
-  tally(reports, reportDue, 'reports');
   return out;
 }
