@@ -194,7 +194,14 @@ export function segmentChart(a: CustomersAnswer, kind: SegmentKind, t: Translate
           // the segments have no order: markers only, no line joining them, each with its count
           lineStyle: { opacity: 0 },
           itemStyle: { color: palette[1] },
-          label: { show: true, position: 'top', formatter: (p: { value: unknown }) => axisValue('count', Number(p.value) || 0) },
+          label: {
+            show: true,
+            position: 'top',
+            backgroundColor: 'rgba(255,255,255,0.9)',
+            padding: [1, 3],
+            color: palette[1],
+            formatter: (p: { value: unknown }) => axisValue('count', Number(p.value) || 0),
+          },
         },
       ],
     },

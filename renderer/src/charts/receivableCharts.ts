@@ -103,11 +103,14 @@ export function collectionTrendChart(a: ReceivablesAnswer, t: Translate, monthLa
         symbolSize: 8,
         lineStyle: { type: 'dashed', width: 2, color: palette[1] },
         itemStyle: { color: palette[1] },
-        // beside the marker, not over the rate's own label on the bar
+        // beside the marker on a white box, readable where it crosses a bar and apart from the rate's own label
         label: {
           show: months.length <= 12,
           position: 'right',
-          distance: 6,
+          distance: 4,
+          backgroundColor: 'rgba(255,255,255,0.9)',
+          padding: [1, 3],
+          color: palette[1],
           formatter: (p: { value: unknown }) => (p.value == null ? '' : t('analytics.recv.daysN', { n: p.value })),
         },
       },
