@@ -107,13 +107,19 @@ describe('monthly meeting pack, end to end in Chromium', () => {
   it('生成PDF opens the print route; printed as A4 landscape it holds every page, title and finding', async () => {
     await page.locator('[data-test="mp-pdf"]').click();
     await page.waitForURL(/#\/print\/meeting-pack\?month=/);
+    const opened = Date.now();
     await page.locator('[data-test="print-stage"][data-print-ready="true"]').waitFor({ timeout: 120_000 });
+    const ready = Date.now();
     expect(await page.locator('[data-test="print-sheet"]').count()).toBe(pageTitles.length);
     expect(await page.locator('[data-test="pack-chart"] svg').count()).toBeGreaterThanOrEqual(6);
     await app.shot('meeting-pack/01-preview');
     const file = path.join(outDir, 'meeting-pack.pdf');
+    const printing = Date.now();
     await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
-    console.log(`meeting pack: .pptx and PDF ${((Date.now() - made) / 1000).toFixed(1)} s after 生成`);
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    console.log(
+      `meeting pack: print route ready ${s(ready - opened)}, page.pdf ${s(Date.now() - printing)}; .pptx and PDF ${s(Date.now() - made)} after 生成 (test steps included)`,
+    );
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(pageTitles.length);
     const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;

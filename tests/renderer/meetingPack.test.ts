@@ -7,7 +7,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { mountAt, settle, unmountAll } from './dailyFormsFixtures';
 import { fixturePack, REPS } from './meetingPackFixture';
 import { contentsOf, packFileName, packPrintRoute, packSheets, parsePackQuery, sheetTitle, sliceOf } from '@/print/forms/meetingPack';
-import { changeBpOf, layoutOf, packChartOption, packTable, packValue } from '@/charts/meetingPackCharts';
+import { changeBpOf, layoutOf, packChartOption, packTable, packValue, pairFills, rampFills } from '@/charts/meetingPackCharts';
 
 const drawn = vi.hoisted(() => ({ options: [] as any[] }));
 vi.mock('@/views/meetingPack/packChart', () => ({
@@ -88,7 +88,9 @@ describe('meeting pack sheets, options and tables', () => {
       [181_778_550, 95_962_725],
       [93_043_073, 33_408_164],
     ]);
-    expect(regions.series[1].itemStyle.decal).toBeTruthy();
+    // told apart in grey: dark then light, black borders; no fill patterns on paper
+    expect(regions.series.map((s: any) => s.itemStyle.color)).toEqual([pairFills[0], pairFills[1]]);
+    expect(regions.aria.decal.show).toBe(false);
     const abc = option('abc');
     expect(abc.series[0].data).toEqual([166_397_185, 25_627_750]);
     expect(abc.series[1].data).toEqual([4585, 5291]);
@@ -103,6 +105,10 @@ describe('meeting pack sheets, options and tables', () => {
     expect(aging.series[3].data).toEqual([0, 0]);
     expect(aging.series[3].label.formatter({ dataIndex: 0 })).toBe('273万');
     expect(aging.legend.data).toEqual(['未到期', '1–30 天', '31 天以上']);
+    // the older the darker; a part a twentieth of the tallest stack or more carries its value
+    expect(aging.series.slice(0, 3).map((s: any) => s.itemStyle.color)).toEqual(rampFills.slice(0, 3));
+    expect(aging.series[1].label.formatter({ value: 86_788_317 })).toBe('86.8万');
+    expect(aging.series[2].label.formatter({ value: 1_142_100 })).toBe('');
     expect(packChartOption(pack.pages[7]!)).toBeNull();
     expect(layoutOf(pack.pages[2]!)).toBe('achievement');
     expect(layoutOf(pack.pages[4]!)).toBe('groupedBar');

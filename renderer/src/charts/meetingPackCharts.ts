@@ -5,7 +5,7 @@ import type { MeetingPage } from '@shared/contract/meetingPack';
 import type { ChartOption } from './echarts';
 import { axisValue, changeBp, count, percentBp, tooltipFen } from './format';
 import { achievementOption, stackedBarOption, trendOption } from './options';
-import { decals, lineDashes, markers, palette } from './theme';
+import { lineDashes, markers } from './theme';
 
 export type PackUnit = MeetingPage['series'][number]['unit'];
 
@@ -99,6 +99,16 @@ export function categoryLabelOf(page: Pick<MeetingPage, 'key'>): string {
   return labels[page.key] ?? '项目';
 }
 
+/**
+ * Fills of the printed charts, told apart by lightness (a black-and-white printer's grey), never by hue alone: bars
+ * side by side dark then light; parts of a stack (aging buckets, in order) from light to dark, so the older the darker.
+ * No fill patterns on paper: Chromium turns every patterned area into an image in the PDF (most of its time and size).
+ */
+export const pairFills = ['#1f4e79', '#9dc3e6', '#595959', '#d9d9d9'] as const;
+export const rampFills = ['#dfe9f5', '#f4c78a', '#e8903f', '#c0504d', '#8b2b2b', '#3b0f0f'] as const;
+/** The parts from the fourth on are dark: their labels are white. */
+const DARK_FROM = 3;
+
 /** Printed charts: a larger type than on screen, no animation (the page prints what is drawn at once). */
 const PRINT_TEXT = { fontSize: 13 };
 
@@ -123,7 +133,7 @@ function groupedBarOption(page: MeetingPage): ChartOption {
       name: s.name,
       data: s.values,
       barMaxWidth: 48,
-      itemStyle: { color: palette[i % palette.length], decal: decals[i % decals.length], borderColor: '#000', borderWidth: 0.5 },
+      itemStyle: { color: pairFills[i % pairFills.length], borderColor: '#000', borderWidth: 0.8 },
       label: {
         show: true,
         position: 'top' as const,
@@ -163,7 +173,8 @@ function paretoPackOption(page: MeetingPage): ChartOption {
         name: bars?.name ?? '',
         data: values(page, 0),
         barMaxWidth: 36,
-        itemStyle: { color: palette[0], borderColor: '#000', borderWidth: 0.5 },
+        // light bars: the black cumulative line stays clear over them
+        itemStyle: { color: pairFills[1], borderColor: '#000', borderWidth: 0.8 },
       },
       {
         type: 'line',
@@ -203,13 +214,17 @@ export function packChartOption(page: MeetingPage): ChartOption | null {
       })),
     });
     option.yAxis = { type: 'category', inverse: true, data: page.categories, axisLabel: PRINT_TEXT };
-    // on paper: thicker bars, the percentage inside a long bar (clear of the tick), a tick taller than the bar
+    // on paper: thicker bars, the percentage inside a long bar at its start (clear of the tick, which sits near the
+    // bar's end when on track), a tick taller than the bar
     const band = Math.max(16, Math.min(44, Math.round(400 / Math.max(1, page.categories.length))));
     const [bars, ticks] = option.series as Array<Record<string, unknown>>;
     bars!.barMaxWidth = band;
     bars!.data = values(page, 0).map((v) => {
       const inside = v !== null && v >= 2_500;
-      return { value: v, label: { position: inside ? 'insideRight' : 'right', color: inside ? '#fff' : '#000', fontWeight: 600 } };
+      return {
+        value: v,
+        label: { position: inside ? 'insideLeft' : 'right', color: inside ? '#fff' : '#000', fontWeight: 600, padding: [0, 4] },
+      };
     });
     bars!.label = { ...(bars!.label as object), fontSize: 12 };
     ticks!.symbolSize = [4, band + 12];
@@ -244,13 +259,22 @@ export function packChartOption(page: MeetingPage): ChartOption | null {
       unit: page.series[0]?.unit === 'x100' ? 'count' : (page.series[0]?.unit ?? 'fen'),
     });
     const series = option.series as Array<Record<string, unknown>>;
-    for (const s of series) {
-      s.barMaxWidth = 56;
-      s.itemStyle = { ...(s.itemStyle as object), borderColor: '#000', borderWidth: 0.5 };
-    }
-    // each stack's total above it: an empty part on top that only carries the label (not in the legend)
     const unit = page.series[0]?.unit ?? 'fen';
     const totals = page.categories.map((_, i) => page.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
+    // a part tall enough carries its value (a twentieth of the tallest stack)
+    const labelFrom = Math.max(0, ...totals) / 20;
+    series.forEach((s, i) => {
+      s.barMaxWidth = 64;
+      s.itemStyle = { color: rampFills[Math.min(i, rampFills.length - 1)], borderColor: '#000', borderWidth: 0.8 };
+      s.label = {
+        show: true,
+        position: 'inside',
+        fontSize: 11,
+        color: i >= DARK_FROM ? '#fff' : '#000',
+        formatter: (p: { value: unknown }) => (typeof p.value === 'number' && p.value >= labelFrom ? packAxisValue(unit, p.value) : ''),
+      };
+    });
+    // each stack's total above it: an empty part on top that only carries the label (not in the legend)
     series.push({
       type: 'bar',
       name: '合计',
@@ -280,5 +304,7 @@ export function packChartOption(page: MeetingPage): ChartOption | null {
     animation: false,
     textStyle: { fontSize: PRINT_TEXT.fontSize },
     legend: { ...(option.legend as object), top: 0, right: 0, textStyle: PRINT_TEXT, itemWidth: 28, itemHeight: 14 },
+    // the theme's fill patterns off on paper (see pairFills)
+    aria: { enabled: true, decal: { show: false } },
   };
 }

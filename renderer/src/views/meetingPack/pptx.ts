@@ -2,7 +2,7 @@
 // charts carrying their data (editable in PowerPoint and WPS: bar, line, stacked bar, Pareto as bar + line), tables as
 // native tables. Pure: pptxgenjs is passed in (the page loads it on demand, the tests in Node).
 import type PptxGenJS from 'pptxgenjs';
-import { categoryLabelOf, packTable, type PackUnit } from '@/charts/meetingPackCharts';
+import { categoryLabelOf, packTable, pairFills, rampFills, type PackUnit } from '@/charts/meetingPackCharts';
 import { palette } from '@/charts/theme';
 import {
   contentsOf,
@@ -45,6 +45,14 @@ export function formatCode(unit: PackUnit): string {
   return '#,##0';
 }
 
+/** The values without trailing blanks (months still to come): PowerPoint reads a missing point as a gap, where an
+ *  empty one is not a number. */
+export function pointsOf(unit: PackUnit, values: ReadonlyArray<number | null>): number[] {
+  const out = chartValues(unit, values);
+  while (out.length > 0 && out.at(-1) === null) out.pop();
+  return out as number[];
+}
+
 const baseChart = (unit: PackUnit): ChartOpts => ({
   ...BODY,
   chartColors: COLORS,
@@ -70,7 +78,7 @@ function dataOf(sheet: PackSheet, which?: number[]): ChartData {
   const { page } = sheet;
   return page.series
     .filter((_, i) => !which || which.includes(i))
-    .map((s) => ({ name: s.name, labels: page.categories, values: chartValues(s.unit, s.values) as number[] }));
+    .map((s) => ({ name: s.name, labels: page.categories, values: pointsOf(s.unit, s.values) }));
 }
 
 function addChart(pptx: Pptx, slide: Slide, sheet: PackSheet): void {
@@ -92,6 +100,8 @@ function addChart(pptx: Pptx, slide: Slide, sheet: PackSheet): void {
     const stacked = sheet.layout === 'stackedBar';
     slide.addChart(pptx.ChartType.bar, dataOf(sheet), {
       ...baseChart(unit),
+      // the printed pages' fills: dark and light side by side, parts of a stack light to dark
+      chartColors: (stacked ? rampFills : pairFills).map((c) => c.slice(1)),
       barDir: 'col',
       barGrouping: stacked ? 'stacked' : 'clustered',
       barGapWidthPct: stacked ? 60 : 80,
@@ -107,7 +117,7 @@ function addChart(pptx: Pptx, slide: Slide, sheet: PackSheet): void {
     slide.addChart(
       page.series.map((s, i) => ({
         type: pptx.ChartType.line,
-        data: [{ name: s.name, labels: page.categories, values: chartValues(s.unit, s.values) as number[] }],
+        data: [{ name: s.name, labels: page.categories, values: pointsOf(s.unit, s.values) }],
         options: {
           chartColors: [COLORS[i % COLORS.length]!],
           lineDash: dashes[i % dashes.length],
@@ -126,7 +136,7 @@ function addChart(pptx: Pptx, slide: Slide, sheet: PackSheet): void {
         {
           type: pptx.ChartType.bar,
           data: dataOf(sheet, [0]),
-          options: { barDir: 'col', barGrouping: 'clustered', chartColors: [COLORS[0]!], barGapWidthPct: 50 },
+          options: { barDir: 'col', barGrouping: 'clustered', chartColors: [pairFills[1].slice(1)], barGapWidthPct: 50 },
         },
         {
           type: pptx.ChartType.line,
