@@ -165,8 +165,10 @@ function monthlyTrend(ctx: Ctx, periodTo: string, scope: readonly ScopeUnit[]): 
     for (const [day, v] of days) out.set(day.slice(5, 7), (out.get(day.slice(5, 7)) ?? 0) + v);
     return out;
   };
-  const cur = byMonth(dailyActuals(ctx, { metric: 'sales', ...thisYear, scope }));
-  const last = byMonth(dailyActuals(ctx, { metric: 'sales', ...lastYear, scope }));
+  // both years' days in one pass (a day's sales do not depend on the range asked)
+  const days = dailyActuals(ctx, { metric: 'sales', from: lastYear.from, to: thisYear.to, scope });
+  const cur = byMonth(new Map([...days].filter(([day]) => day >= thisYear.from)));
+  const last = byMonth(new Map([...days].filter(([day]) => day <= lastYear.to)));
   const months = monthsOf({ from: thisYear.from, to: `${year}-12-31` }).map(({ month }) => {
     const mm = month.slice(5, 7);
     const thisYearFen = month <= periodTo.slice(0, 7) ? (cur.get(mm) ?? 0) : null;
