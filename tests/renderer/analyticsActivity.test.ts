@@ -288,7 +288,7 @@ describe('过程分析', () => {
   });
 
   it(
-    'a rep’s bar opens their records of the period: daily reports for visits, visit plans for plan timeliness, expenses for cost',
+    'a rep’s bar opens their records of the period: daily reports for visits, visit plans for plan timeliness, expenses for cost, orders for revenue',
     SLOW,
     async () => {
       const app = await mountAt('/analytics/activity', handlers, 'analytics-activity', 'manager');
@@ -308,6 +308,12 @@ describe('过程分析', () => {
       chartOf('act-costPerVisit').click!({ dataIndex: 1 }); // 李娜, second by cost
       await vi.waitFor(() => expect(app.router.currentRoute.value.path).toBe('/expenses'), LIST);
       expect(app.router.currentRoute.value.query).toEqual({ repId: '2', from: '2026-03-01', to: '2026-03-31' });
+      await app.router.push('/analytics/activity');
+      await vi.waitFor(() => expect(document.querySelector('[data-test="analytics-activity"]')).not.toBeNull());
+      await vi.waitFor(() => expect(drawn('act-revenuePerVisit')).toBeTruthy());
+      chartOf('act-revenuePerVisit').click!({ dataIndex: 0 }); // 李娜, first by revenue a visit
+      await vi.waitFor(() => expect(app.router.currentRoute.value.path).toBe('/orders'), LIST);
+      expect(app.router.currentRoute.value.query).toEqual({ repId: '2', from: '2026-03-01', to: '2026-03-31', state: 'posted,reversed' });
     },
   );
 });
