@@ -135,6 +135,8 @@ describe('总览 cards drill down', () => {
     expect(query(app).query).toEqual({ from: '2026-03-01', to: '2026-03-31', state: 'posted,reversed', regionId: '1' });
     await vi.waitFor(() => expect(app.of('orders.list').length).toBeGreaterThan(0), NAV);
     expect(app.of('orders.list').at(-1)!.input).toMatchObject({ ...MARCH, state: ['posted', 'reversed'], regionId: 1 });
+    // the list says how its total relates to the card's (returns are not orders)
+    expect(app.wrapper.find('[data-test="order-drill-note"]').text()).toBe('分析图表的销售额 = 本表合计 − 同期已过账退货');
     // the region the list has no field for is a tag, by name; its × drops it
     await vi.waitFor(() => expect(app.wrapper.find('[data-test="drill-tag-regionId"]').text()).toBe('区域：华东区'), NAV);
     await app.wrapper.find('[data-test="drill-tag-regionId"] .el-tag__close').trigger('click');

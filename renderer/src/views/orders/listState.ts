@@ -18,6 +18,8 @@ export interface OrderListState extends PeriodListState<NonNullable<ListInput['s
   teamId: number | null;
   channelType: ChannelType | null;
   productCategoryId: number | null;
+  /** opened from a dashboard: the list says how its total relates to the dashboard's sales */
+  fromDashboard: boolean;
 }
 
 export const freshOrderState = (): OrderListState => ({
@@ -29,6 +31,7 @@ export const freshOrderState = (): OrderListState => ({
   teamId: null,
   channelType: null,
   productCategoryId: null,
+  fromDashboard: false,
 });
 
 export const orderListState = reactive<OrderListState>(freshOrderState());
@@ -47,6 +50,9 @@ export function orderFilters(s: OrderListState): Omit<ListInput, 'page' | 'pageS
     ...(s.productCategoryId ? { productCategoryId: s.productCategoryId } : {}),
   };
 }
+
+/** The standing orders only (posted and 红冲 rows): what the dashboards' links ask for. */
+export const standingOnly = (state: readonly OrderState[]) => state.length === 2 && state.includes('posted') && state.includes('reversed');
 
 /**
  * A dashboard's link (?from=&to=&state=posted,reversed&repId=&dealerId=&regionId=&teamId=&channelType=&productCategoryId=)
@@ -70,5 +76,5 @@ export function orderStateFromQuery(q: LocationQuery): Partial<OrderListState> |
   );
   const range = queryRange(q);
   if (!range && !channelType && !state.length && Object.values(ids).every((v) => v === null)) return null;
-  return { ...ids, channelType, state, range };
+  return { ...ids, channelType, state, range, fromDashboard: standingOnly(state) };
 }
