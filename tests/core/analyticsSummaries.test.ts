@@ -1,7 +1,9 @@
 // 统计表 The summary tables the dashboards read (migration 0005, analytics/summaries.ts): after random sequences of
 // postings, 红冲, returns and raw inserts they equal a full recomputation from the documents, and the figures read
 // from them equal the documents' own sums (new customers as of a past date included); one more order moves every
-// dashboard figure that depends on it by exactly its amount; verify finds a corrupted row and rebuild mends it.
+// dashboard figure that depends on it by exactly its amount; a customer's region is read at query time (an edit moves
+// its sales; the tables hold no region); verify finds a corrupted row and rebuild mends it. A customer merge cannot move
+// posted documents (their lock triggers refuse it), so it never changes the tables.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -351,6 +353,14 @@ describe('one more order moves every dashboard figure that depends on it by exac
     expect(row(after.sales.byCategory.rows, drinks) - row(before.sales.byCategory.rows, drinks)).toBe(4 * 1_200);
     const trackedLi = (t: typeof before.tracking) => t.rows.find((r) => r.unitId === s.reps.li.id)?.actual ?? 0;
     expect(trackedLi(after.tracking) - trackedLi(before.tracking)).toBe(total);
+
+    // region is the customer's current one, joined at read time: moving c3 to 北京 moves its March sales to 华北
+    const regionSales = async (regionId: number) => (await ok(core, 'analytics.overview', { period, filters: { regionId } })).salesFen;
+    const [eastBefore, northBefore] = [await regionSales(s.regions.east.id), await regionSales(s.regions.north.id)];
+    core.ctx.db.prepare('update customers set region_id = ? where id = ?').run(s.regions.beijing.id, s.customers.c3.id);
+    expect(await regionSales(s.regions.east.id)).toBe(eastBefore - total);
+    expect(await regionSales(s.regions.north.id)).toBe(northBefore + total);
+    core.ctx.db.prepare('update customers set region_id = ? where id = ?').run(s.regions.nanjing.id, s.customers.c3.id);
 
     // its 红冲 in April: March as of its end stays as it was; a period reaching past the 红冲 no longer counts the customer
     await ok(core, 'orders.reverse', { id: order.id, date: '2025-04-02', reason: '客户取消' });
