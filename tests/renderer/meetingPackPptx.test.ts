@@ -54,11 +54,12 @@ describe('meeting pack .pptx', () => {
       expect(xml).toContain(`${i + 1} / ${sheets.length}`);
     }
 
-    // 目标达成: horizontal bars, rates as fractions, first metric on top
+    // 目标达成: the achievement as labelled columns, the time progress a dashed line across them
     const targets = (await chartOfSlide(files, 3))!;
-    expect(targets).toContain('<c:barDir val="bar"/>');
-    expect(targets).toContain('<c:orientation val="maxMin"/>');
-    expect(cachedValues(targets)).toEqual(expect.arrayContaining(['达成率', '时间进度', '销售额', '回款额', '1.0077', '0.9444', '1']));
+    expect(targets).toContain('<c:barDir val="col"/>');
+    expect(targets).toContain('<c:lineChart>');
+    expect(targets).toContain('<a:prstDash val="dash"/>');
+    expect(cachedValues(targets)).toEqual(['达成率', '销售额', '回款额', '1.0077', '0.9444', '时间进度', '销售额', '回款额', '1', '1']);
 
     // trend: two line parts (solid and dashed), this year's month to come left out (a gap, not an empty number)
     const trend = (await chartOfSlide(files, 4))!;
@@ -69,35 +70,35 @@ describe('meeting pack .pptx', () => {
       '1月',
       '2月',
       '3月',
-      '2980108.87',
-      '1075165.8',
+      '298.010887',
+      '107.51658',
       '2025年',
       '1月',
       '2月',
       '3月',
-      '1882517.75',
-      '503108.49',
-      '1315269.19',
+      '188.251775',
+      '50.310849',
+      '131.526919',
     ]);
     for (const xml of await Promise.all(charts.map(files.text))) expect(xml).not.toContain('<c:v></c:v>');
 
     // regions: clustered columns in 元, labelled in 万
     const regions = (await chartOfSlide(files, 5))!;
     expect(regions).toContain('<c:grouping val="clustered"/>');
-    expect(regions).toContain('formatCode="0!.0,&quot;万&quot;"');
-    expect(cachedValues(regions)).toEqual(expect.arrayContaining(['华东', '华北', '1817785.5', '959627.25', '930430.73', '334081.64']));
+    expect(regions).toContain('formatCode="#,##0.0&quot;万&quot;"');
+    expect(cachedValues(regions)).toEqual(expect.arrayContaining(['华东', '华北', '181.77855', '95.962725', '93.043073', '33.408164']));
 
     // Pareto: bars and a line on a second axis
     const abc = (await chartOfSlide(files, 6))!;
     expect(abc).toContain('<c:barChart>');
     expect(abc).toContain('<c:lineChart>');
     expect(abc.match(/<c:valAx>/g)).toHaveLength(2);
-    expect(cachedValues(abc)).toEqual(expect.arrayContaining(['窖香坊十年陈酿', '1663971.85', '0.4585', '0.5291']));
+    expect(cachedValues(abc)).toEqual(expect.arrayContaining(['窖香坊十年陈酿', '166.397185', '0.4585', '0.5291']));
 
     // aging: stacked
     const aging = (await chartOfSlide(files, 7))!;
     expect(aging).toContain('<c:grouping val="stacked"/>');
-    expect(cachedValues(aging)).toEqual(expect.arrayContaining(['未到期', '1–30 天', '31 天以上', '11421', '0']));
+    expect(cachedValues(aging)).toEqual(expect.arrayContaining(['未到期', '1–30 天', '31 天以上', '1.1421', '0']));
 
     // the process table over two slides, header repeated, each rep once
     const t1 = await files.text('ppt/slides/slide8.xml');
@@ -118,13 +119,13 @@ describe('meeting pack .pptx', () => {
     expect(kpis).toContain('-16.8%');
   });
 
-  it('chart data units: 元 exact to the 分, rates as fractions, ×100 ratios as numbers; blanks stay blank', () => {
-    expect(chartValues('fen', [123_456_78, null, -5])).toEqual([123_456.78, null, -0.05]);
+  it('chart data units: 万元 exact to the 分, rates as fractions, ×100 ratios as numbers; blanks stay blank', () => {
+    expect(chartValues('fen', [123_456_78, null, -5, 1])).toEqual([12.345678, null, -0.000005, 0.000001]);
     expect(chartValues('bp', [6230, 10_000])).toEqual([0.623, 1]);
     expect(chartValues('x100', [481])).toEqual([4.81]);
     expect(chartValues('count', [21])).toEqual([21]);
-    expect(pointsOf('fen', [100, null, 200, null, null])).toEqual([1, null, 2]);
+    expect(pointsOf('fen', [100, null, 200, null, null])).toEqual([0.0001, null, 0.0002]);
     expect(formatCode('bp')).toBe('0.0%');
-    expect(formatCode('fen')).toBe('0!.0,"万"');
+    expect(formatCode('fen')).toBe('#,##0.0"万"');
   });
 });

@@ -26,20 +26,21 @@ const W = 13.333;
 const MARGIN = 0.5;
 const BODY = { x: MARGIN, y: 1.95, w: W - 2 * MARGIN, h: 4.95 };
 
-/** A series' values as the chart's data: money in 元 (exact to the 分), rates as fractions, ×100 ratios as numbers. */
+/** A series' values as the chart's data: money in 万元 (exact to the 分: six decimals), rates as fractions, ×100 ratios
+ *  as numbers. */
 export function chartValues(unit: PackUnit, values: ReadonlyArray<number | null>): Array<number | null> {
   return values.map((v) => {
     if (v === null) return null;
-    if (unit === 'fen') return v / 100;
+    if (unit === 'fen') return Number((v / 1_000_000).toFixed(6));
     if (unit === 'bp') return v / 10_000;
     if (unit === 'x100') return v / 100;
     return v;
   });
 }
 
-/** The number format of a unit on an axis and a data label: 万 for money (1234.5万), % for rates. */
+/** The number format of a unit on a data label: money in 万 (7,318.5万, a plain suffix every office suite reads), %. */
 export function formatCode(unit: PackUnit): string {
-  if (unit === 'fen') return '0!.0,"万"';
+  if (unit === 'fen') return '#,##0.0"万"';
   if (unit === 'bp') return '0.0%';
   if (unit === 'x100') return '0.00';
   return '#,##0';
@@ -64,7 +65,7 @@ const baseChart = (unit: PackUnit): ChartOpts => ({
   catAxisLabelFontSize: 11,
   valAxisLabelFontFace: FONT,
   valAxisLabelFontSize: 11,
-  valAxisLabelFormatCode: formatCode(unit),
+  valAxisLabelFormatCode: unit === 'fen' ? '#,##0"万"' : unit === 'bp' ? '0%' : formatCode(unit),
   valGridLine: { color: 'DDDDDD', size: 0.5 },
   dataLabelFontFace: FONT,
   dataLabelFontSize: 10,
@@ -85,17 +86,37 @@ function addChart(pptx: Pptx, slide: Slide, sheet: PackSheet): void {
   const { page } = sheet;
   const unit = page.series[0]?.unit ?? 'fen';
   if (sheet.layout === 'achievement') {
-    slide.addChart(pptx.ChartType.bar, dataOf(sheet), {
-      ...baseChart('bp'),
-      barDir: 'bar',
-      barGrouping: 'clustered',
-      barGapWidthPct: 60,
-      // the first name on top, as read
-      catAxisOrientation: 'maxMin' as 'minMax',
-      showValue: true,
-      dataLabelPosition: 'outEnd',
-      valAxisMinVal: 0,
-    });
+    // columns for the achievement, labelled; the time progress as a black dashed line across them
+    const many = page.categories.length > 12;
+    slide.addChart(
+      [
+        {
+          type: pptx.ChartType.bar,
+          data: dataOf(sheet, [0]),
+          options: {
+            barDir: 'col',
+            barGrouping: 'clustered',
+            barGapWidthPct: page.categories.length <= 4 ? 180 : 40,
+            chartColors: [COLORS[0]!],
+            showValue: true,
+          },
+        },
+        {
+          type: pptx.ChartType.line,
+          data: dataOf(sheet, [1]),
+          options: { chartColors: ['000000'], lineDash: 'dash', lineSize: 2, lineDataSymbol: 'none', showValue: false },
+        },
+      ],
+      {
+        ...baseChart('bp'),
+        valAxisMinVal: 0,
+        // inside the column's top, in white: clear of the time-progress line just above or across it
+        dataLabelPosition: 'inEnd',
+        dataLabelColor: 'FFFFFF',
+        dataLabelFontSize: many ? 8 : 12,
+        catAxisLabelRotate: many ? -45 : 0,
+      } as unknown as unknown[],
+    );
   } else if (sheet.layout === 'groupedBar' || sheet.layout === 'stackedBar') {
     const stacked = sheet.layout === 'stackedBar';
     slide.addChart(pptx.ChartType.bar, dataOf(sheet), {
@@ -187,16 +208,18 @@ function addTable(slide: Slide, sheet: PackSheet): void {
     table.columns.map((c) => cell(c.label, c.numeric, true)),
     ...table.rows.map((r) => r.map((text, i) => cell(text, table.columns[i]?.numeric ?? false))),
   ];
-  const first = roomy ? 2.6 : 2.4;
-  const rest = (BODY.w - first) / Math.max(1, table.columns.length - 1);
+  // 经营概况: money columns wide enough for ¥123,456,789.00 on one line, the changes narrow
+  const colW = roomy
+    ? table.columns.map((c, i) => (i === 0 ? 1.9 : c.label === '同比' || c.label === '环比' ? 1.35 : (BODY.w - 1.9 - 2 * 1.35) / 3))
+    : [2.4, ...table.columns.slice(1).map(() => (BODY.w - 2.4) / Math.max(1, table.columns.length - 1))];
   slide.addTable(rows, {
     x: BODY.x,
     y: BODY.y,
     w: BODY.w,
-    colW: [first, ...table.columns.slice(1).map(() => rest)],
+    colW,
     rowH: roomy ? 0.6 : 0.25,
     fontFace: FONT,
-    fontSize: roomy ? 18 : 10.5,
+    fontSize: roomy ? 16 : 10.5,
     valign: 'middle',
     border: { type: 'solid', pt: 0.75, color: '000000' },
     margin: [0, 0.08, 0, 0.08],
