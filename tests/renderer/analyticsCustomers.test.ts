@@ -223,6 +223,7 @@ describe('客户分析 builders', () => {
       ['bar', 'lostCustomers(90)', [1, 2, 6], undefined],
     ]);
     expect(o.series[0].itemStyle.decal).not.toEqual(o.series[1].itemStyle.decal); // apart in black and white
+    expect(o.series[1].label.formatter({ value: 2287 })).toBe('2,287'); // the large demo loses thousands a month
     expect(c.table.rows.map((r) => r.s2)).toEqual(['2', '-2', '-2']);
   });
 

@@ -73,7 +73,11 @@ export function newVsLostChart(a: CustomersAnswer, t: Translate, monthLabel: (ym
     data: values,
     barMaxWidth: 24,
     itemStyle: { color: palette[i], decal: decals[i] },
-    label: { show: months.length <= 12, position: 'top' as const, formatter: (p: { value: unknown }) => String(p.value ?? '') },
+    label: {
+      show: months.length <= 12,
+      position: 'top' as const,
+      formatter: (p: { value: unknown }) => exactValue('count', Number(p.value) || 0),
+    },
   });
   const newValues = a.newVsLost.map((m) => m.newCustomers);
   const lostValues = a.newVsLost.map((m) => m.lostCustomers);
