@@ -23,8 +23,7 @@ import { prepared } from '../../db/sql';
 import { workCalendar } from '../calendar/calendar';
 import { channelConflictWhere } from '../channelConflicts/channelConflicts';
 import { evaluationScheme } from '../evaluations/evaluations';
-import { receivablesAging } from '../receivables/aging';
-import { openReceivablesAt } from '../receivables/balance';
+import { agingOfLedger, ledgerAt } from '../receivables/aging';
 import { moneySettings } from '../settings/settings';
 import { tracking } from '../targets/tracking';
 import { NOT_VISITED_DAYS, abNotVisited, customersWithin, isLostOn, orderHistories, type CustomerRecord } from './customers';
@@ -137,7 +136,9 @@ function customerInfo(ctx: Ctx, ids: readonly number[]): Map<number, CustomerInf
 
 /** Over credit and long overdue, from the aging as of the date with one bucket edge at the setting's overdue days. */
 function creditExceptions(ctx: Ctx, date: string, overdueDays: number): ExceptionItem[] {
-  const aging = receivablesAging(ctx, { asOf: date, groupBy: 'customer', buckets: [overdueDays] });
+  // the ledger read once: the aging's rows and the long-overdue customers' oldest unpaid due dates
+  const ledger = ledgerAt(ctx, date);
+  const aging = agingOfLedger(ctx, ledger, { asOf: date, groupBy: 'customer', buckets: [overdueDays] });
   const limits = new Map(
     (prepared(ctx.db, 'select id, credit_limit_fen from customers where credit_limit_fen > 0').raw().all() as Array<[number, number]>).map(
       ([id, limit]) => [id, limit],
@@ -148,10 +149,10 @@ function creditExceptions(ctx: Ctx, date: string, overdueDays: number): Exceptio
   // the oldest unpaid due date of each long-overdue customer, for its days
   const oldestDue = new Map<number, string>();
   const wanted = new Set(long.map((r) => r.key));
-  for (const o of openReceivablesAt(ctx, date)) {
-    if (!wanted.has(o.customerId)) continue;
-    const d = oldestDue.get(o.customerId);
-    if (d === undefined || o.dueDate < d) oldestDue.set(o.customerId, o.dueDate);
+  for (const [customerId, , dueDate] of ledger.open) {
+    if (!wanted.has(customerId)) continue;
+    const d = oldestDue.get(customerId);
+    if (d === undefined || dueDate < d) oldestDue.set(customerId, dueDate);
   }
   const info = customerInfo(ctx, [...new Set([...over, ...long].map((r) => r.key))]);
   const out: ExceptionItem[] = [];
