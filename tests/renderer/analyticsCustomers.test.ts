@@ -446,6 +446,41 @@ describe('客户分析 and 应收分析 pages', () => {
   );
 
   it(
+    '客户分析: a customer-type segment opens the list of that type, a region segment its region; industry opens nothing',
+    SLOW,
+    async () => {
+      const core = await mountAt('/analytics/customers', handlers, 'analytics-customers', 'manager');
+      await vi.waitFor(() => expect(drawn('an-cust-segment')).toBeTruthy());
+      const kind = (label: string) =>
+        (
+          Array.from(document.querySelectorAll('[data-test="an-cust-segment-kind"] label')).find(
+            (l) => l.textContent?.trim() === label,
+          ) as HTMLElement
+        ).click();
+      kind('行业');
+      await vi.waitFor(() => expect(drawn('an-cust-segment').xAxis.data).toEqual(['食品']));
+      chartIn('an-cust-segment').click!({ dataIndex: 0 });
+      await settle();
+      expect(core.router.currentRoute.value.path).toBe('/analytics/customers');
+      kind('客户类型');
+      await vi.waitFor(() => expect(drawn('an-cust-segment').xAxis.data).toEqual(['零售店', '未设类型']));
+      chartIn('an-cust-segment').click!({ dataIndex: 1 }); // no type: nothing to filter by
+      await settle();
+      expect(core.router.currentRoute.value.path).toBe('/analytics/customers');
+      chartIn('an-cust-segment').click!({ dataIndex: 0 });
+      await vi.waitFor(() => expect(core.of('customers.list').length).toBeGreaterThan(0), { timeout: 15_000 });
+      expect(core.of('customers.list').at(-1)!.input).toMatchObject({ type: ['retail'] });
+      await core.router.push('/analytics/customers');
+      await vi.waitFor(() => expect(drawn('an-cust-segment')).toBeTruthy());
+      kind('区域');
+      await vi.waitFor(() => expect(drawn('an-cust-segment').xAxis.data).toEqual(['华中', '未设区域']));
+      chartIn('an-cust-segment').click!({ dataIndex: 0 });
+      await vi.waitFor(() => expect(core.of('customers.list').at(-1)!.input).toMatchObject({ regionId: 7 }), { timeout: 15_000 });
+      expect(core.of('customers.list').at(-1)!.input.type).toBeUndefined();
+    },
+  );
+
+  it(
     '应收分析: figures, aging by region and rep by age, the trend and top overdue; filters it cannot take neither shown nor sent',
     SLOW,
     async () => {
