@@ -1,7 +1,8 @@
 // 数据分析 end to end in Chromium (browser mode) on the small demo: every dashboard route the app has opens, draws its
 // charts and takes a team filter; on 销售分析 a chart is exported as PNG (the download read back: twice the chart's
-// width, title and caption drawn above) and its data as .xlsx (read back: figures as numbers); 总览's sales card drills
-// down to the order list on the same period and filter. Screenshots and the PNG go to test-output/e2e/analytics/.
+// width, title and caption drawn above), copied to the clipboard (read back as image/png) and its data as .xlsx (read
+// back: figures as numbers); 总览's sales card drills down to the order list on the same period and filter, which says
+// how its total relates to the card's. Screenshots and the PNG go to test-output/e2e/analytics/ to look at.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -158,6 +159,19 @@ describe('analytics dashboards, end to end in Chromium', () => {
     expect(sheet.B4!.v).toBe('销售额');
     expect(sheet.B5!.t).toBe('n');
     await app.shot('analytics/20-sales-exported');
+
+    // 复制图片: the same image on the clipboard (the browser asks no one once the permission is granted)
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: origin() });
+    await page.locator('[data-test="an-region-chart-copy"]').click();
+    await page.locator('.el-message', { hasText: '图片已复制' }).waitFor();
+    const copied = await page.evaluate(async () => {
+      const items = await navigator.clipboard.read();
+      const blob = await items[0]!.getType('image/png');
+      const head = new DataView(await blob.arrayBuffer());
+      return { types: items[0]!.types, width: head.getUint32(16) };
+    });
+    expect(copied.types).toContain('image/png');
+    expect(copied.width).toBe(2 * chartWidth);
   });
 
   it('总览: the sales card drills down to the order list on the same period and team', { timeout: 300_000 }, async () => {
@@ -176,6 +190,7 @@ describe('analytics dashboards, end to end in Chromium', () => {
     await page.locator('[data-test="order-sum"]').waitFor();
     await page.waitForTimeout(500);
     const sum = ((await page.locator('[data-test="order-sum"]').textContent()) ?? '').trim();
+    expect(((await page.locator('[data-test="order-drill-note"]').textContent()) ?? '').trim()).toContain('同期已过账退货');
     expect(sum.length).toBeGreaterThan(0);
     console.log(`总览 sales ${salesText} (team ${team}); the order list: ${sum}`);
     await app.shot('analytics/21-overview-drill-orders');
