@@ -69,6 +69,8 @@ export function collectionTrendChart(a: ReceivablesAnswer, t: Translate, monthLa
   const months = a.trend.map((m) => monthLabel(m.month));
   const rateName = t('analytics.recv.collectionRate');
   const dsoName = t('analytics.recv.dso');
+  // a year's twelve labels side by side in a half-width panel: a size smaller
+  const labelSize = months.length > 6 ? 10 : 12;
   const option: ChartOption = {
     title: { text: t('analytics.recv.collectionTrendTitle') },
     legend: { data: [rateName, dsoName] },
@@ -92,7 +94,12 @@ export function collectionTrendChart(a: ReceivablesAnswer, t: Translate, monthLa
         data: a.trend.map((m) => m.collectionRateBp),
         barMaxWidth: 28,
         itemStyle: { color: palette[0], decal: decals[0] },
-        label: { show: months.length <= 12, position: 'top', formatter: (p: { value: unknown }) => percentBp(p.value as number | null) },
+        label: {
+          show: months.length <= 12,
+          position: 'top',
+          fontSize: labelSize,
+          formatter: (p: { value: unknown }) => percentBp(p.value as number | null),
+        },
       },
       {
         type: 'line',
@@ -107,6 +114,7 @@ export function collectionTrendChart(a: ReceivablesAnswer, t: Translate, monthLa
         label: {
           show: months.length <= 12,
           position: 'right',
+          fontSize: labelSize,
           distance: 4,
           backgroundColor: 'rgba(255,255,255,0.9)',
           padding: [1, 3],
