@@ -7,6 +7,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { mountAt, settle, unmountAll } from './dailyFormsFixtures';
 import { fixturePack, REPS } from './meetingPackFixture';
 import { contentsOf, packFileName, packPrintRoute, packSheets, parsePackQuery, sheetTitle, sliceOf } from '@/print/forms/meetingPack';
+import { recentPack, rememberPack } from '@/views/meetingPack/packCache';
 import { changeBpOf, layoutOf, packChartOption, packTable, packValue, pairFills, rampFills } from '@/charts/meetingPackCharts';
 
 const drawn = vi.hoisted(() => ({ options: [] as any[] }));
@@ -59,6 +60,16 @@ describe('meeting pack sheets, options and tables', () => {
     expect(packSheets({ pages: [reps] }).map((s) => s.page.categories.length)).toEqual([24, 24]);
     expect(packSheets({ pages: [regions] }).map((s) => s.page.categories.length)).toEqual([8, 7]);
     expect(sliceOf(regions, 8, 15).series[0]!.values).toHaveLength(7);
+  });
+
+  it('the pack just generated is reused by its preview for five minutes, for the same month and scope only', () => {
+    const pack = fixturePack();
+    rememberPack({ month: '2026-11', regionId: 3 }, pack, 1_000_000);
+    expect(recentPack({ month: '2026-11', regionId: 3 }, 1_000_000 + 5 * 60_000)).toBe(pack);
+    expect(recentPack({ month: '2026-11', regionId: 3 }, 1_000_000 + 5 * 60_000 + 1)).toBeNull();
+    expect(recentPack({ month: '2026-11' }, 1_000_000)).toBeNull();
+    expect(recentPack({ month: '2026-11', regionId: 3, teamId: 1 }, 1_000_000)).toBeNull();
+    rememberPack({ month: '2000-01' }, pack, 0);
   });
 
   it('the print address read back; file names', () => {
@@ -178,6 +189,9 @@ describe('meeting pack screen and print route', () => {
       await vi.waitFor(() => expect(core.router.currentRoute.value.fullPath).toBe(`/print/meeting-pack?month=${lastMonth}`), {
         timeout: 15_000,
       });
+      // the preview in this window prints the pack just generated: no second call
+      await vi.waitFor(() => expect(document.querySelectorAll('[data-test="print-sheet"]')).toHaveLength(9), { timeout: 15_000 });
+      expect(core.of('meetingPack.data')).toHaveLength(1);
       expect(core.rejected).toEqual([]);
     },
   );
