@@ -1,7 +1,7 @@
 // The dashboards' fast read paths give exactly what the slower general ones give, on the small demo (prepayments,
 // part-paid and later-settled receivables, reversals): the overview's balances from set-based sums against the aging's
 // totals, a team's aging from one ledger against the sum of one aging per rep, and 过程分析's work figures against
-// the evaluation's.
+// the evaluation's, and new / lost customers from the first-order summary and a windowed read against every order.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,8 @@ import { receivablesAt } from '../../electron/core/modules/analytics/overview';
 import { agingWithin } from '../../electron/core/modules/analytics/receivables';
 import { ledgerAt, receivablesAging } from '../../electron/core/modules/receivables/aging';
 import { repActivityFigures, repFigures } from '../../electron/core/modules/evaluations/figures';
-import { addDays } from '../../shared/periods';
+import { firstOrdersWithin, isLostOn, lastStandingOrders } from '../../electron/core/modules/analytics/customers';
+import { addDays, lastDayOfMonth } from '../../shared/periods';
 import { actAs, ok } from './helpers';
 
 const NOW = new Date('2026-10-20T02:00:00.000Z');
@@ -124,5 +125,47 @@ describe('analytics fast paths on the small demo', () => {
       }
       expect(visits, `${from} visits`).toBeGreaterThan(0);
     }
+  });
+
+  it('new and lost customers per month equal what every standing order of each customer gives', () => {
+    const months = [
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+    ];
+    const ends = months.map((m) => lastDayOfMonth(Number(m.slice(0, 4)), Number(m.slice(5))));
+    const to = ends.at(-1)!;
+    // standing as of `to`: posted originals, and originals reversed only after it (every order, no summary)
+    const orders = core.ctx.db
+      .prepare(
+        `select o.customer_id as c, o.date as d from orders o
+         where o.date <= ? and o.reversal_of_id is null
+           and (o.state = 'posted' or (o.state = 'reversed' and (select rv.date from orders rv where rv.id = o.reversed_by_id) > ?))`,
+      )
+      .all(to, to) as Array<{ c: number; d: string }>;
+    const reversed = core.ctx.db.prepare("select count(*) from orders where state = 'reversed'").pluck().get() as number;
+    expect(reversed).toBeGreaterThan(0);
+    const first = new Map<number, string>();
+    for (const o of orders) if (!first.has(o.c) || o.d < first.get(o.c)!) first.set(o.c, o.d);
+    const fast = firstOrdersWithin(core.ctx, `${months[0]}-01`, to);
+    expect(fast).toEqual(new Map([...first].filter(([, d]) => d >= `${months[0]}-01`)));
+    const lasts = lastStandingOrders(core.ctx, ends);
+    let lost = 0;
+    for (const [c] of first)
+      ends.forEach((end, i) => {
+        const last = orders.filter((o) => o.c === c && o.d <= end).reduce<string | null>((m, o) => (m === null || o.d > m ? o.d : m), null);
+        const expected = isLostOn(last, end, 60);
+        expect(isLostOn(lasts.get(c)?.[i] ?? null, end, 60), `customer ${c} ${end}`).toBe(expected);
+        if (expected) lost++;
+      });
+    expect(lost).toBeGreaterThan(0);
   });
 });

@@ -2,10 +2,11 @@
 // customers not visited, segments and rep coverage. The customers are the active ones within the filters, read by the
 // customer's own attributes (region subtree, its rep and that rep's team, its serving dealer and that dealer's channel
 // type); their sales are targets/actuals.ts' (narrowed to a product category when one is given).
-// New and lost come from one grouped read of orders_customer_idx (customer, date), the orders that do not stand as of
-// the period end (drafts, 红冲 rows, originals reversed by then) taken out — the rule of
-// actuals.ts and evaluations/figures.ts: new = the customer's first standing order falls in the month; lost (PRODUCT §3)
-// = as of the month end, the last standing order is within the 12 months before it but not within its last N days.
+// New and lost as of the period end, the rule of actuals.ts and evaluations/figures.ts: new = the customer's first
+// standing order falls in the month (the summary of each customer's first order); lost (PRODUCT §3) = as of the month
+// end, the last standing order is within the 12 months before it but not within its last N days (one grouped read of
+// orders_customer_idx, the orders that do not stand as of the period end — drafts, 红冲 rows, originals reversed by
+// then — taken out).
 import type { Ctx } from '../../context';
 import { todayLocal } from '../../context';
 import type { z } from 'zod';
@@ -19,6 +20,7 @@ import { evaluationScheme } from '../evaluations/evaluations';
 import { yearBefore } from '../evaluations/figures';
 import { changeBp, comparisonPeriods, monthsOf, shareBp } from './period';
 import { checkFilters } from './filters';
+import { NEW_CUSTOMERS_SQL } from './summaries';
 
 /** An A/B customer without a completed visit in this many days up to the date is 未拜访. */
 export const NOT_VISITED_DAYS = 30;
@@ -95,31 +97,34 @@ function notStandingIds(ctx: Ctx, to: string): number[] {
   return out;
 }
 
-/** A customer's standing orders as of the last of `days`: the first ever, and the last on or before each of `days`. */
-export interface OrderHistory {
-  first: string;
-  lastBy: Array<string | null>;
-}
-
 /**
- * Every customer's first standing order and last standing order on or before each day (ascending, the last one the
- * as-of date), in one grouped pass over orders_customer_idx (customer, date) — no table rows are read.
+ * Every customer's last standing order on or before each of `days` (ascending; the orders that stand as of the last
+ * day), in one grouped pass over orders_customer_idx (customer, date) — no table rows are read. Only the orders after
+ * the year before the first day are summed: an older last order cannot make a customer lost on any of the days
+ * (PRODUCT §3), so such a customer has null there.
  */
-export function orderHistories(ctx: Ctx, days: readonly string[]): Map<number, OrderHistory> {
+export function lastStandingOrders(ctx: Ctx, days: readonly string[]): Map<number, Array<string | null>> {
   const to = days[days.length - 1]!;
-  const params: Record<string, string> = { to, odd: JSON.stringify(notStandingIds(ctx, to)) };
+  const params: Record<string, string> = { to, since: yearBefore(days[0]!), odd: JSON.stringify(notStandingIds(ctx, to)) };
   const cols = days.map((d, i) => {
     params[`e${i}`] = d;
     return `max(case when date <= @e${i} then date end)`;
   });
   const rows = prepared(
     ctx.db,
-    `select customer_id, min(date), ${cols.join(', ')} from orders indexed by orders_customer_idx
-     where date <= @to and id not in (select value from json_each(@odd)) group by customer_id`,
+    `select customer_id, ${cols.join(', ')} from orders indexed by orders_customer_idx
+     where date <= @to and date > @since and id not in (select value from json_each(@odd)) group by customer_id`,
   )
     .raw()
-    .all(params) as Array<[number, string, ...Array<string | null>]>;
-  return new Map(rows.map(([id, first, ...lastBy]) => [id, { first, lastBy }]));
+    .all(params) as Array<[number, ...Array<string | null>]>;
+  return new Map(rows.map(([id, ...lastBy]) => [id, lastBy]));
+}
+
+/** The customers whose first standing order as of `to` falls in [from, to], with its date (targets/actuals.ts' new
+ *  customers, read from the summary of each customer's first order). */
+export function firstOrdersWithin(ctx: Ctx, from: string, to: string): Map<number, string> {
+  const rows = prepared(ctx.db, `select customer_id, date from (${NEW_CUSTOMERS_SQL})`).raw().all({ from, to }) as Array<[number, string]>;
+  return new Map(rows);
 }
 
 /** PRODUCT §3: lost on `day` — the last standing order up to it is within the 12 months before it, none in its last N days. */
@@ -129,18 +134,20 @@ export function isLostOn(last: string | null, day: string, lostDays: number): bo
 
 /** New and lost customers per month: new when the first standing order falls in the month, lost as of its end. */
 export function newVsLostByMonth(
-  histories: ReadonlyMap<number, OrderHistory>,
+  firsts: ReadonlyMap<number, string>,
+  lasts: ReadonlyMap<number, ReadonlyArray<string | null>>,
   customerIds: Iterable<number>,
   months: ReadonlyArray<{ month: string; from: string; to: string }>,
   lostDays: number,
 ): Array<{ month: string; newCustomers: number; lostCustomers: number }> {
   const rows = months.map((m) => ({ month: m.month, newCustomers: 0, lostCustomers: 0 }));
   for (const id of customerIds) {
-    const h = histories.get(id);
-    if (!h) continue;
+    const first = firsts.get(id);
+    const lastBy = lasts.get(id);
+    if (first === undefined && !lastBy) continue;
     months.forEach((m, i) => {
-      if (h.first >= m.from && h.first <= m.to) rows[i]!.newCustomers++;
-      if (isLostOn(h.lastBy[i] ?? null, m.to, lostDays)) rows[i]!.lostCustomers++;
+      if (first !== undefined && first >= m.from && first <= m.to) rows[i]!.newCustomers++;
+      if (lastBy && isLostOn(lastBy[i] ?? null, m.to, lostDays)) rows[i]!.lostCustomers++;
     });
   }
   return rows;
@@ -266,7 +273,8 @@ export function customerAnalytics(ctx: Ctx, input: AnalyticsInput): CustomersOut
   const begun = months.filter((m) => m.from <= asOf).map((m) => ({ ...m, to: m.to < asOf ? m.to : asOf }));
   const counted = begun.length
     ? newVsLostByMonth(
-        orderHistories(
+        firstOrdersWithin(ctx, begun[0]!.from, begun[begun.length - 1]!.to),
+        lastStandingOrders(
           ctx,
           begun.map((m) => m.to),
         ),

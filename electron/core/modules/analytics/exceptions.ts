@@ -26,7 +26,7 @@ import { evaluationScheme } from '../evaluations/evaluations';
 import { agingOfLedger, ledgerAt } from '../receivables/aging';
 import { moneySettings } from '../settings/settings';
 import { tracking } from '../targets/tracking';
-import { NOT_VISITED_DAYS, abNotVisited, customersWithin, isLostOn, orderHistories, type CustomerRecord } from './customers';
+import { NOT_VISITED_DAYS, abNotVisited, customersWithin, isLostOn, lastStandingOrders, type CustomerRecord } from './customers';
 
 type ExceptionsOut = z.output<(typeof analyticsMethods)['analytics.exceptions']['output']>;
 
@@ -228,10 +228,10 @@ function notVisited(ctx: Ctx, customers: readonly CustomerRecord[], date: string
 
 /** 流失预警: lost as of the date, the most recently silent first (the ones still most likely to come back). */
 function silentCustomers(ctx: Ctx, customers: readonly CustomerRecord[], date: string, days: number): ExceptionItem[] {
-  const histories = orderHistories(ctx, [date]);
+  const lasts = lastStandingOrders(ctx, [date]);
   const rows: Array<{ c: CustomerRecord; last: string }> = [];
   for (const c of customers) {
-    const last = histories.get(c.id)?.lastBy[0] ?? null;
+    const last = lasts.get(c.id)?.[0] ?? null;
     if (last !== null && isLostOn(last, date, days)) rows.push({ c, last });
   }
   rows.sort((a, b) => b.last.localeCompare(a.last) || a.c.code.localeCompare(b.c.code));
