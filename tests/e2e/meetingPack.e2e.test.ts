@@ -135,4 +135,22 @@ describe('monthly meeting pack, end to end in Chromium', () => {
     execFileSync('pdftoppm', ['-png', '-r', '90', file, path.join(outDir, 'page')]);
     expect(fs.readdirSync(outDir).filter((n) => /^page-\d+\.png$/.test(n))).toHaveLength(pageTitles.length);
   });
+
+  it('a region’s pack: its name on the cover and in the file name', async () => {
+    await page.locator('[data-test="print-back"]').click();
+    await page.waitForURL(/#\/analytics\/meeting-pack$/);
+    await page.locator('[data-test="mp-region"]').click();
+    const option = page.locator('.el-select-dropdown__item:visible').first();
+    const region = ((await option.textContent()) ?? '').trim();
+    await option.click();
+    await page.locator('[data-test="mp-generate"]').click();
+    await page.locator('[data-test="mp-page-title"]').first().waitFor({ timeout: 120_000 });
+    expect(await page.locator('[data-test="mp-summary"] b').textContent()).toContain(`· ${region}`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.locator('[data-test="mp-ppt"]').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^月度会议材料-\\d{4}年\\d{1,2}月-${region}\\.pptx$`));
+    await app.shot('meeting-pack/02-region');
+  });
 });

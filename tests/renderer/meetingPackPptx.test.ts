@@ -119,6 +119,20 @@ describe('meeting pack .pptx', () => {
     expect(kpis).toContain('-16.8%');
   });
 
+  it('a page without figures (no targets set for the scope) says so under its finding, with no chart', async () => {
+    const pack = fixturePack();
+    const targets = pack.pages[2]!;
+    targets.finding = '华东销售额没有设定目标';
+    targets.categories = [];
+    targets.series = targets.series.map((s) => ({ ...s, values: [] }));
+    const files = await unzip(await meetingPackPptxBytes(PptxGenJS, pack, '2026-12-01'));
+    const slide = await files.text('ppt/slides/slide3.xml');
+    expect(slide).toContain('华东销售额没有设定目标');
+    expect(slide).toContain('没有可列出的数字（见上方结论）');
+    expect(await chartOfSlide(files, 3)).toBeNull();
+    expect(files.names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(4);
+  });
+
   it('chart data units: 万元 exact to the 分, rates as fractions, ×100 ratios as numbers; blanks stay blank', () => {
     expect(chartValues('fen', [123_456_78, null, -5, 1])).toEqual([12.345678, null, -0.000005, 0.000001]);
     expect(chartValues('bp', [6230, 10_000])).toEqual([0.623, 1]);

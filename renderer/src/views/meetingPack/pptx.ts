@@ -312,7 +312,7 @@ export function buildMeetingPackPptx(Pptx: typeof PptxGenJS, pack: MeetingPack, 
     }
     frame(slide, pack, sheet);
     if (sheet.page.categories.length === 0)
-      slide.addText('本月没有数据', { ...BODY, align: 'center', fontFace: FONT, fontSize: 18, color: '606266' });
+      slide.addText('没有可列出的数字（见上方结论）', { ...BODY, align: 'center', fontFace: FONT, fontSize: 18, color: '606266' });
     else if (sheet.layout === 'table' || sheet.layout === 'kpis') addTable(slide, sheet);
     else addChart(pptx, slide, sheet);
   }
