@@ -57,7 +57,7 @@ export function customersWithin(ctx: Ctx, filters: AnalyticsFilters = {}): Custo
     params.repId = filters.repId;
   }
   if (filters.teamId !== undefined) {
-    where.push('r.team_id = @teamId');
+    where.push('c.rep_id in (select r.id from reps r where r.team_id = @teamId)');
     params.teamId = filters.teamId;
   }
   if (filters.dealerId !== undefined) {
@@ -65,16 +65,20 @@ export function customersWithin(ctx: Ctx, filters: AnalyticsFilters = {}): Custo
     params.dealerId = filters.dealerId;
   }
   if (filters.channelType !== undefined) {
-    where.push("(case when c.dealer_id is null then 'direct' else d.channel_type end) = @channelType");
+    where.push(
+      "(case when c.dealer_id is null then 'direct' else (select d.channel_type from dealers d where d.id = c.dealer_id) end) = @channelType",
+    );
     params.channelType = filters.channelType;
   }
-  return prepared(
+  // no join per customer: the reps' names (a few dozen) are put on in memory
+  const rows = prepared(
     ctx.db,
-    `select c.id, c.code, c.name, c.grade, c.lifecycle, c.type, c.industry, c.scale, c.region_id as regionId, c.rep_id as repId,
-       r.name as repName
-     from customers c left join reps r on r.id = c.rep_id left join dealers d on d.id = c.dealer_id
-     where ${where.join(' and ')}`,
+    `select c.id, c.code, c.name, c.grade, c.lifecycle, c.type, c.industry, c.scale, c.region_id as regionId, c.rep_id as repId
+     from customers c where ${where.join(' and ')}`,
   ).all(params) as CustomerRecord[];
+  const repNames = new Map(prepared(ctx.db, 'select id, name from reps').raw().all() as Array<[number, string]>);
+  for (const c of rows) c.repName = c.repId === null ? null : (repNames.get(c.repId) ?? null);
+  return rows;
 }
 
 /** Orders that do not stand as of `to`: drafts, originals reversed on or before it, and every 红冲 row (a few). */
