@@ -55,6 +55,13 @@ export { weeklyPlanSortFields, monthlySummarySortFields, type WeeklyPlanDetail, 
 export { orderSortFields, type OrderDetail, type OrderRow, type CreditCheck } from './orders';
 export { returnSortFields, type ReturnDetail } from './returns';
 export { collectionSortFields, writeOffSortFields, type CollectionDetail, type CollectionRow } from './collections';
+export {
+  opportunitySortFields,
+  type OpportunityRow,
+  type OpportunityDetail,
+  type OpportunityHistoryEntry,
+  type BoardCard,
+} from './opportunities';
 export { meetingSortFields, type MeetingDetail, type MeetingRow, type MeetingActionItem, type CarriedActionItem } from './meetings';
 
 export const contract = {

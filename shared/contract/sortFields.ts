@@ -83,3 +83,17 @@ export const returnSortFields = ['docNo', 'date', 'customerName', 'totalFen', 's
 export const collectionSortFields = ['docNo', 'date', 'customerName', 'repName', 'method', 'amountFen'] as const;
 export const writeOffSortFields = ['docNo', 'date', 'customerName', 'amountFen'] as const;
 export const channelConflictSortFields = ['date', 'docNo', 'dealerName', 'customerName', 'regionPath', 'amountFen'] as const;
+
+/** 商机 */
+export const opportunitySortFields = [
+  'title',
+  'customerName',
+  'repName',
+  'stage',
+  'amountFen',
+  'probabilityBp',
+  'expectedCloseDate',
+  'nextStepDate',
+  'createdOn',
+  'updatedAt',
+] as const;
