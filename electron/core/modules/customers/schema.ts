@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { timestamps } from '../../db/columns';
 import { dealers } from '../dealers/schema';
+import { operators } from '../operators/schema';
 import { regions } from '../regions/schema';
 import { reps } from '../reps/schema';
 
@@ -166,4 +167,30 @@ export const customerMerges = sqliteTable(
     operator: text('operator').notNull(),
   },
   (t) => [index('customer_merges_survivor_idx').on(t.survivorId)],
+);
+
+// 生命周期变动: every move of a customer's lifecycle, the previous stage kept (first order, rule, by hand, regrade)
+export const customerLifecycleChanges = sqliteTable(
+  'customer_lifecycle_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    fromLifecycle: text('from_lifecycle'),
+    toLifecycle: text('to_lifecycle').notNull(),
+    changedOn: text('changed_on').notNull(),
+    reason: text('reason').notNull(),
+    operatorId: integer('operator_id').references(() => operators.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('customer_lifecycle_changes_customer_idx').on(t.customerId, t.changedOn),
+    check(
+      'customer_lifecycle_changes_from_ck',
+      sql`${t.fromLifecycle} is null or ${t.fromLifecycle} in ('prospect','first','repeat','loyal','lost')`,
+    ),
+    check('customer_lifecycle_changes_to_ck', sql`${t.toLifecycle} in ('prospect','first','repeat','loyal','lost')`),
+    check('customer_lifecycle_changes_reason_ck', sql`${t.reason} in ('order', 'rule', 'manual', 'regrade')`),
+  ],
 );

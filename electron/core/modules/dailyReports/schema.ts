@@ -1,10 +1,11 @@
 // 每日销售报告表: one report per rep per day, a line per visit (planned or not), and its signature. Locked when
 // signed, like the plan (triggers in migration 0002).
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { signColumns, timestamps } from '../../db/columns';
 import { complaints } from '../complaints/schema';
 import { customers } from '../customers/schema';
+import { opportunities } from '../opportunities/schema';
 import { reps } from '../reps/schema';
 import { visitPlanLines } from '../visitPlans/schema';
 
@@ -50,10 +51,15 @@ export const dailyReportLines = sqliteTable(
     orderFen: integer('order_fen').notNull().default(0),
     collectedFen: integer('collected_fen').notNull().default(0),
     complaintId: integer('complaint_id').references(() => complaints.id),
+    // the 商机 this visit worked on, and the stage the visit moved it to (null: only named); checked by the service (a
+    // CHECK here would make drizzle-kit rebuild the table and drop migration 0002's signed-lock triggers)
+    opportunityId: integer('opportunity_id').references((): AnySQLiteColumn => opportunities.id),
+    opportunityStage: text('opportunity_stage'),
   },
   (t) => [
     index('daily_report_lines_report_idx').on(t.reportId, t.seq),
     index('daily_report_lines_customer_idx').on(t.customerId),
+    index('daily_report_lines_opportunity_idx').on(t.opportunityId),
     check('daily_report_lines_done_ck', sql`${t.done} in (0, 1)`),
     check('daily_report_lines_order_fen_int', sql`typeof(${t.orderFen}) = 'integer' and ${t.orderFen} >= 0`),
     check('daily_report_lines_collected_fen_int', sql`typeof(${t.collectedFen}) = 'integer' and ${t.collectedFen} >= 0`),
