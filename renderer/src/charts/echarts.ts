@@ -2,6 +2,7 @@
 // full import is a 5 MB bundle). The theme is registered here too.
 import { init, registerTheme, use, type ComposeOption, type ECharts } from 'echarts/core';
 import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
+import { FunnelChart, type FunnelSeriesOption } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
@@ -23,6 +24,7 @@ export type ChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
   | PieSeriesOption
+  | FunnelSeriesOption
   | AriaComponentOption
   | GridComponentOption
   | LegendComponentOption
@@ -39,6 +41,7 @@ function register(): void {
     BarChart,
     LineChart,
     PieChart,
+    FunnelChart,
     AriaComponent,
     GridComponent,
     LegendComponent,
