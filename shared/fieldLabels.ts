@@ -225,6 +225,24 @@ export const fieldLabels: Record<string, string> = {
   kind: '上班或休息',
   text: '安排文本',
   commit: '保存',
+  // 商机 opportunities and the funnel
+  prospect: '潜在客户',
+  expectedCloseDate: '预计成交日期',
+  stage: '阶段',
+  stages: '阶段',
+  probabilityBp: '成交概率',
+  productIds: '意向产品',
+  nextStepDate: '下一步日期',
+  lostReason: '流失原因',
+  lostNote: '流失说明',
+  createOrder: '生成销售单',
+  closeMonth: '预计成交月份',
+  minAmountFen: '最低金额',
+  maxAmountFen: '最高金额',
+  q: '搜索',
+  createdOn: '创建日期',
+  opportunityId: '商机',
+  opportunityStage: '推进到阶段',
   // summary tables (analytics.rebuildSummaries)
   verifyOnly: '仅校验',
 };
@@ -233,6 +251,7 @@ export const fieldLabels: Record<string, string> = {
 export const methodFieldLabels: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'targets.decompose': { method: '分解方式' },
   'calendar.setDays': { source: '日历类别' },
+  'opportunities.save': { title: '商机名称', source: '商机来源' },
 };
 
 /** Own labels only: a key such as "__proto__" or "constructor" must not pick up Object.prototype members. */

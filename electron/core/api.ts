@@ -14,6 +14,9 @@ import { changePassword, firstRun, me, recover, resolveSession, setupAdmin, sign
 import { getSignature, listOperators, saveOperator, setSignature } from './modules/operators/operators';
 import { getStrategyCard, listMonthlyEvaluations, saveMonthlyEvaluation, saveStrategyCard } from './modules/customers/cards';
 import { duplicateGroups, mergeCustomers } from './modules/customers/merge';
+import { regradeApply, regradePreview } from './modules/customers/regrade';
+import { lifecycleHistory, recomputeAllLifecycles } from './modules/customers/lifecycle';
+import { listSatisfaction, satisfactionSummary, saveSatisfaction } from './modules/satisfaction/satisfaction';
 import { getDealer, listDealers, saveDealer } from './modules/dealers/dealers';
 import { categoryTree, deleteCategory, saveCategory } from './modules/products/categories';
 import { getProduct, listProducts, saveProduct } from './modules/products/products';
@@ -85,6 +88,9 @@ import { customerDocuments } from './modules/receivables/documents';
 import { findCustomers } from './modules/receivables/find';
 import { getStatement } from './modules/statements/statements';
 import { listChannelConflicts } from './modules/channelConflicts/channelConflicts';
+import { getOpportunity, listOpportunities, moveOpportunityCall, saveOpportunity } from './modules/opportunities/opportunities';
+import { opportunityBoard } from './modules/opportunities/board';
+import { pipelineFunnel } from './modules/opportunities/funnel';
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type HandlerTable = { [M in MethodName]: Handler<M> };
@@ -123,6 +129,10 @@ export const handlers: HandlerTable = {
   'customers.tags': (ctx) => listTags(ctx),
   'customers.merge': mergeCustomers,
   'customers.duplicateGroups': duplicateGroups,
+  'customers.regradePreview': regradePreview,
+  'customers.regradeApply': regradeApply,
+  'customers.recomputeLifecycle': (ctx) => recomputeAllLifecycles(ctx),
+  'customers.lifecycleHistory': lifecycleHistory,
   'strategyCards.get': getStrategyCard,
   'strategyCards.save': saveStrategyCard,
   'monthlyEvaluations.list': listMonthlyEvaluations,
@@ -180,6 +190,9 @@ export const handlers: HandlerTable = {
   'complaints.save': saveComplaint,
   'complaints.handle': handleComplaint,
   'complaints.reopen': reopenComplaint,
+  'satisfaction.save': saveSatisfaction,
+  'satisfaction.list': listSatisfaction,
+  'satisfaction.summary': satisfactionSummary,
   'expenses.list': listExpenses,
   'expenses.get': getExpense,
   'expenses.save': saveExpense,
@@ -204,6 +217,12 @@ export const handlers: HandlerTable = {
   'calendar.workingDays': workingDays,
   'meetingPack.data': meetingPackData,
   'targets.tracking': tracking,
+  'opportunities.list': listOpportunities,
+  'opportunities.get': getOpportunity,
+  'opportunities.board': opportunityBoard,
+  'opportunities.save': saveOpportunity,
+  'opportunities.move': moveOpportunityCall,
+  'pipeline.funnel': pipelineFunnel,
   'analytics.overview': analyticsOverview,
   'analytics.sales': analyticsSales,
   'analytics.customers': customerAnalytics,

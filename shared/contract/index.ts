@@ -32,6 +32,8 @@ import { trackingMethods } from './tracking';
 import { targetMethods } from './targets';
 import { evaluationMethods } from './evaluations';
 import { analyticsMethods } from './analytics';
+import { opportunityMethods } from './opportunities';
+import { satisfactionMethods } from './satisfaction';
 
 export { dateSchema, fenSchema, idSchema, pageInput } from './common';
 export type { AuditEntry, AuditVerification } from './audit';
@@ -94,6 +96,8 @@ export const contract = {
   ...trackingMethods,
   ...targetMethods,
   ...evaluationMethods,
+  ...satisfactionMethods,
+  ...opportunityMethods,
   // registered one by one as their handlers land (analytics.ts holds the whole dashboard contract)
   'analytics.overview': analyticsMethods['analytics.overview'],
   'analytics.sales': analyticsMethods['analytics.sales'],

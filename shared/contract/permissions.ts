@@ -55,6 +55,11 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'customers.tags': 'signedIn',
   'customers.merge': MANAGER,
   'customers.duplicateGroups': 'signedIn',
+  // grading every customer is the manager's decision; the lifecycle follows fixed rules
+  'customers.regradePreview': 'signedIn',
+  'customers.regradeApply': MANAGER,
+  'customers.recomputeLifecycle': ENTRY,
+  'customers.lifecycleHistory': 'signedIn',
   'strategyCards.get': 'signedIn',
   'strategyCards.save': ENTRY,
   'monthlyEvaluations.list': 'signedIn',
@@ -121,6 +126,9 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'complaints.save': ENTRY,
   'complaints.handle': ENTRY,
   'complaints.reopen': ENTRY,
+  'satisfaction.save': ENTRY,
+  'satisfaction.list': 'signedIn',
+  'satisfaction.summary': 'signedIn',
   'expenses.list': 'signedIn',
   'expenses.get': 'signedIn',
   'expenses.save': ENTRY,
@@ -145,6 +153,13 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'targets.scale': SIGNERS,
   'targets.copyLastYear': SIGNERS,
   'targets.importGrid': SIGNERS,
+  // 商机 and 销售漏斗: every operator reads them; the business roles enter and move opportunities
+  'opportunities.list': 'signedIn',
+  'opportunities.get': 'signedIn',
+  'opportunities.board': 'signedIn',
+  'opportunities.save': ENTRY,
+  'opportunities.move': ENTRY,
+  'pipeline.funnel': 'signedIn',
   'calendar.workingDays': 'signedIn',
   'meetingPack.data': 'signedIn',
   // 目标达成: every operator reads it
@@ -209,6 +224,7 @@ export function can(role: OperatorRole | null | undefined, method: MethodName): 
 }
 
 const domainWords: Record<string, string> = {
+  satisfaction: '客户满意度',
   settings: '系统设置',
   auth: '登录',
   operators: '操作员',
@@ -243,6 +259,8 @@ const domainWords: Record<string, string> = {
   evaluations: '业绩考核',
   calendar: '工作日历',
   meetingPack: '月度会议材料',
+  opportunities: '商机',
+  pipeline: '销售漏斗',
 };
 const verbWords: Record<string, string> = {
   list: '查看',
@@ -284,6 +302,14 @@ const verbWords: Record<string, string> = {
   year: '查看',
   setDays: '修改',
   importSchedule: '录入法定节假日安排：',
+  move: '变更阶段：',
+  board: '查看看板：',
+  funnel: '查看',
+  regradePreview: '预览评级：',
+  regradeApply: '重新评级：',
+  recomputeLifecycle: '重算生命周期：',
+  lifecycleHistory: '查看生命周期：',
+  summary: '查看',
 };
 
 /** The action in Chinese for the FORBIDDEN message: 'customers.merge' → 合并客户; unknown words keep the method name. */
