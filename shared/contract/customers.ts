@@ -195,6 +195,32 @@ const duplicateMember = z.object({
 const duplicateGroup = z.object({ key: z.string(), reason: z.enum(['name', 'phone']), customers: z.array(duplicateMember) });
 export type DuplicateGroup = z.infer<typeof duplicateGroup>;
 
+// ---------- automatic grading & lifecycle ----------
+const gradeCounts = z.object({ A: z.int(), B: z.int(), C: z.int(), D: z.int() });
+const regradeRow = z.object({
+  customerId: z.int(),
+  code: z.string(),
+  name: z.string(),
+  repName: z.string().nullable(),
+  oldGrade: z.enum(customerGrades),
+  newGrade: z.enum(customerGrades),
+  /** net sales of the 12 months (orders less returns) */
+  salesFen: z.int(),
+  /** cumulative share of the positive sales up to this customer, bp; null without sales */
+  cumulativeBp: z.int().nullable(),
+});
+export type RegradeRow = z.infer<typeof regradeRow>;
+export const lifecycleChangeReasons = ['order', 'rule', 'manual', 'regrade'] as const;
+const lifecycleChange = z.object({
+  id: z.int(),
+  fromLifecycle: z.enum(lifecycles).nullable(),
+  toLifecycle: z.enum(lifecycles),
+  changedOn: z.string(),
+  reason: z.enum(lifecycleChangeReasons),
+  operatorName: z.string().nullable(),
+});
+export type LifecycleChange = z.infer<typeof lifecycleChange>;
+
 export const customerMethods = {
   'customers.list': {
     input: z
@@ -234,6 +260,41 @@ export const customerMethods = {
       .strict(),
     output: z.object({ groups: z.array(duplicateGroup), total: z.int() }),
   },
+
+  // the changes only (paged, largest sales first), the counts of every customer; the token names the data it was read from
+  'customers.regradePreview': {
+    input: z
+      .object({
+        page: pageInput.page,
+        pageSize: z.int().min(1).max(500).default(100),
+        newGrade: z.enum(customerGrades).optional(),
+      })
+      .strict(),
+    output: z.object({
+      token: z.string(),
+      /** the 12 months of net sales graded */
+      from: z.string(),
+      to: z.string(),
+      cutoffsBp: z.array(z.int()),
+      totalSalesFen: z.int(),
+      rows: z.array(regradeRow),
+      /** changed customers (of the new grade asked for) */
+      total: z.int(),
+      counts: z.object({
+        customers: z.int(),
+        changed: z.int(),
+        upgraded: z.int(),
+        downgraded: z.int(),
+        before: gradeCounts,
+        after: gradeCounts,
+      }),
+    }),
+  },
+  // refused when any order, return or customer changed since the preview
+  'customers.regradeApply': { input: z.object({ token: requiredText(100) }).strict(), output: z.object({ changed: z.int() }) },
+  // every customer's lifecycle by the rules as of today (postings recompute their own customer)
+  'customers.recomputeLifecycle': { input: noInput(), output: z.object({ customers: z.int(), changed: z.int() }) },
+  'customers.lifecycleHistory': { input: z.object({ customerId: idSchema }).strict(), output: z.array(lifecycleChange) },
 
   'strategyCards.get': { input: z.object({ customerId: idSchema }).strict(), output: strategyCard },
   'strategyCards.save': {

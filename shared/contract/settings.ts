@@ -17,6 +17,15 @@ export const DEFAULT_IDLE_MINUTES = 30;
 export const trackingToleranceSchema = z.int().min(0).max(10_000);
 export const DEFAULT_TRACKING_TOLERANCE_BP = 500;
 
+/** 客户自动评级: A / B / C end where the cumulative share of the last 12 months' net sales reaches these bp (ascending). */
+export const abcCutoffsSchema = z
+  .tuple([z.int().min(1).max(10_000), z.int().min(1).max(10_000), z.int().min(1).max(10_000)])
+  .refine(([a, b, c]) => a < b && b < c, 'A、B、C 的累计占比应逐级增大（如 70% / 90% / 98%）');
+export const DEFAULT_ABC_CUTOFFS_BP: readonly [number, number, number] = [7000, 9000, 9800];
+/** 生命周期: a customer whose last purchase is this many days old (or older) is 流失 (lost). */
+export const lifecycleLostDaysSchema = z.int().min(1).max(3650);
+export const DEFAULT_LIFECYCLE_LOST_DAYS = 180;
+
 const settingsOutput = z.object({
   initialized: z.boolean(),
   companyName: z.string(),
@@ -37,6 +46,10 @@ const settingsOutput = z.object({
   agingBucketEdges: z.array(z.int()),
   /** 目标达成: behind the time progress by at most this many bp is still on track (default 500 = 5 points) */
   trackingToleranceBp: z.int(),
+  /** 客户自动评级 cut-offs of cumulative net sales in bp (default 7000 / 9000 / 9800) */
+  abcCutoffsBp: z.array(z.int()),
+  /** 生命周期: days without a purchase after which a customer is 流失 (default 180) */
+  lifecycleLostDays: z.int(),
 });
 
 export const settingsMethods = {
@@ -66,6 +79,9 @@ export const settingsMethods = {
         overdueDays: overdueDaysSchema.optional(),
         agingBucketEdges: bucketEdgesSchema.optional(),
         trackingToleranceBp: trackingToleranceSchema.optional(),
+        // the customer rules (grading cut-offs, lost after N days): a manager's or an admin's
+        abcCutoffsBp: abcCutoffsSchema.optional(),
+        lifecycleLostDays: lifecycleLostDaysSchema.optional(),
       })
       .strict(),
     output: settingsOutput,

@@ -50,11 +50,14 @@ export const auditActionLabels: Record<string, Labelled> = {
   lock: { zh: '锁定', en: 'Locked' },
   unlock: { zh: '解锁', en: 'Unlocked' },
   rebuild: { zh: '重建', en: 'Rebuilt' },
+  regrade: { zh: '重新评级', en: 'Regraded' },
+  lifecycle: { zh: '生命周期变化', en: 'Lifecycle changed' },
 };
 
 /** Record types as the log stores them; an import is logged under the plural list name (customers, dealers …). */
 export const auditEntityLabels: Record<string, Labelled> = {
   customer: { zh: '客户', en: 'Customer' },
+  satisfactionScore: { zh: '客户满意度', en: 'Satisfaction score' },
   dealer: { zh: '经销商', en: 'Dealer' },
   product: { zh: '产品', en: 'Product' },
   productCategory: { zh: '产品分类', en: 'Product category' },

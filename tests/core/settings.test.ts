@@ -29,6 +29,8 @@ describe('settings', () => {
       overdueDays: 90,
       agingBucketEdges: [30, 60, 90, 180],
       trackingToleranceBp: 500,
+      abcCutoffsBp: [7000, 9000, 9800],
+      lifecycleLostDays: 180,
     });
   });
 

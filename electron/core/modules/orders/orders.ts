@@ -23,6 +23,7 @@ import {
   useFreeCredits,
 } from '../receivables/ledger';
 import { moneySettings } from '../settings/settings';
+import { recomputeCustomerLifecycle } from '../customers/lifecycle';
 import { extendFen, MAX_FEN, milliToQty, qtyToMilli } from './amounts';
 
 const WHAT = '销售单';
@@ -594,6 +595,7 @@ export function postOrder(ctx: Ctx, input: ParsedInput<'orders.post'>): Output<'
         after: { docNo: order.docNo, reason: override.reason, overrideBy: override.by, issues: reasons },
       });
     }
+    recomputeCustomerLifecycle(ctx, order.customerId); // 首次购买 / 重复购买 / 忠诚 by the rules, in this transaction
     return { id: order.id, docNo: order.docNo, state: 'posted' as State, crossTerritory, credit };
   })();
 }
@@ -706,6 +708,7 @@ export function reverseOrder(ctx: Ctx, input: ParsedInput<'orders.reverse'>): Ou
       before: { docNo: order.docNo, state: 'posted' },
       after: { docNo: order.docNo, state: 'reversed', reversalDocNo: docNo, date, reason: input.reason, creditedFen: remainingFen },
     });
+    recomputeCustomerLifecycle(ctx, order.customerId); // a reversed order is no purchase
     return { id: reversalId, docNo };
   })();
 }

@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit';
 import { haystack, nextDailyCode, Where } from '../complaints/handling';
 import { formatQtyMilli, milliToQty, mulDivRound, proRataFen, qtyToMilli } from '../orders/amounts';
 import { orderForReturn, returnedOf } from '../orders/orders';
+import { recomputeCustomerLifecycle } from '../customers/lifecycle';
 import { allocateOwnFirst, createCredit, receivableIdOf } from '../receivables/ledger';
 
 const WHAT = '退货单';
@@ -238,6 +239,8 @@ export function postReturn(ctx: Ctx, input: ParsedInput<'returns.post'>): Output
       before: { docNo: before.docNo, state: 'draft' },
       after: { docNo: before.docNo, state: 'posted', orderDocNo: before.orderDocNo, totalFen: f.totalFen, costFen: f.costFen },
     });
+    // a wholly returned order is no purchase: the customer's lifecycle by the rules again
+    recomputeCustomerLifecycle(ctx, f.order.customerId);
     return { id: before.id, docNo: before.docNo };
   })();
 }

@@ -3,7 +3,15 @@ import type { Output, ParsedInput } from '../../../../shared/contract';
 import { recordAudit } from '../audit/audit';
 import { DomainError } from '../../errors';
 import { prepared } from '../../db/sql';
-import { DEFAULT_IDLE_MINUTES, DEFAULT_OVERDUE_DAYS, DEFAULT_TRACKING_TOLERANCE_BP } from '../../../../shared/contract/settings';
+import {
+  abcCutoffsSchema,
+  DEFAULT_ABC_CUTOFFS_BP,
+  DEFAULT_IDLE_MINUTES,
+  DEFAULT_LIFECYCLE_LOST_DAYS,
+  DEFAULT_OVERDUE_DAYS,
+  DEFAULT_TRACKING_TOLERANCE_BP,
+  lifecycleLostDaysSchema,
+} from '../../../../shared/contract/settings';
 import { DEFAULT_AGING_EDGES, type CreditControlMode } from '../../../../shared/domain/money';
 import { operatorCount } from '../operators/operators';
 
@@ -36,7 +44,32 @@ export function getSettings(ctx: Ctx): Output<'settings.get'> {
     idleMinutes: Number(s.get('idleMinutes') ?? DEFAULT_IDLE_MINUTES),
     ...moneySettingsOf(s),
     trackingToleranceBp: toleranceOf(s.get('trackingToleranceBp')),
+    ...customerRulesOf((key) => s.get(key) ?? null),
   };
+}
+
+export interface CustomerRuleSettings {
+  abcCutoffsBp: [number, number, number];
+  lifecycleLostDays: number;
+}
+
+function customerRulesOf(get: (key: string) => string | null): CustomerRuleSettings {
+  let cutoffs = abcCutoffsSchema.safeParse(null);
+  try {
+    cutoffs = abcCutoffsSchema.safeParse(JSON.parse(get('abcCutoffsBp') ?? 'null'));
+  } catch {
+    // a damaged value falls back to the defaults
+  }
+  const lost = lifecycleLostDaysSchema.safeParse(Number(get('lifecycleLostDays') ?? DEFAULT_LIFECYCLE_LOST_DAYS));
+  return {
+    abcCutoffsBp: cutoffs.success ? cutoffs.data : [...DEFAULT_ABC_CUTOFFS_BP],
+    lifecycleLostDays: lost.success ? lost.data : DEFAULT_LIFECYCLE_LOST_DAYS,
+  };
+}
+
+/** The grading cut-offs (default 70 / 90 / 98 %) and the days without a purchase after which a customer is lost (180). */
+export function customerRuleSettings(ctx: Ctx): CustomerRuleSettings {
+  return customerRulesOf((key) => readSetting(ctx, key));
 }
 
 /** The stored tracking tolerance, or the default for a missing or damaged value. */
@@ -96,6 +129,10 @@ export function saveSettings(ctx: Ctx, input: ParsedInput<'settings.save'>): Out
   if (moneyChange && ctx.actor && ctx.actor.role !== 'admin' && ctx.actor.role !== 'manager') {
     throw new DomainError('FORBIDDEN', '只有经理或系统管理员可以修改信用控制、账龄和目标达成设置');
   }
+  const customerRulesChange = input.abcCutoffsBp !== undefined || input.lifecycleLostDays !== undefined;
+  if (customerRulesChange && ctx.actor && ctx.actor.role !== 'admin' && ctx.actor.role !== 'manager') {
+    throw new DomainError('FORBIDDEN', '只有经理或系统管理员可以修改客户评级和生命周期规则');
+  }
   ctx.db.transaction(() => {
     const before = getSettings(ctx);
     if (input.companyName !== undefined) writeSetting(ctx, 'companyName', input.companyName);
@@ -107,6 +144,8 @@ export function saveSettings(ctx: Ctx, input: ParsedInput<'settings.save'>): Out
     if (input.overdueDays !== undefined) writeSetting(ctx, 'overdueDays', String(input.overdueDays));
     if (input.agingBucketEdges !== undefined) writeSetting(ctx, 'agingBucketEdges', JSON.stringify(input.agingBucketEdges));
     if (input.trackingToleranceBp !== undefined) writeSetting(ctx, 'trackingToleranceBp', String(input.trackingToleranceBp));
+    if (input.abcCutoffsBp !== undefined) writeSetting(ctx, 'abcCutoffsBp', JSON.stringify(input.abcCutoffsBp));
+    if (input.lifecycleLostDays !== undefined) writeSetting(ctx, 'lifecycleLostDays', String(input.lifecycleLostDays));
     recordAudit(ctx, { action: 'update', entity: 'settings', entityId: null, before, after: input });
   })();
   return getSettings(ctx);
