@@ -5,6 +5,7 @@ import { formListRow, formStateInputs, signatureFields } from './dailyForms';
 import { dailyFormListInput } from './visitPlans';
 import { attendanceKinds } from '../domain/dailyForms';
 import { trackingStatuses } from '../domain/targets';
+import { opportunityStages } from '../domain/opportunity';
 
 const reportLineInput = z
   .object({
@@ -20,6 +21,10 @@ const reportLineInput = z
     orderFen: fenSchema.optional(),
     collectedFen: fenSchema.optional(),
     complaintId: idSchema.nullable().optional(),
+    /** the 商机 this visit worked on (the line's customer's), and the stage the visit moved it to (null: only named);
+     *  the move is made when the report is saved, dated the report's day */
+    opportunityId: idSchema.nullable().optional(),
+    opportunityStage: z.enum(opportunityStages).nullable().optional(),
   })
   .strict();
 
@@ -41,6 +46,11 @@ const reportLine = z.object({
   collectedFen: z.int(),
   complaintId: z.int().nullable(),
   complaintCode: z.string().nullable(),
+  /** present on a line naming a 商机 */
+  opportunityId: z.int().optional(),
+  opportunityTitle: z.string().optional(),
+  /** the stage this visit moved the opportunity to; null when it only named it */
+  opportunityStage: z.enum(opportunityStages).nullable().optional(),
   /**
    * Present when the rep posted orders or collections for this customer that day: which amount is the documents' sum
    * (not typed; a save must leave it as it is). A second line of the same customer shows 0 for it.

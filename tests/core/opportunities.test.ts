@@ -260,3 +260,96 @@ describe('opportunities.list and board', () => {
     expect(north.columns.reduce((n, x) => n + x.count, 0)).toBe(1);
   });
 });
+
+describe('a daily report visit line moves its opportunity', () => {
+  const report = (lines: Input<'dailyReports.save'>['lines'], id?: number): Input<'dailyReports.save'> => ({
+    ...(id !== undefined ? { id } : {}),
+    repId: s.reps.li.id,
+    date: '2025-03-07',
+    attendance: 'present',
+    lines,
+  });
+
+  it('in the report’s save, dated the report’s day; the history shows the visit; a re-save does not move it again', async () => {
+    const o = await ok(core, 'opportunities.save', opportunity());
+    const named = await ok(core, 'opportunities.save', opportunity({ title: '只拜访' }));
+    const saved = await ok(
+      core,
+      'dailyReports.save',
+      report([
+        { customerId: s.customers.c2.id, done: true, outcome: '演示了方案，客户满意', opportunityId: o.id, opportunityStage: 'demo' },
+        { customerId: s.customers.c2.id, done: true, outcome: '聊了聊', opportunityId: named.id },
+      ]),
+    );
+    expect(saved.lines.map((l) => [l.opportunityId, l.opportunityTitle, l.opportunityStage])).toEqual([
+      [o.id, '春节团购', 'demo'],
+      [named.id, '只拜访', null],
+    ]);
+    const moved = await ok(core, 'opportunities.get', { id: o.id });
+    expect(moved).toMatchObject({ stage: 'demo', stageSince: '2025-03-07', probabilityBp: 5000 });
+    expect(moved.history.at(-1)).toMatchObject({
+      fromStage: 'identify',
+      toStage: 'demo',
+      changedOn: '2025-03-07',
+      visit: { reportId: saved.id, date: '2025-03-07', repName: '李娜', summary: '演示了方案，客户满意' },
+    });
+    const onlyNamed = await ok(core, 'opportunities.get', { id: named.id });
+    expect(onlyNamed.stage).toBe('identify');
+    expect(onlyNamed.visits).toEqual([
+      { lineId: saved.lines[1]!.id, reportId: saved.id, date: '2025-03-07', repName: '李娜', summary: '聊了聊' },
+    ]);
+    // saved again unchanged: no second move
+    const lines = saved.lines.map((l) => ({
+      id: l.id,
+      customerId: l.customerId,
+      done: l.done,
+      outcome: l.outcome,
+      opportunityId: l.opportunityId,
+      opportunityStage: l.opportunityStage,
+    }));
+    await ok(core, 'dailyReports.save', report(lines, saved.id));
+    expect((await ok(core, 'opportunities.get', { id: o.id })).history).toHaveLength(2);
+    // the moving line keeps its opportunity and stage, and stays
+    await refused(
+      'dailyReports.save',
+      report([{ ...lines[0]!, opportunityStage: 'quote' }, lines[1]!], saved.id),
+      'CONFLICT',
+      'lines.0.opportunityStage',
+      '已将商机「春节团购」推进到「方案演示」',
+    );
+    await refused('dailyReports.save', report([lines[1]!], saved.id), 'CONFLICT', 'lines', '不能删除');
+  });
+
+  it('refuses a line whose opportunity is another customer’s, a stage without an opportunity, and a bad move — the report unsaved', async () => {
+    const o = await ok(core, 'opportunities.save', opportunity());
+    await refused(
+      'dailyReports.save',
+      report([{ customerId: s.customers.c3.id, done: true, opportunityId: o.id, opportunityStage: 'contact' }]),
+      'VALIDATION',
+      'lines.0.opportunityId',
+      '不是这一行客户的商机',
+    );
+    await refused(
+      'dailyReports.save',
+      report([{ customerId: s.customers.c2.id, done: true, opportunityStage: 'contact' }]),
+      'VALIDATION',
+      'lines.0.opportunityId',
+      '请选择商机',
+    );
+    await refused(
+      'dailyReports.save',
+      report([{ customerId: s.customers.c2.id, done: true, opportunityId: o.id, opportunityStage: 'lost' }]),
+      'VALIDATION',
+      'lines.0.opportunityStage',
+      '流失原因',
+    );
+    await ok(core, 'opportunities.move', { id: o.id, stage: 'contact', date: '2025-03-08' });
+    await refused(
+      'dailyReports.save',
+      report([{ customerId: s.customers.c2.id, done: true, opportunityId: o.id, opportunityStage: 'needs' }]),
+      'VALIDATION',
+      'lines.0.opportunityStage',
+      '不能早于上一次阶段变更（2025-03-08）',
+    );
+  });
+});

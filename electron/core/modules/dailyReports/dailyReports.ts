@@ -21,6 +21,7 @@ import { repDayDocuments } from '../receivables/balance';
 import { formatFen } from '../../../../shared/money';
 import { reportContent } from './content';
 import { repSalesMonthToDate } from '../targets/tracking';
+import { applyVisitMoves, checkVisitLinks, visitLinksOf } from '../opportunities/visitLinks';
 
 export const reportKind: FormKind = {
   entity: 'dailyReport',
@@ -133,6 +134,7 @@ function reportDetail(ctx: Ctx, id: number): DailyReportDetail {
     ctx,
     lines.flatMap((l) => (l.planLineId === null ? [] : [l.planLineId])),
   );
+  const links = visitLinksOf(ctx, id);
   const out: DailyReportDetail['lines'] = lines.map((l) => ({
     id: l.id,
     seq: l.seq,
@@ -150,6 +152,7 @@ function reportDetail(ctx: Ctx, id: number): DailyReportDetail {
     collectedFen: l.collectedFen,
     complaintId: l.complaintId,
     complaintCode: l.complaintCode,
+    ...links.get(l.id), // present only on a line naming an opportunity
   }));
   // a draft shows what the rep's posted documents of the day say (saving stores it); a submitted or signed report keeps
   // the amounts it was submitted with, and says which of them are the documents' sums
@@ -298,7 +301,8 @@ function reportSnapshot(ctx: Ctx, reportId: number) {
     prepared(
       ctx.db,
       `select c.name, l.customer_id as customerId, l.plan_line_id as planLineId, l.done, l.reason, l.outcome, l.next_step as nextStep,
-              l.order_fen as orderFen, l.collected_fen as collectedFen, l.complaint_id as complaintId
+              l.order_fen as orderFen, l.collected_fen as collectedFen, l.complaint_id as complaintId,
+              l.opportunity_id as opportunityId, l.opportunity_stage as opportunityStage
        from daily_report_lines l join customers c on c.id = l.customer_id where l.report_id = ? order by l.seq, l.id`,
     ).all(reportId) as Array<{ done: number }>
   ).map((l) => ({ ...l, done: l.done === 1 }));
@@ -348,13 +352,26 @@ export function saveReport(ctx: Ctx, input: SaveInput): Output<'dailyReports.sav
     checkLines(ctx, input);
     const amounts = amountsToStore(ctx, input);
     const remove = lineIdsToRemove(ctx, input.id, input.lines);
+    checkVisitLinks(ctx, input.id, input.lines, remove);
 
-    return writeForm(ctx, reportKind, {
+    const reportId = writeForm(ctx, reportKind, {
       id: input.id,
       repId: input.repId,
       date: input.date,
       header: { attendance: input.attendance, problems: input.problems ?? '', tomorrow_plan: input.tomorrowPlan ?? '' },
-      lineColumns: ['plan_line_id', 'customer_id', 'done', 'reason', 'outcome', 'next_step', 'order_fen', 'collected_fen', 'complaint_id'],
+      lineColumns: [
+        'plan_line_id',
+        'customer_id',
+        'done',
+        'reason',
+        'outcome',
+        'next_step',
+        'order_fen',
+        'collected_fen',
+        'complaint_id',
+        'opportunity_id',
+        'opportunity_stage',
+      ],
       lines: input.lines.map((l, i) => ({
         id: l.id,
         values: [
@@ -367,11 +384,16 @@ export function saveReport(ctx: Ctx, input: SaveInput): Output<'dailyReports.sav
           amounts[i]!.orderFen,
           amounts[i]!.collectedFen,
           l.complaintId ?? null,
+          l.opportunityId ?? null,
+          l.opportunityStage ?? null,
         ],
       })),
       remove,
       snapshot: reportSnapshot,
     });
+    // a visit line that moves its opportunity: in this transaction, dated the report's day
+    applyVisitMoves(ctx, reportId, input.date, input.lines);
+    return reportId;
   })();
   return reportDetail(ctx, id);
 }

@@ -416,15 +416,15 @@ export interface MoveRequest {
   createOrder?: boolean;
   /** the daily report visit line that moves it */
   lineId?: number;
-  /** names the field of a refusal when the move comes from elsewhere (a report line: lines.3.opportunityStage) */
-  fieldPrefix?: string;
+  /** a move from elsewhere (a report line): every refusal names this field, its message starts with the label */
+  from?: { field: string; label: string };
 }
 
 /** One stage change under every rule; the caller holds the transaction. Returns the draft order's id when one was made. */
 export function moveOpportunity(ctx: Ctx, m: MoveRequest): number | null {
-  const f = (name: string) => (m.fieldPrefix ? `${m.fieldPrefix}${name}` : name);
+  const f = (name: string) => m.from?.field ?? name;
   const refuse = (field: string, label: string, text: string) =>
-    new DomainError('VALIDATION', `${m.fieldPrefix ? `${m.fieldPrefix.replace(/\.$/, '')} › ` : ''}${label}：${text}`, f(field));
+    new DomainError('VALIDATION', `${m.from ? `${m.from.label} › ` : ''}${label}：${text}`, f(field));
   const o = mustFind(ctx, m.id, f('id'));
   if (isClosedStage(o.stage)) {
     throw new DomainError('CONFLICT', `商机「${o.title}」已${stageLabels[o.stage].zh}（${o.closedOn}），不能再变更阶段`, f('stage'));
