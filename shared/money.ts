@@ -9,7 +9,7 @@ export function assertFen(fen: number): number {
 
 /** 1234567 → "1,234,567". Plain digits, not Intl: toLocaleString built a formatter per call (a list page's money
  *  cells), and the first Intl formatter of a page loads locale data — tens of ms before the first row. */
-function groupThousands(n: number): string {
+export function groupThousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 

@@ -1,10 +1,21 @@
 // Sign-in routes and the guard: nobody reaches a screen without a session, and a screen whose method the role may not
 // call (route meta `method`) sends the operator home. The core enforces the same table on every call.
-import type { RouteRecordRaw, Router } from 'vue-router';
+import type { RouteLocationNormalized, RouteRecordRaw, Router } from 'vue-router';
+import { currentSession } from '@/api';
 import SignIn from '@/views/auth/SignIn.vue';
 import type { MethodName } from '@shared/contract';
 import { useAuthStore } from '@/stores/auth';
 import { useAppStore } from '@/stores/app';
+
+declare module 'vue' {
+  interface ComponentCustomOptions {
+    /**
+     * The page's first request, asked for as the app starts on its address: beside the settings and the session check
+     * instead of after them and after the layout has been built (a list's first page). Must not change any state.
+     */
+    prefetchOnStart?: (to: RouteLocationNormalized) => void;
+  }
+}
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -37,10 +48,26 @@ export function homeFor(role: string | null): string {
   return role === 'supervisor' ? '/day-board' : '/customers';
 }
 
+/** The first navigation of a tab that holds a session (browser mode): its page may ask for its data right away. */
+function prefetchOnStart(to: RouteLocationNormalized): void {
+  for (const record of to.matched) {
+    const view: unknown = record.components?.default;
+    // a lazy page is a loader function; its chunk is preloaded with index.html, so it resolves at once
+    const loaded = typeof view === 'function' && view.length === 0 ? (view as () => unknown)() : view;
+    void Promise.resolve(loaded)
+      .then((m) => {
+        const options = (m as { default?: { prefetchOnStart?: (to: RouteLocationNormalized) => void } })?.default ?? m;
+        (options as { prefetchOnStart?: (to: RouteLocationNormalized) => void } | null)?.prefetchOnStart?.(to);
+      })
+      .catch(() => undefined);
+  }
+}
+
 export function guardRoutes(router: Router): void {
-  router.beforeEach(async (to) => {
+  router.beforeEach(async (to, from) => {
     const app = useAppStore();
     const auth = useAuthStore();
+    if (from.matched.length === 0 && !auth.checked && currentSession() !== '') prefetchOnStart(to);
     // first run and databases without an admin have their own screens (App.vue); no session is possible before that
     await Promise.all([app.ready(), auth.check()]);
     if (!app.settings || !app.settings.initialized || app.settings.needsAdmin) return true;

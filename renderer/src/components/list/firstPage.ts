@@ -21,10 +21,13 @@ export function firstPage<I, O>(fetch: (input: I) => Promise<O>): FirstPage<I, O
   return {
     prefetch(input) {
       if (alive > 0) return;
+      const key = JSON.stringify(input);
+      // asked already on this entry (the router guard asks before the settings and session have answered)
+      if (ahead && ahead.key === key && Date.now() - ahead.at < FRESH_MS) return;
       const answer = fetch(input);
       // a failed request ahead is not an error of its own: the page asks again when it loads
       answer.catch(() => undefined);
-      ahead = { key: JSON.stringify(input), at: Date.now(), answer };
+      ahead = { key, at: Date.now(), answer };
     },
     load(input) {
       const taken = ahead;
