@@ -15,6 +15,7 @@ import { targetRoutes } from '@/views/targets/routes';
 import { evaluationRoutes } from '@/views/evaluations/routes';
 import { analyticsRoutes } from '@/views/analytics/routes';
 import { meetingPackRoutes } from '@/views/meetingPack/routes';
+import { opportunityRoutes } from '@/views/opportunities/routes';
 
 // Hash history works the same from file:// (Electron) and from the browser-mode server.
 export const routes: RouteRecordRaw[] = [
@@ -105,6 +106,7 @@ export const routes: RouteRecordRaw[] = [
   ...evaluationRoutes,
   ...analyticsRoutes,
   ...meetingPackRoutes,
+  ...opportunityRoutes,
   ...authRoutes,
   ...printRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/customers' },

@@ -27,6 +27,7 @@ import evaluationMessages from '@/views/evaluations/messages';
 import trackingMessages from '@/views/targets/trackingMessages';
 import analyticsMessages from '@/views/analytics/messages';
 import meetingPackMessages from '@/views/meetingPack/messages';
+import opportunityMessages from '@/views/opportunities/messages';
 
 // each domain keeps its texts beside its views, under its own namespace
 const zhCN = {
@@ -57,6 +58,7 @@ const zhCN = {
   tracking: trackingMessages.zh,
   analytics: analyticsMessages.zh,
   meetingPack: meetingPackMessages.zh,
+  opportunity: opportunityMessages.zh,
 };
 const en: typeof zhCN = {
   ...enBase,
@@ -86,6 +88,7 @@ const en: typeof zhCN = {
   tracking: trackingMessages.en,
   analytics: analyticsMessages.en,
   meetingPack: meetingPackMessages.en,
+  opportunity: opportunityMessages.en,
 };
 
 export type Locale = 'zh-CN' | 'en';
