@@ -206,8 +206,9 @@ describe('through the core: random locks and grid edits keep every total', () =>
         },
         Number(process.env.TARGETS_PROPERTY_RUNS ?? 40),
       );
-      // the operations reach the rebalancing: most edits go through, some are refused by a lock
-      expect(stats.set, JSON.stringify(stats)).toBeGreaterThan(stats.refused);
+      // the operations reach the rebalancing: edits go through, not only refusals by a lock (how many of each depends
+      // on the seed — one run had 19 done and 29 refused — so that some did, not a ratio)
+      expect(stats.set, `${JSON.stringify(stats)}, seed ${SEED}`).toBeGreaterThan(0);
     },
   );
 });
