@@ -395,7 +395,15 @@ describe('analytics.rebuildSummaries on the small demo', () => {
   it('verify finds nothing on the fresh demo; a corrupted row is found and the rebuild mends it, audited', async () => {
     const fresh = await ok(admin, 'analytics.rebuildSummaries', { verifyOnly: true });
     expect(fresh.rebuilt).toBe(false);
-    expect(fresh.tables.map((t) => t.name)).toEqual(['sales_facts', 'product_sales_facts', 'product_month_facts', 'customer_first_orders']);
+    expect(fresh.tables.map((t) => t.name)).toEqual([
+      'sales_facts',
+      'product_sales_facts',
+      'product_month_facts',
+      'customer_first_orders',
+      'customer_last_orders',
+      'customer_balances',
+      'open_receivables',
+    ]);
     for (const t of fresh.tables) {
       expect(t.mismatches, t.name).toBe(0);
       expect(t.rows, t.name).toBeGreaterThan(10);
@@ -411,13 +419,16 @@ describe('analytics.rebuildSummaries on the small demo', () => {
       product_sales_facts: 1,
       product_month_facts: 0,
       customer_first_orders: 1,
+      customer_last_orders: 0,
+      customer_balances: 0,
+      open_receivables: 0,
     });
 
     const auditBefore = db.prepare("select count(*) from audit_log where entity = 'summaries'").pluck().get() as number;
     const rebuilt = await ok(admin, 'analytics.rebuildSummaries', {});
     expect(rebuilt.rebuilt).toBe(true);
     // the mismatches it found, the rows it wrote
-    expect(rebuilt.tables.map((t) => t.mismatches)).toEqual([1, 1, 0, 1]);
+    expect(rebuilt.tables.map((t) => t.mismatches)).toEqual([1, 1, 0, 1, 0, 0, 0]);
     expect(rebuilt.tables.map((t) => t.rows)).toEqual(fresh.tables.map((t) => t.rows));
     const again = await ok(admin, 'analytics.rebuildSummaries', { verifyOnly: true });
     for (const t of again.tables) expect(t.mismatches, t.name).toBe(0);

@@ -42,10 +42,25 @@ export interface CustomerRecord {
   repName: string | null;
 }
 
-/** The active customers (not archived, not merged away) within the filters, by the customer's own attributes. */
-export function customersWithin(ctx: Ctx, filters: AnalyticsFilters = {}): CustomerRecord[] {
+/**
+ * The active customers (not archived, not merged away) within the filters, by the customer's own attributes; `only`
+ * narrows further to some grades or some ids (a caller that needs a few of them, not every customer's row).
+ */
+export function customersWithin(
+  ctx: Ctx,
+  filters: AnalyticsFilters = {},
+  only: { grades?: readonly CustomerGrade[]; ids?: readonly number[] } = {},
+): CustomerRecord[] {
   const where = ['c.archived = 0', 'c.merged_into_id is null'];
   const params: Record<string, string | number> = {};
+  if (only.grades) {
+    where.push('c.grade in (select value from json_each(@grades))');
+    params.grades = JSON.stringify(only.grades);
+  }
+  if (only.ids) {
+    where.push('c.id in (select value from json_each(@ids))');
+    params.ids = JSON.stringify(only.ids);
+  }
   if (filters.regionId !== undefined) {
     where.push(
       "c.region_id in (select s.id from regions s where s.path like (select q.path from regions q where q.id = @regionId) || '%')",
@@ -70,15 +85,30 @@ export function customersWithin(ctx: Ctx, filters: AnalyticsFilters = {}): Custo
     );
     params.channelType = filters.channelType;
   }
-  // no join per customer: the reps' names (a few dozen) are put on in memory
+  // no join per customer: the reps' names (a few dozen) are put on in memory; rows read as arrays (cheaper than objects)
   const rows = prepared(
     ctx.db,
-    `select c.id, c.code, c.name, c.grade, c.lifecycle, c.type, c.industry, c.scale, c.region_id as regionId, c.rep_id as repId
+    `select c.id, c.code, c.name, c.grade, c.lifecycle, c.type, c.industry, c.scale, c.region_id, c.rep_id
      from customers c where ${where.join(' and ')}`,
-  ).all(params) as CustomerRecord[];
+  )
+    .raw()
+    .all(params) as Array<
+    [number, string, string, CustomerGrade, Lifecycle, CustomerType, string, CustomerScale | null, number | null, number | null]
+  >;
   const repNames = new Map(prepared(ctx.db, 'select id, name from reps').raw().all() as Array<[number, string]>);
-  for (const c of rows) c.repName = c.repId === null ? null : (repNames.get(c.repId) ?? null);
-  return rows;
+  return rows.map(([id, code, name, grade, lifecycle, type, industry, scale, regionId, repId]) => ({
+    id,
+    code,
+    name,
+    grade,
+    lifecycle,
+    type,
+    industry,
+    scale,
+    regionId,
+    repId,
+    repName: repId === null ? null : (repNames.get(repId) ?? null),
+  }));
 }
 
 /** Orders that do not stand as of `to`: drafts, originals reversed on or before it, and every 红冲 row (a few). */
@@ -109,6 +139,10 @@ function notStandingIds(ctx: Ctx, to: string): number[] {
  * (PRODUCT §3), so such a customer has null there.
  */
 export function lastStandingOrders(ctx: Ctx, days: readonly string[]): Map<number, Array<string | null>> {
+  if (days.length === 1) {
+    const recent = lastStandingOn(ctx, days[0]!);
+    if (recent) return recent;
+  }
   const to = days[days.length - 1]!;
   const params: Record<string, string> = { to, since: yearBefore(days[0]!), odd: JSON.stringify(notStandingIds(ctx, to)) };
   const cols = days.map((d, i) => {
@@ -123,6 +157,39 @@ export function lastStandingOrders(ctx: Ctx, days: readonly string[]): Map<numbe
     .raw()
     .all(params) as Array<[number, ...Array<string | null>]>;
   return new Map(rows.map(([id, ...lastBy]) => [id, lastBy]));
+}
+
+/** At most this many customers with a standing order after the day are looked up one by one (else the grouped pass). */
+const LATER_LOOKUPS = 1000;
+
+/**
+ * lastStandingOrders for one recent day, from customer_last_orders (each customer's last standing order today): the
+ * customers whose last order is in the year up to the day as they are; those with a later one looked up through their
+ * own orders; originals reversed only after the day (they stood on it) added. Null when too many customers ordered
+ * after the day (a day long past): the grouped pass is then the cheaper read.
+ */
+function lastStandingOn(ctx: Ctx, day: string): Map<number, Array<string | null>> | null {
+  const later = prepared(ctx.db, 'select count(*) from customer_last_orders where date > ?').pluck().get(day) as number;
+  if (later > LATER_LOOKUPS) return null;
+  const rows = prepared(
+    ctx.db,
+    `select customer_id, date from customer_last_orders where date > @since and date <= @day
+     union all
+     select o.customer_id, max(o.date) from customer_last_orders l cross join orders o indexed by orders_customer_idx on o.customer_id = l.customer_id
+     where l.date > @day and o.date > @since and o.date <= @day and o.state = 'posted' and o.reversal_of_id is null
+     group by o.customer_id
+     union all
+     select o.customer_id, o.date from orders o indexed by orders_date_idx left join orders rv on rv.id = o.reversed_by_id
+     where o.date > @since and o.date <= @day and o.state = 'reversed' and o.reversal_of_id is null and (rv.date is null or rv.date > @day)`,
+  )
+    .raw()
+    .all({ day, since: yearBefore(day) }) as Array<[number, string]>;
+  const out = new Map<number, Array<string | null>>();
+  for (const [id, date] of rows) {
+    const seen = out.get(id);
+    if (!seen || date > seen[0]!) out.set(id, [date]);
+  }
+  return out;
 }
 
 /** The customers whose first standing order as of `to` falls in [from, to], with its date (targets/actuals.ts' new

@@ -8,7 +8,8 @@
 // - abNotVisited: A/B customers without a completed visit in NOT_VISITED_DAYS days (the customer analytics' list);
 // - silentCustomer: 流失预警 — customers lost as of the date by PRODUCT §3 (an order within 12 months, none in N days);
 // - channelConflict: 窜货 orders (flagged at posting) dated in the 30 days up to the date;
-// - complaintOverdue: open complaints older than their answer time (特急 1 day, 紧急 3, 一般 7).
+// - complaintOverdue: open complaints older than their answer time (特急 1 day, 紧急 3, 一般 7);
+// - lowSatisfaction: a satisfaction score ≤ 2 in the 30 days up to the date (the customer's latest).
 // Counts are of every row; each kind lists at most ITEMS_PER_KIND rows, the most urgent first.
 import type { z } from 'zod';
 import type { Ctx } from '../../context';
@@ -26,6 +27,7 @@ import { evaluationScheme } from '../evaluations/evaluations';
 import { agingOfLedger, ledgerAt } from '../receivables/aging';
 import { moneySettings } from '../settings/settings';
 import { tracking } from '../targets/tracking';
+import { lowSatisfactionExceptions } from '../satisfaction/exceptions';
 import { NOT_VISITED_DAYS, abNotVisited, customersWithin, isLostOn, lastStandingOrders, type CustomerRecord } from './customers';
 
 type ExceptionsOut = z.output<(typeof analyticsMethods)['analytics.exceptions']['output']>;
@@ -138,7 +140,8 @@ function customerInfo(ctx: Ctx, ids: readonly number[]): Map<number, CustomerInf
 function creditExceptions(ctx: Ctx, date: string, overdueDays: number): ExceptionItem[] {
   // the ledger read once: the aging's rows and the long-overdue customers' oldest unpaid due dates
   const ledger = ledgerAt(ctx, date);
-  const aging = agingOfLedger(ctx, ledger, { asOf: date, groupBy: 'customer', buckets: [overdueDays] });
+  // unnamed: the rows kept are named from customerInfo below
+  const aging = agingOfLedger(ctx, ledger, { asOf: date, groupBy: 'customer', buckets: [overdueDays] }, undefined, false);
   const limits = new Map(
     (prepared(ctx.db, 'select id, credit_limit_fen from customers where credit_limit_fen > 0').raw().all() as Array<[number, number]>).map(
       ([id, limit]) => [id, limit],
@@ -211,7 +214,8 @@ function behindTargets(ctx: Ctx, date: string): ExceptionItem[] {
   return out;
 }
 
-function notVisited(ctx: Ctx, customers: readonly CustomerRecord[], date: string): ExceptionItem[] {
+function notVisited(ctx: Ctx, date: string): ExceptionItem[] {
+  const customers = customersWithin(ctx, {}, { grades: ['A', 'B'] });
   return abNotVisited(ctx, customers, date, NOT_VISITED_DAYS).map((r) =>
     item('abNotVisited', 'customer', r.customer.id, r.customer.name, {
       repId: r.customer.repId,
@@ -227,13 +231,13 @@ function notVisited(ctx: Ctx, customers: readonly CustomerRecord[], date: string
 }
 
 /** 流失预警: lost as of the date, the most recently silent first (the ones still most likely to come back). */
-function silentCustomers(ctx: Ctx, customers: readonly CustomerRecord[], date: string, days: number): ExceptionItem[] {
+function silentCustomers(ctx: Ctx, date: string, days: number): ExceptionItem[] {
   const lasts = lastStandingOrders(ctx, [date]);
+  const lost: number[] = [];
+  for (const [id, [last]] of lasts) if (isLostOn(last ?? null, date, days)) lost.push(id);
+  // the active ones among them
   const rows: Array<{ c: CustomerRecord; last: string }> = [];
-  for (const c of customers) {
-    const last = lasts.get(c.id)?.[0] ?? null;
-    if (last !== null && isLostOn(last, date, days)) rows.push({ c, last });
-  }
+  for (const c of customersWithin(ctx, {}, { ids: lost })) rows.push({ c, last: lasts.get(c.id)![0]! });
   rows.sort((a, b) => b.last.localeCompare(a.last) || a.c.code.localeCompare(b.c.code));
   return rows.map(({ c, last }) =>
     item('silentCustomer', 'customer', c.id, c.name, {
@@ -314,16 +318,16 @@ export function exceptionsAnalytics(ctx: Ctx, input: { date: string }): Exceptio
   const { date } = input;
   const overdueDays = moneySettings(ctx).overdueDays;
   const silentDays = evaluationScheme(ctx).lostCustomerDays;
-  const customers = customersWithin(ctx);
   const all = [
     ...missingForms(ctx, date),
     ...unsignedForms(ctx, date),
     ...creditExceptions(ctx, date, overdueDays),
     ...behindTargets(ctx, date),
-    ...notVisited(ctx, customers, date),
-    ...silentCustomers(ctx, customers, date, silentDays),
+    ...notVisited(ctx, date),
+    ...silentCustomers(ctx, date, silentDays),
     ...channelConflicts(ctx, date),
     ...overdueComplaints(ctx, date),
+    ...lowSatisfactionExceptions(ctx, date),
   ];
   const counts = exceptionKinds.map((kind) => ({ kind, count: 0 }));
   const items: ExceptionItem[] = [];

@@ -88,3 +88,55 @@ export const customerFirstOrders = sqliteTable(
   },
   (t) => [index('customer_first_orders_date_idx').on(t.date)],
 );
+
+/**
+ * Each customer's last standing order today (posted, not a 红冲 row, not reversed; the highest id on the last day)
+ * (migration 0007). "Last order as of a recent date" reads it, looking up only the customers who ordered since.
+ */
+export const customerLastOrders = sqliteTable(
+  'customer_last_orders',
+  {
+    customerId: integer('customer_id').primaryKey(),
+    date: text('date').notNull(),
+    orderId: integer('order_id').notNull(),
+  },
+  (t) => [index('customer_last_orders_date_idx').on(t.date)],
+);
+
+/**
+ * Each customer's Σ receivables and Σ credits over the whole ledger (migration 0007): the balance as of a recent date
+ * is this less the few ledger rows dated after it.
+ */
+export const customerBalances = sqliteTable(
+  'customer_balances',
+  {
+    customerId: integer('customer_id').primaryKey(),
+    receivablesFen: integer('receivables_fen').notNull(),
+    creditsFen: integer('credits_fen').notNull(),
+  },
+  (t) => [
+    check('customer_balances_receivables_fen_int', sql`typeof(${t.receivablesFen}) = 'integer'`),
+    check('customer_balances_credits_fen_int', sql`typeof(${t.creditsFen}) = 'integer'`),
+  ],
+);
+
+/**
+ * The receivables not paid in full today, with what is unpaid after every allocation whatever its date (migration
+ * 0007): the receivables open as of a recent date are these (dated on or before it) with the allocations dated after
+ * it added back — no allocation summed per receivable.
+ */
+export const openReceivables = sqliteTable(
+  'open_receivables',
+  {
+    receivableId: integer('receivable_id').primaryKey(),
+    customerId: integer('customer_id').notNull(),
+    date: text('date').notNull(),
+    dueDate: text('due_date').notNull(),
+    /** order | opening */
+    sourceKind: text('source_kind').notNull(),
+    repId: integer('rep_id'),
+    dealerId: integer('dealer_id'),
+    unpaidFen: integer('unpaid_fen').notNull(),
+  },
+  (t) => [check('open_receivables_unpaid_fen_int', sql`typeof(${t.unpaidFen}) = 'integer'`)],
+);

@@ -1,6 +1,6 @@
 // 统计表 The summary tables (schema.ts) as full recomputations from the documents: the one definition the migration
-// fills them with, verify compares them against and rebuild replaces them by. Triggers of migration 0005 keep them
-// current in the transaction that writes an order or a return (posting, 红冲, raw bulk inserts alike); the demo
+// fills them with, verify compares them against and rebuild replaces them by. Triggers of migrations 0005 and 0007 keep
+// them current in the transaction that writes an order, a return or a ledger row (posting, 红冲, raw inserts alike); the demo
 // generator, which drops the money tables' triggers while it loads, rebuilds them once at its end. A key keeps its row
 // when its documents net to zero (an order and its same-day 红冲), as a GROUP BY over the documents has it.
 import type { Ctx } from '../../context';
@@ -10,7 +10,14 @@ import { addDays, lastDayOfMonth } from '../../../../shared/periods';
 import { recordAudit } from '../audit/audit';
 
 interface SummaryTable {
-  name: 'sales_facts' | 'product_sales_facts' | 'product_month_facts' | 'customer_first_orders';
+  name:
+    | 'sales_facts'
+    | 'product_sales_facts'
+    | 'product_month_facts'
+    | 'customer_first_orders'
+    | 'customer_last_orders'
+    | 'customer_balances'
+    | 'open_receivables';
   columns: readonly string[];
   key: readonly string[];
   /** the table's rows computed from the documents, columns in `columns` order */
@@ -56,6 +63,24 @@ const CUSTOMER_FIRST_ORDERS = `select customer_id, date, id, rep_id, dealer_id, 
     from orders where state = 'posted' and reversal_of_id is null)
   where k = 1`;
 
+/** Each customer's last standing order today: posted, not a 红冲 row, the highest id on the last day (migration 0007). */
+const CUSTOMER_LAST_ORDERS = `select customer_id, date, id from (
+    select customer_id, date, id, row_number() over (partition by customer_id order by date desc, id desc) as k
+    from orders where state = 'posted' and reversal_of_id is null)
+  where k = 1`;
+
+/** Σ receivables and Σ credits of each customer over the whole ledger (migration 0007). */
+const CUSTOMER_BALANCES = `select customer_id, sum(d), sum(k) from (
+    select customer_id, amount_fen as d, 0 as k from receivables
+    union all
+    select customer_id, 0, amount_fen from credits)
+  group by customer_id`;
+
+/** The receivables unpaid after every allocation, whatever its date (migration 0007). */
+const OPEN_RECEIVABLES = `select r.id as receivable_id, r.customer_id, r.date, r.due_date, r.source_kind, r.rep_id, r.dealer_id, r.amount_fen - coalesce(p.paid, 0)
+  from receivables r left join (select receivable_id, sum(amount_fen) as paid from allocations group by receivable_id) p on p.receivable_id = r.id
+  where r.amount_fen - coalesce(p.paid, 0) <> 0`;
+
 export const summaryTables: readonly SummaryTable[] = [
   {
     name: 'sales_facts',
@@ -80,6 +105,24 @@ export const summaryTables: readonly SummaryTable[] = [
     columns: ['customer_id', 'date', 'order_id', 'rep_id', 'dealer_id', 'settlement'],
     key: ['customer_id'],
     recompute: CUSTOMER_FIRST_ORDERS,
+  },
+  {
+    name: 'customer_last_orders',
+    columns: ['customer_id', 'date', 'order_id'],
+    key: ['customer_id'],
+    recompute: CUSTOMER_LAST_ORDERS,
+  },
+  {
+    name: 'customer_balances',
+    columns: ['customer_id', 'receivables_fen', 'credits_fen'],
+    key: ['customer_id'],
+    recompute: CUSTOMER_BALANCES,
+  },
+  {
+    name: 'open_receivables',
+    columns: ['receivable_id', 'customer_id', 'date', 'due_date', 'source_kind', 'rep_id', 'dealer_id', 'unpaid_fen'],
+    key: ['receivable_id'],
+    recompute: OPEN_RECEIVABLES,
   },
 ];
 

@@ -193,9 +193,81 @@ export interface LedgerAt {
   open: OpenLean[];
   /** customer → prepayment (owed − balance), for the customers where it is not 0 */
   prepayment: Map<number, number>;
+  /** every customer's rep, dealer and region, read by the first aging that needs them and shared by the others */
+  attrs?: Map<number, CustomerAttrs>;
+}
+
+/** At most this many ledger rows dated after the date: it is read from the summaries less those rows. */
+const RECENT_LEDGER_ROWS = 20_000;
+
+/**
+ * The ledger as of a recent date from the summary tables of migration 0007: each customer's balance today less its
+ * rows dated after the date; the receivables unpaid today (dated on or before it) with the allocations dated after it
+ * added back — a receivable paid in full since is open again by those. Null when too many rows are dated after it.
+ */
+function ledgerFromSummaries(ctx: Ctx, asOf: string): LedgerAt | null {
+  const later = (table: 'receivables' | 'credits' | 'allocations') =>
+    prepared(ctx.db, `select count(*) from (select 1 from ${table} where date > ? limit ${RECENT_LEDGER_ROWS + 1})`)
+      .pluck()
+      .get(asOf) as number;
+  if (later('allocations') + later('receivables') + later('credits') > RECENT_LEDGER_ROWS) return null;
+  const balance = new Map<number, number>();
+  for (const [id, debitsFen, creditsFen] of prepared(ctx.db, 'select customer_id, receivables_fen, credits_fen from customer_balances')
+    .raw()
+    .all() as Array<[number, number, number]>)
+    balance.set(id, debitsFen - creditsFen);
+  const after = prepared(
+    ctx.db,
+    `select customer_id, sum(amount_fen) from receivables indexed by receivables_date_idx where date > @asOf group by customer_id
+     union all
+     select customer_id, -sum(amount_fen) from credits indexed by credits_date_idx where date > @asOf group by customer_id`,
+  )
+    .raw()
+    .all({ asOf }) as Array<[number, number]>;
+  for (const [id, v] of after) balance.set(id, (balance.get(id) ?? 0) - v);
+
+  const rows = prepared(
+    ctx.db,
+    `select receivable_id, customer_id, source_kind, due_date, rep_id, dealer_id, unpaid_fen from open_receivables where date <= ?`,
+  )
+    .raw()
+    .all(asOf) as Array<[number, ...OpenLean]>;
+  const byId = new Map<number, OpenLean>();
+  const items: OpenLean[] = [];
+  for (const [id, ...item] of rows) {
+    byId.set(id, item);
+    items.push(item);
+  }
+  const paidLater = prepared(
+    ctx.db,
+    `select a.receivable_id, r.customer_id, r.source_kind, r.due_date, r.rep_id, r.dealer_id, sum(a.amount_fen)
+     from allocations a indexed by allocations_date_idx cross join receivables r on r.id = a.receivable_id
+     where a.date > @asOf and r.date <= @asOf group by a.receivable_id`,
+  )
+    .raw()
+    .all({ asOf }) as Array<[number, ...OpenLean]>;
+  for (const [id, ...item] of paidLater) {
+    const open = byId.get(id);
+    if (open) open[5] += item[5];
+    else items.push(item);
+  }
+  const open = items.filter((item) => item[5] !== 0);
+  const owed = new Map<number, number>();
+  for (const [customerId, , , , , unpaidFen] of open) owed.set(customerId, (owed.get(customerId) ?? 0) + unpaidFen);
+  const prepayment = new Map<number, number>();
+  for (const [id, b] of balance) {
+    const p = (owed.get(id) ?? 0) - b;
+    if (p !== 0) prepayment.set(id, p);
+  }
+  return { asOf, open, prepayment };
 }
 
 export function ledgerAt(ctx: Ctx, asOf: string): LedgerAt {
+  return ledgerFromSummaries(ctx, asOf) ?? ledgerFromDocuments(ctx, asOf);
+}
+
+/** The ledger as of any date from the ledger rows themselves. */
+export function ledgerFromDocuments(ctx: Ctx, asOf: string): LedgerAt {
   const debits = sumsByCustomer(ctx, 'receivables', asOf);
   const credits = sumsByCustomer(ctx, 'credits', asOf);
   const open = openAt(ctx, asOf).filter((item) => item[5] !== 0);
@@ -215,9 +287,10 @@ export function receivablesAging(ctx: Ctx, input: AgingInput): AgingOut {
 
 /**
  * The aging of a ledger read as of input.asOf. `repIds` narrows to the documents (and prepayments) of any of those reps
- * — a team — as the sum of one aging per rep would, from the one ledger.
+ * — a team — as the sum of one aging per rep would, from the one ledger. `named` false: customer rows sorted by an
+ * amount come without code and name (a caller that names the few rows it keeps itself).
  */
-export function agingOfLedger(ctx: Ctx, ledger: LedgerAt, input: AgingInput, repIds?: ReadonlySet<number>): AgingOut {
+export function agingOfLedger(ctx: Ctx, ledger: LedgerAt, input: AgingInput, repIds?: ReadonlySet<number>, named = true): AgingOut {
   const asOf = input.asOf;
   if (ledger.asOf !== asOf) throw new Error(`aging as of ${asOf} asked of the ledger as of ${ledger.asOf}`);
   const edges = agingEdges(ctx, input.buckets);
@@ -230,13 +303,14 @@ export function agingOfLedger(ctx: Ctx, ledger: LedgerAt, input: AgingInput, rep
     repIds !== undefined ||
     input.dealerId !== undefined ||
     input.regionId !== undefined;
-  const attrs = new Map<number, CustomerAttrs>();
-  if (needAttrs) {
+  const attrs = ledger.attrs ?? new Map<number, CustomerAttrs>();
+  if (needAttrs && !ledger.attrs) {
     for (const [id, repId, dealerId, regionId] of prepared(ctx.db, 'select id, rep_id, dealer_id, region_id from customers')
       .raw()
       .all() as Array<[number, number | null, number | null, number | null]>) {
       attrs.set(id, { repId, dealerId, regionId });
     }
+    ledger.attrs = attrs;
   }
   const regions =
     grouping === 'region' || input.regionId !== undefined
@@ -325,7 +399,7 @@ export function agingOfLedger(ctx: Ctx, ledger: LedgerAt, input: AgingInput, rep
   });
   const pageSize = input.pageSize ?? 50;
   const page = input.page === undefined ? rows : rows.slice((input.page - 1) * pageSize, input.page * pageSize);
-  if (namesLater)
+  if (namesLater && named)
     names = namesOf(
       ctx,
       grouping,
