@@ -8,8 +8,8 @@
 // - No sales, or returns at least as large as the sales (net ≤ 0): D.
 // - Only customers in use (not archived, not merged); archived ones keep their grade.
 // The preview's token is a digest of everything the result depends on (the window, the cut-offs, every customer's
-// grade and net sales, and the orders', returns' and customers' row counts and last changes); applying recomputes it
-// in the transaction and refuses when it differs.
+// grade and net sales, the last order and return entered and the customers' last change); applying recomputes it in
+// the transaction and refuses when it differs.
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../../context';
 import { nowIso, todayLocal } from '../../context';
@@ -36,20 +36,28 @@ export interface AbcResult {
 export function abcGrades(sales: readonly CustomerSales[], cutoffsBp: readonly [number, number, number]): Map<number, AbcResult> {
   const out = new Map<number, AbcResult>();
   const positive = sales.filter((s) => s.salesFen > 0).sort((a, b) => b.salesFen - a.salesFen || a.customerId - b.customerId);
-  const total = BigInt(positive.reduce((s, c) => s + c.salesFen, 0));
-  const limits = cutoffsBp.map((bp) => BigInt(bp) * total);
-  let before = 0n; // sales of the customers strictly larger than the current tie group
-  let running = 0n;
+  const sum = positive.reduce((s, c) => s + c.salesFen, 0);
+  // exact in doubles while Σ × 10,000 stays below 2^53 (~9 亿元 × 10,000 fen); BigInt beyond
+  const exact = sum * 10_000 <= Number.MAX_SAFE_INTEGER;
+  const total = BigInt(sum);
+  const limits = cutoffsBp.map((bp) => bp * sum);
+  const bigLimits = cutoffsBp.map((bp) => BigInt(bp) * total);
+  let before = 0; // sales of the customers strictly larger than the current tie group
+  let running = 0;
   let groupGrade: CustomerGrade = 'A';
   for (let i = 0; i < positive.length; i++) {
     const c = positive[i]!;
     if (i === 0 || c.salesFen !== positive[i - 1]!.salesFen) {
       before = running;
-      const k = limits.findIndex((limit) => before * 10_000n < limit);
+      const k = exact
+        ? limits.findIndex((limit) => before * 10_000 < limit)
+        : bigLimits.findIndex((limit) => BigInt(before) * 10_000n < limit);
       groupGrade = k === -1 ? 'D' : customerGrades[k]!;
     }
-    running += BigInt(c.salesFen);
-    out.set(c.customerId, { grade: groupGrade, cumulativeBp: Number((running * 10_000n) / total) });
+    running += c.salesFen;
+    const share = running * 10_000;
+    const cumulativeBp = exact ? (share - (share % sum)) / sum : Number((BigInt(running) * 10_000n) / total);
+    out.set(c.customerId, { grade: groupGrade, cumulativeBp });
   }
   for (const s of sales) if (!out.has(s.customerId)) out.set(s.customerId, { grade: 'D', cumulativeBp: null });
   return out;
@@ -84,16 +92,18 @@ interface Regrade {
 function computeRegrade(ctx: Ctx): Regrade {
   const { abcCutoffsBp } = customerRuleSettings(ctx);
   const { from, to } = gradingWindow(todayLocal(ctx));
-  const rows = prepared(
-    ctx.db,
-    `select c.id, c.grade, coalesce(f.v, 0) as v from customers c
-     left join (select customer_id, sum(sales_fen) as v from sales_facts where date between @from and @to group by customer_id) f
-       on f.customer_id = c.id
-     where c.archived = 0 and c.merged_into_id is null
-     order by c.id`,
-  )
+  // customers in use (a merged customer is archived) from the grade index alone, their sales from the summary's index
+  const rows = prepared(ctx.db, 'select id, grade from customers where archived = 0')
     .raw()
-    .all({ from, to }) as Array<[number, CustomerGrade, number]>;
+    .all()
+    .map((r) => [...(r as [number, CustomerGrade]), 0] as [number, CustomerGrade, number])
+    .sort((a, b) => a[0] - b[0]);
+  const salesOf = new Map(
+    prepared(ctx.db, 'select customer_id, sum(sales_fen) from sales_facts where date between @from and @to group by customer_id')
+      .raw()
+      .all({ from, to }) as Array<[number, number]>,
+  );
+  for (const r of rows) r[2] = salesOf.get(r[0]) ?? 0;
   const grades = abcGrades(
     rows.map(([customerId, , salesFen]) => ({ customerId, salesFen })),
     abcCutoffsBp,
@@ -107,11 +117,15 @@ function computeRegrade(ctx: Ctx): Regrade {
     if (salesFen > 0) totalSalesFen += salesFen;
     hash.update(`${customerId}:${oldGrade}:${salesFen};`);
   }
-  // any order, return or customer written since (even one that leaves every grade as it is) makes the preview stale
-  for (const table of ['orders', 'returns', 'customers'] as const) {
-    const v = prepared(ctx.db, `select count(*), max(id), max(updated_at) from ${table}`).raw().get() as unknown[];
-    hash.update(`${table}:${v.join(':')};`);
-  }
+  // a posting that moves no sales in the window, a new draft, a customer edited or archived: stale as well (cheap reads)
+  const marks = prepared(
+    ctx.db,
+    `select (select max(id) from orders), (select max(id) from returns), (select max(updated_at) from customers where archived = 0),
+       (select max(updated_at) from customers where archived = 1), (select count(*) from customers where archived = 1)`,
+  )
+    .raw()
+    .get() as unknown[];
+  hash.update(marks.join('|'));
   return { token: hash.digest('hex').slice(0, 32), from, to, cutoffsBp: abcCutoffsBp, totalSalesFen, customers };
 }
 
