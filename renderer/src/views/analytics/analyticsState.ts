@@ -4,6 +4,7 @@ import { reactive } from 'vue';
 import type { AnalyticsFilters, AnalyticsInput } from '@shared/contract/analytics';
 import type { ChannelType } from '@shared/domain/dealer';
 import { lastDayOfMonth, parsePeriod } from '@shared/periods';
+import { askOnEnter } from '@/composables/latestCall';
 
 export type PeriodKindChoice = 'month' | 'quarter' | 'year' | 'custom';
 
@@ -82,6 +83,18 @@ export function clearFilters(c: DashboardChoice): void {
 
 /** The one choice every dashboard reads and changes. */
 export const dashboardChoice = reactive<DashboardChoice>(initialChoice());
+
+/** The filters 应收分析 cannot narrow by: receivables belong to customers, not to products or channels. */
+export const receivablesUnsupported: readonly FilterKey[] = ['productCategoryId', 'channelType'];
+/** The filters 过程分析 cannot narrow by: visits and forms belong to reps and customers. */
+export const activityUnsupported: readonly FilterKey[] = ['dealerId', 'channelType', 'productCategoryId'];
+
+type DashboardMethod = 'analytics.overview' | 'analytics.sales' | 'analytics.customers' | 'analytics.receivables' | 'analytics.activity';
+
+/** A dashboard's route options: its figures are asked for as the router enters it (or as the app starts on it). */
+export function askDashboardAhead(method: DashboardMethod, unsupported: readonly FilterKey[] = []) {
+  return askOnEnter(method, () => inputOf(dashboardChoice, unsupported));
+}
 
 /** 'YYYY-MM' → its month number. */
 export const monthNumber = (ym: string) => Number(ym.slice(5, 7));
