@@ -1,4 +1,4 @@
-// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep] [--skip-import] [--skip-browser] [--only money|targets|analytics]
+// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep] [--skip-import] [--skip-browser] [--only money|targets|analytics|pipeline]
 // Times the hot read paths through the real dispatcher (zod parsing included) against hand-written SQL for the same question.
 // Without --db (or with --generate) the large demo is generated into a temp file first, and that generation is timed too.
 // Then, on a copy of that database and in a fresh process (so the host's memory is measured alone): the import of a
@@ -26,6 +26,7 @@ import { formatAuditBench, runAuditVerifyBench, type AuditBench } from './auditB
 import { dailyFormsOperations } from './dailyFormsBench';
 import { moneyOperations } from './moneyBench';
 import { targetsOperations } from './targetsBench';
+import { pipelineOperations } from './pipelineBench';
 import { analyticsOperations, formatDashboardBench, runDashboardBench, type DashboardBench } from './analyticsBench';
 import { formatPrintBench, runPrintBench, type PrintBench } from './printBench';
 import { generateDemo, Rand } from '../../electron/core/demo/generate';
@@ -52,8 +53,8 @@ interface Args {
   skipBrowser: boolean;
   /** run one section alone: money (aging, balance, statement, posting, collection; tests/bench/moneyBench.ts) or targets
    *  (tracking, decomposition, evaluations; tests/bench/targetsBench.ts) or analytics (dashboards, exceptions, meeting pack,
-   *  the dashboards in Chromium; tests/bench/analyticsBench.ts) */
-  only: 'money' | 'targets' | 'analytics' | null;
+   *  the dashboards in Chromium; tests/bench/analyticsBench.ts) or pipeline (kanban, funnel, regrade preview; pipelineBench.ts) */
+  only: 'money' | 'targets' | 'analytics' | 'pipeline' | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -85,8 +86,10 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--seed') args.seed = Number(next());
     else if (a === '--only') {
       const section = next();
-      if (section !== 'money' && section !== 'targets' && section !== 'analytics')
-        throw new Error(`--only 只支持 money、targets 或 analytics / --only takes money, targets or analytics (got ${section})`);
+      if (section !== 'money' && section !== 'targets' && section !== 'analytics' && section !== 'pipeline')
+        throw new Error(
+          `--only 只支持 money、targets、analytics 或 pipeline / --only takes money, targets, analytics or pipeline (got ${section})`,
+        );
       args.only = section;
     } else throw new Error(`无法识别的参数 / unknown argument: ${a}`);
   }
@@ -631,6 +634,12 @@ async function main(): Promise<void> {
       const analytics = await measureSection(await analyticsOperations(core), args.runs);
       results.push(...analytics.results);
       if (analytics.missing.length > 0 && !args.json) console.log(`未计时 / not timed: ${analytics.missing.join(', ')}`);
+    }
+    // the kanban of one rep, the company's funnel over a year, the regrade preview (tests/bench/pipelineBench.ts)
+    if (args.only === null || args.only === 'pipeline') {
+      const pipeline = await measureSection(await pipelineOperations(core), args.runs);
+      results.push(...pipeline.results);
+      if (pipeline.missing.length > 0 && !args.json) console.log(`未计时 / not timed: ${pipeline.missing.join(', ')}`);
     }
     // day board for 50 reps and saving a 10-row report, on their own temp database (tests/bench/dailyFormsBench.ts)
     if (args.only === null) results.push(...(await measureDailyForms(args.runs)));

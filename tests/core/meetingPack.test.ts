@@ -69,7 +69,18 @@ describe('meetingPack.data on the small demo', () => {
   it('a cover and one page per chart, each with its finding, the data shaped for a chart', async () => {
     const pack = await ok(core, 'meetingPack.data', { month: '2026-09' });
     expect(pack).toMatchObject({ month: '2026-09', from: '2026-09-01', to: '2026-09-30', scopeName: '' });
-    expect(pack.pages.map((p) => p.key)).toEqual(['cover', 'kpis', 'targets', 'trend', 'regions', 'reps', 'abc', 'aging', 'activity']);
+    expect(pack.pages.map((p) => p.key)).toEqual([
+      'cover',
+      'kpis',
+      'targets',
+      'trend',
+      'regions',
+      'reps',
+      'abc',
+      'aging',
+      'activity',
+      'pipeline',
+    ]);
     expect(pack.pages[0]!.title).toBe('2026年9月 销售会议');
     for (const p of pack.pages) {
       expect(p.finding.length, p.key).toBeGreaterThan(4);
@@ -94,6 +105,17 @@ describe('meetingPack.data on the small demo', () => {
     const targets = pack.pages.find((p) => p.key === 'targets')!;
     const sales = overview.targets.rows.find((r) => r.metric === 'sales')!;
     expect(targets.finding).toBe(achievementWords('公司销售额', sales.achievementBp, sales.timeProgressBp));
+  });
+
+  it('the funnel page is pipeline.funnel of the twelve months to the month’s end', async () => {
+    const pack = await ok(core, 'meetingPack.data', { month: '2026-09' });
+    const funnel = await ok(core, 'pipeline.funnel', { from: '2025-10-01', to: '2026-09-30' });
+    const page = pack.pages.find((p) => p.key === 'pipeline')!;
+    expect(page.categories).toEqual(['潜在客户识别', '初次接触', '需求分析', '方案演示', '报价', '谈判', '成交']);
+    expect(page.series[0]!.values).toEqual(funnel.stages.map((x) => x.entered));
+    expect(page.series[2]!.values).toEqual(funnel.stages.map((x) => x.conversionBp));
+    expect(funnel.stages[0]!.entered).toBeGreaterThan(0);
+    expect(page.finding).toContain(`新建商机 ${funnel.stages[0]!.entered} 个，赢单率 ${percentWords(funnel.winRateBp)}`);
   });
 
   it('for one region: its name on the cover and its sub-regions on the region page; bad input refused', async () => {

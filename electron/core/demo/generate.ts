@@ -13,6 +13,7 @@ import { insertDailyProcess, type DailyProcessCounts } from './dailyProcess';
 import { insertDemoMoney, type MoneyCounts } from './money';
 import { rebuildSummaryTables } from '../modules/analytics/summaries';
 import { insertDemoTargets, type TargetCounts } from './targets';
+import { insertDemoPipeline, type PipelineCounts } from './pipeline';
 import { nameKey, pinyinFull, pinyinInitials } from '../text';
 import * as catalog from './catalog';
 import * as words from './names';
@@ -63,6 +64,8 @@ export interface DemoResult {
   /** three years of orders, returns, collections, write-offs and opening balances, with the receivables ledger */
   money: MoneyCounts;
   targets: TargetCounts;
+  /** 商机 with their stage histories and 客户满意度 scores */
+  pipeline: PipelineCounts;
 }
 
 interface ScaleSpec {
@@ -497,6 +500,12 @@ class Generator {
     // the money went in with the tables' triggers set aside: the summary tables are filled from it once
     rebuildSummaryTables(this.db);
     const targets = insertDemoTargets(this.db, { today: this.today, nowIso: this.options.now.toISOString() });
+    // its own sequence too: the pipeline never shifts the rest of the company
+    const pipeline = insertDemoPipeline(this.db, new Rand(this.options.seed + 2), {
+      today: this.today,
+      nowIso: this.options.now.toISOString(),
+      opportunities: this.options.scale === 'large' ? 22_000 : 400,
+    });
     const result: DemoResult = {
       customers: customers.length,
       reps: reps.length,
@@ -519,6 +528,7 @@ class Generator {
       daily,
       money,
       targets,
+      pipeline,
     };
     this.db.prepare('insert into audit_log (at, operator, action, entity, entity_id, before, after) values (?, ?, ?, ?, ?, ?, ?)').run(
       this.options.now.toISOString(),

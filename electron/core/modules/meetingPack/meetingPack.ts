@@ -13,6 +13,8 @@ import { analyticsSales } from '../analytics/sales';
 import { receivablesAnalytics } from '../analytics/receivables';
 import { activityAnalytics } from '../analytics/activity';
 import { tracking } from '../targets/tracking';
+import { pipelineFunnel } from '../opportunities/funnel';
+import { funnelStages, stageLabels } from '../../../../shared/domain/opportunity';
 import { achievementWords, changeWords, comparedWords, listWords, moneyWords, percentWords } from './findings';
 
 type Input = ParsedInput<'meetingPack.data'>;
@@ -219,6 +221,33 @@ export function meetingPackData(ctx: Ctx, input: Input): Output<'meetingPack.dat
       { name: '单次拜访费用', unit: 'fen', values: act.map((r) => r.costPerVisitFen) },
       { name: '百次拜访订单', unit: 'x100', values: act.map((r) => r.ordersPer100VisitsX100) },
       { name: '报表合规率', unit: 'bp', values: act.map((r) => r.complianceBp) },
+    ],
+  });
+
+  // the sales funnel of the twelve months to the month's end (one month's new opportunities are too few to read)
+  const yearFrom = new Date(Date.UTC(y, m - 12, 1)).toISOString().slice(0, 10);
+  const funnel = pipelineFunnel(ctx, { from: yearFrom, to: month.to, ...filters });
+  const steps = funnel.stages.filter((s) => s.stage !== 'won');
+  const weakest = [...steps].filter((s) => s.conversionBp !== null).sort((p, q) => p.conversionBp! - q.conversionBp!)[0];
+  const nextOf = (stage: string) => funnelStages[funnelStages.indexOf(stage as (typeof funnelStages)[number]) + 1]!;
+  pages.push({
+    key: 'pipeline',
+    kind: 'table',
+    title: '销售漏斗（近 12 个月新建商机）',
+    finding:
+      funnel.stages[0]!.entered === 0
+        ? '近 12 个月没有新建商机'
+        : `新建商机 ${funnel.stages[0]!.entered} 个，赢单率 ${percentWords(funnel.winRateBp)}` +
+          (funnel.avgCycleDays !== null ? `，平均成交周期 ${funnel.avgCycleDays.toFixed(1)} 天` : '') +
+          (weakest
+            ? `；转化最低：${stageLabels[weakest.stage].zh} → ${stageLabels[nextOf(weakest.stage)].zh} ${percentWords(weakest.conversionBp)}`
+            : ''),
+    categories: funnel.stages.map((s) => stageLabels[s.stage].zh),
+    series: [
+      { name: '进入数', unit: 'count', values: funnel.stages.map((s) => s.entered) },
+      { name: '金额', unit: 'fen', values: funnel.stages.map((s) => s.amountFen) },
+      { name: '转化率', unit: 'bp', values: funnel.stages.map((s) => s.conversionBp) },
+      { name: '平均停留天数', unit: 'x100', values: funnel.stages.map((s) => (s.avgDays === null ? null : Math.round(s.avgDays * 100))) },
     ],
   });
 
