@@ -14,6 +14,9 @@ export interface Pdf {
 
 /** Opens a print route, waits until it is ready, prints it with page.pdf() and reads the PDF back as PNG pages and text. */
 export async function printRouteToPdf(page: Page, origin: string, outDir: string, name: string, route: string): Promise<Pdf> {
+  // a fresh load of the route: after a mere change of address the previous print stage (ready, with its own @page
+  // size) stays on screen until the new route's code has loaded, and a PDF taken then came out on Letter paper
+  await page.goto('about:blank');
   await page.goto(`${origin}/#${route}`);
   await page.locator('[data-test="print-stage"][data-print-ready="true"]').waitFor({ timeout: 60_000 });
   const screenLabels = await page.locator('[data-test="print-page-no"]').allTextContents();
