@@ -163,33 +163,64 @@ export function lastStandingOrders(ctx: Ctx, days: readonly string[]): Map<numbe
 const LATER_LOOKUPS = 1000;
 
 /**
- * lastStandingOrders for one recent day, from customer_last_orders (each customer's last standing order today): the
- * customers whose last order is in the year up to the day as they are; those with a later one looked up through their
- * own orders; originals reversed only after the day (they stood on it) added. Null when too many customers ordered
- * after the day (a day long past): the grouped pass is then the cheaper read.
+ * The last standing orders as of one recent day, from customer_last_orders (each customer's last standing order today):
+ * the customers whose last order is in the year up to `upTo` (≤ the day) as they are; those with one after the day
+ * looked up through their own orders; originals reversed only after the day (they stood on it) added, with their
+ * customers' last orders whatever their date. Rows [customer, date], a customer's last being the greatest of its rows;
+ * a customer whose last order falls in (upTo, day] may be missing. Null when too many customers ordered after the day
+ * (a day long past): the grouped pass is then the cheaper read.
  */
-function lastStandingOn(ctx: Ctx, day: string): Map<number, Array<string | null>> | null {
+function lastStandingRows(ctx: Ctx, day: string, upTo: string): Array<[number, string]> | null {
   const later = prepared(ctx.db, 'select count(*) from customer_last_orders where date > ?').pluck().get(day) as number;
   if (later > LATER_LOOKUPS) return null;
-  const rows = prepared(
+  const since = yearBefore(day);
+  const reversedLater = prepared(
     ctx.db,
-    `select customer_id, date from customer_last_orders where date > @since and date <= @day
-     union all
-     select o.customer_id, max(o.date) from customer_last_orders l cross join orders o indexed by orders_customer_idx on o.customer_id = l.customer_id
-     where l.date > @day and o.date > @since and o.date <= @day and o.state = 'posted' and o.reversal_of_id is null
-     group by o.customer_id
-     union all
-     select o.customer_id, o.date from orders o indexed by orders_date_idx left join orders rv on rv.id = o.reversed_by_id
+    `select o.customer_id, o.date from orders o indexed by orders_date_idx left join orders rv on rv.id = o.reversed_by_id
      where o.date > @since and o.date <= @day and o.state = 'reversed' and o.reversal_of_id is null and (rv.date is null or rv.date > @day)`,
   )
     .raw()
-    .all({ day, since: yearBefore(day) }) as Array<[number, string]>;
-  const out = new Map<number, Array<string | null>>();
+    .all({ day, since }) as Array<[number, string]>;
+  const rows = prepared(
+    ctx.db,
+    `select customer_id, date from customer_last_orders
+     where date > @since and date <= @day and (date <= @upTo or customer_id in (select value from json_each(@also)))
+     union all
+     select o.customer_id, max(o.date) from customer_last_orders l cross join orders o indexed by orders_customer_idx on o.customer_id = l.customer_id
+     where l.date > @day and o.date > @since and o.date <= @day and o.state = 'posted' and o.reversal_of_id is null
+     group by o.customer_id`,
+  )
+    .raw()
+    .all({ day, since, upTo, also: JSON.stringify(reversedLater.map(([id]) => id)) }) as Array<[number, string]>;
+  return rows.concat(reversedLater);
+}
+
+/** Each customer's greatest date among the rows. */
+function greatest(rows: ReadonlyArray<[number, string]>): Map<number, string> {
+  const out = new Map<number, string>();
   for (const [id, date] of rows) {
     const seen = out.get(id);
-    if (!seen || date > seen[0]!) out.set(id, [date]);
+    if (seen === undefined || date > seen) out.set(id, date);
   }
   return out;
+}
+
+/** lastStandingOrders for one recent day (null when the day is long past). */
+function lastStandingOn(ctx: Ctx, day: string): Map<number, Array<string | null>> | null {
+  const rows = lastStandingRows(ctx, day, day);
+  return rows && new Map([...greatest(rows)].map(([id, date]) => [id, [date]]));
+}
+
+/**
+ * The customers lost on a recent day (isLostOn) with their last standing order — only the customers whose last order
+ * may fall in the lost window are read; null when the day is long past (lastStandingOrders then).
+ */
+export function lostOn(ctx: Ctx, day: string, lostDays: number): Map<number, string> | null {
+  const rows = lastStandingRows(ctx, day, addDays(day, -lostDays));
+  if (!rows) return null;
+  const lost = new Map<number, string>();
+  for (const [id, last] of greatest(rows)) if (isLostOn(last, day, lostDays)) lost.set(id, last);
+  return lost;
 }
 
 /** The customers whose first standing order as of `to` falls in [from, to], with its date (targets/actuals.ts' new
@@ -213,14 +244,18 @@ export function newVsLostByMonth(
   lostDays: number,
 ): Array<{ month: string; newCustomers: number; lostCustomers: number }> {
   const rows = months.map((m) => ({ month: m.month, newCustomers: 0, lostCustomers: 0 }));
+  // isLostOn's window of each month end, worked out once: (after, upTo]
+  const windows = months.map((m) => ({ after: yearBefore(m.to), upTo: addDays(m.to, -lostDays) }));
   for (const id of customerIds) {
     const first = firsts.get(id);
     const lastBy = lasts.get(id);
     if (first === undefined && !lastBy) continue;
-    months.forEach((m, i) => {
+    for (let i = 0; i < months.length; i++) {
+      const m = months[i]!;
       if (first !== undefined && first >= m.from && first <= m.to) rows[i]!.newCustomers++;
-      if (lastBy && isLostOn(lastBy[i] ?? null, m.to, lostDays)) rows[i]!.lostCustomers++;
-    });
+      const last = lastBy?.[i] ?? null;
+      if (last !== null && last > windows[i]!.after && last <= windows[i]!.upTo) rows[i]!.lostCustomers++;
+    }
   }
   return rows;
 }
@@ -300,18 +335,19 @@ function segmentRows(
   customers: readonly CustomerRecord[],
   keyOf: (c: CustomerRecord) => string,
   nameOf: (key: string) => string,
-  sales: ReadonlyMap<string, number>,
-  lastYear: ReadonlyMap<string, number>,
+  /** each customer's sales and last year's, in `customers` order */
+  sales: readonly number[],
+  lastYear: readonly number[],
 ): Segment[] {
   const acc = new Map<string, Segment>();
-  for (const c of customers) {
+  customers.forEach((c, i) => {
     const key = keyOf(c);
     let row = acc.get(key);
     if (!row) acc.set(key, (row = { key, name: nameOf(key), customers: 0, salesFen: 0, lastYearFen: 0, yoyBp: null }));
     row.customers++;
-    row.salesFen += sales.get(String(c.id)) ?? 0;
-    row.lastYearFen += lastYear.get(String(c.id)) ?? 0;
-  }
+    row.salesFen += sales[i]!;
+    row.lastYearFen += lastYear[i]!;
+  });
   const rows = [...acc.values()];
   for (const r of rows) r.yoyBp = changeBp(r.salesFen, r.lastYearFen);
   // by sales, then by count; the unset value last
@@ -343,13 +379,17 @@ export function customerAnalytics(ctx: Ctx, input: AnalyticsInput): CustomersOut
   const asOf = to < today ? to : today;
   const months = monthsOf({ from, to });
   const begun = months.filter((m) => m.from <= asOf).map((m) => ({ ...m, to: m.to < asOf ? m.to : asOf }));
+  // one month: only the customers lost on its end are read (the others cannot count as lost)
+  const lostInMonth = begun.length === 1 ? lostOn(ctx, begun[0]!.to, lostDays) : null;
   const counted = begun.length
     ? newVsLostByMonth(
         firstOrdersWithin(ctx, begun[0]!.from, begun[begun.length - 1]!.to),
-        lastStandingOrders(
-          ctx,
-          begun.map((m) => m.to),
-        ),
+        lostInMonth
+          ? new Map([...lostInMonth].map(([id, last]) => [id, [last]]))
+          : lastStandingOrders(
+              ctx,
+              begun.map((m) => m.to),
+            ),
         customers.map((c) => c.id),
         begun,
         lostDays,
@@ -359,10 +399,15 @@ export function customerAnalytics(ctx: Ctx, input: AnalyticsInput): CustomersOut
 
   const sales = actualsByUnit(ctx, { metric: 'sales', level: 'customer', from, to, scope });
   const lastYear = actualsByUnit(ctx, { metric: 'sales', level: 'customer', from: periods.lastYear.from, to: periods.lastYear.to, scope });
-  const salesOf = (id: number) => sales.get(String(id)) ?? 0;
-  const totalSales = customers.reduce((s, c) => s + salesOf(c.id), 0);
+  // each customer's figures looked up once (numeric keys), in `customers` order for the segments
+  const salesById = new Map<number, number>();
+  for (const [k, v] of sales) salesById.set(Number(k), v);
+  const salesOf = (id: number) => salesById.get(id) ?? 0;
+  const salesBy = customers.map((c) => salesOf(c.id));
+  const lastYearBy = customers.map((c) => lastYear.get(String(c.id)) ?? 0);
+  const totalSales = salesBy.reduce((s, v) => s + v, 0);
   const top = customers
-    .filter((c) => salesOf(c.id) > 0)
+    .filter((_c, i) => salesBy[i]! > 0)
     .sort((a, b) => salesOf(b.id) - salesOf(a.id) || a.code.localeCompare(b.code))
     .slice(0, TOP_CUSTOMERS);
   // gross profit of the top customers only: read through each one's own index
@@ -410,30 +455,30 @@ export function customerAnalytics(ctx: Ctx, input: AnalyticsInput): CustomersOut
     customers,
     (c) => String(regionSegment.keyOf(c.regionId) ?? ''),
     (k) => (k === '' ? '未设区域' : regionSegment.nameOf(Number(k))),
-    sales,
-    lastYear,
+    salesBy,
+    lastYearBy,
   );
   const segments = {
     customerType: segmentRows(
       customers,
       (c) => c.type,
       (k) => customerTypeLabels[k as CustomerType]?.zh ?? '未设',
-      sales,
-      lastYear,
+      salesBy,
+      lastYearBy,
     ) as Array<Segment & { key: CustomerType | '' }>,
     industry: segmentRows(
       customers,
       (c) => c.industry.trim(),
       (k) => k || '未填行业',
-      sales,
-      lastYear,
+      salesBy,
+      lastYearBy,
     ),
     scale: segmentRows(
       customers,
       (c) => (c.scale && (customerScales as readonly string[]).includes(c.scale) ? c.scale : ''),
       (k) => (k === '' ? '未设规模' : customerScaleLabels[k as CustomerScale].zh),
-      sales,
-      lastYear,
+      salesBy,
+      lastYearBy,
     ) as Array<Segment & { key: CustomerScale | '' }>,
     region: regionRows,
   };

@@ -28,7 +28,7 @@ import { agingOfLedger, ledgerAt } from '../receivables/aging';
 import { moneySettings } from '../settings/settings';
 import { tracking } from '../targets/tracking';
 import { lowSatisfactionExceptions } from '../satisfaction/exceptions';
-import { NOT_VISITED_DAYS, abNotVisited, customersWithin, isLostOn, lastStandingOrders, type CustomerRecord } from './customers';
+import { NOT_VISITED_DAYS, abNotVisited, customersWithin, isLostOn, lastStandingOrders, lostOn, type CustomerRecord } from './customers';
 
 type ExceptionsOut = z.output<(typeof analyticsMethods)['analytics.exceptions']['output']>;
 
@@ -232,12 +232,14 @@ function notVisited(ctx: Ctx, date: string): ExceptionItem[] {
 
 /** 流失预警: lost as of the date, the most recently silent first (the ones still most likely to come back). */
 function silentCustomers(ctx: Ctx, date: string, days: number): ExceptionItem[] {
-  const lasts = lastStandingOrders(ctx, [date]);
-  const lost: number[] = [];
-  for (const [id, [last]] of lasts) if (isLostOn(last ?? null, date, days)) lost.push(id);
+  let lost = lostOn(ctx, date, days);
+  if (!lost) {
+    lost = new Map();
+    for (const [id, [last]] of lastStandingOrders(ctx, [date])) if (last && isLostOn(last, date, days)) lost.set(id, last);
+  }
   // the active ones among them
   const rows: Array<{ c: CustomerRecord; last: string }> = [];
-  for (const c of customersWithin(ctx, {}, { ids: lost })) rows.push({ c, last: lasts.get(c.id)![0]! });
+  for (const c of customersWithin(ctx, {}, { ids: [...lost.keys()] })) rows.push({ c, last: lost.get(c.id)! });
   rows.sort((a, b) => b.last.localeCompare(a.last) || a.c.code.localeCompare(b.c.code));
   return rows.map(({ c, last }) =>
     item('silentCustomer', 'customer', c.id, c.name, {
