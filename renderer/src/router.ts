@@ -28,6 +28,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { nav: 'duplicates' },
   },
   {
+    path: '/customers/regrade',
+    name: 'customer-regrade',
+    component: () => import('@/views/customers/RegradePage.vue'),
+    meta: { nav: 'customers/regrade' },
+  },
+  {
     path: '/customers/new',
     name: 'customer-new',
     component: () => import('@/views/customers/CustomerForm.vue'),

@@ -207,7 +207,7 @@ describe('customer detail', () => {
     expect(w.find('[data-test="customer-descriptions"]').text()).toContain('北京恒信商贸');
     expect(w.find('[data-test="detail-contacts"]').text()).toContain('刘洋');
     const tabs = w.findAll('.el-tabs__item').map((x) => x.text());
-    expect(tabs).toEqual(['联系人 (1)', '客户策略卡', '客户月评卡', '变更记录']);
+    expect(tabs).toEqual(['联系人 (1)', '客户策略卡', '客户月评卡', '满意度', '生命周期', '变更记录']);
     // the cards load only when their tab is opened
     expect(core.of('strategyCards.get')).toHaveLength(0);
     await openTab('history');

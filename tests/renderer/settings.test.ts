@@ -29,6 +29,8 @@ const stored = () => ({
   overdueDays: 90,
   agingBucketEdges: [30, 60, 90, 180],
   trackingToleranceBp: 500,
+  abcCutoffsBp: [7000, 9000, 9800],
+  lifecycleLostDays: 180,
 });
 
 const settle = async (ms = 100) => {
@@ -114,6 +116,17 @@ describe('settings screen', () => {
     enter(document.activeElement!);
     expect(document.activeElement).toBe(field(wrapper, 'f-trackingTolerance').element);
     expect(field(wrapper, 'f-trackingTolerance').element.value).toBe('5');
+    // the grading cut-offs A, B, C in whole percent, then the lost-after days
+    for (const [name, value] of [
+      ['f-abcA', '70'],
+      ['f-abcB', '90'],
+      ['f-abcC', '98'],
+      ['f-lifecycleLostDays', '180'],
+    ] as const) {
+      enter(document.activeElement!);
+      expect(document.activeElement).toBe(field(wrapper, name).element);
+      expect(field(wrapper, name).element.value).toBe(value);
+    }
     enter(document.activeElement!);
     expect(document.activeElement).toBe(field(wrapper, 'f-idleMinutes').element);
 
@@ -122,6 +135,8 @@ describe('settings screen', () => {
     await field(wrapper, 'f-overdueDays').setValue('60');
     await field(wrapper, 'f-agingEdges').setValue('15，45、120');
     await field(wrapper, 'f-trackingTolerance').setValue('3');
+    await field(wrapper, 'f-abcB').setValue('85');
+    await field(wrapper, 'f-lifecycleLostDays').setValue('90');
     await field(wrapper, 'f-idleMinutes').setValue('20');
     // the preview follows what is typed
     expect(previewLabels()).toEqual(['未到期', '1–15天', '16–45天', '46–120天', '120天以上']);
@@ -135,6 +150,8 @@ describe('settings screen', () => {
         overdueDays: 60,
         agingBucketEdges: [15, 45, 120],
         trackingToleranceBp: 300,
+        abcCutoffsBp: [7000, 8500, 9800],
+        lifecycleLostDays: 90,
         idleMinutes: 20,
       },
     ]);
@@ -201,11 +218,20 @@ describe('settings screen', () => {
 
   it('is read-only for a clerk: every field disabled, no save, Ctrl+S sends nothing', async () => {
     const core = await mountSettings('clerk');
-    for (const f of ['f-companyName', 'f-companyPhone', 'f-companyAddress', 'f-overdueDays', 'f-agingEdges', 'f-idleMinutes']) {
+    for (const f of [
+      'f-companyName',
+      'f-companyPhone',
+      'f-companyAddress',
+      'f-overdueDays',
+      'f-agingEdges',
+      'f-abcA',
+      'f-lifecycleLostDays',
+      'f-idleMinutes',
+    ]) {
       expect(field(wrapper, f).element.disabled, f).toBe(true);
     }
     expect(wrapper.findAll('[data-test="f-creditControlMode"] input').every((r) => (r.element as HTMLInputElement).disabled)).toBe(true);
-    expect(wrapper.findAll('[data-test="read-only-tag"]')).toHaveLength(4);
+    expect(wrapper.findAll('[data-test="read-only-tag"]')).toHaveLength(5);
     expect(wrapper.find('[data-test="settings-save"]').exists()).toBe(false);
     expect(wrapper.find('[data-test="settings-read-only"]').text()).toContain('你的角色（文员）不能修改这些设置');
     ctrlS();

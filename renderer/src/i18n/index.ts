@@ -28,6 +28,7 @@ import trackingMessages from '@/views/targets/trackingMessages';
 import analyticsMessages from '@/views/analytics/messages';
 import meetingPackMessages from '@/views/meetingPack/messages';
 import opportunityMessages from '@/views/opportunities/messages';
+import gradingMessages from '@/views/customers/gradingMessages';
 
 // each domain keeps its texts beside its views, under its own namespace
 const zhCN = {
@@ -59,6 +60,7 @@ const zhCN = {
   analytics: analyticsMessages.zh,
   meetingPack: meetingPackMessages.zh,
   opportunity: opportunityMessages.zh,
+  grading: gradingMessages.zh,
 };
 const en: typeof zhCN = {
   ...enBase,
@@ -89,6 +91,7 @@ const en: typeof zhCN = {
   analytics: analyticsMessages.en,
   meetingPack: meetingPackMessages.en,
   opportunity: opportunityMessages.en,
+  grading: gradingMessages.en,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -2,12 +2,14 @@
 // idle sign-out the admin's, credit control and aging buckets a manager's or the admin's).
 import type { OperatorRole } from '@shared/domain/dailyForms';
 
-export type SettingsSection = 'company' | 'credit' | 'aging' | 'login';
+export type SettingsSection = 'company' | 'credit' | 'aging' | 'customers' | 'login';
 
 export const sectionEditors: Record<SettingsSection, readonly OperatorRole[]> = {
   company: ['admin'],
   credit: ['manager', 'admin'],
   aging: ['manager', 'admin'],
+  // the grading cut-offs and the lifecycle's lost-after days
+  customers: ['manager', 'admin'],
   login: ['admin'],
 };
 
