@@ -140,6 +140,8 @@ export const exceptionKinds = [
   'silentCustomer',
   'channelConflict',
   'complaintOverdue',
+  // a satisfaction score ≤ 2 in the last 30 days (satisfaction module)
+  'lowSatisfaction',
 ] as const;
 export type ExceptionKind = (typeof exceptionKinds)[number];
 

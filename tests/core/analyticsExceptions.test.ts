@@ -54,6 +54,10 @@ beforeEach(async () => {
   ids.lateComplaint = (
     await ok(f.core, 'complaints.save', { customerId: c3.id, receivedDate: '2025-02-20', content: '送货延迟三天', urgency: 'urgent' })
   ).id;
+  // satisfaction: c1 scored 2 on 02-20 (listed); c2 scored 1 on 01-27, 30 days before (not listed) and 3 on 02-25 (not low)
+  await ok(f.core, 'satisfaction.save', { customerId: c1.id, score: 2, source: 'survey', comment: '价格偏高', scoredOn: '2025-02-20' });
+  await ok(f.core, 'satisfaction.save', { customerId: c2.id, score: 1, source: 'survey', scoredOn: '2025-01-27' });
+  await ok(f.core, 'satisfaction.save', { customerId: c2.id, score: 3, source: 'survey', scoredOn: '2025-02-25' });
 });
 
 type Item = Output<'analytics.exceptions'>['items'][number];
@@ -64,7 +68,7 @@ describe('analytics.exceptions', () => {
     const { reps, customers } = f.s;
     expect(out.thresholds).toEqual({ notVisitedDays: 30, silentDays: 90, overdueDays: 90 });
     // one of each, and two A/B customers not visited: c2 and the dealer's own trading account (a customer graded B)
-    expect(out.counts.map((c) => c.count)).toEqual([1, 1, 1, 1, 1, 1, 2, 1, 1, 1]);
+    expect(out.counts.map((c) => c.count)).toEqual([1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1]);
     const account = f.core.ctx.db.prepare('select customer_id from dealer_accounts where dealer_id = ?').pluck().get(f.dealer) as number;
     const pick = (i: Item) => [i.kind, i.target, i.targetId, i.name, i.repName, i.amountFen, i.days, i.date];
     expect(out.items.map(pick)).toEqual([
@@ -79,7 +83,9 @@ describe('analytics.exceptions', () => {
       ['silentCustomer', 'customer', customers.c3.id, '张记烟酒行', '李娜', null, 117, '2024-11-01'],
       ['channelConflict', 'channelConflict', ids.conflictOrder, '江苏恒信商贸有限公司', '赵磊', 1_000, 6, '2025-02-20'],
       ['complaintOverdue', 'complaint', ids.lateComplaint, '张记烟酒行', '李娜', null, 3, '2025-02-20'],
+      ['lowSatisfaction', 'customer', customers.c1.id, '北京华众商贸有限公司', '赵磊', null, 6, '2025-02-20'],
     ]);
+    expect(out.items.find((i) => i.kind === 'lowSatisfaction')!.detail).toBe('2/5 价格偏高');
     expect(out.items.find((i) => i.kind === 'overCredit')!.detail).toBe('应收余额 ¥1,300.00 超过信用额度 ¥1,200.50');
     expect(out.items.find((i) => i.kind === 'complaintOverdue')!.detail).toContain('送货延迟三天');
   });

@@ -189,6 +189,7 @@ export default {
         silentCustomer: '流失预警',
         channelConflict: '疑似窜货',
         complaintOverdue: '客诉超时',
+        lowSatisfaction: '满意度低',
       },
     },
   },
@@ -380,6 +381,7 @@ export default {
         silentCustomer: 'Silent customers',
         channelConflict: 'Channel conflict',
         complaintOverdue: 'Complaints past due',
+        lowSatisfaction: 'Low satisfaction',
       },
       line: {
         noPlan: 'No visit plan for {date}',
@@ -397,6 +399,7 @@ export default {
         silentCustomer: 'No order for {days} days (last {date})',
         channelConflict: 'Sold outside the dealer territory: {detail}',
         complaintOverdue: '{days} days past the answer time: {detail}',
+        lowSatisfaction: 'Scored {detail} on {date}',
       },
     },
   },
