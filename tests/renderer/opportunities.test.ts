@@ -181,7 +181,14 @@ describe('商机看板', () => {
   });
 
   it('→ from 谈判 asks whether to create a draft order; 确认成交 sends createOrder and offers the order', SLOW, async () => {
-    const core = await mountAt('/opportunities/board', boardCore({ negotiate: [card(5)] }), 'opportunity-board');
+    const core = await mountAt(
+      '/opportunities/board',
+      {
+        ...boardCore({ negotiate: [card(5)] }),
+        'opportunities.get': () => detailOf(card(5), 'negotiate', { products: [{ id: 2, sku: 'P002', name: '五粮液' }] }),
+      },
+      'opportunity-board',
+    );
     await settle(200);
     await click(el('[data-test="board-card-5"]'));
     press('ArrowRight');
@@ -393,6 +400,17 @@ describe('商机 detail', () => {
     await settle(100);
     expect(core.of('opportunities.move').map((x) => x.input)).toEqual([{ id: 8, stage: 'quote' }]);
     expect(text('[data-test="opportunity-stage"]')).toBe('报价');
+
+    // 成交 of one without products: no draft order is offered (the core would refuse it)
+    await click(el('[data-test="opportunity-won"]'));
+    await settle(100);
+    const won = el('[data-test="opportunity-won-dialog"]');
+    expect(won.querySelector<HTMLInputElement>('[data-test="won-create-order"] input')!.disabled).toBe(true);
+    expect(won.querySelector<HTMLInputElement>('[data-test="won-create-order"] input')!.checked).toBe(false);
+    expect(text('[data-test="won-order-note"]')).toContain('商机没有意向产品');
+    await click(won.querySelector('[data-test="close-confirm"]'));
+    await settle(150);
+    expect(core.of('opportunities.move').at(-1)!.input).toEqual({ id: 8, stage: 'won', date: today, createOrder: false });
 
     current = detailOf(c, 'won', { orderId: 501, orderDocNo: 'XS-20261201-001', closedOn: today });
     await core.router.push('/opportunities/board');

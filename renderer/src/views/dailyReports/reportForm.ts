@@ -4,6 +4,7 @@ import type { Input, Output } from '@shared/contract';
 import type { DailyReportDetail } from '@shared/contract/dailyReports';
 import type { VisitPlanDetail } from '@shared/contract/visitPlans';
 import type { Attendance } from '@shared/domain/dailyForms';
+import type { OpportunityStage } from '@shared/domain/opportunity';
 import { listRegionPath } from '@/components/list/regionPath';
 
 export interface ReportLineForm {
@@ -25,6 +26,12 @@ export interface ReportLineForm {
   /** the complaint handled on this visit (客诉), and its code for showing it */
   complaintId: number | null;
   complaintCode: string;
+  /** the 商机 this visit worked on, and the stage it moved it to (null: only named) */
+  opportunityId: number | null;
+  opportunityTitle: string;
+  opportunityStage: OpportunityStage | null;
+  /** a saved line that moved its opportunity: the move is history, the line keeps it */
+  opportunityMoved: boolean;
 }
 
 export interface ReportForm {
@@ -51,6 +58,10 @@ export const blankReportLine = (): ReportLineForm => ({
   collectedFen: 0,
   complaintId: null,
   complaintCode: '',
+  opportunityId: null,
+  opportunityTitle: '',
+  opportunityStage: null,
+  opportunityMoved: false,
 });
 
 /** An unplanned row nothing was typed into (planned rows are never blank: they stand for a visit of the plan). */
@@ -62,7 +73,8 @@ export const isBlankReportLine = (l: ReportLineForm): boolean =>
   !l.nextStep.trim() &&
   l.orderFen === 0 &&
   l.collectedFen === 0 &&
-  l.complaintId === null;
+  l.complaintId === null &&
+  l.opportunityId === null;
 
 /** Each line of the day's plan becomes a visit to report on, linked to it. */
 export function linesFromPlan(plan: VisitPlanDetail): ReportLineForm[] {
@@ -94,6 +106,10 @@ export function reportFormFrom(detail: DailyReportDetail | null, plan: VisitPlan
         collectedFen: l.collectedFen,
         complaintId: l.complaintId,
         complaintCode: l.complaintCode ?? '',
+        opportunityId: l.opportunityId ?? null,
+        opportunityTitle: l.opportunityTitle ?? '',
+        opportunityStage: l.opportunityStage ?? null,
+        opportunityMoved: !!l.opportunityStage,
       }))
     : plan
       ? linesFromPlan(plan)
@@ -218,6 +234,7 @@ export function reportSaveInput(form: ReportForm, repId: number, date: string, i
         orderFen: l.orderFen ?? 0,
         collectedFen: l.collectedFen ?? 0,
         ...(l.complaintId ? { complaintId: l.complaintId } : {}),
+        ...(l.opportunityId ? { opportunityId: l.opportunityId, opportunityStage: l.opportunityStage } : {}),
       })),
   };
 }

@@ -8,17 +8,32 @@ import { i18n, pickLabel } from '@/i18n';
 import type { OpportunityDetail } from '@shared/contract';
 import { stageLabels, type OpportunityStage } from '@shared/domain/opportunity';
 
+/** What the close dialog is told about the opportunity it closes. */
+export interface CloseTarget {
+  id: number;
+  title: string;
+  /** products of interest; undefined when not known */
+  productCount?: number;
+}
+
 export function useMoveFlow(after: (detail: OpportunityDetail) => void | Promise<void>) {
   const router = useRouter();
   const t = i18n.global.t;
   const closeOpen = ref(false);
   const closeOutcome = ref<'won' | 'lost'>('won');
-  const closeTarget = ref<{ id: number; title: string } | null>(null);
+  const closeTarget = ref<CloseTarget | null>(null);
   const moving = ref(false);
 
-  async function move(target: { id: number; title: string }, to: OpportunityStage): Promise<void> {
+  async function move(target: { id: number; title: string; products?: readonly unknown[] }, to: OpportunityStage): Promise<void> {
     if (to === 'won' || to === 'lost') {
-      closeTarget.value = target;
+      // a draft order needs products of interest: the dialog offers it only when there are some (a card does not say)
+      let productCount = target.products?.length;
+      if (to === 'won' && productCount === undefined) {
+        productCount = await call('opportunities.get', { id: target.id })
+          .then((d) => d.products.length)
+          .catch(() => undefined);
+      }
+      closeTarget.value = { id: target.id, title: target.title, productCount };
       closeOutcome.value = to;
       closeOpen.value = true;
       return;
