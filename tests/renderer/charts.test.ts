@@ -1,7 +1,7 @@
 // Chart option builders and number formatting: titles, axis formatters on real numbers, series data exactly the input,
 // the A/B/C cut-offs, the theme's black-and-white cues.
 import { describe, expect, it } from 'vitest';
-import { axisFen, changeBp, compactNumber, percentBp, tooltipFen, axisValue, exactValue } from '@/charts/format';
+import { axisFen, changeBp, compactNumber, percentBp, setCompactUnits, tooltipFen, axisValue, exactValue } from '@/charts/format';
 import {
   achievementOption,
   axisTooltip,
@@ -35,6 +35,23 @@ describe('chart number formatting', () => {
     expect(axisFen(12_345_600)).toBe('12.3万'); // 123,456 元
     expect(axisFen(30_000_000_000)).toBe('3亿');
     expect(axisFen(0)).toBe('0');
+  });
+
+  it('in English the axes say K, M and B, and back in Chinese 万 and 亿', () => {
+    setCompactUnits('en');
+    try {
+      expect(compactNumber(8000)).toBe('8,000');
+      expect(compactNumber(12345)).toBe('12.3K');
+      expect(compactNumber(-25000)).toBe('-25K');
+      expect(compactNumber(999_999)).toBe('1000K');
+      expect(compactNumber(57_096_100)).toBe('57.1M');
+      expect(compactNumber(3_400_000_000)).toBe('3.4B');
+      expect(axisFen(12_345_600)).toBe('123K'); // 123,456 元
+      expect(axisValue('count', 1_500_000)).toBe('1.5M');
+    } finally {
+      setCompactUnits('zh-CN');
+    }
+    expect(compactNumber(12345)).toBe('1.23万');
   });
 
   it('tooltips in ¥ with thousands separators from 分, percentages with one decimal from bp', () => {

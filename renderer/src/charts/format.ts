@@ -1,4 +1,5 @@
-// Chinese number formatting for charts: 万 / 亿 on axes, ¥ with thousands separators in tooltips, % with one decimal.
+// Number formatting for charts: 万 / 亿 on axes (K / M / B in English), ¥ with thousands separators in tooltips, % with
+// one decimal.
 import { formatFen } from '@shared/money';
 
 /** Trailing zeros of the decimals only: 5.50 → 5.5, 5.00 → 5, 5710 stays. */
@@ -7,12 +8,28 @@ const trim = (text: string) => (text.includes('.') ? text.replace(/\.?0+$/, '') 
 /** 1.23 / 12.3 / 123 / 1234: about three significant digits, trailing zeros dropped. */
 const short = (n: number) => trim(n.toFixed(n >= 100 ? 0 : n >= 10 ? 1 : 2));
 
-/** A count or a yuan amount for an axis or a bar label: 8,000 / 1.25万 / 5710万 / 3.4亿. */
+/** [from, divisor, unit]: how axes shorten large numbers, in Chinese and in English (below 10,000 nothing is shortened). */
+const ZH_UNITS: ReadonlyArray<readonly [number, number, string]> = [
+  [1e8, 1e8, '亿'],
+  [1e4, 1e4, '万'],
+];
+const EN_UNITS: ReadonlyArray<readonly [number, number, string]> = [
+  [1e9, 1e9, 'B'],
+  [1e6, 1e6, 'M'],
+  [1e4, 1e3, 'K'],
+];
+let units = ZH_UNITS;
+/** Set with the UI language (stores/app.ts): the charts drawn next shorten numbers that language's way. */
+export function setCompactUnits(locale: string): void {
+  units = locale === 'en' ? EN_UNITS : ZH_UNITS;
+}
+
+/** A count or a yuan amount for an axis or a bar label: 8,000 / 1.25万 / 5710万 / 3.4亿 (English: 12.3K / 57.1M / 3.4B). */
 export function compactNumber(value: number): string {
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
-  if (abs >= 1e8) return `${sign}${short(abs / 1e8)}亿`;
-  if (abs >= 1e4) return `${sign}${short(abs / 1e4)}万`;
+  const unit = units.find(([from]) => abs >= from);
+  if (unit) return `${sign}${short(abs / unit[1])}${unit[2]}`;
   return `${sign}${String(Math.round(abs)).replace(/\B(?=(\d{3})+$)/g, ',')}`;
 }
 

@@ -3,6 +3,7 @@ import { ref } from 'vue';
 import { call } from '@/api';
 import type { Output } from '@shared/contract';
 import { i18n, type Locale } from '@/i18n';
+import { setCompactUnits } from '@/charts/format';
 
 export const useAppStore = defineStore('app', () => {
   const settings = ref<Output<'settings.get'> | null>(null);
@@ -11,6 +12,7 @@ export const useAppStore = defineStore('app', () => {
   function applyLocale(locale: Locale) {
     i18n.global.locale.value = locale;
     document.documentElement.lang = locale;
+    setCompactUnits(locale);
   }
 
   let loading: Promise<void> | null = null;
