@@ -96,7 +96,7 @@ const zh = {
   entered: '进入数',
   enteredAmount: '金额',
   conversion: '转化率',
-  avgDays: '平均停留',
+  avgDays: '平均停留天数',
   days: '{n} 天',
   stageDays: '各阶段平均停留天数',
   winRate: '赢单率',
