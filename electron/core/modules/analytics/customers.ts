@@ -269,7 +269,8 @@ function categoryScope(filters: AnalyticsFilters): ScopeUnit[] {
 export function lastVisits(ctx: Ctx, to: string): Map<number, string> {
   const rows = prepared(
     ctx.db,
-    `select l.customer_id, max(d.date) from daily_report_lines l join daily_reports d on d.id = l.report_id
+    // the reports first (a few thousand), then their lines: not every line with a lookup of its report
+    `select l.customer_id, max(d.date) from daily_reports d cross join daily_report_lines l on l.report_id = d.id
      where l.done = 1 and d.state in ('submitted', 'signed') and d.date <= ? group by l.customer_id`,
   )
     .raw()

@@ -38,7 +38,9 @@ const RECENT_DAYS = 30;
 /** Days a complaint may stay open, by urgency. */
 export const COMPLAINT_ANSWER_DAYS: Record<Urgency, number> = { critical: 1, urgent: 3, normal: 7 };
 
-const fen = (v: number) => `¥${(v / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+// one formatter for every row (toLocaleString with options builds a new one per call: thousands of rows)
+const yuan = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const fen = (v: number) => `¥${yuan.format(v / 100)}`;
 const pct = (bp: number | null) => (bp === null ? '—' : `${(bp / 100).toFixed(1)}%`);
 
 function item(

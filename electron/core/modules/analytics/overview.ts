@@ -10,7 +10,7 @@ import { metricDefinitions, targetMetrics, type TargetMetric } from '../../../..
 import { timeProgressBp } from '../../../../shared/calendar';
 import { prepared } from '../../db/sql';
 import { repLeaveDays, workCalendar } from '../calendar/calendar';
-import { receivablesAging } from '../receivables/aging';
+import { receivablesAging, recentLedgerDate } from '../receivables/aging';
 import { figure, trackingToleranceBp } from '../targets/tracking';
 import { TargetForest } from '../targets/resolve';
 import type { ScopeUnit } from '../targets/actuals';
@@ -72,7 +72,19 @@ function balancesAt(ctx: Ctx, dates: readonly string[], regionId: number | undef
        union all
        select ${unpaid} from receivables r where settled_date > @asOf and date <= @asOf and due_date < @asOf ${inRegion})`,
   ).pluck();
-  const overdueAt = new Map(ascending.map((asOf) => [asOf, overdue.get({ asOf, ...region }) as number]));
+  // a recent date: the receivables unpaid today (open_receivables) with the allocations dated after it added back —
+  // no allocation summed per receivable
+  const recentOverdue = prepared(
+    ctx.db,
+    `select coalesce(sum(u), 0) from (
+       select unpaid_fen as u from open_receivables where date <= @asOf and due_date < @asOf ${inRegion}
+       union all
+       select a.amount_fen from allocations a indexed by allocations_date_idx cross join receivables r on r.id = a.receivable_id
+       where a.date > @asOf and r.date <= @asOf and r.due_date < @asOf ${inRegion.replace('customer_id in', 'r.customer_id in')})`,
+  ).pluck();
+  const overdueAt = new Map(
+    ascending.map((asOf) => [asOf, (recentLedgerDate(ctx, asOf) ? recentOverdue : overdue).get({ asOf, ...region }) as number]),
+  );
   return dates.map((asOf) => ({ totalFen: totals.get(asOf)!, overdueFen: overdueAt.get(asOf)! }));
 }
 

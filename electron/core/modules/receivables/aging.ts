@@ -200,17 +200,22 @@ export interface LedgerAt {
 /** At most this many ledger rows dated after the date: it is read from the summaries less those rows. */
 const RECENT_LEDGER_ROWS = 20_000;
 
+/** Whether few enough ledger rows are dated after the date for it to be read from the summaries less them. */
+export function recentLedgerDate(ctx: Ctx, asOf: string): boolean {
+  const later = (table: 'receivables' | 'credits' | 'allocations') =>
+    prepared(ctx.db, `select count(*) from (select 1 from ${table} where date > ? limit ${RECENT_LEDGER_ROWS + 1})`)
+      .pluck()
+      .get(asOf) as number;
+  return later('allocations') + later('receivables') + later('credits') <= RECENT_LEDGER_ROWS;
+}
+
 /**
  * The ledger as of a recent date from the summary tables of migration 0007: each customer's balance today less its
  * rows dated after the date; the receivables unpaid today (dated on or before it) with the allocations dated after it
  * added back — a receivable paid in full since is open again by those. Null when too many rows are dated after it.
  */
 function ledgerFromSummaries(ctx: Ctx, asOf: string): LedgerAt | null {
-  const later = (table: 'receivables' | 'credits' | 'allocations') =>
-    prepared(ctx.db, `select count(*) from (select 1 from ${table} where date > ? limit ${RECENT_LEDGER_ROWS + 1})`)
-      .pluck()
-      .get(asOf) as number;
-  if (later('allocations') + later('receivables') + later('credits') > RECENT_LEDGER_ROWS) return null;
+  if (!recentLedgerDate(ctx, asOf)) return null;
   const balance = new Map<number, number>();
   for (const [id, debitsFen, creditsFen] of prepared(ctx.db, 'select customer_id, receivables_fen, credits_fen from customer_balances')
     .raw()
