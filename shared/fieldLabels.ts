@@ -243,6 +243,12 @@ export const fieldLabels: Record<string, string> = {
   createdOn: '创建日期',
   opportunityId: '商机',
   opportunityStage: '推进到阶段',
+  stageProbabilityBp: '各阶段默认成交概率',
+  identify: '潜在客户识别',
+  needs: '需求分析',
+  demo: '方案演示',
+  quote: '报价',
+  negotiate: '谈判',
   // summary tables (analytics.rebuildSummaries)
   verifyOnly: '仅校验',
 };
@@ -252,6 +258,7 @@ export const methodFieldLabels: Readonly<Record<string, Readonly<Record<string, 
   'targets.decompose': { method: '分解方式' },
   'calendar.setDays': { source: '日历类别' },
   'opportunities.save': { title: '商机名称', source: '商机来源' },
+  'settings.save': { contact: '初次接触' },
 };
 
 /** Own labels only: a key such as "__proto__" or "constructor" must not pick up Object.prototype members. */

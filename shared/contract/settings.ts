@@ -25,6 +25,11 @@ export const DEFAULT_ABC_CUTOFFS_BP: readonly [number, number, number] = [7000, 
 /** 生命周期: a customer whose last purchase is this many days old (or older) is 流失 (lost). */
 export const lifecycleLostDaysSchema = z.int().min(1).max(3650);
 export const DEFAULT_LIFECYCLE_LOST_DAYS = 180;
+/** 商机: each open stage's default probability in bp (a move takes it unless the opportunity's was typed by hand). */
+const stageBp = z.int().min(0, '不能小于 0%').max(10_000, '不能大于 100%');
+export const stageProbabilitySchema = z
+  .object({ identify: stageBp, contact: stageBp, needs: stageBp, demo: stageBp, quote: stageBp, negotiate: stageBp })
+  .strict();
 
 const settingsOutput = z.object({
   initialized: z.boolean(),
@@ -50,6 +55,8 @@ const settingsOutput = z.object({
   abcCutoffsBp: z.array(z.int()),
   /** 生命周期: days without a purchase after which a customer is 流失 (default 180) */
   lifecycleLostDays: z.int(),
+  /** 商机: the open stages' default probabilities in bp (10 / 20 / 30 / 50 / 60 / 80 % unless set) */
+  stageProbabilityBp: stageProbabilitySchema,
 });
 
 export const settingsMethods = {
@@ -82,6 +89,7 @@ export const settingsMethods = {
         // the customer rules (grading cut-offs, lost after N days): a manager's or an admin's
         abcCutoffsBp: abcCutoffsSchema.optional(),
         lifecycleLostDays: lifecycleLostDaysSchema.optional(),
+        stageProbabilityBp: stageProbabilitySchema.optional(),
       })
       .strict(),
     output: settingsOutput,

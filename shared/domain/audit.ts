@@ -16,6 +16,7 @@ import { productStatusLabels } from './product';
 import { regionLevelLabels } from './region';
 import { repStatusLabels } from './rep';
 import { expenseCategoryLabels } from './expense';
+import { lostReasonLabels, stageLabels } from './opportunity';
 import { metricDefinitions, targetLevelLabels, targetMetrics } from './targets';
 import { feedbackTypeLabels, handleStatusLabels, urgencyLabels } from './feedback';
 import { attendanceLabels, formStateLabels, operatorRoleLabels } from './dailyForms';
@@ -52,6 +53,7 @@ export const auditActionLabels: Record<string, Labelled> = {
   rebuild: { zh: '重建', en: 'Rebuilt' },
   regrade: { zh: '重新评级', en: 'Regraded' },
   lifecycle: { zh: '生命周期变化', en: 'Lifecycle changed' },
+  move: { zh: '变更阶段', en: 'Stage changed' },
 };
 
 /** Record types as the log stores them; an import is logged under the plural list name (customers, dealers …). */
@@ -72,6 +74,7 @@ export const auditEntityLabels: Record<string, Labelled> = {
   marketFeedback: { zh: '市场反映', en: 'Market feedback' },
   complaint: { zh: '客诉', en: 'Complaint' },
   expense: { zh: '销售费用', en: 'Expense' },
+  opportunity: { zh: '商机', en: 'Opportunity' },
   visitPlan: { zh: '拜访计划', en: 'Visit plan' },
   dailyReport: { zh: '销售报告', en: 'Daily report' },
   weeklyPlan: { zh: '周计划', en: 'Weekly plan' },
@@ -123,6 +126,18 @@ export const auditFieldLabels: Record<string, Labelled> = {
   passwordReset: { zh: '重设密码', en: 'Password reset' },
   signature: { zh: '签名图片', en: 'Signature image' },
   idleMinutes: { zh: '自动登出时间(分钟)', en: 'Idle sign-out (minutes)' },
+  // 商机
+  stage: { zh: '阶段', en: 'Stage' },
+  probabilityBp: { zh: '成交概率(基点)', en: 'Probability (bp)' },
+  expectedCloseDate: { zh: '预计成交日期', en: 'Expected close' },
+  nextStep: { zh: '下一步', en: 'Next step' },
+  nextStepDate: { zh: '下一步日期', en: 'Next step date' },
+  leadSource: { zh: '商机来源', en: 'Lead source' },
+  lostReason: { zh: '流失原因', en: 'Lost reason' },
+  lostNote: { zh: '流失说明', en: 'Lost note' },
+  orderId: { zh: '销售单', en: 'Sales order' },
+  closedOn: { zh: '关闭日期', en: 'Closed on' },
+  productIds: { zh: '意向产品', en: 'Products of interest' },
   operators: { zh: '操作员数', en: 'Operators' },
   code: { zh: '编码', en: 'Code' },
   name: { zh: '名称', en: 'Name' },
@@ -390,6 +405,7 @@ const valueLabelsByEntity: Record<string, Record<string, Record<string, Labelled
   marketFeedback: { feedbackType: feedbackTypeLabels, urgency: urgencyLabels, status: handleStatusLabels },
   complaint: { urgency: urgencyLabels, status: handleStatusLabels },
   expense: { category: expenseCategoryLabels },
+  opportunity: { stage: stageLabels, lostReason: lostReasonLabels },
   target: {
     metric: Object.fromEntries(targetMetrics.map((m) => [m, metricDefinitions[m].label])),
     level: targetLevelLabels,

@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import { generateDemo } from '../../electron/core/demo/generate';
 import { actAs, ok, steppingClock } from './helpers';
+import { todayLocal } from '../../electron/core/context';
+import { funnelFigures, type FunnelOpportunity, type StageChange } from '../../electron/core/modules/opportunities/funnelMath';
+import type { OpportunityStage } from '../../shared/domain/opportunity';
 
 let core: Core;
 const all = <T>(sql: string, ...params: unknown[]) => core.ctx.db.prepare(sql).all(...params) as T[];
@@ -67,6 +70,33 @@ describe('demo pipeline', () => {
     expect(rows.map((r) => r.source).sort()).toEqual(['complaint', 'survey', 'visit']);
     expect(Math.min(...rows.map((r) => r.lo))).toBe(1);
     expect(Math.max(...rows.map((r) => r.hi))).toBe(5);
+  });
+
+  it('pipeline.funnel (aggregated in SQL) equals the pure funnel arithmetic over the same stage changes', async () => {
+    const manager = actAs(core, all<{ name: string }>("select name from operators where role = 'manager' limit 1")[0]!.name);
+    for (const [from, to] of [
+      ['2025-12-01', '2026-11-30'],
+      ['2026-06-01', '2026-06-30'],
+      ['2025-01-01', '2025-12-31'],
+    ] as const) {
+      const changes = all<{ id: number; amountFen: number; toStage: OpportunityStage; changedOn: string }>(
+        `select o.id, o.amount_fen as amountFen, sc.to_stage as toStage, sc.changed_on as changedOn
+         from opportunities o join opportunity_stage_changes sc on sc.opportunity_id = o.id
+         where o.created_on between ? and ? and sc.changed_on <= ? order by o.id, sc.changed_on, sc.id`,
+        from,
+        to,
+        to,
+      );
+      const byId = new Map<number, FunnelOpportunity & { changes: StageChange[] }>();
+      for (const c of changes) {
+        const o = byId.get(c.id) ?? { amountFen: c.amountFen, changes: [] };
+        o.changes.push({ toStage: c.toStage, changedOn: c.changedOn });
+        byId.set(c.id, o);
+      }
+      const today = todayLocal(core.ctx);
+      const f = await ok(manager, 'pipeline.funnel', { from, to });
+      expect(f.stages, `${from} … ${to}`).toEqual(funnelFigures([...byId.values()], to < today ? to : today));
+    }
   });
 
   it('gives a funnel that never widens and a kanban per rep', async () => {

@@ -120,6 +120,22 @@ describe('opportunities.move', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['create', 'move', 'move', 'move']);
   });
 
+  it('takes the stages’ default probabilities from the settings (a manager’s), refusing one outside 0–100 %', async () => {
+    const stageProbabilityBp = { identify: 500, contact: 1500, needs: 2500, demo: 4500, quote: 6500, negotiate: 9000 };
+    await ok(core, 'settings.save', { stageProbabilityBp });
+    expect((await ok(core, 'settings.get', {})).stageProbabilityBp).toEqual(stageProbabilityBp);
+    const o = await ok(core, 'opportunities.save', opportunity());
+    expect(o.probabilityBp).toBe(500);
+    expect((await ok(core, 'opportunities.move', { id: o.id, stage: 'quote' })).probabilityBp).toBe(6500);
+    await refused(
+      'settings.save',
+      { stageProbabilityBp: { ...stageProbabilityBp, demo: 10_001 } },
+      'VALIDATION',
+      'stageProbabilityBp.demo',
+      '100%',
+    );
+  });
+
   it('wins into a draft sales order with its products at list price', async () => {
     const o = await ok(core, 'opportunities.save', opportunity({ productIds: [products.maotai, products.wuliangye] }));
     const won = await ok(core, 'opportunities.move', { id: o.id, stage: 'won', date: '2025-03-08', createOrder: true });

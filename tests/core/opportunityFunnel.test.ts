@@ -141,6 +141,10 @@ describe('pipeline.funnel through the core (the same three, entered with their d
       ['2025-06', 25_000, null],
     ]);
     expect(f.weightedFen).toBe(101_660);
+    // a rep's May target: the gap is the target less nothing sold yet; no target in April or June
+    await ok(core, 'targets.save', { metric: 'sales', level: 'rep', unitId: s.reps.li.id, period: '2025-05', value: 1_000_000 });
+    const li = await ok(core, 'pipeline.funnel', { from: '2025-01-01', to: '2025-12-31', repId: s.reps.li.id });
+    expect(li.byMonth.map((m) => m.targetGapFen)).toEqual([null, 1_000_000, null]);
   });
 
   it('refuses a period ending before it starts', async () => {

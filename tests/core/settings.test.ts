@@ -31,6 +31,7 @@ describe('settings', () => {
       trackingToleranceBp: 500,
       abcCutoffsBp: [7000, 9000, 9800],
       lifecycleLostDays: 180,
+      stageProbabilityBp: { identify: 1000, contact: 2000, needs: 3000, demo: 5000, quote: 6000, negotiate: 8000 },
     });
   });
 

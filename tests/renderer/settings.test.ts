@@ -31,6 +31,7 @@ const stored = () => ({
   trackingToleranceBp: 500,
   abcCutoffsBp: [7000, 9000, 9800],
   lifecycleLostDays: 180,
+  stageProbabilityBp: { identify: 1000, contact: 2000, needs: 3000, demo: 5000, quote: 6000, negotiate: 8000 },
 });
 
 const settle = async (ms = 100) => {
@@ -122,6 +123,13 @@ describe('settings screen', () => {
       ['f-abcB', '90'],
       ['f-abcC', '98'],
       ['f-lifecycleLostDays', '180'],
+      // the opportunity stages' default probabilities in whole percent
+      ['f-stage-probability-identify', '10'],
+      ['f-stage-probability-contact', '20'],
+      ['f-stage-probability-needs', '30'],
+      ['f-stage-probability-demo', '50'],
+      ['f-stage-probability-quote', '60'],
+      ['f-stage-probability-negotiate', '80'],
     ] as const) {
       enter(document.activeElement!);
       expect(document.activeElement).toBe(field(wrapper, name).element);
@@ -226,6 +234,7 @@ describe('settings screen', () => {
       'f-agingEdges',
       'f-abcA',
       'f-lifecycleLostDays',
+      'f-stage-probability-quote',
       'f-idleMinutes',
     ]) {
       expect(field(wrapper, f).element.disabled, f).toBe(true);

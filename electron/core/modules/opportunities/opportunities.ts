@@ -7,7 +7,6 @@ import {
   defaultStageProbabilityBp,
   isClosedStage,
   lostReasonLabels,
-  openStages,
   opportunityStages,
   stageLabels,
   type LostReason,
@@ -20,25 +19,15 @@ import { haystack, Where } from '../complaints/handling';
 import { saveCustomer } from '../customers/customers';
 import { saveOrder } from '../orders/orders';
 import { assertRepExists } from '../reps/reps';
-import { readSetting } from '../settings/settings';
+import { readSetting, stageProbabilitiesOf } from '../settings/settings';
 import { daysInStages } from './funnelMath';
 
 type ListInput = ParsedInput<'opportunities.list'>;
 type SortField = NonNullable<ListInput['sort']>['field'];
 
-/** The open stages' probabilities as set in the settings (key stageProbabilityBp), else the defaults. */
+/** Each stage's probability: the open ones as set in the settings (stageProbabilityBp), won 100 %, lost 0. */
 export function stageProbabilities(ctx: Ctx): Record<OpportunityStage, number> {
-  const out = { ...defaultStageProbabilityBp };
-  try {
-    const stored = JSON.parse(readSetting(ctx, 'stageProbabilityBp') ?? '{}') as Record<string, unknown>;
-    for (const s of openStages) {
-      const v = stored[s];
-      if (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_000) out[s] = v as number;
-    }
-  } catch {
-    // a damaged value falls back to the defaults
-  }
-  return out;
+  return { ...defaultStageProbabilityBp, ...stageProbabilitiesOf(readSetting(ctx, 'stageProbabilityBp')) };
 }
 
 export const opportunityFrom = `from opportunities o
@@ -223,7 +212,7 @@ export function getOpportunity(ctx: Ctx, input: ParsedInput<'opportunities.get'>
 
 /** What the audit log keeps of an opportunity. */
 const snapshot = (o: OpportunityDetail) => ({
-  title: o.title,
+  name: o.title,
   customerId: o.customerId,
   repId: o.repId,
   stage: o.stage,
@@ -233,7 +222,7 @@ const snapshot = (o: OpportunityDetail) => ({
   nextStep: o.nextStep,
   nextStepDate: o.nextStepDate,
   competitor: o.competitor,
-  source: o.source,
+  leadSource: o.source,
   lostReason: o.lostReason,
   lostNote: o.lostNote,
   orderId: o.orderId,

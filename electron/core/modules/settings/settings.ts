@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/contract/settings';
 import { DEFAULT_AGING_EDGES, type CreditControlMode } from '../../../../shared/domain/money';
 import { operatorCount } from '../operators/operators';
+import { defaultStageProbabilityBp, openStages, type OpenStage } from '../../../../shared/domain/opportunity';
 
 function readAll(ctx: Ctx): Map<string, string> {
   const rows = ctx.db.prepare('select key, value from settings').all() as Array<{ key: string; value: string }>;
@@ -45,7 +46,23 @@ export function getSettings(ctx: Ctx): Output<'settings.get'> {
     ...moneySettingsOf(s),
     trackingToleranceBp: toleranceOf(s.get('trackingToleranceBp')),
     ...customerRulesOf((key) => s.get(key) ?? null),
+    stageProbabilityBp: stageProbabilitiesOf(s.get('stageProbabilityBp') ?? null),
   };
+}
+
+/** The open stages' default probabilities as stored (key stageProbabilityBp, JSON), a missing or damaged one the default. */
+export function stageProbabilitiesOf(stored: string | null): Record<OpenStage, number> {
+  const out = Object.fromEntries(openStages.map((st) => [st, defaultStageProbabilityBp[st]])) as Record<OpenStage, number>;
+  try {
+    const parsed = JSON.parse(stored ?? '{}') as Record<string, unknown>;
+    for (const st of openStages) {
+      const v = parsed[st];
+      if (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_000) out[st] = v as number;
+    }
+  } catch {
+    // a damaged value falls back to the defaults
+  }
+  return out;
 }
 
 export interface CustomerRuleSettings {
@@ -133,6 +150,9 @@ export function saveSettings(ctx: Ctx, input: ParsedInput<'settings.save'>): Out
   if (customerRulesChange && ctx.actor && ctx.actor.role !== 'admin' && ctx.actor.role !== 'manager') {
     throw new DomainError('FORBIDDEN', '只有经理或系统管理员可以修改客户评级和生命周期规则');
   }
+  if (input.stageProbabilityBp !== undefined && ctx.actor && ctx.actor.role !== 'admin' && ctx.actor.role !== 'manager') {
+    throw new DomainError('FORBIDDEN', '只有经理或系统管理员可以修改商机各阶段的默认成交概率');
+  }
   ctx.db.transaction(() => {
     const before = getSettings(ctx);
     if (input.companyName !== undefined) writeSetting(ctx, 'companyName', input.companyName);
@@ -146,6 +166,7 @@ export function saveSettings(ctx: Ctx, input: ParsedInput<'settings.save'>): Out
     if (input.trackingToleranceBp !== undefined) writeSetting(ctx, 'trackingToleranceBp', String(input.trackingToleranceBp));
     if (input.abcCutoffsBp !== undefined) writeSetting(ctx, 'abcCutoffsBp', JSON.stringify(input.abcCutoffsBp));
     if (input.lifecycleLostDays !== undefined) writeSetting(ctx, 'lifecycleLostDays', String(input.lifecycleLostDays));
+    if (input.stageProbabilityBp !== undefined) writeSetting(ctx, 'stageProbabilityBp', JSON.stringify(input.stageProbabilityBp));
     recordAudit(ctx, { action: 'update', entity: 'settings', entityId: null, before, after: input });
   })();
   return getSettings(ctx);
