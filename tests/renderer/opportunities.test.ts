@@ -466,3 +466,45 @@ describe('销售漏斗 page', () => {
     ]);
   });
 });
+
+describe("系统设置: the stages' default probabilities", () => {
+  it('shows them in whole percent, refuses one over 100, sends only them when changed, in bp', SLOW, async () => {
+    const stored = {
+      initialized: true,
+      companyName: '郑州华众商贸有限公司',
+      companyPhone: '',
+      companyAddress: '',
+      locale: 'zh-CN' as const,
+      schemaVersion: 12,
+      databasePath: ':memory:',
+      needsAdmin: false,
+      idleMinutes: 30,
+      creditControlMode: 'warn' as const,
+      overdueDays: 90,
+      agingBucketEdges: [30, 60, 90, 180],
+      trackingToleranceBp: 500,
+      abcCutoffsBp: [7000, 9000, 9800],
+      lifecycleLostDays: 180,
+      stageProbabilityBp: { identify: 1000, contact: 2000, needs: 3000, demo: 5000, quote: 6000, negotiate: 8000 },
+    };
+    const core = await mountAt(
+      '/settings',
+      { 'settings.get': () => stored, 'settings.save': (input: object) => ({ ...stored, ...input }) },
+      'settings-form',
+      'manager',
+    );
+    await vi.waitFor(() => expect(field('f-stage-probability-demo').value).toBe('50'));
+    await type('f-stage-probability-quote', '150');
+    field('f-stage-probability-quote').dispatchEvent(new Event('blur'));
+    ctrlS();
+    await settle(150);
+    expect(text('[data-test="stage-probability-item"]')).toContain('商机默认赢率：每个阶段应为 0–100 的整数');
+    expect(core.of('settings.save')).toHaveLength(0);
+    await type('f-stage-probability-quote', '65');
+    ctrlS();
+    await vi.waitFor(() => expect(core.of('settings.save')).toHaveLength(1));
+    expect(core.of('settings.save')[0]!.input).toEqual({
+      stageProbabilityBp: { identify: 1000, contact: 2000, needs: 3000, demo: 5000, quote: 6500, negotiate: 8000 },
+    });
+  });
+});
