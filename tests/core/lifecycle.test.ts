@@ -58,6 +58,18 @@ describe('lifecycle after postings', () => {
   });
 });
 
+describe('a stage changed by hand', () => {
+  it('is kept in the history as manual; an edit that leaves it alone adds nothing', async () => {
+    const id = f.s.customers.c3.id;
+    const c = await ok(f.core, 'customers.get', { id });
+    const base = { id, code: c.code, name: c.name, type: c.type, regionId: c.regionId, repId: c.repId, grade: c.grade, paymentTermDays: 0 };
+    await ok(f.core, 'customers.save', { ...base, lifecycle: 'repeat' });
+    await ok(f.core, 'customers.save', { ...base, lifecycle: 'repeat', notes: '只改备注' });
+    const history = await ok(f.core, 'customers.lifecycleHistory', { customerId: id });
+    expect(history.map((h) => [h.fromLifecycle, h.toLifecycle, h.reason])).toEqual([['prospect', 'repeat', 'manual']]);
+  });
+});
+
 describe('customers.recomputeLifecycle', () => {
   it('moves every customer by the rules as of today (lost after the setting’s days, at the boundary day)', async () => {
     const id = f.s.customers.c3.id;

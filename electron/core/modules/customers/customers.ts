@@ -11,6 +11,7 @@ import { assertRegionExists, regionPathNames } from '../regions/regions';
 import { regionPathsOf } from '../regions/paths';
 import { assertRepExists } from '../reps/reps';
 import { assertDealerExists } from '../dealers/dealers';
+import { logLifecycleChange } from './lifecycle';
 
 type ListInput = ParsedInput<'customers.list'>;
 type SortField = NonNullable<ListInput['sort']>['field'];
@@ -302,6 +303,7 @@ export function saveCustomer(ctx: Ctx, input: SaveInput): Output<'customers.save
            search_text = @searchText, name_key = @nameKey, phone_digits = @phoneDigits, updated_at = @now
          where id = @id`,
       ).run({ ...values, id });
+      if (before && before.lifecycle !== input.lifecycle) logLifecycleChange(ctx, id, before.lifecycle, input.lifecycle, 'manual');
     }
     writeContacts(ctx, id, contacts);
     prepared(ctx.db, 'delete from customer_tags where customer_id = ?').run(id);

@@ -45,16 +45,20 @@ const PURCHASES = `select o.customer_id, o.date from orders o
   where o.state = 'posted' and o.reversal_of_id is null
     and o.total_fen > coalesce((select sum(t.total_fen) from returns t where t.order_id = o.id and t.state = 'posted'), 0)`;
 
-type Reason = 'order' | 'rule';
+type Reason = 'order' | 'rule' | 'manual';
 
-function recordChange(ctx: Ctx, customerId: number, from: Lifecycle, to: Lifecycle, today: string, reason: Reason): void {
-  const now = nowIso(ctx);
-  prepared(ctx.db, 'update customers set lifecycle = ?, updated_at = ? where id = ?').run(to, now, customerId);
+/** The history row of a stage change made by the caller (customers.save keeps a stage changed by hand with it). */
+export function logLifecycleChange(ctx: Ctx, customerId: number, from: Lifecycle, to: Lifecycle, reason: Reason): void {
   prepared(
     ctx.db,
     `insert into customer_lifecycle_changes (customer_id, from_lifecycle, to_lifecycle, changed_on, reason, operator_id, created_at)
      values (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(customerId, from, to, today, reason, ctx.actor?.id ?? null, now);
+  ).run(customerId, from, to, todayLocal(ctx), reason, ctx.actor?.id ?? null, nowIso(ctx));
+}
+
+function recordChange(ctx: Ctx, customerId: number, from: Lifecycle, to: Lifecycle, reason: Reason): void {
+  prepared(ctx.db, 'update customers set lifecycle = ?, updated_at = ? where id = ?').run(to, nowIso(ctx), customerId);
+  logLifecycleChange(ctx, customerId, from, to, reason);
 }
 
 /**
@@ -68,7 +72,7 @@ export function recomputeCustomerLifecycle(ctx: Ctx, customerId: number): Lifecy
   const today = todayLocal(ctx);
   const next = lifecycleByRules(row.lifecycle, dates, today, customerRuleSettings(ctx).lifecycleLostDays);
   if (next === row.lifecycle) return null;
-  recordChange(ctx, customerId, row.lifecycle, next, today, 'order');
+  recordChange(ctx, customerId, row.lifecycle, next, 'order');
   recordAudit(ctx, {
     action: 'lifecycle',
     entity: 'customer',
@@ -104,7 +108,7 @@ export function recomputeAllLifecycles(ctx: Ctx): Output<'customers.recomputeLif
     for (const [customerId, current] of customers) {
       const next = lifecycleByRules(current, byCustomer.get(customerId) ?? [], today, lostDays);
       if (next === current) continue;
-      recordChange(ctx, customerId, current, next, today, 'rule');
+      recordChange(ctx, customerId, current, next, 'rule');
       changes[next] = (changes[next] ?? 0) + 1;
       changed++;
     }
