@@ -216,33 +216,7 @@ export function recentLedgerDate(ctx: Ctx, asOf: string): boolean {
  */
 function ledgerFromSummaries(ctx: Ctx, asOf: string): LedgerAt | null {
   if (!recentLedgerDate(ctx, asOf)) return null;
-  const balance = new Map<number, number>();
-  for (const [id, debitsFen, creditsFen] of prepared(ctx.db, 'select customer_id, receivables_fen, credits_fen from customer_balances')
-    .raw()
-    .all() as Array<[number, number, number]>)
-    balance.set(id, debitsFen - creditsFen);
-  const after = prepared(
-    ctx.db,
-    `select customer_id, sum(amount_fen) from receivables indexed by receivables_date_idx where date > @asOf group by customer_id
-     union all
-     select customer_id, -sum(amount_fen) from credits indexed by credits_date_idx where date > @asOf group by customer_id`,
-  )
-    .raw()
-    .all({ asOf }) as Array<[number, number]>;
-  for (const [id, v] of after) balance.set(id, (balance.get(id) ?? 0) - v);
-
-  const rows = prepared(
-    ctx.db,
-    `select receivable_id, customer_id, source_kind, due_date, rep_id, dealer_id, unpaid_fen from open_receivables where date <= ?`,
-  )
-    .raw()
-    .all(asOf) as Array<[number, ...OpenLean]>;
-  const byId = new Map<number, OpenLean>();
-  const items: OpenLean[] = [];
-  for (const [id, ...item] of rows) {
-    byId.set(id, item);
-    items.push(item);
-  }
+  // the allocations dated after the date, per receivable dated on or before it: unpaid then, paid since
   const paidLater = prepared(
     ctx.db,
     `select a.receivable_id, r.customer_id, r.source_kind, r.due_date, r.rep_id, r.dealer_id, sum(a.amount_fen)
@@ -251,18 +225,51 @@ function ledgerFromSummaries(ctx: Ctx, asOf: string): LedgerAt | null {
   )
     .raw()
     .all({ asOf }) as Array<[number, ...OpenLean]>;
-  for (const [id, ...item] of paidLater) {
-    const open = byId.get(id);
-    if (open) open[5] += item[5];
-    else items.push(item);
+  const later = new Map(paidLater.map((row) => [row[0], row]));
+  const open: OpenLean[] = [];
+  const rows = prepared(
+    ctx.db,
+    'select customer_id, source_kind, due_date, rep_id, dealer_id, unpaid_fen, receivable_id from open_receivables where date <= ?',
+  )
+    .raw()
+    .all(asOf) as Array<[...OpenLean, number?]>;
+  for (const row of rows) {
+    const id = row.pop() as number;
+    const paid = later.get(id);
+    if (paid) {
+      row[5] += paid[6];
+      later.delete(id);
+    }
+    if (row[5] !== 0) open.push(row as OpenLean);
   }
-  const open = items.filter((item) => item[5] !== 0);
-  const owed = new Map<number, number>();
-  for (const [customerId, , , , , unpaidFen] of open) owed.set(customerId, (owed.get(customerId) ?? 0) + unpaidFen);
-  const prepayment = new Map<number, number>();
-  for (const [id, b] of balance) {
-    const p = (owed.get(id) ?? 0) - b;
-    if (p !== 0) prepayment.set(id, p);
+  for (const [, ...item] of later.values()) if (item[5] !== 0) open.push(item);
+
+  // prepayment = owed − balance: today's (summed in SQL, only the customers where it is not 0 come back), then for
+  // the date: the allocations dated after it are owed again, the ledger rows dated after it not yet on the balance
+  const prepayment = new Map(
+    prepared(
+      ctx.db,
+      `select b.customer_id, coalesce(o.owed, 0) - (b.receivables_fen - b.credits_fen) as p from customer_balances b
+       left join (select customer_id, sum(unpaid_fen) as owed from open_receivables where date <= @asOf group by customer_id) o
+         on o.customer_id = b.customer_id
+       where p <> 0`,
+    )
+      .raw()
+      .all({ asOf }) as Array<[number, number]>,
+  );
+  const corrections = prepared(
+    ctx.db,
+    `select customer_id, sum(amount_fen) from receivables indexed by receivables_date_idx where date > @asOf group by customer_id
+     union all
+     select customer_id, -sum(amount_fen) from credits indexed by credits_date_idx where date > @asOf group by customer_id`,
+  )
+    .raw()
+    .all({ asOf }) as Array<[number, number]>;
+  for (const [, customerId, , , , , amountFen] of paidLater) corrections.push([customerId, amountFen]);
+  for (const [id, v] of corrections) {
+    const p = (prepayment.get(id) ?? 0) + v;
+    if (p === 0) prepayment.delete(id);
+    else prepayment.set(id, p);
   }
   return { asOf, open, prepayment };
 }
