@@ -244,6 +244,20 @@ describe('客诉: handled from its dialog, then reopened', () => {
           rows = rows.map((r) => (r.id === input.id ? { ...r, status: 'open' as const, handler: '', response: '', handledDate: null } : r));
           return rows.find((r) => r.id === input.id);
         },
+        'satisfaction.save': (input: Record<string, unknown>) => ({
+          id: 1,
+          customerName: '南京鼓楼便利店',
+          comment: '',
+          complaintCode: 'KS-20250228-001',
+          dailyReportLineId: null,
+          reportDate: null,
+          repId: 1,
+          repName: '李娜',
+          scoredOn: '2025-03-01',
+          operatorName: '王主管',
+          createdAt: '2025-03-01T02:00:00.000Z',
+          ...input,
+        }),
       });
       const w = await mountList('/complaints', ComplaintList);
       const actions = w.findAll('[data-test="complaint-handle"]');
@@ -274,6 +288,19 @@ describe('客诉: handled from its dialog, then reopened', () => {
       await settle();
       expect(w.findAll('[data-test="complaint-status"]').map((s) => s.text())).toEqual(['已处理', '已处理']);
       expect(w.findAll('[data-test="complaint-edit"]')).toHaveLength(0); // a handled complaint is not edited in place
+
+      // the customer is asked to score the handling: 录入评分 opens the satisfaction dialog on this complaint
+      expect(document.querySelector('.el-message-box')!.textContent).toContain('客诉已处理');
+      await click(document.querySelector('.el-message-box .el-button--primary'));
+      await settle(50);
+      document.querySelectorAll<HTMLElement>('[data-test="sat-score"] .el-rate__item')[3]!.click();
+      await settle();
+      await click(document.querySelector('[data-test="sat-save"]'));
+      await settle();
+      expect(core.rejected).toEqual([]);
+      expect(core.of('satisfaction.save').map((c) => c.input)).toMatchObject([
+        { customerId: 7, score: 4, source: 'complaint', complaintId: 1 },
+      ]);
     },
   );
 
