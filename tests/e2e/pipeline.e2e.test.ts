@@ -211,4 +211,13 @@ describe('sales pipeline, end to end in Chromium', () => {
     expect(rows).toBe(7);
     await app.shot('pipeline/12-funnel-data');
   });
+
+  it('reads in English too', { timeout: 300_000 }, async () => {
+    await open('/opportunities/board', 'opportunity-board');
+    await page.locator('[data-test="switch-language"]').click();
+    await expect.poll(() => page.locator('[data-test="board-col-needs"] .col-name').textContent()).toContain('Needs analysis');
+    await app.shot('pipeline/13-board-en');
+    await page.locator('[data-test="switch-language"]').click();
+    await expect.poll(() => page.locator('[data-test="board-col-needs"] .col-name').textContent()).toContain('需求分析');
+  });
 });
