@@ -3,7 +3,8 @@
 // indexes) and the receivables open at A (the settled_date fast path); the rest is arithmetic here.
 // A row's unpaid parts go to its buckets by days overdue; the customer's prepayment (owed − balance) is taken off its
 // 未到期, so that notDue + Σ buckets = total = balance, row by row and in the totals.
-import type { Ctx } from '../../context';
+import { todayLocal, type Ctx } from '../../context';
+import { addDays } from '../../../../shared/periods';
 import type { Output, ParsedInput } from '../../../../shared/contract';
 import type { AgingGrouping } from '../../../../shared/domain/money';
 import { agingNoneLabel } from '../../../../shared/domain/aging';
@@ -199,9 +200,12 @@ export interface LedgerAt {
 
 /** At most this many ledger rows dated after the date: it is read from the summaries less those rows. */
 const RECENT_LEDGER_ROWS = 20_000;
+const RECENT_DAYS = 62;
 
 /** Whether few enough ledger rows are dated after the date for it to be read from the summaries less them. */
 export function recentLedgerDate(ctx: Ctx, asOf: string): boolean {
+  // two months back or more: not worth counting (a month holds ~10,000 rows on the large demo)
+  if (asOf < addDays(todayLocal(ctx), -RECENT_DAYS)) return false;
   const later = (table: 'receivables' | 'credits' | 'allocations') =>
     prepared(ctx.db, `select count(*) from (select 1 from ${table} where date > ? limit ${RECENT_LEDGER_ROWS + 1})`)
       .pluck()
