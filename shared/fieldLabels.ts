@@ -251,6 +251,14 @@ export const fieldLabels: Record<string, string> = {
   negotiate: '谈判',
   // summary tables (analytics.rebuildSummaries)
   verifyOnly: '仅校验',
+  // customer grading, lifecycle and satisfaction
+  abcCutoffsBp: '评级分级线',
+  lifecycleLostDays: '流失天数',
+  newGrade: '新等级',
+  token: '评级预览',
+  score: '评分',
+  dailyReportLineId: '拜访记录',
+  scoredOn: '评分日期',
 };
 
 /** Where one method's field means another business word than the shared label (the same key in another domain). */
@@ -259,6 +267,8 @@ export const methodFieldLabels: Readonly<Record<string, Readonly<Record<string, 
   'calendar.setDays': { source: '日历类别' },
   'opportunities.save': { title: '商机名称', source: '商机来源' },
   'settings.save': { contact: '初次接触' },
+  'satisfaction.save': { source: '评分来源' },
+  'satisfaction.list': { source: '评分来源' },
 };
 
 /** Own labels only: a key such as "__proto__" or "constructor" must not pick up Object.prototype members. */

@@ -245,6 +245,13 @@ function samplesFor(seeded: Seeded): { [M in MethodName]?: Input<M> } {
     'targets.importGrid': { parentId: 1, fileName: '目标表格.xlsx', base64: 'UEsDBA==', commit: false },
     'customers.merge': { survivorId: customers.c1.id, mergedId: customers.c3.id },
     'customers.duplicateGroups': { page: 1, pageSize: 20, includeArchived: true },
+    'customers.regradePreview': { page: 1, pageSize: 50, newGrade: 'A' },
+    'customers.regradeApply': { token: 'a-stale-preview' },
+    'customers.recomputeLifecycle': {},
+    'customers.lifecycleHistory': { customerId: customers.c1.id },
+    'satisfaction.save': { customerId: customers.c1.id, score: 4, source: 'survey', comment: '送货及时' },
+    'satisfaction.list': { page: 1, pageSize: 20, customerId: customers.c1.id },
+    'satisfaction.summary': { from: '2025-01-01', to: '2025-12-31' },
     'strategyCards.get': { customerId: customers.c1.id },
     'strategyCards.save': {
       customerId: customers.c1.id,
