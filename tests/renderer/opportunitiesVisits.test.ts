@@ -102,7 +102,7 @@ describe('daily report: a visit names a 商机 and moves it', () => {
 });
 
 describe('visit plan: the opportunities due that day', () => {
-  it("lists the rep's open opportunities whose next step is on the plan's day", SLOW, async () => {
+  it("lists the rep's open opportunities whose next step is on the plan's day; 加入计划 adds the visit", SLOW, async () => {
     const core = await mountAt(
       `/visit-plans/edit?repId=3&date=${DATE}`,
       {
@@ -126,5 +126,13 @@ describe('visit plan: the opportunities due that day', () => {
     });
     expect(text('[data-test="plan-due-78"]')).toContain('报价确认');
     expect(text('[data-test="plan-due-78"]')).toContain('报价');
+    // the first one's customer is planned already; the other is added as a visit, its purposes still to choose
+    expect(text('[data-test="plan-due-77"]')).toContain('已在计划中');
+    (document.querySelector('[data-test="plan-due-add-78"]') as HTMLElement).click();
+    await settle(100);
+    expect(text('[data-test="plan-due-78"]')).toContain('已在计划中');
+    const rows = Array.from(document.querySelectorAll('[data-test="plan-lines"] .el-table__body tr'));
+    expect(rows).toHaveLength(2);
+    expect(document.querySelector<HTMLInputElement>('[data-test="p-notes-1"]')!.value).toBe('商机：商机78');
   });
 });

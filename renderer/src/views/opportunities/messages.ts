@@ -119,6 +119,9 @@ const zh = {
   onlyLink: '仅关联',
   dueToday: '今日需跟进的商机',
   dueTodayEmpty: '没有下一步日期为当天的商机',
+  addToPlan: '加入计划',
+  inPlan: '已在计划中',
+  planNote: '商机：{title}',
   // settings
   stageProbabilities: '商机默认赢率',
   stageProbabilitiesHelp: '商机进入各阶段时取该阶段的默认赢率（成交 100%，流失 0%）；在商机上手工填写的赢率不随阶段变化。',
@@ -243,6 +246,9 @@ const en: typeof zh = {
   onlyLink: 'Link only',
   dueToday: "Opportunities with today's next step",
   dueTodayEmpty: 'No opportunity has its next step on this day',
+  addToPlan: 'Add to plan',
+  inPlan: 'In the plan',
+  planNote: 'Opportunity: {title}',
   stageProbabilities: 'Stage probabilities',
   stageProbabilitiesHelp:
     'An opportunity entering a stage takes its default probability (won 100%, lost 0%); one typed on the opportunity stays as typed.',
