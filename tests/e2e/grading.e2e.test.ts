@@ -96,4 +96,18 @@ describe('grading and satisfaction, end to end in Chromium', () => {
     );
     expect(list.rows[0]).toMatchObject({ score: 2, source: 'survey' });
   });
+
+  it('shows the averages by region and rep on 客户分析', async () => {
+    const customers = (await callApi<{ rows: Array<{ id: number }> }>(app, 'customers.list', { pageSize: 6, page: 3 }, session)).rows;
+    for (const [i, c] of customers.entries()) {
+      await callApi(app, 'satisfaction.save', { customerId: c.id, score: (i % 5) + 1, source: 'survey' }, session);
+    }
+    await page.goto(`${new URL(app.url).origin}/#/analytics/customers`);
+    const panel = page.locator('[data-test="sat-summary"]');
+    await panel.waitFor({ timeout: 60_000 });
+    await expect.poll(() => panel.locator('[data-test="sat-by-rep"] tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await panel.locator('[data-test="sat-summary-total"]').textContent()).toContain(`共 ${customers.length + 1} 次`);
+    await panel.scrollIntoViewIfNeeded();
+    await app.shot('grading/6-analytics-satisfaction');
+  });
 });
