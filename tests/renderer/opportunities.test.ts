@@ -277,6 +277,25 @@ describe('商机列表', () => {
 });
 
 describe('商机 form', () => {
+  it('Alt+N opens it with the cursor in the customer kind; Enter walks on to the customer', SLOW, async () => {
+    await mountAt(
+      '/opportunities',
+      {
+        'opportunities.list': () => ({ rows: [], total: 0, totals: { amountFen: 0, weightedFen: 0 } }),
+        'products.list': () => ({ rows: [], total: 0 }),
+      },
+      'opportunity-page',
+    );
+    press('n', { altKey: true });
+    await settle(150);
+    const first = document.activeElement as HTMLInputElement;
+    expect(first.type).toBe('radio');
+    expect(first.closest('[data-test="o-customer-mode"]')).not.toBeNull();
+    press('Enter');
+    await settle(60);
+    expect(document.activeElement).toBe(field('o-customer'));
+  });
+
   it('a new prospect in the same form: its name, region and phone go as `prospect`, no customerId; > 100 % refused', SLOW, async () => {
     const saved: unknown[] = [];
     const core = await mountAt(
