@@ -166,6 +166,15 @@ describe('客户自动评级 page', () => {
     expect(core.of('customers.regradeApply')).toHaveLength(2);
   });
 
+  it('reads in English with the switch', async () => {
+    i18n.global.locale.value = 'en';
+    fakeCore({ 'customers.regradePreview': () => preview('t1'), 'settings.get': () => ({ lifecycleLostDays: 180 }) });
+    await mountIt(RegradePage);
+    expect(text('[data-test="regrade-rule"]')).toContain('from 2024-03-02 to 2025-03-01: A up to 70% of cumulative sales, B up to 90%');
+    expect(text('[data-test="lifecycle-rule"]')).toContain('no order for 180 days → lost');
+    expect(text('[data-test="regrade-apply"]')).toBe('Apply grades');
+  });
+
   it('recomputes the lifecycle and says how many changed', async () => {
     const core = fakeCore({
       'customers.regradePreview': () => preview('t1', [], 0),
