@@ -9,10 +9,17 @@ import { formatBytes } from '../../shared/bytes';
 import type { AppErrorData, Envelope } from '../../shared/errors';
 import { createCore, defaultDbPath, type Core } from './core';
 import { DomainError } from './errors';
+import { FILE_BASE64_MAX_CHARS } from '../../shared/contract/common';
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
-const MAX_BODY_BYTES = 64 * 1024 * 1024; // room for an Excel file sent as base64 in later modules
+/** Just above the largest valid input (an Excel file as base64): anything bigger is refused before it is all read. */
+export const MAX_BODY_BYTES = FILE_BASE64_MAX_CHARS + 1024 * 1024;
+/** The request's headers must arrive within this, and the whole request (a 40 MB import included) within the next. */
+export const HEADERS_TIMEOUT_MS = 15_000;
+export const REQUEST_TIMEOUT_MS = 120_000;
+/** Open connections at once: a browser keeps six per tab; more than this is not one office's use. */
+export const MAX_CONNECTIONS = 128;
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -72,8 +79,10 @@ export interface ServerOptions {
   rendererDir?: string;
   token?: string;
   core?: Core;
-  /** Largest accepted request body; tests lower it to reach the 413 answer without sending 64 MB. */
+  /** Largest accepted request body; tests lower it to reach the 413 answer without sending 41 MB. */
   maxBodyBytes?: number;
+  /** Tests shorten the slow-client limits (and how often they are checked) to see them act. */
+  timeouts?: { headersMs: number; requestMs: number; checkEveryMs: number };
 }
 
 export interface RunningServer {
@@ -81,6 +90,8 @@ export interface RunningServer {
   port: number;
   token: string;
   core: Core;
+  /** the Node server itself (its limits, for tests) */
+  http: http.Server;
   close: () => Promise<void>;
 }
 
@@ -222,7 +233,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ connectionsCheckingInterval: options.timeouts?.checkEveryMs ?? 5_000 }, (req, res) => {
     // DNS-rebinding guard: only our own loopback host names are answered
     if (!allowedHosts().has(req.headers.host ?? '')) {
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('主机名不被允许');
@@ -244,6 +255,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serveStatic(req, res, pathname);
   });
 
+  // a client that opens connections and sends nothing, or sends slowly, cannot hold the server's sockets for ever
+  server.headersTimeout = options.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS;
+  server.requestTimeout = options.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS;
+  server.maxConnections = MAX_CONNECTIONS;
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -254,6 +270,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     token,
     core,
+    http: server,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

@@ -9,6 +9,10 @@ export const text = (max: number) => z.string().trim().max(max);
 export const requiredText = (max: number) => z.string().trim().min(1, '不能为空').max(max);
 export const idSchema = z.int().positive();
 export const fenSchema = z.int().min(0).max(1_000_000_000_000); // up to 100 亿元
+/** A file sent in an input as base64 (an Excel sheet to import): 40 M characters, so 20 MB files fit. The largest
+ *  valid input of any method; browser mode refuses a request body much above it. */
+export const FILE_BASE64_MAX_CHARS = 40_000_000;
+export const fileBase64Schema = z.string().min(1).max(FILE_BASE64_MAX_CHARS);
 /** A wrong type for a date field gets the date message too; a missing one falls through to 不能为空. */
 export const formatError = (message: string) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined || issue.input === null ? undefined : message),

@@ -1,11 +1,11 @@
 // Excel import: templates, a dry run that shows every row's errors, and a one-transaction commit.
 import { z } from 'zod';
 import { importEntities } from '../domain/importExport';
-import { fileOutput, requiredText } from './common';
+import { fileBase64Schema, fileOutput, requiredText } from './common';
 
 const fileInput = {
   fileName: requiredText(200),
-  base64: z.string().min(1).max(40_000_000), // 20 MB files fit; the core enforces the configured byte cap
+  base64: fileBase64Schema, // the core enforces the configured byte cap
 };
 const columnMapping = z.array(z.object({ header: z.string().max(100), field: z.string().max(40).nullable() }).strict()).max(200);
 const importInput = {

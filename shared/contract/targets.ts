@@ -5,7 +5,7 @@ import { channelTypes } from '../domain/dealer';
 import { settlements } from '../domain/money';
 import { decomposeMethods, targetLevels, targetMetrics } from '../domain/targets';
 import { parsePeriod } from '../periods';
-import { fileOutput, formatError, idSchema, requiredText, text } from './common';
+import { fileBase64Schema, fileOutput, formatError, idSchema, requiredText, text } from './common';
 
 const PERIOD_MESSAGE = '期间不存在（应为 YYYY、YYYY-Qn、YYYY-MM、YYYY-Www 或 YYYY-MM-DD）';
 export const periodSchema = z.string(formatError(PERIOD_MESSAGE)).refine((p) => parsePeriod(p) !== null, PERIOD_MESSAGE);
@@ -174,7 +174,7 @@ export const targetMethods = {
       .object({
         parentId: idSchema,
         fileName: requiredText(200),
-        base64: z.string().min(1).max(40_000_000),
+        base64: fileBase64Schema,
         commit: z.boolean().default(false),
         /** as exported (default month) */
         periodKind: z.enum(['quarter', 'month', 'week', 'day']).optional(),

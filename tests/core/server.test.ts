@@ -1,9 +1,20 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseArgs, startServer, type RunningServer } from '../../electron/core/server';
+import {
+  HEADERS_TIMEOUT_MS,
+  MAX_BODY_BYTES,
+  MAX_CONNECTIONS,
+  parseArgs,
+  REQUEST_TIMEOUT_MS,
+  startServer,
+  type RunningServer,
+} from '../../electron/core/server';
+import { contract } from '../../shared/contract';
+import { FILE_BASE64_MAX_CHARS } from '../../shared/contract/common';
 import { sessionStore } from '../../electron/core/modules/auth/sessions';
 import { addOperator, TEST_MANAGER } from './helpers';
 
@@ -208,6 +219,41 @@ describe('browser-mode server', () => {
     } finally {
       await small.close();
     }
+  });
+
+  it('takes the largest valid input, an import file of 40 M base64 characters, and refuses anything much bigger', () => {
+    const largest = JSON.stringify({ input: { fileName: '客户.xlsx', base64: 'A'.repeat(FILE_BASE64_MAX_CHARS) } });
+    expect(Buffer.byteLength(largest)).toBeLessThan(MAX_BODY_BYTES);
+    expect(MAX_BODY_BYTES - FILE_BASE64_MAX_CHARS).toBeLessThanOrEqual(1024 * 1024);
+    expect(contract['import.preview'].input.shape.base64.maxLength).toBe(FILE_BASE64_MAX_CHARS);
+  });
+
+  it('closes a connection whose headers never finish (408), and holds at most 128 connections at once', async () => {
+    const slow = await startServer({
+      dbPath: '',
+      core: server.core,
+      port: 0,
+      rendererDir: dir,
+      timeouts: { headersMs: 300, requestMs: 600, checkEveryMs: 100 },
+    });
+    try {
+      expect([slow.http.headersTimeout, slow.http.requestTimeout, slow.http.maxConnections]).toEqual([300, 600, MAX_CONNECTIONS]);
+      expect([server.http.headersTimeout, server.http.requestTimeout]).toEqual([HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS]);
+      const started = Date.now();
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(slow.port, '127.0.0.1', () => socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${slow.port}\r\n`));
+        let got = '';
+        socket.on('data', (c: Buffer) => (got += c.toString('utf8')));
+        socket.on('close', () => resolve(got));
+        socket.on('error', reject);
+      });
+      // 408 and closed by the server, not left open for ever (the test would time out)
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await slow.close();
+    }
+    expect(MAX_CONNECTIONS).toBe(128);
   });
 
   it('reads --db and --port from the command line', () => {
