@@ -9,7 +9,7 @@ import { prepared } from '../../db/sql';
 import { DomainError } from '../../errors';
 import { Where } from '../complaints/handling';
 import { tracking } from '../targets/tracking';
-import { dayNumber, daysBetween, figuresFromSums, oneDecimal, ratioBp, type FunnelStageFigures } from './funnelMath';
+import { dayNumber, figuresFromSums, oneDecimal, ratioBp, type FunnelStageFigures } from './funnelMath';
 import { scopeWhere } from './opportunities';
 
 type Input = ParsedInput<'pipeline.funnel'>;
@@ -93,14 +93,21 @@ export function pipelineFunnel(ctx: Ctx, input: Input): Output<'pipeline.funnel'
   const stages = cohortFigures(ctx, input, dayNumber(until < input.from ? input.from : until));
 
   const { where, from } = scoped(input);
-  const closed = prepared(
-    ctx.db,
-    `select o.stage, o.created_on as createdOn, o.closed_on as closedOn ${from}
-     where o.closed_on >= ? and o.closed_on <= ?${and(where)}`,
-  ).all(input.from, input.to, ...where.params) as Array<{ stage: OpportunityStage; createdOn: string; closedOn: string }>;
-  const won = closed.filter((c) => c.stage === 'won');
-  const winRateBp = ratioBp(won.length, closed.length);
-  const avgCycleDays = won.length ? oneDecimal(won.reduce((s, w) => s + daysBetween(w.createdOn, w.closedOn), 0) / won.length) : null;
+  // won / lost closed in the period, with the won ones' days from entry to close, summed in SQL
+  const closed = new Map(
+    (
+      prepared(
+        ctx.db,
+        `select o.stage, count(*), sum(julianday(o.closed_on) - julianday(o.created_on)) ${from}
+         where o.closed_on >= ? and o.closed_on <= ?${and(where)} group by o.stage`,
+      )
+        .raw()
+        .all(input.from, input.to, ...where.params) as Array<[OpportunityStage, number, number]>
+    ).map(([stage, n, days]) => [stage, { n, days }]),
+  );
+  const won = closed.get('won') ?? { n: 0, days: 0 };
+  const winRateBp = ratioBp(won.n, won.n + (closed.get('lost')?.n ?? 0));
+  const avgCycleDays = won.n ? oneDecimal(Math.round(won.days) / won.n) : null;
 
   // open ones expected this month or the next two; those already overdue are still expected, so they count this month
   const first = today.slice(0, 7);
