@@ -46,7 +46,51 @@ export function validationError(error: z.ZodError, method?: string): DomainError
   return new DomainError('VALIDATION', `${labelForPath(issue.path, method)}：${issue.message}`, field || undefined);
 }
 
-/** Any thrown value → the error part of an envelope; unexpected errors are logged and never leak a stack. */
+/** SQLite's result codes → a plain sentence for the screen (zh, en); the raw message goes to the log only. */
+const SQLITE_SENTENCES: ReadonlyArray<readonly [RegExp, AppErrorData['code'], string, string]> = [
+  [
+    /^SQLITE_CONSTRAINT_UNIQUE|^SQLITE_CONSTRAINT_PRIMARYKEY/,
+    'CONFLICT',
+    '与已有记录重复，未保存任何更改',
+    'It duplicates an existing record; nothing was saved',
+  ],
+  [
+    /^SQLITE_CONSTRAINT_FOREIGNKEY/,
+    'CONFLICT',
+    '相关的记录已不存在或仍被其他记录使用，未保存任何更改',
+    'A related record no longer exists or is still in use; nothing was saved',
+  ],
+  [/^SQLITE_CONSTRAINT_NOTNULL/, 'CONFLICT', '缺少必填的内容，未保存任何更改', 'Something required is missing; nothing was saved'],
+  [/^SQLITE_CONSTRAINT/, 'CONFLICT', '数据不符合规则，未保存任何更改', 'The data breaks a rule of the database; nothing was saved'],
+  [/^SQLITE_BUSY|^SQLITE_LOCKED/, 'CONFLICT', '数据库正忙，请稍后重试', 'The database is busy; please try again'],
+  [
+    /^SQLITE_FULL/,
+    'INTERNAL',
+    '磁盘空间不足，未保存任何更改；请清理磁盘后重试',
+    'The disk is full; nothing was saved. Free some space and try again',
+  ],
+  [
+    /^SQLITE_READONLY/,
+    'INTERNAL',
+    '数据库文件只能读取，无法保存；请检查文件和文件夹的权限',
+    'The database file is read-only; check the permissions of the file and its folder',
+  ],
+  [
+    /^SQLITE_CORRUPT|^SQLITE_NOTADB/,
+    'INTERNAL',
+    '数据库文件已损坏，请从备份恢复',
+    'The database file is damaged; restore it from a backup',
+  ],
+  [
+    /^SQLITE_IOERR|^SQLITE_CANTOPEN/,
+    'INTERNAL',
+    '读写数据库文件时出错（磁盘或文件系统的问题），请检查磁盘后重试',
+    'The database file could not be read or written (a disk or file-system problem); check the disk and try again',
+  ],
+];
+
+/** Any thrown value → the error part of an envelope; unexpected errors are logged and never shown raw (no stack, no
+ *  SQLite message: a clerk gets a sentence, the log gets the details). */
 export function toErrorData(err: unknown): AppErrorData {
   if (err instanceof DomainError) return err.toData();
   const sqliteCode = (err as { code?: unknown })?.code;
@@ -57,12 +101,12 @@ export function toErrorData(err: unknown): AppErrorData {
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT') && lock) {
     return { code: 'CONFLICT', message: message.slice(lock.index + lock[0].length).trim() };
   }
-  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {
-    return { code: 'CONFLICT', message: `数据约束不满足：${(err as Error).message}` };
-  }
-  if (typeof sqliteCode === 'string' && sqliteCode === 'SQLITE_BUSY') {
-    return { code: 'CONFLICT', message: '数据库正忙，请稍后重试' };
-  }
   console.error('[core] unexpected error', err);
-  return { code: 'INTERNAL', message: `内部错误：${err instanceof Error ? err.message : String(err)}` };
+  const known = typeof sqliteCode === 'string' ? SQLITE_SENTENCES.find(([re]) => re.test(sqliteCode)) : undefined;
+  if (known) return { code: known[1], message: known[2], messageEn: known[3] };
+  return {
+    code: 'INTERNAL',
+    message: '程序内部出错，操作未完成；详情已记入日志',
+    messageEn: 'Something went wrong inside the program and the operation did not complete; the details are in the log',
+  };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AppErrorData, Envelope } from '../../shared/errors';
 import { createCore, defaultDbPath, type Core } from './core';
 import { loadMigrations } from './db/connection';
-import { DomainError } from './errors';
+import { DomainError, toErrorData } from './errors';
 
 /** The request main sends for every call. */
 export interface HostRequest {
@@ -59,7 +59,7 @@ export async function handleHostMessage(core: Caller | AppErrorData, data: unkno
     const envelope = await core.call(method, input, typeof session === 'string' ? { session } : {});
     return { id, envelope };
   } catch (err) {
-    return { id, envelope: failure('INTERNAL', `内部错误：${err instanceof Error ? err.message : String(err)}`) };
+    return { id, envelope: { ok: false, error: toErrorData(err) } };
   }
 }
 
@@ -119,7 +119,8 @@ export function runHost(port: HostPort, argv: readonly string[], open: (dbPath: 
         port.postMessage(reply);
       } catch (err) {
         // a result that cannot be structured-cloned must still answer the caller
-        port.postMessage({ id: reply.id, envelope: failure('INTERNAL', `内部错误：结果无法传回界面（${String(err)}）`) });
+        console.error('[host] a result could not be passed to the window', err);
+        port.postMessage({ id: reply.id, envelope: failure('INTERNAL', '操作的结果无法传回界面；详情已记入日志') });
       }
     });
   });

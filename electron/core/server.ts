@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { formatBytes } from '../../shared/bytes';
 import type { AppErrorData, Envelope } from '../../shared/errors';
 import { createCore, defaultDbPath, type Core } from './core';
-import { DomainError } from './errors';
+import { DomainError, toErrorData } from './errors';
 import { FILE_BASE64_MAX_CHARS } from '../../shared/contract/common';
 
 export const CSP =
@@ -248,7 +248,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (pathname.startsWith('/api/')) {
       handleApi(req, res, pathname.slice(5)).catch((err: unknown) => {
-        if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', `内部错误：${err instanceof Error ? err.message : String(err)}`));
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: toErrorData(err) });
       });
       return;
     }

@@ -80,10 +80,22 @@ describe('handleHostMessage', () => {
     expect(call).not.toHaveBeenCalled();
   });
 
-  it('turns a throwing core into an INTERNAL envelope', async () => {
-    const core = { call: vi.fn().mockRejectedValue(new Error('disk I/O error')) };
+  it('turns a throwing core into an envelope with a plain sentence, never the raw SQLite message', async () => {
+    const ioError = Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' });
+    const core = { call: vi.fn().mockRejectedValue(ioError) };
     const reply = await handleHostMessage(core, { id: 4, method: 'settings.get', input: {} });
-    expect(reply).toEqual({ id: 4, envelope: { ok: false, error: { code: 'INTERNAL', message: '内部错误：disk I/O error' } } });
+    expect(reply).toEqual({
+      id: 4,
+      envelope: {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: '读写数据库文件时出错（磁盘或文件系统的问题），请检查磁盘后重试',
+          messageEn: 'The database file could not be read or written (a disk or file-system problem); check the disk and try again',
+        },
+      },
+    });
+    expect(JSON.stringify(reply)).not.toContain('disk I/O error');
   });
 
   it('answers every call with the open failure when the database could not be opened', async () => {
