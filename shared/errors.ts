@@ -13,6 +13,8 @@ export const errorCodes = [
   'DB_TOO_NEW',
   'DB_CORRUPT',
   'INTERNAL',
+  /** the core did not answer in time: a save or a posting may have been done or not (the audit log tells) */
+  'OUTCOME_UNKNOWN',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

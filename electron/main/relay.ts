@@ -30,6 +30,18 @@ export interface Relay {
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
+/** A call the core has not answered in time may still be done by it: not a failure, an unknown outcome. */
+export function outcomeUnknown(seconds: number): Envelope<unknown> {
+  return {
+    ok: false,
+    error: {
+      code: 'OUTCOME_UNKNOWN',
+      message: `核心进程 ${seconds} 秒内没有答复。如果这是一次保存或过账，它可能已经完成：请先在「审计日志」中查看，再决定是否重做，以免重复录入`,
+      messageEn: `The core did not answer within ${seconds} s. If this was a save or a posting it may have been done: check the audit log before doing it again, so that nothing is entered twice`,
+    },
+  };
+}
+
 interface Pending {
   child: RelayChild;
   resolve: (envelope: Envelope<unknown>) => void;
@@ -69,7 +81,16 @@ export function createRelay(options: RelayOptions): Relay {
   function onExit(from: RelayChild, code: number): void {
     if (child?.process === from) child = null;
     for (const [id, entry] of pending) {
-      if (entry.child === from) settle(id, failure('INTERNAL', `核心进程意外退出（退出代码 ${code}），请重试；下一次操作会自动重启核心`));
+      // it may have committed the call's transaction before it stopped: the outcome is unknown, not a failure
+      if (entry.child === from)
+        settle(id, {
+          ok: false,
+          error: {
+            code: 'OUTCOME_UNKNOWN',
+            message: `核心进程意外退出（退出代码 ${code}），下一次操作会自动重启它。如果刚才是一次保存或过账，请先在「审计日志」中查看它是否已完成，再决定是否重做`,
+            messageEn: `The core stopped unexpectedly (exit code ${code}) and restarts on the next call. If this was a save or a posting, check the audit log for whether it was done before doing it again`,
+          },
+        });
     }
   }
 
@@ -106,10 +127,7 @@ export function createRelay(options: RelayOptions): Relay {
           return;
         }
         const id = ++nextId;
-        const timer = setTimeout(
-          () => settle(id, failure('INTERNAL', `核心进程超时（${Math.round(timeoutMs / 1000)} 秒无响应），请稍后重试`)),
-          timeoutMs,
-        );
+        const timer = setTimeout(() => settle(id, outcomeUnknown(Math.round(timeoutMs / 1000))), timeoutMs);
         pending.set(id, { child: target, resolve, timer });
         try {
           target.postMessage(session ? { id, method, input, session } : { id, method, input });

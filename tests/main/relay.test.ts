@@ -114,7 +114,7 @@ describe('relay', () => {
     expect(children).toHaveLength(0);
   });
 
-  it('times out after 120 s by default with an INTERNAL envelope and forgets the call', async () => {
+  it('times out after 120 s by default saying the outcome is unknown and where to look, and forgets the call', async () => {
     vi.useFakeTimers();
     expect(DEFAULT_TIMEOUT_MS).toBe(120_000);
     const { relay, latest } = setup();
@@ -123,8 +123,12 @@ describe('relay', () => {
     expect(relay.pendingCount).toBe(1);
     await vi.advanceTimersByTimeAsync(1);
     const result = await p;
-    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    expect(!result.ok && result.error.message).toContain('核心进程超时');
+    expect(result).toMatchObject({ ok: false, error: { code: 'OUTCOME_UNKNOWN' } });
+    // not "failed, try again": a posting may have gone through, and doing it again would enter it twice
+    expect(!result.ok && result.error.message).toBe(
+      '核心进程 120 秒内没有答复。如果这是一次保存或过账，它可能已经完成：请先在「审计日志」中查看，再决定是否重做，以免重复录入',
+    );
+    expect(!result.ok && result.error.messageEn).toContain('check the audit log');
     expect(relay.pendingCount).toBe(0);
     latest().reply(1, 'too late');
     expect(relay.pendingCount).toBe(0);
@@ -146,8 +150,9 @@ describe('relay', () => {
     children[0]!.emit('exit', 134);
     const [ra, rb] = await Promise.all([a, b]);
     for (const r of [ra, rb]) {
-      expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+      expect(r).toMatchObject({ ok: false, error: { code: 'OUTCOME_UNKNOWN' } });
       expect(!r.ok && r.error.message).toContain('134');
+      expect(!r.ok && r.error.message).toContain('审计日志');
     }
     expect(relay.pendingCount).toBe(0);
 
