@@ -53,6 +53,22 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack.some((p: string) => p.includes('better-sqlite3') && p.endsWith('.node'))).toBe(true);
   });
 
+  it('flips the Electron fuses: no run-as-Node, no NODE_OPTIONS, no inspector, only a checked app.asar', async () => {
+    const config = await getConfig(process.cwd(), null, null);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    // the core runs in a utilityProcess, not a child forked with ELECTRON_RUN_AS_NODE, which the first fuse disables
+    const main = fs.readFileSync('electron/main/index.ts', 'utf8');
+    expect(main).toContain('utilityProcess.fork(');
+    expect(main).not.toMatch(/child_process|ELECTRON_RUN_AS_NODE/);
+  });
+
   it('packs the files the app reads at run time', () => {
     expect(fs.existsSync('electron/core/db/migrations/meta/_journal.json')).toBe(true);
     expect(JSON.parse(fs.readFileSync('package.json', 'utf8')).main).toBe('./out/main/index.js');
