@@ -352,6 +352,11 @@ describe('daily report editor', () => {
     press('s', { ctrlKey: true, code: 'KeyS' });
     await settle();
     expect(core.of('dailyReports.save')).toHaveLength(0);
+    // the reported visit takes the customer's satisfaction: the dialog is on that line
+    (document.querySelector('[data-test="r-satisfaction-0"]') as HTMLElement).click();
+    await settle();
+    await vi.waitFor(() => expect(document.querySelector('[data-test="sat-source"] input')).not.toBeNull());
+    expect((document.querySelector('[data-test="sat-source"] input') as HTMLInputElement).disabled).toBe(true);
   });
 });
 

@@ -43,6 +43,7 @@ export default {
     sat: {
       tab: '满意度',
       add: '录入满意度',
+      rate: '评分',
       title: '录入客户满意度',
       score: '评分',
       source: '来源',
@@ -112,6 +113,7 @@ export default {
     sat: {
       tab: 'Satisfaction',
       add: 'Add score',
+      rate: 'Score',
       title: 'Customer satisfaction',
       score: 'Score',
       source: 'Source',
