@@ -177,6 +177,46 @@ describe('sales pipeline, end to end in Chromium', () => {
     await app.shot('pipeline/08-board-after');
   });
 
+  it('a daily report visit moves an opportunity, and its history links the report', { timeout: 300_000 }, async () => {
+    // an open one of the prospect's, owned by a new rep (no report of theirs today yet)
+    const won = await api<{ rows: Array<{ customerId: number }> }>('opportunities.list', { page: 1, pageSize: 5, q: '新华超市年货团购' });
+    const rep = await api<{ id: number }>('reps.save', { name: '郑新', phone: '13900001111' });
+    const fresh = await api<{ id: number; repId: number }>('opportunities.save', {
+      customerId: won.rows[0]!.customerId,
+      repId: rep.id,
+      title: '新华超市季度补货',
+      amountFen: 2_400_000,
+      expectedCloseDate: '2027-03-31',
+      stage: 'contact',
+    });
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    await open(`/daily-reports/edit?repId=${fresh.repId}&date=${today}`, 'report-editor');
+    await page.locator('[data-test="r-customer-0"]').click();
+    await page.keyboard.type('郑州新华');
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: '郑州新华连锁超市' }).first().click();
+    await page.locator('[data-test="r-opportunity-0"]').click();
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: '新华超市季度补货' }).first().click();
+    await page.locator('[data-test="r-opportunity-stage-0"]').click();
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: '需求分析' }).first().click();
+    await field(page, 'r-outcome-0').fill('确认了需求清单');
+    await app.shot('pipeline/10a-report-visit');
+    await page.keyboard.press('Control+s');
+    await expect
+      .poll(async () => (await api<{ stage: string }>('opportunities.get', { id: fresh.id })).stage, { timeout: 20_000 })
+      .toBe('needs');
+    const moved = await api<{ history: Array<{ toStage: string; visit?: { date: string } }> }>('opportunities.get', { id: fresh.id });
+    expect(moved.history.at(-1)).toMatchObject({ toStage: 'needs', visit: { date: today } });
+    await open(`/opportunities/${fresh.id}`, 'opportunity-detail');
+    await page.locator('[data-test="history-visit"]').waitFor();
+    await app.shot('pipeline/10b-detail-visit');
+    await page.locator('[data-test="history-visit"]').click();
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toContain(`#/daily-reports/edit?repId=${rep.id}&date=${today}`);
+    await page.locator('[data-test="r-opportunity-text-0"]').waitFor();
+  });
+
   it("shows the won one's history and the list", { timeout: 300_000 }, async () => {
     await open('/opportunities', 'opportunity-page');
     await field(page, 'opportunity-search').fill('新华超市');
