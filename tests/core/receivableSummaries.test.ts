@@ -1,4 +1,4 @@
-// 统计表 of migration 0007 — customer_last_orders, customer_balances, open_receivables: after random sequences of
+// 统计表 of migrations 0007 and 0008 — customer_last_orders, customer_balances, open_receivables, rep_month_facts: after random sequences of
 // order postings and 红冲, returns, collections and their reversals, write-offs, opening balances and raw ledger rows
 // they equal a full recomputation from the documents, and the ledger as of a date read from them (aging's ledgerAt)
 // equals the one read from the ledger rows themselves; dropping any of their triggers makes verify find a difference.
@@ -253,7 +253,7 @@ describe('receivable summaries under random postings, collections, reversals and
   }, 180_000);
 });
 
-describe('each trigger of migration 0007 is needed', () => {
+describe('each trigger of migrations 0007 and 0008 is needed', () => {
   const sequence: Op[] = [
     { kind: 'order', c: 0, day: 3, qty: 2, post: true },
     { kind: 'order', c: 1, day: 5, qty: 1, post: true },
@@ -262,6 +262,8 @@ describe('each trigger of migration 0007 is needed', () => {
     { kind: 'reverseOrder', pick: 2, after: 1 },
     { kind: 'writeOff', c: 1, day: 12, amountFen: 100 },
     { kind: 'rawOrder', c: 2, day: 14 },
+    // the same customer, rep and day again: sales_facts' row is updated, not inserted
+    { kind: 'order', c: 1, day: 5, qty: 3, post: true },
   ];
   for (const [trigger, table] of [
     ['orders_last_insert', 'customer_last_orders'],
@@ -269,6 +271,8 @@ describe('each trigger of migration 0007 is needed', () => {
     ['receivables_summaries_insert', 'customer_balances'],
     ['credits_summaries_insert', 'customer_balances'],
     ['allocations_summaries_insert', 'open_receivables'],
+    ['sales_facts_rep_month_insert', 'rep_month_facts'],
+    ['sales_facts_rep_month_update', 'rep_month_facts'],
   ] as const) {
     it(`without ${trigger}, ${table} differs from the documents`, async () => {
       const f = await moneyFixture();

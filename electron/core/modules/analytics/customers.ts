@@ -20,7 +20,7 @@ import { evaluationScheme } from '../evaluations/evaluations';
 import { yearBefore } from '../evaluations/figures';
 import { changeBp, comparisonPeriods, monthsOf, shareBp } from './period';
 import { checkFilters } from './filters';
-import { NEW_CUSTOMERS_SQL } from './summaries';
+import { NEW_CUSTOMERS_SQL, repSalesInRange } from './summaries';
 
 /** An A/B customer without a completed visit in this many days up to the date is 未拜访. */
 export const NOT_VISITED_DAYS = 30;
@@ -319,11 +319,17 @@ function regionSegmentOf(ctx: Ctx, filterRegionId: number | undefined) {
   const byId = new Map(regions.map((r) => [r.id, r]));
   const filter = filterRegionId === undefined ? undefined : byId.get(filterRegionId);
   const depth = filter ? filter.path.split('/').filter(Boolean).length : 0;
+  // worked out once per region (thousands of customers share a few hundred regions)
+  const keys = new Map<number, number | null>();
   return {
     keyOf(regionId: number | null): number | null {
       if (regionId === null) return null;
-      const chain = (byId.get(regionId)?.path ?? '').split('/').filter(Boolean).map(Number);
-      return chain[depth] ?? filter?.id ?? null;
+      let key = keys.get(regionId);
+      if (key === undefined) {
+        const chain = (byId.get(regionId)?.path ?? '').split('/').filter(Boolean).map(Number);
+        keys.set(regionId, (key = chain[depth] ?? filter?.id ?? null));
+      }
+      return key;
     },
     nameOf: (id: number) => byId.get(id)?.name ?? '',
     orderOf: (id: number) => byId.get(id)?.sortOrder ?? 0,
@@ -535,14 +541,17 @@ function repCoverage(
   if (filters.regionId !== undefined) scope.push({ level: 'region', unitKey: String(filters.regionId) });
   if (filters.dealerId !== undefined) scope.push({ level: 'dealer', unitKey: String(filters.dealerId) });
   if (filters.channelType !== undefined) scope.push({ level: 'channelType', unitKey: filters.channelType });
-  const sales = actualsByUnit(ctx, {
-    metric: 'sales',
-    level: 'rep',
-    from: addDays(yearBefore(to), 1),
-    to,
-    scope,
-    unitKeys: reps.map((r) => String(r.repId)),
-  });
+  const from = addDays(yearBefore(to), 1);
+  // without a filter on the documents: whole months from rep_month_facts (12 rows per rep, not a year of facts)
+  const sales =
+    scope.length === 0
+      ? repSalesInRange(
+          ctx.db,
+          from,
+          to,
+          reps.map((r) => r.repId),
+        )
+      : actualsByUnit(ctx, { metric: 'sales', level: 'rep', from, to, scope, unitKeys: reps.map((r) => String(r.repId)) });
   return reps.map((r) => {
     const o = owned.get(r.repId);
     return {

@@ -140,3 +140,18 @@ export const openReceivables = sqliteTable(
   },
   (t) => [check('open_receivables_unpaid_fen_int', sql`typeof(${t.unpaidFen}) = 'integer'`)],
 );
+
+/**
+ * sales_facts summed per calendar month and rep (rep 0 = none; migration 0008, kept by triggers on sales_facts): a
+ * rep's sales over whole months without other filters (客户分析's rep coverage, 12 months) read as 12 rows per rep.
+ */
+export const repMonthFacts = sqliteTable(
+  'rep_month_facts',
+  {
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    repId: integer('rep_id').notNull(),
+    salesFen: integer('sales_fen').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.repId] }), check('rep_month_facts_sales_fen_int', sql`typeof(${t.salesFen}) = 'integer'`)],
+);

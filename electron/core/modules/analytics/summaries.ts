@@ -7,6 +7,7 @@ import type { Ctx } from '../../context';
 import type { DB } from '../../db/connection';
 import type { Output, ParsedInput } from '../../../../shared/contract';
 import { addDays, lastDayOfMonth } from '../../../../shared/periods';
+import { prepared } from '../../db/sql';
 import { recordAudit } from '../audit/audit';
 
 interface SummaryTable {
@@ -17,7 +18,8 @@ interface SummaryTable {
     | 'customer_first_orders'
     | 'customer_last_orders'
     | 'customer_balances'
-    | 'open_receivables';
+    | 'open_receivables'
+    | 'rep_month_facts';
   columns: readonly string[];
   key: readonly string[];
   /** the table's rows computed from the documents, columns in `columns` order */
@@ -81,6 +83,13 @@ const OPEN_RECEIVABLES = `select r.id as receivable_id, r.customer_id, r.date, r
   from receivables r left join (select receivable_id, sum(amount_fen) as paid from allocations group by receivable_id) p on p.receivable_id = r.id
   where r.amount_fen - coalesce(p.paid, 0) <> 0`;
 
+/** Sales per calendar month and rep (0 = none): sales_facts summed by month and rep (migration 0008). */
+const REP_MONTH_FACTS = `select substr(date, 1, 7) as month, rep_id, sum(s) from (
+    select o.date, coalesce(o.rep_id, 0) as rep_id, o.total_fen as s from orders o where o.state <> 'draft'
+    union all
+    select t.date, coalesce(o.rep_id, 0), -t.total_fen from returns t join orders o on o.id = t.order_id where t.state = 'posted')
+  group by substr(date, 1, 7), rep_id`;
+
 export const summaryTables: readonly SummaryTable[] = [
   {
     name: 'sales_facts',
@@ -124,7 +133,34 @@ export const summaryTables: readonly SummaryTable[] = [
     key: ['receivable_id'],
     recompute: OPEN_RECEIVABLES,
   },
+  {
+    name: 'rep_month_facts',
+    columns: ['month', 'rep_id', 'sales_fen'],
+    key: ['month', 'rep_id'],
+    recompute: REP_MONTH_FACTS,
+  },
 ];
+
+/**
+ * Sales per rep over [from, to] without other filters (targets/actuals.ts' rep-level sales): the whole calendar months
+ * inside the range from rep_month_facts, the days before and after them from sales_facts. Only the reps asked for.
+ */
+export function repSalesInRange(db: DB, from: string, to: string, repIds: readonly number[]): Map<string, number> {
+  const firstDay = from.endsWith('-01') ? from : addDays(lastDayOfMonth(Number(from.slice(0, 4)), Number(from.slice(5, 7))), 1);
+  const lastDay = to === lastDayOfMonth(Number(to.slice(0, 4)), Number(to.slice(5, 7))) ? to : addDays(`${to.slice(0, 7)}-01`, -1);
+  const days = 'select rep_id, sales_fen from sales_facts where rep_id in (select value from json_each(@reps)) and date between';
+  const params = { reps: JSON.stringify(repIds), from, to, headTo: addDays(firstDay, -1), tailFrom: addDays(lastDay, 1) };
+  const sql =
+    firstDay > lastDay
+      ? `${days} @from and @to`
+      : `select rep_id, sales_fen from rep_month_facts where month between @monthFrom and @monthTo and rep_id in (select value from json_each(@reps))
+         union all ${days} @from and @headTo
+         union all ${days} @tailFrom and @to`;
+  const rows = prepared(db, `select rep_id, sum(sales_fen) from (${sql}) group by rep_id`)
+    .raw()
+    .all({ ...params, monthFrom: firstDay.slice(0, 7), monthTo: lastDay.slice(0, 7) }) as Array<[number, number]>;
+  return new Map(rows.map(([rep, v]) => [String(rep), v]));
+}
 
 export interface SummaryReport {
   name: string;
