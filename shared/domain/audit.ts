@@ -20,6 +20,7 @@ import { lostReasonLabels, stageLabels } from './opportunity';
 import { metricDefinitions, targetLevelLabels, targetMetrics } from './targets';
 import { feedbackTypeLabels, handleStatusLabels, urgencyLabels } from './feedback';
 import { attendanceLabels, formStateLabels, operatorRoleLabels } from './dailyForms';
+import { satisfactionSourceLabels } from './satisfaction';
 
 export type AuditLocale = 'zh-CN' | 'en';
 
@@ -267,6 +268,16 @@ export const auditFieldLabels: Record<string, Labelled> = {
   weights: { zh: '权重', en: 'Weights' },
   standardVisitsPerDayX100: { zh: '标准日均拜访(×100)', en: 'Standard visits per day (×100)' },
   lostCustomerDays: { zh: '流失天数', en: 'Days without order (lost)' },
+  // customer grading, lifecycle and satisfaction
+  salesFen: { zh: '近12个月净销售额', en: 'Net sales, 12 months' },
+  from: { zh: '开始日期', en: 'From' },
+  to: { zh: '结束日期', en: 'To' },
+  cutoffsBp: { zh: '评级分级线(bp)', en: 'Grade cut-offs (bp)' },
+  lostDays: { zh: '流失天数', en: 'Lost after (days)' },
+  changed: { zh: '变化数', en: 'Changed' },
+  byLifecycle: { zh: '变为各阶段', en: 'Changed to' },
+  score: { zh: '评分', en: 'Score' },
+  scoreSource: { zh: '评分来源', en: 'Score source' },
   // working-day calendar
   calendar: { zh: '日历', en: 'Calendar' },
   kind: { zh: '上班或休息', en: 'Work or off' },
@@ -406,6 +417,7 @@ const valueLabelsByEntity: Record<string, Record<string, Record<string, Labelled
   complaint: { urgency: urgencyLabels, status: handleStatusLabels },
   expense: { category: expenseCategoryLabels },
   opportunity: { stage: stageLabels, lostReason: lostReasonLabels },
+  satisfactionScore: { scoreSource: satisfactionSourceLabels },
   target: {
     metric: Object.fromEntries(targetMetrics.map((m) => [m, metricDefinitions[m].label])),
     level: targetLevelLabels,

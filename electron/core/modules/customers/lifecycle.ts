@@ -116,7 +116,7 @@ export function recomputeAllLifecycles(ctx: Ctx): Output<'customers.recomputeLif
       action: 'lifecycle',
       entity: 'customers',
       entityId: null,
-      after: { date: today, lostDays, customers: customers.length, changed, to: changes },
+      after: { date: today, lostDays, customers: customers.length, changed, byLifecycle: changes },
     });
     return { customers: customers.length, changed };
   })();

@@ -96,7 +96,9 @@ export function saveSatisfaction(ctx: Ctx, input: ParsedInput<'satisfaction.save
       ).lastInsertRowid,
     );
     const row = prepared(ctx.db, `${SELECT} where s.id = ?`).get(id) as Row;
-    recordAudit(ctx, { action: 'create', entity: 'satisfactionScore', entityId: id, after: row });
+    // the score's source under its own key: `source` is the customer's source (客户来源) in the log's words
+    const { source, ...rest } = row;
+    recordAudit(ctx, { action: 'create', entity: 'satisfactionScore', entityId: id, after: { ...rest, scoreSource: source } });
     return row;
   })();
 }
