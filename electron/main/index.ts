@@ -1,7 +1,18 @@
 // The Electron shell: one hardened window, the core in a utilityProcess, one checked IPC door between them.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, utilityProcess, type MenuItemConstructorOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  session,
+  utilityProcess,
+  type MenuItemConstructorOptions,
+} from 'electron';
+import { APP_INDEX_URL, APP_PRIVILEGES, APP_SCHEME, serveRendererFile } from './appProtocol';
 import { bridgeChannel } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
 import { createRelay, dbArg } from './relay';
@@ -24,9 +35,12 @@ app.setName(APP_NAME);
 // userData is derived from package.json's productName at start-up, so pin it to match the core's defaultDataDir
 app.setPath('userData', path.join(app.getPath('appData'), APP_NAME));
 
+// before the app is ready: the renderer's own scheme must be known as a standard, secure origin
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_PRIVILEGES }]);
+
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
-const rendererFile = path.join(__dirname, '../renderer/index.html');
-export const rendererUrl = devServerUrl ?? pathToFileURL(rendererFile).href;
+export const rendererDir = path.join(__dirname, '../renderer');
+export const rendererUrl = devServerUrl ?? APP_INDEX_URL;
 export const dbPath = path.resolve(dbArg(process.argv) ?? path.join(app.getPath('userData'), 'salesdesk.db'));
 
 const relay = createRelay({
@@ -114,7 +128,7 @@ function createWindow(): BrowserWindow {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  const loading = devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererFile);
+  const loading = win.loadURL(rendererUrl);
   loading.catch((err: unknown) => console.error('[main] cannot load the renderer', err));
   return win;
 }
@@ -143,12 +157,14 @@ function start(): void {
   });
 
   void app.whenReady().then(() => {
+    // app://salesdesk/… answers only files of the built renderer folder
+    protocol.handle(APP_SCHEME, (request) => serveRendererFile(request.url, rendererDir, (url) => net.fetch(url)));
     applyContentSecurityPolicy(session.defaultSession);
     denyAllPermissions(session.defaultSession);
     ipcMain.handle(bridgeChannel, handleCall);
     registerPrintHandlers(rendererUrl, {
       preloadPath: path.join(__dirname, '../preload/index.js'),
-      load: (win, hash) => (devServerUrl ? win.loadURL(`${devServerUrl}#${hash}`) : win.loadFile(rendererFile, { hash })),
+      load: (win, hash) => win.loadURL(`${rendererUrl}#${hash}`),
       share: (child, openerId) => sessions.share(child, openerId),
     });
     registerFileHandlers(rendererUrl);

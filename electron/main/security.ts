@@ -50,7 +50,8 @@ function filePathOf(url: URL, platform: NodeJS.Platform): string | null {
 }
 
 /**
- * True only for the app's own renderer: the exact index.html file in production (hash and query ignored),
+ * True only for the app's own renderer: its index.html on app://salesdesk/ (or the exact index.html file when served
+ * from file://) in production (hash and query ignored),
  * or the dev server's origin during development. Everything else (other files, about:, data:, other hosts) is untrusted.
  */
 export function isTrustedSenderUrl(
@@ -67,6 +68,10 @@ export function isTrustedSenderUrl(
     const a = filePathOf(actual, platform);
     const e = filePathOf(expected, platform);
     return a !== null && a === e;
+  }
+  // app://salesdesk/index.html: the same scheme, host and page (the hash and query carry the route)
+  if (expected.protocol === 'app:') {
+    return actual.protocol === 'app:' && actual.host === expected.host && actual.pathname === expected.pathname;
   }
   if (expected.protocol !== 'http:' && expected.protocol !== 'https:') return false;
   return actual.protocol === expected.protocol && actual.origin === expected.origin;

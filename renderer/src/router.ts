@@ -17,7 +17,7 @@ import { analyticsRoutes } from '@/views/analytics/routes';
 import { meetingPackRoutes } from '@/views/meetingPack/routes';
 import { opportunityRoutes } from '@/views/opportunities/routes';
 
-// Hash history works the same from file:// (Electron) and from the browser-mode server.
+// Hash history works the same from app://salesdesk/ (Electron) and from the browser-mode server.
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/customers' },
   { path: '/customers', name: 'customers', component: () => import('@/views/customers/CustomerList.vue'), meta: { nav: 'customers' } },

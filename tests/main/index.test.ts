@@ -54,6 +54,11 @@ const fake = await vi.hoisted(async () => {
       app,
       BrowserWindow,
       dialog: { showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
+      protocol: {
+        registerSchemesAsPrivileged: vi.fn(() => calls.push('registerSchemesAsPrivileged')),
+        handle: vi.fn(),
+      },
+      net: { fetch: vi.fn(async () => new Response('file body')) },
       ipcMain: { handle: vi.fn(), on: vi.fn() },
       Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
       session: {
@@ -93,9 +98,10 @@ const trusted = () => ({ senderFrame: { url: `${main.rendererUrl}#/customers` } 
 
 describe('app identity and start-up', () => {
   it('names the app SalesDesk and pins userData before ready', () => {
-    expect(fake.calls.slice(0, 3)).toEqual([
+    expect(fake.calls.slice(0, 4)).toEqual([
       'setName:SalesDesk',
       `setPath:userData=${path.join('/home/u/.config', 'SalesDesk')}`,
+      'registerSchemesAsPrivileged',
       'whenReady',
     ]);
   });
@@ -112,10 +118,35 @@ describe('app identity and start-up', () => {
     expect(main.dbPath).toBe(path.resolve('test-data/some.db'));
   });
 
-  it('uses the built renderer file in production', () => {
-    expect(main.rendererUrl).toBe(pathToFileURL(path.join(mainDir, '../renderer/index.html')).href);
-    expect(fake.windows[0].loadFile).toHaveBeenCalledWith(path.join(mainDir, '../renderer/index.html'));
-    expect(fake.windows[0].loadURL).not.toHaveBeenCalled();
+  it('loads the renderer from app://salesdesk/ in production, not from file://', () => {
+    expect(main.rendererUrl).toBe('app://salesdesk/index.html');
+    expect(fake.windows[0].loadURL).toHaveBeenCalledWith('app://salesdesk/index.html');
+    expect(fake.windows[0].loadFile).not.toHaveBeenCalled();
+    expect(fake.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
+  });
+
+  it('answers app:// with files of the built renderer folder only', async () => {
+    const [scheme, handle] = fake.module.protocol.handle.mock.calls[0]! as unknown as [string, (r: { url: string }) => Promise<Response>];
+    expect(scheme).toBe('app');
+    const js = await handle({ url: 'app://salesdesk/assets/index-abc.js' });
+    expect(js.status).toBe(200);
+    expect(js.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
+    expect(await js.text()).toBe('file body');
+    expect(fake.module.net.fetch).toHaveBeenLastCalledWith(pathToFileURL(path.join(mainDir, '../renderer/assets/index-abc.js')).href);
+    // dot segments are resolved by the URL itself, inside the folder: what is asked for is a file of the renderer
+    await handle({ url: 'app://salesdesk/%2e%2e/%2e%2e/etc/passwd' });
+    expect(fake.module.net.fetch).toHaveBeenLastCalledWith(pathToFileURL(path.join(mainDir, '../renderer/etc/passwd')).href);
+    // encoded slashes that would climb out, another host, or a file that is not there: 404
+    const fetched = fake.module.net.fetch.mock.calls.length;
+    for (const url of ['app://salesdesk/..%2f..%2fmain/index.js', 'app://salesdesk/%2e%2e%5cmain%5cindex.js', 'app://other/index.html']) {
+      expect((await handle({ url })).status, url).toBe(404);
+    }
+    expect(fake.module.net.fetch.mock.calls.length).toBe(fetched);
+    fake.module.net.fetch.mockResolvedValueOnce(new Response('', { status: 404 }));
+    expect((await handle({ url: 'app://salesdesk/missing.js' })).status).toBe(404);
   });
 });
 

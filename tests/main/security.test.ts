@@ -69,6 +69,27 @@ describe('content security policy', () => {
   });
 });
 
+describe('isTrustedSenderUrl in production (app://salesdesk/)', () => {
+  const appUrl = 'app://salesdesk/index.html';
+  it('accepts the renderer page itself, with or without hash and query', () => {
+    for (const url of [appUrl, `${appUrl}#/customers/12`, `${appUrl}?preview=1#/print/batch`])
+      expect(isTrustedSenderUrl(url, appUrl), url).toBe(true);
+  });
+  it('refuses other pages of the scheme, other hosts and other schemes', () => {
+    for (const url of [
+      'app://salesdesk/index.html.evil',
+      'app://salesdesk/assets/index.js',
+      'app://salesdesk/',
+      'app://evil/index.html',
+      'file:///opt/SalesDesk/resources/app.asar/out/renderer/index.html',
+      'https://salesdesk/index.html',
+      'about:blank',
+    ]) {
+      expect(isTrustedSenderUrl(url, appUrl), url).toBe(false);
+    }
+  });
+});
+
 describe('isTrustedSenderUrl in production (file://)', () => {
   it('accepts the renderer page itself, with or without hash and query', () => {
     expect(isTrustedSenderUrl(prodUrl, prodUrl, 'linux')).toBe(true);
