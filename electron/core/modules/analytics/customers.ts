@@ -279,6 +279,12 @@ export function lastVisits(ctx: Ctx, to: string): Map<number, string> {
   return new Map(rows);
 }
 
+/**
+ * Code-point order, for ISO dates and the one-letter grades: the order localeCompare gives them (digits and '-' at the
+ * same places, 'A' before 'B'), without a collator call per comparison (thousands of rows are sorted).
+ */
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export interface NotVisitedRow {
   customer: CustomerRecord;
   lastVisitDate: string | null;
@@ -299,8 +305,8 @@ export function abNotVisited(ctx: Ctx, customers: readonly CustomerRecord[], to:
   rows.sort(
     (a, b) =>
       (a.lastVisitDate === null ? 0 : 1) - (b.lastVisitDate === null ? 0 : 1) ||
-      (a.lastVisitDate ?? '').localeCompare(b.lastVisitDate ?? '') ||
-      a.customer.grade.localeCompare(b.customer.grade) ||
+      compareText(a.lastVisitDate ?? '', b.lastVisitDate ?? '') ||
+      compareText(a.customer.grade, b.customer.grade) ||
       a.customer.code.localeCompare(b.customer.code),
   );
   return rows;

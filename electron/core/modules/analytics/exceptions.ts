@@ -28,7 +28,16 @@ import { agingOfLedger, ledgerAt } from '../receivables/aging';
 import { moneySettings } from '../settings/settings';
 import { tracking } from '../targets/tracking';
 import { lowSatisfactionExceptions } from '../satisfaction/exceptions';
-import { NOT_VISITED_DAYS, abNotVisited, customersWithin, isLostOn, lastStandingOrders, lostOn, type CustomerRecord } from './customers';
+import {
+  NOT_VISITED_DAYS,
+  abNotVisited,
+  compareText,
+  customersWithin,
+  isLostOn,
+  lastStandingOrders,
+  lostOn,
+  type CustomerRecord,
+} from './customers';
 
 type ExceptionsOut = z.output<(typeof analyticsMethods)['analytics.exceptions']['output']>;
 
@@ -242,7 +251,7 @@ function silentCustomers(ctx: Ctx, date: string, days: number): ExceptionItem[] 
   // the active ones among them
   const rows: Array<{ c: CustomerRecord; last: string }> = [];
   for (const c of customersWithin(ctx, {}, { ids: [...lost.keys()] })) rows.push({ c, last: lost.get(c.id)! });
-  rows.sort((a, b) => b.last.localeCompare(a.last) || a.c.code.localeCompare(b.c.code));
+  rows.sort((a, b) => compareText(b.last, a.last) || a.c.code.localeCompare(b.c.code));
   return rows.map(({ c, last }) =>
     item('silentCustomer', 'customer', c.id, c.name, {
       repId: c.repId,
