@@ -99,9 +99,11 @@ export function opportunityWhere(input: Omit<ListInput, 'page' | 'pageSize' | 's
 export function listOpportunities(ctx: Ctx, input: ListInput): Output<'opportunities.list'> {
   const where = opportunityWhere(input);
   const order = input.sort ? `${sortSql[input.sort.field]} ${input.sort.order}, o.id ${input.sort.order}` : 'o.updated_at desc, o.id desc';
+  // the count and totals join the customer and rep only when a filter reads them (region, search)
   const totals = prepared(
     ctx.db,
-    `select count(*) as n, coalesce(sum(o.amount_fen), 0) as amountFen, coalesce(sum(${weighted}), 0) as weightedFen ${opportunityFrom} ${where.sql}`,
+    `select count(*) as n, coalesce(sum(o.amount_fen), 0) as amountFen, coalesce(sum(${weighted}), 0) as weightedFen
+     ${input.regionId !== undefined || (input.q ?? input.search)?.trim() ? opportunityFrom : 'from opportunities o'} ${where.sql}`,
   ).get(...where.params) as { n: number; amountFen: number; weightedFen: number };
   const rows = prepared(ctx.db, `${rowSelect} ${opportunityFrom} ${where.sql} order by ${order} limit ? offset ?`).all(
     ...where.params,
