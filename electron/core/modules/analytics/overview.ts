@@ -52,17 +52,36 @@ function balancesAt(ctx: Ctx, dates: readonly string[], regionId: number | undef
       lo = hi;
     }
   } else {
-    // a region's customers: each one's rows read once through its customer index, summed for every date
-    const params: Record<string, string | number> = { regionId, last: ascending.at(-1)! };
-    ascending.forEach((d, i) => (params[`d${i}`] = d));
-    const sums = ascending.map((_d, i) => `coalesce(sum(case when date <= @d${i} then amount_fen end), 0)`);
-    const read = (table: 'receivables' | 'credits') =>
-      prepared(ctx.db, `select ${sums.join(', ')} from ${table} where date <= @last ${inRegion}`)
-        .raw()
-        .get(params) as number[];
-    const debits = read('receivables');
-    const credits = read('credits');
-    ascending.forEach((d, i) => totals.set(d, debits[i]! - credits[i]!));
+    // a recent date: the region's customers' balances today (customer_balances) less their ledger rows dated after it
+    const recent = ascending.filter((d) => recentLedgerDate(ctx, d));
+    if (recent.length) {
+      const today = prepared(
+        ctx.db,
+        `select coalesce(sum(receivables_fen - credits_fen), 0) from customer_balances where 1 = 1 ${inRegion}`,
+      )
+        .pluck()
+        .get({ regionId }) as number;
+      const after = prepared(
+        ctx.db,
+        `select (select coalesce(sum(amount_fen), 0) from receivables indexed by receivables_date_idx where date > @asOf ${inRegion})
+              - (select coalesce(sum(amount_fen), 0) from credits indexed by credits_date_idx where date > @asOf ${inRegion})`,
+      ).pluck();
+      for (const d of recent) totals.set(d, today - (after.get({ asOf: d, regionId }) as number));
+    }
+    // the other dates: each customer's rows read once through its customer index, summed for every such date
+    const older = ascending.filter((d) => !totals.has(d));
+    if (older.length) {
+      const params: Record<string, string | number> = { regionId, last: older.at(-1)! };
+      older.forEach((d, i) => (params[`d${i}`] = d));
+      const sums = older.map((_d, i) => `coalesce(sum(case when date <= @d${i} then amount_fen end), 0)`);
+      const read = (table: 'receivables' | 'credits') =>
+        prepared(ctx.db, `select ${sums.join(', ')} from ${table} where date <= @last ${inRegion}`)
+          .raw()
+          .get(params) as number[];
+      const debits = read('receivables');
+      const credits = read('credits');
+      older.forEach((d, i) => totals.set(d, debits[i]! - credits[i]!));
+    }
   }
   const unpaid = `amount_fen - coalesce((select sum(a.amount_fen) from allocations a where a.receivable_id = r.id and a.date <= @asOf), 0)`;
   const overdue = prepared(
