@@ -10,6 +10,7 @@ import { dealerFilters } from './dealers';
 import { productFilters } from './products';
 import { repFilters } from './reps';
 import { receivableMethods } from './receivables';
+import { opportunityFilters } from './opportunities';
 
 const listFilters = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 
@@ -63,6 +64,7 @@ export const exportMethods = {
         .object({ entity: z.literal('aging'), filters: receivableMethods['receivables.aging'].input.omit({ page: true, pageSize: true }) })
         .strict(),
       z.object({ entity: z.literal('statement'), filters: receivableMethods['statements.get'].input }).strict(),
+      z.object({ entity: z.literal('opportunities'), filters: listFilters(opportunityFilters).default({}) }).strict(),
     ]),
     output: fileOutput,
   },

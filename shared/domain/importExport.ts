@@ -15,6 +15,7 @@ export const exportEntities = [
   'expenses',
   'aging',
   'statement',
+  'opportunities',
 ] as const;
 export type ExportEntity = (typeof exportEntities)[number];
 
@@ -33,6 +34,7 @@ export const entityLabels: Record<ImportEntity | ExportEntity, Labelled> = {
   expenses: { zh: '销售费用', en: 'Expenses' },
   aging: { zh: '账龄分析', en: 'Aging' },
   statement: { zh: '客户对账单', en: 'Customer statement' },
+  opportunities: { zh: '商机', en: 'Opportunities' },
 };
 
 /** Defaults; the host may lower or raise them (settings). */

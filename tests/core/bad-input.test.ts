@@ -944,7 +944,7 @@ describe('validation messages read plainly: the field, then what is wrong, in wo
       'export.xlsx',
       { entity: 'orders' },
       'entity',
-      '对象类型：应为以下之一：customers、dealers、products、reps、audit、marketFeedback、complaints、expenses、aging、statement',
+      '对象类型：应为以下之一：customers、dealers、products、reps、audit、marketFeedback、complaints、expenses、aging、statement、opportunities',
     ],
     ['an id that must be positive', 'customers.get', { id: 0 }, 'id', '编号：必须大于 0'],
     [

@@ -372,3 +372,64 @@ describe('the other lists', () => {
     expect(JSON.parse(String(cells[7]))).toMatchObject({ name: '北京华众商贸有限公司', regionPath: ['华北', '北京市'], repName: '赵磊' });
   });
 });
+
+describe('opportunities', () => {
+  it('every column of the list under its words, the list’s filters and sort, money in 元 and the probability as a percentage', async () => {
+    const save = (title: string, amountFen: number, extra: Partial<Input<'opportunities.save'>> = {}) =>
+      ok(core, 'opportunities.save', {
+        customerId: s.customers.c2.id,
+        title,
+        amountFen,
+        expectedCloseDate: '2025-04-30',
+        createdOn: '2025-03-01',
+        ...extra,
+      });
+    const spring = await save('春节团购', 5_000_000, {
+      competitor: '联华',
+      source: '老客户介绍',
+      nextStep: '送样品',
+      nextStepDate: '2025-03-10',
+    });
+    await save('端午福利', 1_234_567, { stage: 'quote' });
+    const lost = await save('中秋礼盒', 300_000);
+    await ok(core, 'opportunities.move', { id: lost.id, stage: 'lost', date: '2025-03-01', lostReason: 'price', lostNote: '报价高' });
+    const { ws } = await exported({
+      entity: 'opportunities',
+      filters: { stages: ['identify', 'lost'], sort: { field: 'amountFen', order: 'desc' } },
+    });
+    expect(rowValues(ws, 1)).toEqual([
+      '商机',
+      '客户',
+      '区域',
+      '业务员',
+      '阶段',
+      '金额(元)',
+      '赢率',
+      '加权金额(元)',
+      '预计成交',
+      '下一步',
+      '下一步日期',
+      '竞争对手',
+      '来源',
+      '流失原因',
+      '创建日期',
+      '关闭日期',
+    ]);
+    // the quote-stage one is filtered out; the biggest first
+    expect(ws.rowCount).toBe(3);
+    const first = cellsOf(ws, 2);
+    expect(first.slice(0, 2)).toEqual(['春节团购', '南京鼓楼便利店']);
+    expect(first.slice(4, 8)).toEqual(['潜在客户识别', 50_000, 0.1, 5_000]);
+    expect(ws.getRow(2).getCell(6).numFmt).toContain('0.00');
+    expect(first.slice(9, 13)).toEqual(['送样品', new Date(Date.UTC(2025, 2, 10)), '联华', '老客户介绍']);
+    const second = cellsOf(ws, 3);
+    expect([second[0], second[4], second[5], second[13], second[15]]).toEqual([
+      '中秋礼盒',
+      '流失',
+      3_000,
+      '价格',
+      new Date(Date.UTC(2025, 2, 1)),
+    ]);
+    expect(spring.id).toBeGreaterThan(0);
+  });
+});

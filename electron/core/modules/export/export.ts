@@ -27,6 +27,8 @@ import { listReps } from '../reps/reps';
 import { listMarketFeedback } from '../marketFeedback/marketFeedback';
 import { listComplaints } from '../complaints/complaints';
 import { listExpenses } from '../expenses/expenses';
+import { listOpportunities } from '../opportunities/opportunities';
+import { lostReasonLabels, stageLabels } from '../../../../shared/domain/opportunity';
 import { agingBucketLabels, statementKindLabels } from '../../../../shared/domain/money';
 import { agingColumnLabels, agingGroupingLabels, agingNoneLabel, statementLabels } from '../../../../shared/domain/aging';
 import { receivablesAging } from '../receivables/aging';
@@ -147,6 +149,7 @@ type AuditRow = Output<'audit.list'>['rows'][number];
 type FeedbackRow = Output<'marketFeedback.list'>['rows'][number];
 type ComplaintRow = Output<'complaints.list'>['rows'][number];
 type ExpenseRow = Output<'expenses.list'>['rows'][number];
+type OpportunityRow = Output<'opportunities.list'>['rows'][number];
 
 const customerColumns: Array<Column<CustomerRow>> = [
   { header: '客户编码', width: 11, type: 'text', value: (r) => r.code },
@@ -290,6 +293,25 @@ const expenseColumns: Array<Column<ExpenseRow>> = [
   { header: '金额(元)', width: 13, type: 'money', value: (r) => r.amountFen },
   { header: '客户', width: 24, type: 'text', value: (r) => r.customerName },
   { header: '备注', width: 40, type: 'text', value: (r) => r.note },
+];
+
+const opportunityColumns: Array<Column<OpportunityRow>> = [
+  { header: '商机', width: 28, type: 'text', value: (r) => r.title },
+  { header: '客户', width: 24, type: 'text', value: (r) => r.customerName },
+  { header: '区域', width: 14, type: 'text', value: (r) => r.regionName },
+  { header: '业务员', width: 10, type: 'text', value: (r) => r.repName },
+  { header: '阶段', width: 10, type: 'text', value: (r) => stageLabels[r.stage].zh },
+  { header: '金额(元)', width: 14, type: 'money', value: (r) => r.amountFen },
+  { header: '赢率', width: 8, type: 'percent', value: (r) => r.probabilityBp },
+  { header: '加权金额(元)', width: 14, type: 'money', value: (r) => r.weightedFen },
+  { header: '预计成交', width: 12, type: 'date', value: (r) => r.expectedCloseDate },
+  { header: '下一步', width: 24, type: 'text', value: (r) => r.nextStep },
+  { header: '下一步日期', width: 12, type: 'date', value: (r) => r.nextStepDate },
+  { header: '竞争对手', width: 14, type: 'text', value: (r) => r.competitor },
+  { header: '来源', width: 10, type: 'text', value: (r) => r.source },
+  { header: '流失原因', width: 10, type: 'text', value: (r) => (r.lostReason ? lostReasonLabels[r.lostReason].zh : '') },
+  { header: '创建日期', width: 12, type: 'date', value: (r) => r.createdOn },
+  { header: '关闭日期', width: 12, type: 'date', value: (r) => r.closedOn },
 ];
 
 // ---------- 账龄分析 and 客户对账单: the screen's columns and words, amounts in 元 ----------
@@ -460,6 +482,14 @@ function sheetFor(ctx: Ctx, input: ExportInput, chunk: number): ReturnType<typeo
         title: entityLabels.expenses.zh,
         columns: expenseColumns,
         chunks: () => pages((page) => listExpenses(ctx, { ...f, page, pageSize: chunk })),
+      });
+    }
+    case 'opportunities': {
+      const f = input.filters;
+      return prepare({
+        title: entityLabels.opportunities.zh,
+        columns: opportunityColumns,
+        chunks: () => pages((page) => listOpportunities(ctx, { ...f, page, pageSize: chunk })),
       });
     }
   }
