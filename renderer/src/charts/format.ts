@@ -1,6 +1,6 @@
 // Number formatting for charts: 万 / 亿 on axes (K / M / B in English), ¥ with thousands separators in tooltips, % with
 // one decimal.
-import { formatFen } from '@shared/money';
+import { formatFen, groupThousands } from '@shared/money';
 
 /** Trailing zeros of the decimals only: 5.50 → 5.5, 5.00 → 5, 5710 stays. */
 const trim = (text: string) => (text.includes('.') ? text.replace(/\.?0+$/, '') : text);
@@ -30,7 +30,7 @@ export function compactNumber(value: number): string {
   const abs = Math.abs(value);
   const unit = units.find(([from]) => abs >= from);
   if (unit) return `${sign}${short(abs / unit[1])}${unit[2]}`;
-  return `${sign}${String(Math.round(abs)).replace(/\B(?=(\d{3})+$)/g, ',')}`;
+  return `${sign}${groupThousands(Math.round(abs))}`;
 }
 
 /** An amount in 分 on an axis, in 元: 12,345,600 分 → 12.35万. */
@@ -60,7 +60,7 @@ export function changeBp(bp: number | null | undefined): string {
 
 /** A count with thousands separators: 12345 → 12,345. */
 export function count(value: number): string {
-  return String(Math.round(value)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return groupThousands(Math.round(value));
 }
 
 /** How a series' values are written: money in 分, a plain count, or basis points. */

@@ -1,6 +1,6 @@
 // How a target's figures read on screen: money metrics in 元 with 2 decimals and thousands separators, counts as
 // whole numbers with separators; a unit's name for the company; periods in the user's language.
-import { formatFen, parseYuanToFen, toHalfWidth } from '@shared/money';
+import { formatFen, groupThousands, parseYuanToFen, toHalfWidth } from '@shared/money';
 import { metricDefinitions, targetLevelLabels, type TargetLevel, type TargetMetric } from '@shared/domain/targets';
 import { parsePeriod } from '@shared/periods';
 import type { TargetRow } from '@shared/contract/targets';
@@ -8,8 +8,6 @@ import { i18n, pickLabel } from '@/i18n';
 
 /** a unit: an id, or a settlement / channel type code */
 export type UnitId = NonNullable<TargetRow['unitId']>;
-
-const groupThousands = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 
 export const isMoney = (metric: TargetMetric) => metricDefinitions[metric].unit === 'fen';
 
