@@ -13,22 +13,25 @@ export interface FirstPage<I, O> {
   load: (input: I) => Promise<O>;
   /** In the page's setup: the list is alive until it is unmounted. */
   track: () => void;
+  /** The page's route options asking for `input()` ahead: as the router enters it, and as the app starts on it. */
+  onEnter: (input: () => I) => { beforeRouteEnter: () => void; prefetchOnStart: () => void };
 }
 
 export function firstPage<I, O>(fetch: (input: I) => Promise<O>): FirstPage<I, O> {
   let alive = 0;
   let ahead: { key: string; at: number; answer: Promise<O> } | null = null;
+  function prefetch(input: I): void {
+    if (alive > 0) return;
+    const key = JSON.stringify(input);
+    // asked already on this entry (the router guard asks before the settings and session have answered)
+    if (ahead && ahead.key === key && Date.now() - ahead.at < FRESH_MS) return;
+    const answer = fetch(input);
+    // a failed request ahead is not an error of its own: the page asks again when it loads
+    answer.catch(() => undefined);
+    ahead = { key, at: Date.now(), answer };
+  }
   return {
-    prefetch(input) {
-      if (alive > 0) return;
-      const key = JSON.stringify(input);
-      // asked already on this entry (the router guard asks before the settings and session have answered)
-      if (ahead && ahead.key === key && Date.now() - ahead.at < FRESH_MS) return;
-      const answer = fetch(input);
-      // a failed request ahead is not an error of its own: the page asks again when it loads
-      answer.catch(() => undefined);
-      ahead = { key, at: Date.now(), answer };
-    },
+    prefetch,
     load(input) {
       const taken = ahead;
       ahead = null;
@@ -38,6 +41,10 @@ export function firstPage<I, O>(fetch: (input: I) => Promise<O>): FirstPage<I, O
     track() {
       alive++;
       onUnmounted(() => alive--);
+    },
+    onEnter(input) {
+      const ask = () => prefetch(input());
+      return { beforeRouteEnter: ask, prefetchOnStart: ask };
     },
   };
 }
