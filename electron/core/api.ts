@@ -91,6 +91,8 @@ import { listChannelConflicts } from './modules/channelConflicts/channelConflict
 import { getOpportunity, listOpportunities, moveOpportunityCall, saveOpportunity } from './modules/opportunities/opportunities';
 import { opportunityBoard } from './modules/opportunities/board';
 import { pipelineFunnel } from './modules/opportunities/funnel';
+import { backupSettings, createBackup, listBackups, systemInfo } from './modules/backups/backups';
+import { restoreBackup } from './modules/backups/restore';
 
 type Handler<M extends MethodName> = (ctx: Ctx, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
 export type HandlerTable = { [M in MethodName]: Handler<M> };
@@ -259,6 +261,11 @@ export const handlers: HandlerTable = {
   'receivables.find': findCustomers,
   'statements.get': getStatement,
   'channelConflicts.list': listChannelConflicts,
+  'backups.list': (ctx) => listBackups(ctx),
+  'backups.create': createBackup,
+  'backups.restore': restoreBackup,
+  'backups.settings': backupSettings,
+  'system.info': (ctx) => systemInfo(ctx),
 };
 
 export function parseInput<M extends MethodName>(method: M, raw: unknown): ParsedInput<M> {
@@ -270,6 +277,8 @@ export function parseInput<M extends MethodName>(method: M, raw: unknown): Parse
 export interface CallOptions {
   /** the caller's session token (auth.signIn's answer); the host keeps it: a tab, a window, a test */
   session?: string;
+  /** LAN office mode: the client PC's address, recorded with every change the call makes */
+  clientAddress?: string;
 }
 
 /**
@@ -309,7 +318,8 @@ export async function dispatch(ctx: Ctx, method: unknown, rawInput: unknown, opt
     const session = typeof options.session === 'string' && options.session !== '' ? options.session : undefined;
     const actor = callerOf(ctx, method, session);
     // a per-call ctx: the core itself never holds an operator
-    const callCtx: Ctx = actor ? { ...ctx, actor, operator: actor.name, session } : { ...ctx, session };
+    const client = options.clientAddress ? { clientAddress: options.clientAddress } : {};
+    const callCtx: Ctx = actor ? { ...ctx, actor, operator: actor.name, session, ...client } : { ...ctx, session, ...client };
     const input = parseInput(method, rawInput);
     const handler = handlers[method] as Handler<typeof method>;
     const data = await handler(callCtx, input as never);

@@ -21,6 +21,8 @@ export interface Ctx {
   actor: Actor | null;
   /** the caller's session token, on the per-call ctx of a call that brought one (sign-out ends it) */
   session?: string;
+  /** the LAN client's address a call came from (LAN office mode); the audit log records it */
+  clientAddress?: string;
   now: () => Date;
 }
 

@@ -1,4 +1,5 @@
-// Browser mode: serves the built renderer and POST /api/<method> on 127.0.0.1 only, behind a per-run token.
+// Browser mode: serves the built renderer and POST /api/<method> on 127.0.0.1 only, behind a per-run token; or, in LAN
+// office mode (--lan), on the chosen LAN addresses with operator sign-in as the only door (lan/gate.ts).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -10,6 +11,8 @@ import type { AppErrorData, Envelope } from '../../shared/errors';
 import { createCore, defaultDbPath, type Core } from './core';
 import { DomainError, toErrorData } from './errors';
 import { FILE_BASE64_MAX_CHARS } from '../../shared/contract/common';
+import { LanGate, type LanOptions } from './lan/gate';
+import { lanFromArgs } from './lan/options';
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
@@ -83,6 +86,8 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** Tests shorten the slow-client limits (and how often they are checked) to see them act. */
   timeouts?: { headersMs: number; requestMs: number; checkEveryMs: number };
+  /** LAN office mode: listen on these LAN addresses, sign-in by cookie, no token (see lan/gate.ts) */
+  lan?: LanOptions;
 }
 
 export interface RunningServer {
@@ -92,6 +97,8 @@ export interface RunningServer {
   core: Core;
   /** the Node server itself (its limits, for tests) */
   http: http.Server;
+  /** LAN office mode: the addresses to open, one per listening address (null in loopback token mode) */
+  lan: { urls: string[]; addresses: string[] } | null;
   close: () => Promise<void>;
 }
 
@@ -161,14 +168,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   const staticFiles = new StaticFiles();
+  const lan = options.lan ? new LanGate(options.lan) : null;
+  if (lan && (core.ctx.db.prepare('select count(*) as n from operators').get() as { n: number }).n === 0) {
+    // the first admin is created at this PC: whoever reached it over the network first must not become the admin
+    if (!options.core) core.close();
+    throw new Error('数据库还没有操作员：请先在本机完成初始化并创建管理员，再开启局域网模式');
+  }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
     if (req.method !== 'POST') return sendJson(res, 405, fail('FORBIDDEN', '只接受 POST 请求'));
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins().has(origin)) return sendJson(res, 403, fail('FORBIDDEN', '来源不被允许'));
+    // LAN: a call must name one of our own pages as its Origin (another site's page is refused, cookie or not)
+    if (lan ? !lan.originAllowed(origin) : origin !== undefined && !allowedOrigins().has(origin)) {
+      return sendJson(res, 403, fail('FORBIDDEN', '来源不被允许'));
+    }
     const auth = req.headers.authorization ?? '';
     const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-    if (!tokensEqual(given, token)) return sendJson(res, 401, fail('UNAUTHORIZED', '访问令牌无效，请使用启动时显示的完整网址打开'));
+    if (!lan && !tokensEqual(given, token)) {
+      return sendJson(res, 401, fail('UNAUTHORIZED', '访问令牌无效，请使用启动时显示的完整网址打开'));
+    }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, fail('VALIDATION', '请求体必须是 JSON'));
     }
@@ -184,6 +202,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).some((k) => k !== 'input')) {
       return sendJson(res, 400, fail('VALIDATION', '请求体格式应为 {"input": {...}}'));
+    }
+    if (lan) {
+      const answer = await lan.call(core, name, (body as { input?: unknown }).input, req);
+      return sendJson(res, answer.status, answer.envelope, answer.headers);
     }
     // the tab's own session (sessionStorage): two tabs signed in as two operators each act as themselves
     const session = req.headers['x-session'];
@@ -233,10 +255,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  const server = http.createServer({ connectionsCheckingInterval: options.timeouts?.checkEveryMs ?? 5_000 }, (req, res) => {
-    // DNS-rebinding guard: only our own loopback host names are answered
-    if (!allowedHosts().has(req.headers.host ?? '')) {
+  const handle: http.RequestListener = (req, res) => {
+    // DNS-rebinding guard: only our own loopback host names (LAN: this PC's addresses and name) are answered
+    if (lan ? !lan.hostAllowed(req.headers.host) : !allowedHosts().has(req.headers.host ?? '')) {
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('主机名不被允许');
+      return;
+    }
+    if (lan && !lan.clientAllowed(req.socket.remoteAddress)) {
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('这台电脑不在允许访问的网段内');
       return;
     }
     let pathname: string;
@@ -253,32 +279,53 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     serveStatic(req, res, pathname);
-  });
+  };
 
-  // a client that opens connections and sends nothing, or sends slowly, cannot hold the server's sockets for ever
-  server.headersTimeout = options.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS;
-  server.requestTimeout = options.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS;
-  server.maxConnections = MAX_CONNECTIONS;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  port = (server.address() as AddressInfo).port;
+  const listenOn = async (address: string, wanted: number): Promise<http.Server> => {
+    const s = http.createServer({ connectionsCheckingInterval: options.timeouts?.checkEveryMs ?? 5_000 }, handle);
+    // a client that opens connections and sends nothing, or sends slowly, cannot hold the server's sockets for ever
+    s.headersTimeout = options.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS;
+    s.requestTimeout = options.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS;
+    s.maxConnections = MAX_CONNECTIONS;
+    await new Promise<void>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(wanted, address, () => resolve());
+    });
+    return s;
+  };
+  // LAN: one listener per chosen address, all on the first one's port (never on every interface at once)
+  const servers: http.Server[] = [];
+  try {
+    for (const address of lan ? lan.addresses : ['127.0.0.1']) {
+      servers.push(await listenOn(address, servers.length ? port : (options.port ?? 0)));
+      port = (servers[0]!.address() as AddressInfo).port;
+    }
+  } catch (err) {
+    for (const s of servers) s.close();
+    if (!options.core) core.close();
+    throw err;
+  }
+  const server = servers[0]!;
+  lan?.listening(port);
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: lan ? lan.urls(port)[0]! : `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
     core,
     http: server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          if (!options.core) core.close();
-          resolve();
-        });
-        server.closeAllConnections();
-      }),
+    lan: lan ? { urls: lan.urls(port), addresses: lan.addresses } : null,
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeAllConnections();
+            }),
+        ),
+      );
+      if (!options.core) core.close();
+    },
   };
 }
 
@@ -293,13 +340,22 @@ export function parseArgs(argv: string[]): { dbPath: string; port: number } {
 }
 
 async function main(): Promise<void> {
-  const { dbPath, port } = parseArgs(process.argv.slice(2));
-  const running = await startServer({ dbPath, port });
+  const argv = process.argv.slice(2);
+  const { dbPath, port } = parseArgs(argv);
+  const lan = lanFromArgs(argv);
+  const running = await startServer({ dbPath, port: lan?.port ?? port, ...(lan ? { lan: lan.options } : {}) });
   const stop = () => {
     void running.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (running.lan) {
+    console.log(`SalesDesk 局域网模式 / LAN office mode — 数据库 database: ${dbPath}`);
+    console.log('在办公室其他电脑的 Edge 或 Chrome 中打开 / open on the other PCs:');
+    for (const url of running.lan.urls) console.log(url);
+    if (lan!.options.allowSubnets?.length) console.log(`只允许这些网段 / allowed subnets: ${lan!.options.allowSubnets.join(', ')}`);
+    return;
+  }
   console.log(`SalesDesk 浏览器模式 / browser mode — 数据库 database: ${dbPath}`);
   console.log(running.url);
 }

@@ -23,6 +23,8 @@ const auditEntry = z.object({
   entityId: z.int().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** the LAN client's address the change came from (LAN office mode); null or absent from the office PC itself */
+  clientAddress: z.string().nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

@@ -14,8 +14,8 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-const insertSql = `insert into audit_log (at, operator, operator_id, action, entity, entity_id, before, after, prev_hash, hash)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const insertSql = `insert into audit_log (at, operator, operator_id, action, entity, entity_id, before, after, prev_hash, hash, client_address)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** The previous entry's hash, read from the log itself (by the primary key), so a rolled-back write never leaves a stale
  *  cached value behind; entries written without a hash (the demo generator) are sealed first. */
@@ -44,6 +44,7 @@ function appendEntries(ctx: Ctx, recs: readonly AuditRecord[]): void {
       entityId: rec.entityId,
       before: rec.before === undefined ? null : JSON.stringify(withRefNames(ctx, rec.entity, rec.before)),
       after: rec.after === undefined ? null : JSON.stringify(withRefNames(ctx, rec.entity, rec.after)),
+      clientAddress: ctx.clientAddress ?? null,
     };
     const hash = entryHash(prev, content);
     insert.run(
@@ -57,6 +58,7 @@ function appendEntries(ctx: Ctx, recs: readonly AuditRecord[]): void {
       content.after,
       prev,
       hash,
+      content.clientAddress,
     );
     prev = hash;
   }
@@ -107,7 +109,8 @@ export function listAudit(ctx: Ctx, input: ParsedInput<'audit.list'>): Output<'a
   const total = (ctx.db.prepare(`select count(*) as n from audit_log ${whereSql}`).get(...params) as { n: number }).n;
   const rows = ctx.db
     .prepare(
-      `select id, at, operator, operator_id as operatorId, action, entity, entity_id as entityId, before, after from audit_log ${whereSql}
+      `select id, at, operator, operator_id as operatorId, action, entity, entity_id as entityId, before, after,
+         client_address as clientAddress from audit_log ${whereSql}
        order by id desc limit ? offset ?`,
     )
     .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as AuditRow[];

@@ -27,6 +27,8 @@ export interface ChainContent {
   /** the stored JSON text, not the parsed value: the hash covers exactly what is on disk */
   before: string | null;
   after: string | null;
+  /** the LAN client's address (migration 0009): hashed only when present, so older entries keep their hashes */
+  clientAddress?: string | null;
 }
 
 /**
@@ -45,14 +47,18 @@ export function canonicalText(
   entityId: number | null,
   before: string | null,
   after: string | null,
+  clientAddress?: string | null,
 ): string {
   const f = (v: string | number | null) => (v === null ? '~' : typeof v === 'number' ? `#${v}` : `${v.length}:${v}`);
-  return `${f(prev)}|${f(at)}|${f(operator)}|${f(operatorId)}|${f(action)}|${f(entity)}|${f(entityId)}|${f(before)}|${f(after)}`;
+  const text = `${f(prev)}|${f(at)}|${f(operator)}|${f(operatorId)}|${f(action)}|${f(entity)}|${f(entityId)}|${f(before)}|${f(after)}`;
+  return clientAddress == null ? text : `${text}|${f(clientAddress)}`;
 }
 
 /** SHA-256 (hex) of the previous hash and the entry's content (canonicalText). */
 export function entryHash(prevHash: string | null, c: ChainContent): string {
-  return sha256(canonicalText(prevHash, c.at, c.operator, c.operatorId, c.action, c.entity, c.entityId, c.before, c.after));
+  return sha256(
+    canonicalText(prevHash, c.at, c.operator, c.operatorId, c.action, c.entity, c.entityId, c.before, c.after, c.clientAddress),
+  );
 }
 
 /** The hash of the newest entry (by id): the prev_hash of the next one. Null for an empty log. */
@@ -77,8 +83,8 @@ export function sealAuditChain(db: DB): number {
     let sealed = 0;
     const next = prepared(
       db,
-      `select id, at, operator, operator_id as operatorId, action, entity, entity_id as entityId, before, after, hash
-       from audit_log where id >= ? order by id limit ?`,
+      `select id, at, operator, operator_id as operatorId, action, entity, entity_id as entityId, before, after, hash,
+       client_address as clientAddress from audit_log where id >= ? order by id limit ?`,
     );
     const seal = prepared(db, 'update audit_log set prev_hash = ?, hash = ? where id = ?');
     let from = firstUnsealed.id;
@@ -158,6 +164,7 @@ type RawRow = [
   after: string | null,
   prevHash: string | null,
   hash: string | null,
+  clientAddress: string | null,
 ];
 
 /**
@@ -176,8 +183,8 @@ export function walkRange(
 ): RangeReport {
   const rows = db
     .prepare(
-      `select id, at, operator, operator_id, action, entity, entity_id, before, after, prev_hash, hash from audit_log
-       where id >= ? and id <= ? order by id`,
+      `select id, at, operator, operator_id, action, entity, entity_id, before, after, prev_hash, hash, client_address
+       from audit_log where id >= ? and id <= ? order by id`,
     )
     .raw()
     .iterate(from, to) as IterableIterator<RawRow>;
@@ -203,7 +210,7 @@ export function walkRange(
   let prevHash = start.hash;
   for (const row of rows) {
     report.checked++;
-    const [id, at, operator, operatorId, action, entity, entityId, before, after, storedPrev, stored] = row;
+    const [id, at, operator, operatorId, action, entity, entityId, before, after, storedPrev, stored, clientAddress] = row;
     if (stored === null) {
       // unsealed: pending while nothing sealed follows it
       if (report.trailingUnsealed++ === 0) report.firstTrailing = entry(row, 'unsealed');
@@ -219,7 +226,7 @@ export function walkRange(
       report.trailingUnsealed = 0;
       report.firstTrailing = null;
     }
-    if (hash(canonical(storedPrev, at, operator, operatorId, action, entity, entityId, before, after)) !== stored) {
+    if (hash(canonical(storedPrev, at, operator, operatorId, action, entity, entityId, before, after, clientAddress)) !== stored) {
       report.broken++;
       report.firstBroken ??= entry(row, 'changed');
     } else if (storedPrev !== prevHash) {

@@ -17,6 +17,8 @@ export const auditLog = sqliteTable(
     after: text('after'),
     prevHash: text('prev_hash'),
     hash: text('hash'),
+    /** the LAN client's address the change came from (migration 0009); null from the office PC itself */
+    clientAddress: text('client_address'),
   },
   (t) => [
     index('audit_entity_idx').on(t.entity, t.entityId),
