@@ -41,6 +41,11 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_PRIV
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
 export const rendererDir = path.join(__dirname, '../renderer');
 export const rendererUrl = devServerUrl ?? APP_INDEX_URL;
+/** The window and taskbar icon: copied beside app.asar when packaged (extraResources), read from resources/ in development. */
+export const windowIcon = path.join(
+  app.isPackaged ? process.resourcesPath : path.join(__dirname, '../../resources'),
+  process.platform === 'win32' ? 'icon.ico' : 'icon.png',
+);
 export const dbPath = path.resolve(dbArg(process.argv) ?? path.join(app.getPath('userData'), 'salesdesk.db'));
 
 const relay = createRelay({
@@ -121,6 +126,7 @@ function createWindow(): BrowserWindow {
     minHeight: 700,
     show: false,
     title: WINDOW_TITLE,
+    icon: windowIcon,
     backgroundColor: '#ffffff',
     webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.js')),
   });

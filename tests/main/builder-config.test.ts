@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // app-builder-lib is electron-builder's own dependency, so resolve it (and its helpers) from there
@@ -85,5 +86,94 @@ describe('electron-builder.yml', () => {
   it('rejects an option of the wrong shape and an unknown top-level key', async () => {
     await expect(check(await loadVariant((c) => (c.win.target = { nsis: true })))).rejects.toThrow(/configuration\.win/);
     await expect(check(await loadVariant((c) => (c.outputDirectory = 'dist')))).rejects.toThrow(/outputDirectory/);
+  });
+});
+
+/** The images of an .ico: size, and the pixels as RGBA top-down (PNG entries decoded, BMP entries turned upright). */
+function readIco(file: string): Array<{ size: number; format: 'png' | 'bmp'; rgba: Buffer }> {
+  const b = fs.readFileSync(file);
+  expect([b.readUInt16LE(0), b.readUInt16LE(2)]).toEqual([0, 1]);
+  return Array.from({ length: b.readUInt16LE(4) }, (_, i) => {
+    const at = 6 + 16 * i;
+    const size = b[at] || 256;
+    expect(b[at + 1] || 256).toBe(size);
+    expect(b.readUInt16LE(at + 6)).toBe(32);
+    const data = b.subarray(b.readUInt32LE(at + 12), b.readUInt32LE(at + 12) + b.readUInt32LE(at + 8));
+    if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+      const png = PNG.sync.read(data);
+      expect([png.width, png.height]).toEqual([size, size]);
+      return { size, format: 'png' as const, rgba: png.data };
+    }
+    // BITMAPINFOHEADER: 40 bytes, height counts the colour rows and the AND-mask rows
+    expect([data.readUInt32LE(0), data.readInt32LE(4), data.readInt32LE(8), data.readUInt16LE(14)]).toEqual([40, size, size * 2, 32]);
+    const maskStride = Math.ceil(size / 32) * 4;
+    expect(data.length).toBe(40 + size * size * 4 + maskStride * size);
+    const rgba = Buffer.alloc(size * size * 4);
+    for (let y = 0; y < size; y++) {
+      for (let x = 0; x < size; x++) {
+        const src = 40 + ((size - 1 - y) * size + x) * 4;
+        const dst = (y * size + x) * 4;
+        rgba[dst] = data[src + 2]!;
+        rgba[dst + 1] = data[src + 1]!;
+        rgba[dst + 2] = data[src]!;
+        rgba[dst + 3] = data[src + 3]!;
+      }
+    }
+    return { size, format: 'bmp' as const, rgba };
+  });
+}
+
+const alphaAt = (rgba: Buffer, size: number, x: number, y: number) => rgba[(y * size + x) * 4 + 3]!;
+
+describe('icons', () => {
+  const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
+
+  it('names the app, installer and uninstaller icons, each found where electron-builder looks (build resources)', async () => {
+    const config = await getConfig(process.cwd(), null, null);
+    expect(config.directories.buildResources).toBe('resources');
+    expect(config.win.icon).toBe('icon.ico');
+    expect(config.nsis).toMatchObject({ installerIcon: 'installerIcon.ico', uninstallerIcon: 'uninstallerIcon.ico' });
+    for (const name of [config.win.icon, config.nsis.installerIcon, config.nsis.uninstallerIcon]) {
+      expect(fs.existsSync(path.resolve(config.directories.buildResources, name))).toBe(true);
+    }
+    // the window's icon is read at run time beside app.asar: electron/main/index.ts takes icon.ico / icon.png from there
+    expect(config.extraResources).toEqual([
+      { from: 'resources/icon.ico', to: 'icon.ico' },
+      { from: 'resources/icon.png', to: 'icon.png' },
+    ]);
+  });
+
+  it.each(['icon.ico', 'installerIcon.ico', 'uninstallerIcon.ico'])(
+    '%s holds 16–256 px, BMP below 256 (NSIS) and PNG at 256, a tile with transparent corners',
+    (name) => {
+      const images = readIco(path.join('resources', name));
+      expect(images.map((i) => i.size)).toEqual(ICO_SIZES);
+      expect(images.map((i) => i.format)).toEqual([...ICO_SIZES.slice(0, -1).map(() => 'bmp'), 'png']);
+      for (const { size, rgba } of images) {
+        expect(alphaAt(rgba, size, 0, 0)).toBeLessThan(64); // 16 and 24 px fill to the edge: the corner is half covered at most
+        expect(alphaAt(rgba, size, size / 2, size / 2)).toBe(255);
+      }
+    },
+  );
+
+  it('draws each ICO image the same as the rendered PNG of that size (so the BMP rows are not upside down)', () => {
+    for (const { size, rgba } of readIco('resources/icon.ico')) {
+      const png = PNG.sync.read(fs.readFileSync(`resources/icons/${size}x${size}.png`));
+      expect(rgba.equals(png.data)).toBe(true);
+    }
+  });
+
+  it('has a 512 px icon.png, not blank: the tile is blue and the glyph white', () => {
+    const png = PNG.sync.read(fs.readFileSync('resources/icon.png'));
+    expect([png.width, png.height]).toEqual([512, 512]);
+    expect(alphaAt(png.data, 512, 0, 0)).toBe(0);
+    const colours = new Set<string>();
+    for (let i = 0; i < png.data.length; i += 4) {
+      if (png.data[i + 3] !== 255) continue;
+      const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+      if (r > 240 && g > 240 && b > 240) colours.add('white');
+      else if (b > r + 60) colours.add('blue');
+    }
+    expect([...colours].sort()).toEqual(['blue', 'white']);
   });
 });

@@ -1,5 +1,6 @@
 // The Electron entry wired against a fake electron module: app identity, the IPC door, window, menu and quit.
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -84,6 +85,8 @@ vi.mock('electron', () => fake.module);
 
 const originalArgv = process.argv;
 process.argv = [...originalArgv, '--db', 'test-data/some.db'];
+// Electron sets this in a packaged app (the fake app is packaged): the folder extraResources copies the icons into
+Object.defineProperty(process, 'resourcesPath', { value: path.join('/opt/SalesDesk', 'resources'), configurable: true });
 const main = await import('../../electron/main/index');
 await new Promise((resolve) => setTimeout(resolve, 0));
 afterAll(() => {
@@ -162,6 +165,14 @@ describe('window', () => {
       nodeIntegration: false,
       webSecurity: true,
     });
+  });
+
+  it('gives the window the app icon: beside app.asar when packaged, .ico on Windows, and the files exist in resources/', () => {
+    const icon = process.platform === 'win32' ? 'icon.ico' : 'icon.png';
+    expect(main.windowIcon).toBe(path.join('/opt/SalesDesk', 'resources', icon));
+    expect(fake.windows[0].options.icon).toBe(main.windowIcon);
+    // development reads ../../resources from electron/main (source) or out/main (built): both are two levels down
+    for (const name of ['icon.ico', 'icon.png']) expect(fs.existsSync(path.join(mainDir, '../../resources', name))).toBe(true);
   });
 
   it('shows the window once it is ready', () => {
