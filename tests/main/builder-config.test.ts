@@ -177,3 +177,44 @@ describe('icons', () => {
     expect([...colours].sort()).toEqual(['blue', 'white']);
   });
 });
+
+describe('Windows release workflow (.github/workflows/windows.yml)', () => {
+  const workflow = yaml.load(fs.readFileSync('.github/workflows/windows.yml', 'utf8'));
+  const job = workflow.jobs.windows;
+  const runs: string[] = job.steps.filter((s: { run?: string }) => s.run).map((s: { run: string }) => s.run.trim());
+  const at = (pattern: RegExp) => runs.findIndex((r) => pattern.test(r));
+
+  it('runs on windows-latest: npm ci, type-check, lint, format, unit tests, then dist:win, in that order', () => {
+    expect(job['runs-on']).toBe('windows-latest');
+    const order = [
+      /^npm ci\b/,
+      /^npm run typecheck$/,
+      /^npx eslint \. --max-warnings 0$/,
+      /^npx prettier --check \.$/,
+      /^npx vitest run\b/,
+      /^npm run dist:win$/,
+    ];
+    const positions = order.map(at);
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    // the browser e2e suite needs Debian Chromium: not on this runner
+    expect(runs.some((r) => r.includes('vitest.e2e') || r.includes('test:e2e') || /^npm (run )?test$/.test(r))).toBe(false);
+  });
+
+  it('calls only scripts package.json has', () => {
+    const scripts = JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+    for (const r of runs) for (const [, name] of r.matchAll(/npm run ([\w:-]+)/g)) expect(scripts).toHaveProperty(name!);
+    expect(scripts['dist:win']).toContain('electron-builder --win nsis');
+  });
+
+  it('uploads the installer electron-builder names, and fails when there is none', async () => {
+    const config = await getConfig(process.cwd(), null, null);
+    const upload = job.steps.find((s: { with?: { name?: string } }) => s.with?.name === 'SalesDesk-Setup-win-x64');
+    expect(upload.uses).toMatch(/^actions\/upload-artifact@v\d+$/);
+    expect(upload.with['if-no-files-found']).toBe('error');
+    const installer = `${config.directories.output}/${config.nsis.artifactName.replace('${version}', '0.1.0').replace('${arch}', 'x64').replace('${ext}', 'exe')}`;
+    const patterns = String(upload.with.path).trim().split('\n');
+    const glob = (p: string) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
+    expect(patterns.some((p) => glob(p).test(installer))).toBe(true);
+  });
+});
