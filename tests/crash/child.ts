@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     }
 
     // 导入: every third round a CSV of 2–5 new customers; the code says its batch and the batch's size
-    if (n % 3 === 0) {
+    if (n % 3 === 2) {
       const size = between(2, 5);
       const batch = `I${run}-${n}-${size}`;
       const codes = Array.from({ length: size }, (_, i) => `${batch}-${i + 1}`);

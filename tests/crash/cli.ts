@@ -1,4 +1,4 @@
-// npm run crash -- --kills 200 [--seed N] [--max-delay-ms 1500] [--dir folder]: the crash test's long form, one line per
+// npm run crash -- --kills 200 [--seed N] [--max-writes 12] [--dir folder]: the crash test's long form, one line per
 // kill, then the figures; exit code 1 on the first problem (the database is kept for a look).
 import { runCrashTest } from './parent';
 
@@ -10,9 +10,9 @@ function option(name: string): string | undefined {
 async function main(): Promise<void> {
   const kills = Number(option('kills') ?? 200);
   const seed = option('seed') === undefined ? undefined : Number(option('seed'));
-  const maxDelayMs = option('max-delay-ms') === undefined ? undefined : Number(option('max-delay-ms'));
+  const maxWrites = option('max-writes') === undefined ? undefined : Number(option('max-writes'));
   if (!Number.isInteger(kills) || kills < 1) throw new Error('--kills: a whole number ≥ 1');
-  const s = await runCrashTest({ kills, seed, maxDelayMs, dir: option('dir'), log: (line) => console.log(line) });
+  const s = await runCrashTest({ kills, seed, maxWrites, dir: option('dir'), log: (line) => console.log(line) });
   console.log(
     [
       `seed ${s.seed}: ${s.kills} kills (${s.earlyKills} while the database was opening) in ${(s.elapsedMs / 1000).toFixed(1)} s`,

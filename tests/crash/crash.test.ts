@@ -1,4 +1,4 @@
-// The crash test's short form (issue 12 §2): a child posting orders, collections and imports is SIGKILLed 20 times at
+// The crash test's short form (issue 12 §2): a child posting orders, collections and imports is SIGKILLed 16 times at
 // random moments and the database is checked after each kill; then the checks themselves are shown to catch what
 // they are there for, on copies of that database broken on purpose. The long form: npm run crash -- --kills 200.
 import fs from 'node:fs';
@@ -33,18 +33,18 @@ function broken(name: string, tamper: (db: Database.Database) => void): string {
 const one = <T>(db: Database.Database, sql: string) => db.prepare(sql).get() as T;
 
 describe('crash test (short form)', () => {
-  it('20 SIGKILLs at random moments: after each the database opens and passes every check', async () => {
-    summary = await runCrashTest({ kills: 20, maxDelayMs: 600, dir });
+  it('16 SIGKILLs at random moments: after each the database opens and passes every check', async () => {
+    summary = await runCrashTest({ kills: 16, maxWrites: 8, dir });
     const s = summary;
     expect(s.problems, `seed ${s.seed}, kill ${s.failedAtKill}`).toEqual([]);
-    expect(s.kills).toBe(20);
+    expect(s.kills).toBe(16);
     // every kind of write was made and reported, and found again after the later kills
     expect(s.reported.orders).toBeGreaterThan(0);
     expect(s.reported.collections).toBeGreaterThan(0);
     expect(s.reported.imports).toBeGreaterThan(0);
     expect(s.writesChecked).toBeGreaterThanOrEqual(s.reported.orders + s.reported.collections + s.reported.imports);
     expect(fs.existsSync(`${s.dbPath}-wal`)).toBe(false);
-  }, 90_000);
+  }, 120_000); // ~30 s on two busy cores; the margin is for a CI machine under the whole suite
 
   it('a write reported but not in the database is caught', () => {
     const file = broken('missing', () => {});

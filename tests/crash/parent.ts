@@ -1,7 +1,7 @@
 // The crash test's parent: starts the child on one database file again and again, kills it with SIGKILL at a random
 // moment each time, and after every kill checks the database (check.ts) against everything the child reported so far.
 // Run from the repository root (vitest and `npm run crash` both are): the child is bundled once with esbuild so each of
-// hundreds of starts takes a fraction of a second instead of tsx's seconds.
+// hundreds of starts takes about a second instead of tsx's several.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,8 +14,8 @@ export interface CrashOptions {
   kills: number;
   /** picks the kill moments and the child's amounts; printed so a failing run can be told apart */
   seed?: number;
-  /** longest wait after the child says it is ready before the kill (ms) */
-  maxDelayMs?: number;
+  /** most writes a child reports before the kill (each kill then lands at a random moment within the next write) */
+  maxWrites?: number;
   /** share of kills that land while the child is still opening the database (before "ready") */
   earlyShare?: number;
   /** a folder for the database (default: a new temp folder, removed after a passing run) */
@@ -45,7 +45,7 @@ export interface CrashSummary {
 
 const CHILD_SOURCE = path.resolve('tests/crash/child.ts');
 
-/** The child as one CommonJS file beside node_modules (so better-sqlite3 and friends resolve from it). */
+/** The child as one CommonJS file beside node_modules (better-sqlite3, native, and the import worker's xlsx resolve from it). */
 export function bundleChild(): string {
   const outfile = path.resolve('node_modules/.cache/salesdesk-crash/child.cjs');
   buildSync({
@@ -54,9 +54,10 @@ export function bundleChild(): string {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    packages: 'external',
+    // the packages bundled too: one file loads in half the time of hundreds of package files (a start per kill)
+    external: ['better-sqlite3'],
     outfile,
-    logLevel: 'warning',
+    logLevel: 'error',
   });
   return outfile;
 }
@@ -64,43 +65,72 @@ export function bundleChild(): string {
 interface ChildRun {
   reports: Report[];
   ready: boolean;
-  /** the child ended on its own (an error) rather than by our kill */
+  /** ms from "ready" to the last report (the child's pace, to spread the next kills over a write) */
+  busyMs: number;
+  /** the child ended on its own (an error) or stalled, rather than being killed by plan */
   died: string | null;
 }
 
-/** One child life: started, killed after `delay` (from "ready", or from the start when `early`), its report read. */
-function runChild(childFile: string, dbPath: string, run: number, seed: number, early: boolean, delayMs: number): Promise<ChildRun> {
+/**
+ * When to kill: `early` — `delayMs` after the start, while the database is opening; otherwise `delayMs` after the
+ * child's `afterReports`-th report (0: after "ready"), so the kills fall inside writes whatever the machine's pace.
+ */
+interface KillPlan {
+  early: boolean;
+  afterReports: number;
+  delayMs: number;
+}
+
+/** A child that says nothing for this long is stuck (a lock never released, say): a failure, not a kill. */
+const STALL_MS = 60_000;
+
+/** One child life: started, killed by the plan, its report lines read. */
+function runChild(childFile: string, dbPath: string, run: number, seed: number, plan: KillPlan): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childFile, dbPath, String(run), String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    let ready = false;
+    let readyAt = 0;
+    let lastReportAt = 0;
+    let reportCount = 0;
     let killed = false;
+    let stalled = false;
     let timer: NodeJS.Timeout | null = null;
     const kill = () => {
       killed = true;
       child.kill('SIGKILL');
     };
-    if (early) timer = setTimeout(kill, delayMs);
+    let watchdog = setTimeout(() => ((stalled = true), kill()), STALL_MS);
+    if (plan.early) timer = setTimeout(kill, plan.delayMs);
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       out += chunk;
-      if (!ready && out.includes('"kind":"ready"')) {
-        ready = true;
-        if (!early) timer = setTimeout(kill, delayMs);
-      }
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => ((stalled = true), kill()), STALL_MS);
+      const now = Date.now();
+      if (!readyAt && out.includes('"kind":"ready"')) readyAt = now;
+      if (!readyAt) return;
+      const whole = out.slice(0, out.lastIndexOf('\n') + 1);
+      const count = whole.split('\n').filter((l) => l && !l.includes('"kind":"ready"')).length;
+      if (count > reportCount) lastReportAt = now;
+      reportCount = count;
+      if (!plan.early && !timer && reportCount >= plan.afterReports) timer = setTimeout(kill, plan.delayMs);
     });
     child.stderr.on('data', (chunk: string) => (err += chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
+      clearTimeout(watchdog);
       // only whole lines count: a line cut by the kill was never reported
       const lines = out.split('\n').slice(0, -1);
       const reports = lines.map(parseReport).filter((r): r is Report => r !== null && r.kind !== 'ready');
-      const died =
-        killed && signal === 'SIGKILL' ? null : `child ended by itself (code ${code}, signal ${signal}): ${err.trim().slice(-2000)}`;
-      resolve({ reports, ready, died });
+      const died = stalled
+        ? `child made no progress for ${STALL_MS / 1000} s (${reports.length} writes reported): ${err.trim().slice(-2000)}`
+        : killed && signal === 'SIGKILL'
+          ? null
+          : `child ended by itself (code ${code}, signal ${signal}): ${err.trim().slice(-2000)}`;
+      resolve({ reports, ready: readyAt > 0, busyMs: readyAt && lastReportAt ? lastReportAt - readyAt : 0, died });
     });
   });
 }
@@ -109,7 +139,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashSummary>
   const started = Date.now();
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   const rand = random(seed);
-  const maxDelayMs = options.maxDelayMs ?? 1500;
+  const maxWrites = options.maxWrites ?? 12;
   const earlyShare = options.earlyShare ?? 0.15;
   const log = options.log ?? (() => {});
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-crash-'));
@@ -134,14 +164,19 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashSummary>
     failedAtKill: null,
     dbPath,
   };
-  // how long the child takes to open the database, so early kills spread over its start-up
+  // the child's pace, measured as it runs: how long it takes to open the database, and one write
   let startupMs = 300;
+  let writeMs = 100;
   for (let k = 1; k <= options.kills; k++) {
     const early = rand() < earlyShare;
-    const delayMs = Math.floor(rand() * (early ? startupMs : maxDelayMs));
+    const plan: KillPlan = early
+      ? { early, afterReports: 0, delayMs: Math.floor(rand() * startupMs) }
+      : { early, afterReports: Math.floor(rand() * (maxWrites + 1)), delayMs: Math.floor(rand() * writeMs * 1.5) };
     const t0 = Date.now();
-    const life = await runChild(childFile, dbPath, k, Math.floor(rand() * 2 ** 31), early, delayMs);
-    if (!early && life.ready) startupMs = Math.max(50, Date.now() - t0 - delayMs);
+    const life = await runChild(childFile, dbPath, k, Math.floor(rand() * 2 ** 31), plan);
+    const lifeMs = Date.now() - t0;
+    if (!early && life.ready && plan.afterReports === 0) startupMs = Math.max(50, lifeMs - plan.delayMs);
+    if (life.reports.length >= 2) writeMs = Math.max(5, life.busyMs / life.reports.length);
     summary.kills = k;
     if (early) summary.earlyKills++;
     if (life.died) {
@@ -155,12 +190,13 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashSummary>
       else if (r.kind === 'collection') summary.reported.collections++;
       else if (r.kind === 'import') summary.reported.imports++;
     }
+    const t1 = Date.now();
     const result = checkDatabase(dbPath, reports);
     summary.writesChecked += result.writesChecked;
     summary.documents = result.documents;
     log(
-      `kill ${k}/${options.kills} ${early ? `early +${delayMs} ms` : `+${delayMs} ms after ready`}: ${life.reports.length} writes reported, ` +
-        `${reports.length} checked${result.problems.length ? ` — ${result.problems.length} problem(s)` : ''}`,
+      `kill ${k}/${options.kills} ${early ? `early, ${plan.delayMs} ms after start` : `${plan.delayMs} ms after write ${plan.afterReports}`}: ${life.reports.length} writes reported, ` +
+        `${reports.length} checked (child ${lifeMs} ms, check ${Date.now() - t1} ms)${result.problems.length ? ` — ${result.problems.length} problem(s)` : ''}`,
     );
     if (result.problems.length > 0) {
       summary.problems = result.problems;
