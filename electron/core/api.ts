@@ -91,6 +91,7 @@ import { listChannelConflicts } from './modules/channelConflicts/channelConflict
 import { getOpportunity, listOpportunities, moveOpportunityCall, saveOpportunity } from './modules/opportunities/opportunities';
 import { opportunityBoard } from './modules/opportunities/board';
 import { pipelineFunnel } from './modules/opportunities/funnel';
+import { lanStatus, startLan, stopLan } from './lan/control';
 import { backupSettings, createBackup, listBackups, systemInfo } from './modules/backups/backups';
 import { restoreBackup } from './modules/backups/restore';
 
@@ -261,6 +262,9 @@ export const handlers: HandlerTable = {
   'receivables.find': findCustomers,
   'statements.get': getStatement,
   'channelConflicts.list': listChannelConflicts,
+  'lan.status': (ctx) => lanStatus(ctx),
+  'lan.start': startLan,
+  'lan.stop': (ctx) => stopLan(ctx),
   'backups.list': (ctx) => listBackups(ctx),
   'backups.create': createBackup,
   'backups.restore': restoreBackup,

@@ -5,6 +5,9 @@ import type { AppErrorData, Envelope } from '../../shared/errors';
 import { createCore, defaultDbPath, type Core } from './core';
 import { loadMigrations } from './db/connection';
 import { DomainError, toErrorData } from './errors';
+import { setLanController } from './lan/control';
+import { createLanController } from './lan/controller';
+import { startBackupScheduler } from './modules/backups/scheduler';
 
 /** The request main sends for every call. */
 export interface HostRequest {
@@ -90,7 +93,10 @@ export function migrationsDirFor(hostDir: string): string | undefined {
 
 function openCore(dbPath: string): Core {
   const dir = migrationsDirFor(__dirname);
-  return createCore(dbPath, dir ? { migrations: loadMigrations(dir) } : {});
+  const core = createCore(dbPath, dir ? { migrations: loadMigrations(dir) } : {});
+  // 备份与恢复: automatic backups shortly after start and every N hours (a restore swaps the database under this core)
+  startBackupScheduler(core.ctx);
+  return core;
 }
 
 function isShutdown(data: unknown): data is HostShutdown {
@@ -102,6 +108,8 @@ export function runHost(port: HostPort, argv: readonly string[], open: (dbPath: 
   let core: Core | AppErrorData;
   try {
     core = open(dbPathFromArgs(argv));
+    // LAN office mode is started from the settings page: its server runs here, on this core (one writer for all)
+    setLanController(core.ctx.dbPath, createLanController(core));
   } catch (err) {
     core = fatalError(err);
     console.error('[host] cannot open database', err);

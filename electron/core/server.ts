@@ -9,10 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { formatBytes } from '../../shared/bytes';
 import type { AppErrorData, Envelope } from '../../shared/errors';
 import { createCore, defaultDbPath, type Core } from './core';
+import { startBackupScheduler } from './modules/backups/scheduler';
 import { DomainError, toErrorData } from './errors';
 import { FILE_BASE64_MAX_CHARS } from '../../shared/contract/common';
 import { LanGate, type LanOptions } from './lan/gate';
 import { lanFromArgs } from './lan/options';
+import { setLanController } from './lan/control';
+import { createLanController } from './lan/controller';
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
@@ -349,6 +352,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // the settings page shows the LAN addresses and QR code (and may start LAN mode from browser mode, on this same core)
+  setLanController(
+    running.core.ctx.dbPath,
+    createLanController(running.core, running.lan ? { fromCommandLine: running, allowSubnets: lan!.options.allowSubnets ?? [] } : {}),
+  );
+  // 备份与恢复: automatic backups shortly after start and every N hours (--no-auto-backup: benchmarks, tests)
+  if (!argv.includes('--no-auto-backup')) startBackupScheduler(running.core.ctx);
   if (running.lan) {
     console.log(`SalesDesk 局域网模式 / LAN office mode — 数据库 database: ${dbPath}`);
     console.log('在办公室其他电脑的 Edge 或 Chrome 中打开 / open on the other PCs:');

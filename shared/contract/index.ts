@@ -34,6 +34,8 @@ import { evaluationMethods } from './evaluations';
 import { analyticsMethods } from './analytics';
 import { opportunityMethods } from './opportunities';
 import { satisfactionMethods } from './satisfaction';
+import { lanMethods } from './lan';
+import { backupMethods } from './backups';
 
 export { dateSchema, fenSchema, idSchema, pageInput } from './common';
 export type { AuditEntry, AuditVerification } from './audit';
@@ -98,6 +100,8 @@ export const contract = {
   ...evaluationMethods,
   ...satisfactionMethods,
   ...opportunityMethods,
+  ...lanMethods,
+  ...backupMethods,
   // registered one by one as their handlers land (analytics.ts holds the whole dashboard contract)
   'analytics.overview': analyticsMethods['analytics.overview'],
   'analytics.sales': analyticsMethods['analytics.sales'],

@@ -18,6 +18,10 @@ export const MANAGER: readonly OperatorRole[] = ['manager'];
 export const CALENDAR_EDITORS: readonly OperatorRole[] = ['manager', 'admin'];
 /** the audit log. */
 export const AUDIT_READERS: readonly OperatorRole[] = ['admin', 'manager'];
+/** LAN office mode: opening the database to the office network is a settings decision. */
+export const LAN_KEEPERS: readonly OperatorRole[] = ['admin', 'manager'];
+/** backups: make, restore, and set the automatic ones. */
+export const BACKUP_KEEPERS: readonly OperatorRole[] = ['admin', 'manager'];
 
 export const methodPermissions: Record<MethodName, Permission> = {
   'settings.get': 'public',
@@ -213,6 +217,18 @@ export const methodPermissions: Record<MethodName, Permission> = {
   'receivables.find': 'signedIn',
   'statements.get': 'signedIn',
   'channelConflicts.list': 'signedIn',
+
+  // 局域网多人使用
+  'lan.status': LAN_KEEPERS,
+  'lan.start': LAN_KEEPERS,
+  'lan.stop': LAN_KEEPERS,
+
+  // 备份与恢复: those who change the office's settings (the admin, the manager); what the app is, every operator
+  'backups.list': BACKUP_KEEPERS,
+  'backups.create': BACKUP_KEEPERS,
+  'backups.restore': BACKUP_KEEPERS,
+  'backups.settings': BACKUP_KEEPERS,
+  'system.info': 'signedIn',
 };
 
 /** May an operator of this role call this method? (The renderer hides buttons with it; the core enforces it.) */
@@ -261,6 +277,9 @@ const domainWords: Record<string, string> = {
   meetingPack: '月度会议材料',
   opportunities: '商机',
   pipeline: '销售漏斗',
+  backups: '备份',
+  system: '系统信息',
+  lan: '局域网服务',
 };
 const verbWords: Record<string, string> = {
   list: '查看',
@@ -310,6 +329,13 @@ const verbWords: Record<string, string> = {
   recomputeLifecycle: '重算生命周期：',
   lifecycleHistory: '查看生命周期：',
   summary: '查看',
+  create: '创建',
+  restore: '恢复',
+  settings: '设置',
+  info: '查看',
+  status: '查看',
+  start: '开启',
+  stop: '停止',
 };
 
 /** The action in Chinese for the FORBIDDEN message: 'customers.merge' → 合并客户; unknown words keep the method name. */

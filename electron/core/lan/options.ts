@@ -1,11 +1,12 @@
 // `npm run serve -- --lan [--listen 192.168.1.20,…] [--allow 192.168.1.0/24,…] [--port 8420]`: LAN office mode's options.
 import type os from 'node:os';
+import { DEFAULT_LAN_PORT } from '../../../shared/contract/lan';
 import type { LanOptions } from './gate';
 import { lanInterfaces } from './network';
 import { parseSubnet } from './subnets';
 
-/** A fixed port by default, so the address people bookmark stays the same from one start to the next. */
-export const DEFAULT_LAN_PORT = 8420;
+/** A fixed port by default (8420), so the address people bookmark stays the same from one start to the next. */
+export { DEFAULT_LAN_PORT };
 
 const list = (value: string | undefined): string[] =>
   (value ?? '')
