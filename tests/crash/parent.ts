@@ -73,7 +73,8 @@ interface ChildRun {
 
 /**
  * When to kill: `early` — `delayMs` after the start, while the database is opening; otherwise `delayMs` after the
- * child's `afterReports`-th report (0: after "ready"), so the kills fall inside writes whatever the machine's pace.
+ * child's `afterReports`-th report (0: after "ready"), so the kills fall inside writes whatever the machine's pace —
+ * more often just after a report, where a write reported before its commit would be caught.
  */
 interface KillPlan {
   early: boolean;
@@ -171,7 +172,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashSummary>
     const early = rand() < earlyShare;
     const plan: KillPlan = early
       ? { early, afterReports: 0, delayMs: Math.floor(rand() * startupMs) }
-      : { early, afterReports: Math.floor(rand() * (maxWrites + 1)), delayMs: Math.floor(rand() * writeMs * 1.5) };
+      : { early, afterReports: Math.floor(rand() * (maxWrites + 1)), delayMs: Math.floor(rand() ** 2 * writeMs * 1.5) };
     const t0 = Date.now();
     const life = await runChild(childFile, dbPath, k, Math.floor(rand() * 2 ** 31), plan);
     const lifeMs = Date.now() - t0;
