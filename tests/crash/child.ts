@@ -7,7 +7,16 @@ import { must, random, signedIn, type Report } from './workload';
 
 /** Written with a blocking write straight to fd 1: once the call returns the line is in the pipe, whatever kills us next. */
 function report(r: Report): void {
-  fs.writeSync(1, `${JSON.stringify(r)}\n`);
+  const line = Buffer.from(`${JSON.stringify(r)}\n`);
+  for (let done = 0; done < line.length;) {
+    try {
+      done += fs.writeSync(1, line, done);
+    } catch (err) {
+      // a full pipe on a non-blocking fd: wait for the parent to read, then write the rest
+      if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
 }
 
 const DATES = ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'];
