@@ -259,6 +259,15 @@ export const fieldLabels: Record<string, string> = {
   score: '评分',
   dailyReportLineId: '拜访记录',
   scoredOn: '评分日期',
+  // 备份与恢复
+  folder: '文件夹',
+  file: '文件',
+  save: '要保存的设置',
+  enabled: '启用',
+  intervalHours: '间隔(小时)',
+  keepDaily: '按天保留',
+  keepWeekly: '按周保留',
+  keepMonthly: '按月保留',
 };
 
 /** Where one method's field means another business word than the shared label (the same key in another domain). */
@@ -269,6 +278,17 @@ export const methodFieldLabels: Readonly<Record<string, Readonly<Record<string, 
   'settings.save': { contact: '初次接触' },
   'satisfaction.save': { source: '评分来源' },
   'satisfaction.list': { source: '评分来源' },
+  // 备份与恢复
+  'backups.create': { folder: '备份文件夹' },
+  'backups.restore': { file: '备份文件' },
+  'backups.settings': {
+    save: '备份设置',
+    enabled: '自动备份',
+    intervalHours: '备份间隔(小时)',
+    keepDaily: '按天保留',
+    keepWeekly: '按周保留',
+    keepMonthly: '按月保留',
+  },
 };
 
 /** Own labels only: a key such as "__proto__" or "constructor" must not pick up Object.prototype members. */

@@ -4,12 +4,13 @@ import path from 'node:path';
 import type { Envelope } from '../../shared/errors';
 import { dispatch, type CallOptions } from './api';
 import type { Ctx } from './context';
-import { openDatabase, integrityCheck, type OpenOptions } from './db/connection';
+import { openDatabase, integrityCheck, type DB, type OpenOptions, type OpenResult } from './db/connection';
 import { DomainError } from './errors';
 import { sessionStore } from './modules/auth/sessions';
 import type { ScryptCost } from './modules/operators/passwords';
 import { sealAuditChain } from './modules/audit/chain';
 import { ensureDealerAccounts } from './modules/dealers/accounts';
+import { registerReopen } from './modules/backups/restore';
 
 export interface Core {
   ctx: Ctx;
@@ -17,6 +18,8 @@ export interface Core {
   call: (method: unknown, input: unknown, options?: CallOptions) => Promise<Envelope<unknown>>;
   close: () => void;
   backupPath: string | null;
+  /** backups.restore: closes the database, lets `swap` replace its file, opens it again under this same core (sessions end) */
+  reopen: (swap: () => void) => DB;
 }
 
 export interface CoreOptions extends OpenOptions {
@@ -26,15 +29,21 @@ export interface CoreOptions extends OpenOptions {
   passwordCost?: ScryptCost;
 }
 
-export function createCore(dbPath: string, options: CoreOptions = {}): Core {
-  const { db, schemaVersion, backupPath } = openDatabase(dbPath, options);
-  const check = integrityCheck(db);
+/** The database opened, migrated, checked, its audit chain sealed. */
+function openChecked(dbPath: string, options: CoreOptions): OpenResult {
+  const opened = openDatabase(dbPath, options);
+  const check = integrityCheck(opened.db);
   if (check !== 'ok') {
-    db.close();
+    opened.db.close();
     throw new DomainError('DB_CORRUPT', `数据库完整性检查失败：${check}`);
   }
   // entries written before the audit chain existed (or by a bulk writer that does not hash) join it now, in id order
-  sealAuditChain(db);
+  sealAuditChain(opened.db);
+  return opened;
+}
+
+export function createCore(dbPath: string, options: CoreOptions = {}): Core {
+  const { db, schemaVersion, backupPath } = openChecked(dbPath, options);
   const ctx: Ctx = {
     db,
     dbPath: dbPath === ':memory:' ? ':memory:' : path.resolve(dbPath),
@@ -46,11 +55,28 @@ export function createCore(dbPath: string, options: CoreOptions = {}): Core {
   if (options.passwordCost) sessionStore(db).passwordCost = options.passwordCost;
   // one-time for dealers saved before trading accounts existed, or written in bulk (import, demo): the system's work
   ensureDealerAccounts({ ...ctx, operator: '系统' });
+  const reopen = (swap: () => void): DB => {
+    ctx.db.close();
+    try {
+      swap();
+    } finally {
+      // whatever file is there now (the swapped one, or the old one when the swap refused) is this core's database
+      const next = openChecked(ctx.dbPath, options);
+      ctx.db = next.db;
+      ctx.schemaVersion = next.schemaVersion;
+      if (options.passwordCost) sessionStore(next.db).passwordCost = options.passwordCost;
+      ensureDealerAccounts({ ...ctx, operator: '系统' });
+      registerReopen(next.db, reopen);
+    }
+    return ctx.db;
+  };
+  if (ctx.dbPath !== ':memory:') registerReopen(db, reopen);
   return {
     ctx,
     backupPath,
     call: (method, input, callOptions) => dispatch(ctx, method, input, callOptions),
-    close: () => db.close(),
+    close: () => ctx.db.close(),
+    reopen,
   };
 }
 

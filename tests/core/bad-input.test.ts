@@ -265,6 +265,11 @@ function samplesFor(seeded: Seeded): { [M in MethodName]?: Input<M> } {
     'opportunities.board': { repId: reps.li.id },
     'opportunities.move': { id: 1, stage: 'lost', lostReason: 'price', lostNote: '价格高' },
     'pipeline.funnel': { from: '2025-01-01', to: '2025-12-31', teamId: teams.teamA.id },
+    'backups.list': {},
+    'backups.create': {},
+    'backups.restore': { file: 'salesdesk-20250101-080000-manual.db' },
+    'backups.settings': {},
+    'system.info': {},
     'strategyCards.get': { customerId: customers.c1.id },
     'strategyCards.save': {
       customerId: customers.c1.id,
