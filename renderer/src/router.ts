@@ -10,6 +10,7 @@ import { receivableRoutes } from '@/views/receivables/routes';
 import { statementRoutes } from '@/views/statements/routes';
 import { channelConflictRoutes } from '@/views/channelConflicts/routes';
 import { settingsRoutes } from '@/views/settings/routes';
+import { lanRoutes } from '@/views/lan/routes';
 import { calendarRoutes } from '@/views/calendar/routes';
 import { targetRoutes } from '@/views/targets/routes';
 import { evaluationRoutes } from '@/views/evaluations/routes';
@@ -107,6 +108,7 @@ export const routes: RouteRecordRaw[] = [
   ...statementRoutes,
   ...channelConflictRoutes,
   ...settingsRoutes,
+  ...lanRoutes,
   ...calendarRoutes,
   ...targetRoutes,
   ...evaluationRoutes,

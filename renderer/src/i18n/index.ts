@@ -21,6 +21,7 @@ import orderMessages from '@/views/orders/messages';
 import returnMessages from '@/views/returns/messages';
 import collectionMessages from '@/views/collections/messages';
 import settingsMessages from '@/views/settings/messages';
+import lanMessages from '@/views/lan/messages';
 import calendarMessages from '@/views/calendar/messages';
 import targetMessages from '@/views/targets/messages';
 import evaluationMessages from '@/views/evaluations/messages';
@@ -53,6 +54,7 @@ const zhCN = {
   salesReturn: returnMessages.zh,
   collection: collectionMessages.zh,
   settings: settingsMessages.zh,
+  lan: lanMessages.zh,
   calendar: calendarMessages.zh,
   target: targetMessages.zh,
   evaluation: evaluationMessages.zh,
@@ -84,6 +86,7 @@ const en: typeof zhCN = {
   salesReturn: returnMessages.en,
   collection: collectionMessages.en,
   settings: settingsMessages.en,
+  lan: lanMessages.en,
   calendar: calendarMessages.en,
   target: targetMessages.en,
   evaluation: evaluationMessages.en,
