@@ -5,6 +5,7 @@
 // A new answer is drawn in two steps: the rows that fit on screen first, the rest (below the fold) right after that
 // frame is painted. Until then a row below the fold keeps what it showed, or waits when there was nothing there.
 import { defineComponent, h, shallowRef, watch, type PropType, type Slot, type VNode, type VNodeArrayChildren } from 'vue';
+import { pageContentShown } from '@/lib/preloadPages';
 
 /** What a cell needs from its column, worked out once per column by the table. */
 export interface BodyColumn {
@@ -47,11 +48,18 @@ export default defineComponent({
         const mine = ++step;
         if (rows.length <= props.first || typeof requestAnimationFrame !== 'function') {
           limit.value = Number.POSITIVE_INFINITY;
+          if (rows.length > 0) pageContentShown();
           return;
         }
         limit.value = props.first;
         // the rest once the first rows are on screen: after the next frame, in a task of its own
-        requestAnimationFrame(() => setTimeout(() => mine === step && (limit.value = Number.POSITIVE_INFINITY), 0));
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            if (mine !== step) return;
+            limit.value = Number.POSITIVE_INFINITY;
+            pageContentShown();
+          }, 0),
+        );
       },
       { flush: 'pre' },
     );

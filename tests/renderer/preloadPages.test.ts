@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { menuPageLoaders, preloadPages } from '@/lib/preloadPages';
+
+const Shown = { template: '<div />' };
+
+describe('preloading the menu pages', () => {
+  it('takes the lazy pages a menu item opens, in the menu order, each once', () => {
+    const customers = () => Promise.resolve(Shown);
+    const dealers = () => Promise.resolve(Shown);
+    const detail = () => Promise.resolve(Shown);
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/customers', component: customers, meta: { nav: 'customers' } },
+        { path: '/customers/:id', component: detail, meta: { nav: 'customers' } },
+        { path: '/customers/new', component: customers, meta: { nav: 'customers' } },
+        { path: '/sign-in', component: Shown, meta: { bare: true, public: true } },
+        { path: '/print/x', component: detail, meta: { bare: true, nav: 'print' } },
+        { path: '/dealers', component: dealers, meta: { nav: 'dealers' } },
+        { path: '/loaded', component: Shown, meta: { nav: 'loaded' } },
+        { path: '/hidden', component: () => Promise.resolve(Shown) },
+      ],
+    });
+    expect(menuPageLoaders(router.getRoutes())).toEqual([customers, dealers]);
+  });
+
+  it('loads the first pages together, then the rest one per idle moment, and goes on past a failed chunk', async () => {
+    const log: string[] = [];
+    const idleRuns: Array<() => void> = [];
+    const loader =
+      (name: string, fails = false) =>
+      () => {
+        log.push(name);
+        return fails ? Promise.reject(new Error('offline')) : Promise.resolve({});
+      };
+    const loaders = [loader('a'), loader('b', true), loader('c'), loader('d'), loader('e')];
+    const done = preloadPages(loaders, 2, (run) => idleRuns.push(run));
+    const flush = () => new Promise((r) => setTimeout(r, 0));
+    await flush();
+    expect(log).toEqual([]); // nothing before the first idle moment
+    idleRuns.shift()!();
+    await flush();
+    expect(log).toEqual(['a', 'b']);
+    idleRuns.shift()!();
+    await flush();
+    expect(log).toEqual(['a', 'b', 'c']);
+    idleRuns.shift()!();
+    await flush();
+    idleRuns.shift()!();
+    expect(await done).toBe(4);
+    expect(log).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+});
