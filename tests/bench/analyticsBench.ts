@@ -246,12 +246,17 @@ export interface DashboardSample {
   charts: number;
 }
 
+/** `open`: reached from another page of the running app (the budget); `app start`: the app loaded on it (reported). */
+export type DashboardStep = 'open' | 'app start';
+
 export interface DashboardResult {
   route: string;
   method: string;
+  step: DashboardStep;
   samples: DashboardSample[];
   medianMs: number;
-  budgetMs: number;
+  /** null: reported, not budgeted */
+  budgetMs: number | null;
   pass: boolean;
 }
 
@@ -267,10 +272,12 @@ export interface DashboardBench {
  * its canvas with a size and no loading mask shows — checked on every animation frame (a function, not a string: the
  * app's CSP).
  */
-async function waitReady(page: Page, method: string, timeoutMs = 30_000): Promise<DashboardSample> {
+async function waitReady(page: Page, method: string, since = 0, timeoutMs = 30_000): Promise<DashboardSample> {
   const handle = await page.waitForFunction(
-    (m: string) => {
-      const api = performance.getEntriesByType('resource').filter((e) => e.name.includes(`/api/${m}`)) as PerformanceResourceTiming[];
+    ({ m, since: t0 }: { m: string; since: number }) => {
+      const api = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+        (e) => e.name.includes(`/api/${m}`) && e.startTime >= t0,
+      );
       if (!api.some((e) => e.responseEnd > 0)) return null;
       const charts = [...document.querySelectorAll('.chart-panel .chart')];
       // a dashboard without charts (异常预警) is its table
@@ -288,15 +295,24 @@ async function waitReady(page: Page, method: string, timeoutMs = 30_000): Promis
       const last = api[api.length - 1]!;
       return { at: performance.now(), reqStart: last.startTime, resEnd: last.responseEnd, charts: charts.length };
     },
-    method,
+    { m: method, since },
     { timeout: timeoutMs, polling: 'raf' },
   );
   const r = (await handle.jsonValue()) as { at: number; reqStart: number; resEnd: number; charts: number };
   const round1 = (v: number) => Math.round(v * 10) / 10;
-  return { totalMs: round1(r.at), requestStartMs: round1(r.reqStart), responseEndMs: round1(r.resEnd), charts: r.charts };
+  return {
+    totalMs: round1(r.at - since),
+    requestStartMs: round1(r.reqStart - since),
+    responseEndMs: round1(r.resEnd - since),
+    charts: r.charts,
+  };
 }
 
-/** Each dashboard opened `runs` times in a fresh browser context (empty HTTP cache), timed from navigation start. */
+/**
+ * Each dashboard `runs` times two ways: opened from a list of the running app (a fresh tab on 客户档案, then the
+ * dashboard's address as a menu link sets it; timed from that moment) — the 1.5 s budget — and the app started on its
+ * address in a fresh browser context (empty HTTP cache), timed from navigation start — reported.
+ */
 export async function measureDashboards(options: {
   url: string;
   routes: DashboardRoute[];
@@ -312,47 +328,80 @@ export async function measureDashboards(options: {
   });
   const session = await demoManagerSession(options.url);
   const base = options.url.replace(/#.*$/, '');
-  const open = async (route: DashboardRoute) => {
+  const newContext = async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
     await context.addInitScript((s: string) => sessionStorage.setItem('salesdesk.session', s), session);
-    const page = await context.newPage();
+    return context;
+  };
+  const attempt = async (page: Page, route: DashboardRoute, go: () => Promise<number>) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      await page.goto(`${base}#${route.path}`);
-      return await waitReady(page, route.method);
+      return await waitReady(page, route.method, await go());
     } catch (e) {
       throw new Error(`${route.path}: never ready (${(e as Error).message})${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
+    }
+  };
+  const appStart = async (route: DashboardRoute) => {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      return await attempt(page, route, async () => (await page.goto(`${base}#${route.path}`), 0));
     } finally {
       await context.close();
     }
   };
+  // the app's code is in this context's HTTP cache; each dashboard is opened from a fresh tab on the customer list
+  let warm: Awaited<ReturnType<typeof newContext>> | null = null;
+  const open = async (route: DashboardRoute) => {
+    warm ??= await newContext();
+    const page = await warm.newPage();
+    try {
+      await page.goto(`${base}#/customers`);
+      await page.locator('[data-test="customer-table"] .el-table__row').first().waitFor();
+      return await attempt(page, route, () =>
+        page.evaluate((path: string) => {
+          const at = performance.now();
+          location.hash = `#${path}`;
+          return at;
+        }, route.path),
+      );
+    } finally {
+      await page.close();
+    }
+  };
   const samples = new Map<string, DashboardSample[]>();
+  const add = (route: DashboardRoute, step: DashboardStep, s: DashboardSample) => {
+    const key = `${route.path} ${step}`;
+    samples.set(key, [...(samples.get(key) ?? []), s]);
+    options.log?.(`${key} ${s.totalMs} ms (request ${s.requestStartMs}→${s.responseEndMs}, ${s.charts} charts)`);
+  };
   try {
     // one untimed open of each first: the server's first queries warm its page cache
-    for (const route of options.routes) await open(route);
+    for (const route of options.routes) await appStart(route);
     for (let run = 0; run < runs; run++) {
-      for (const route of options.routes) {
-        const s = await open(route);
-        samples.set(route.path, [...(samples.get(route.path) ?? []), s]);
-        options.log?.(`${route.path} ${s.totalMs} ms (request ${s.requestStartMs}→${s.responseEndMs}, ${s.charts} charts)`);
-      }
+      for (const route of options.routes) add(route, 'open', await open(route));
+      for (const route of options.routes) add(route, 'app start', await appStart(route));
     }
   } finally {
     await browser.close();
   }
-  return options.routes.map((route) => {
-    const s = samples.get(route.path) ?? [];
-    const medianMs = Math.round(median(s.map((x) => x.totalMs)) * 10) / 10;
-    return {
-      route: route.path,
-      method: route.method,
-      samples: s,
-      medianMs,
-      budgetMs: DASHBOARD_BUDGET_MS,
-      pass: medianMs <= DASHBOARD_BUDGET_MS,
-    };
-  });
+  return options.routes.flatMap((route) =>
+    (['open', 'app start'] as const).map((step) => {
+      const s = samples.get(`${route.path} ${step}`) ?? [];
+      const medianMs = Math.round(median(s.map((x) => x.totalMs)) * 10) / 10;
+      const budgetMs = step === 'open' ? DASHBOARD_BUDGET_MS : null;
+      return {
+        route: route.path,
+        method: route.method,
+        step,
+        samples: s,
+        medianMs,
+        budgetMs,
+        pass: budgetMs === null || medianMs <= budgetMs,
+      };
+    }),
+  );
 }
 
 /** The analytics section's browser part: build if needed, serve a copy of the database, open every dashboard. */
@@ -375,7 +424,8 @@ export async function runDashboardBench(
     if (fs.existsSync(`${dbPath}-wal`)) fs.copyFileSync(`${dbPath}-wal`, `${copy}-wal`);
     server = await startBrowserServer(copy);
     const results = await measureDashboards({ url: server.url, routes, runs: options.runs, executablePath, log: options.log });
-    return { results, skipped: null, checked: results.length, failures: results.filter((r) => !r.pass).length };
+    const budgeted = results.filter((r) => r.budgetMs !== null);
+    return { results, skipped: null, checked: budgeted.length, failures: budgeted.filter((r) => !r.pass).length };
   } catch (e) {
     // a build that fails or a dashboard that never draws is a failure of the section, reported with its reason
     return { results: null, skipped: (e as Error).message, checked: 1, failures: 1 };
@@ -393,7 +443,8 @@ export function formatDashboardBench(bench: DashboardBench): string[] {
     return v.length ? String(Math.round(median(v))) : '—';
   };
   return (bench.results ?? []).map((r) => {
-    const head = `browser: ${`${r.route} (${r.method})`.padEnd(56)} median ${String(Math.round(r.medianMs)).padStart(5)} ms (budget ${r.budgetMs})  ${r.pass ? 'PASS' : 'FAIL'}`;
+    const verdict = r.budgetMs === null ? '(reported)' : `(budget ${r.budgetMs})  ${r.pass ? 'PASS' : 'FAIL'}`;
+    const head = `browser: ${`${r.route} ${r.step} (${r.method})`.padEnd(66)} median ${String(Math.round(r.medianMs)).padStart(5)} ms ${verdict}`;
     const detail =
       `request sent ${med(r.samples.map((s) => s.requestStartMs))} ms, answered ${med(r.samples.map((s) => s.responseEndMs))} ms, ` +
       `${r.samples[0]?.charts ?? 0} charts; runs ${r.samples.map((s) => Math.round(s.totalMs)).join(' ')}`;
