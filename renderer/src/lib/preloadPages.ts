@@ -26,7 +26,7 @@ const whenIdle: IdleScheduler = (run) => {
 };
 
 /**
- * Loads the first pages of the menu together (the lists an operator opens next), then the rest one per idle moment,
+ * Loads the first pages of the menu together at once (the lists an operator opens next), then the rest one per idle moment,
  * so a click or an answer arriving meanwhile waits for one module at most.
  */
 export async function preloadPages(loaders: readonly PageLoader[], firstAtOnce = 6, idle: IdleScheduler = whenIdle): Promise<number> {
@@ -36,7 +36,7 @@ export async function preloadPages(loaders: readonly PageLoader[], firstAtOnce =
       // a chunk that fails now (the server restarting) is fetched again when its page is opened
       () => 0,
     );
-  await new Promise<void>((resolve) => idle(resolve));
+  // the first ones at once: an operator's next click is often on one of them, and soon after the first page shows
   const first = await Promise.all(loaders.slice(0, firstAtOnce).map(settle));
   let loaded = first.reduce((a, b) => a + b, 0);
   for (const load of loaders.slice(firstAtOnce)) {
