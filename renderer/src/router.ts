@@ -11,6 +11,7 @@ import { statementRoutes } from '@/views/statements/routes';
 import { channelConflictRoutes } from '@/views/channelConflicts/routes';
 import { settingsRoutes } from '@/views/settings/routes';
 import { lanRoutes } from '@/views/lan/routes';
+import { backupRoutes } from '@/views/backups/routes';
 import { calendarRoutes } from '@/views/calendar/routes';
 import { targetRoutes } from '@/views/targets/routes';
 import { evaluationRoutes } from '@/views/evaluations/routes';
@@ -109,6 +110,7 @@ export const routes: RouteRecordRaw[] = [
   ...channelConflictRoutes,
   ...settingsRoutes,
   ...lanRoutes,
+  ...backupRoutes,
   ...calendarRoutes,
   ...targetRoutes,
   ...evaluationRoutes,

@@ -21,6 +21,7 @@ import orderMessages from '@/views/orders/messages';
 import returnMessages from '@/views/returns/messages';
 import collectionMessages from '@/views/collections/messages';
 import settingsMessages from '@/views/settings/messages';
+import backupMessages from '@/views/backups/messages';
 import lanMessages from '@/views/lan/messages';
 import calendarMessages from '@/views/calendar/messages';
 import targetMessages from '@/views/targets/messages';
@@ -54,6 +55,7 @@ const zhCN = {
   salesReturn: returnMessages.zh,
   collection: collectionMessages.zh,
   settings: settingsMessages.zh,
+  backups: backupMessages.zh,
   lan: lanMessages.zh,
   calendar: calendarMessages.zh,
   target: targetMessages.zh,
@@ -86,6 +88,7 @@ const en: typeof zhCN = {
   salesReturn: returnMessages.en,
   collection: collectionMessages.en,
   settings: settingsMessages.en,
+  backups: backupMessages.en,
   lan: lanMessages.en,
   calendar: calendarMessages.en,
   target: targetMessages.en,
