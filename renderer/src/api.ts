@@ -68,7 +68,16 @@ const httpTransport: Transport = async (method, input) => {
       body: JSON.stringify({ input }),
     });
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: '无法连接到本机服务，请确认程序仍在运行' } };
+    // browser mode on this PC, or LAN office mode from another PC: the same words fit both
+    return {
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: '无法连接到 SalesDesk 服务，请确认程序仍在运行；在局域网中使用时，还请检查网络和服务器电脑',
+        messageEn:
+          'Cannot reach the SalesDesk service: check that it is still running (on the office network, also the network and the server PC)',
+      },
+    };
   }
   try {
     return (await res.json()) as Envelope<unknown>;
