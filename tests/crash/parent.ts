@@ -47,7 +47,8 @@ const CHILD_SOURCE = path.resolve('tests/crash/child.ts');
 
 /** The child as one CommonJS file beside node_modules (better-sqlite3, native, and the import worker's xlsx resolve from it). */
 export function bundleChild(): string {
-  const outfile = path.resolve('node_modules/.cache/salesdesk-crash/child.cjs');
+  // one file per run: a long form and the vitest short form may run side by side
+  const outfile = path.resolve(`node_modules/.cache/salesdesk-crash/child-${process.pid}.cjs`);
   buildSync({
     entryPoints: [CHILD_SOURCE],
     bundle: true,
@@ -139,16 +140,28 @@ function runChild(childFile: string, dbPath: string, run: number, seed: number, 
 export async function runCrashTest(options: CrashOptions): Promise<CrashSummary> {
   const started = Date.now();
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const rand = random(seed);
-  const maxWrites = options.maxWrites ?? 12;
-  const earlyShare = options.earlyShare ?? 0.15;
-  const log = options.log ?? (() => {});
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'salesdesk-crash-'));
   fs.mkdirSync(dir, { recursive: true });
   const dbPath = path.join(dir, 'crash.db');
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
 
   const childFile = bundleChild();
+  try {
+    return await killAndCheck(options, { childFile, dbPath, dir, seed, started });
+  } finally {
+    fs.rmSync(childFile, { force: true });
+  }
+}
+
+/** The kills and checks of one run, on a prepared child bundle. */
+async function killAndCheck(
+  options: CrashOptions,
+  { childFile, dbPath, dir, seed, started }: { childFile: string; dbPath: string; dir: string; seed: number; started: number },
+): Promise<CrashSummary> {
+  const rand = random(seed);
+  const maxWrites = options.maxWrites ?? 12;
+  const earlyShare = options.earlyShare ?? 0.15;
+  const log = options.log ?? (() => {});
   await prepareDatabase(dbPath);
 
   const reports: Report[] = [];
