@@ -14,6 +14,8 @@ import { listRegionPath } from '@/components/list/regionPath';
 import { firstPage } from '@/components/list/firstPage';
 import type { CustomerListRow } from '@shared/contract';
 import { fakeCore } from './fakeCore';
+import { setTransport } from '@/api';
+import { LOADING_DELAY_MS } from '@/composables/pagedList';
 
 const row = (id: number, name: string, regionPath: string[] = []): CustomerListRow => ({
   id,
@@ -350,5 +352,53 @@ describe('the first page, asked for ahead', () => {
     host.unmount();
     page.prefetch({ q: 'd' });
     expect(asked).toHaveLength(7);
+  });
+});
+
+describe('while the first page is on its way', () => {
+  it('the empty table says it is loading, with no mask to fade over the rows; an empty answer then says there is nothing', async () => {
+    let answer: (rows: CustomerListRow[]) => void = () => undefined;
+    setTransport(async (method) => {
+      if (method === 'customers.list')
+        return new Promise((resolve) => (answer = (rows) => resolve({ ok: true, data: { rows, total: rows.length } })));
+      return { ok: true, data: [] };
+    });
+    router = createRouter({ history: createMemoryHistory(), routes });
+    await router.push('/customers');
+    wrapper = mount(CustomerList, { global: { plugins: [createPinia(), router, i18n] }, attachTo: document.body });
+    await flushPromises();
+    // past the mask's delay: a slow answer
+    await new Promise((r) => setTimeout(r, LOADING_DELAY_MS + 20));
+    await flushPromises();
+    const table = () => wrapper!.find('[data-test="customer-table"]');
+    expect(table().find('.el-table__empty-text').text()).toBe('加载中…');
+    expect(table().find('.el-loading-mask').exists()).toBe(false);
+    answer([]);
+    await flushPromises();
+    // Element Plus's own empty text (its locale is not installed here: 'No Data'; 暂无数据 in the app)
+    expect(table().find('.el-table__empty-text').text()).toMatch(/^(暂无数据|No Data)$/);
+  });
+
+  it('a page of rows being replaced by a slow answer is masked', async () => {
+    const pending: Array<() => void> = [];
+    setTransport(async (method, input) => {
+      if (method !== 'customers.list') return { ok: true, data: [] };
+      const rows = (input as { page?: number }).page === 2 ? [three[2]!] : three;
+      if ((input as { page?: number }).page !== 2) return { ok: true, data: { rows, total: 60 } };
+      return new Promise((resolve) => pending.push(() => resolve({ ok: true, data: { rows, total: 60 } })));
+    });
+    await mountList();
+    expect(bodyRows(wrapper!)).toHaveLength(3);
+    await wrapper!
+      .find('[data-test="customer-table"]')
+      .element.closest('.sd-panel')!
+      .querySelector<HTMLButtonElement>('.btn-next')!
+      .click();
+    await new Promise((r) => setTimeout(r, LOADING_DELAY_MS + 20));
+    await flushPromises();
+    expect(wrapper!.find('[data-test="customer-table"] .el-loading-mask').exists()).toBe(true);
+    pending.shift()!();
+    await flushPromises();
+    expect(bodyRows(wrapper!)).toHaveLength(1);
   });
 });

@@ -16,6 +16,8 @@ export function usePagedList<Row>(fetchPage: () => Promise<PagedResult<Row>>, re
   const rows = shallowRef([]) as Ref<Row[]>;
   const total = ref(0);
   const loading = ref(false);
+  /** The first answer (or failure) is in: until then the empty table says it is loading, not that there is nothing. */
+  const answered = ref(false);
   let requestSeq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let loadingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -38,6 +40,7 @@ export function usePagedList<Row>(fetchPage: () => Promise<PagedResult<Row>>, re
       if (seq === requestSeq) {
         clearTimeout(loadingTimer);
         loading.value = false;
+        answered.value = true;
       }
     }
   }
@@ -48,5 +51,5 @@ export function usePagedList<Row>(fetchPage: () => Promise<PagedResult<Row>>, re
     timer = setTimeout(() => void reload(true), delayMs);
   }
 
-  return { rows, total, loading, reload, reloadSoon };
+  return { rows, total, loading, answered, reload, reloadSoon };
 }

@@ -6,6 +6,7 @@ const zh = {
   columnsHint: '选择保存在本机，下次打开仍然有效',
   shortcut: '{label}（{keys}）',
   keyboardHint: '↑ / ↓ 选择行，Enter 打开',
+  loading: '加载中…',
 };
 
 const en: typeof zh = {
@@ -15,6 +16,7 @@ const en: typeof zh = {
   columnsHint: 'Remembered on this computer',
   shortcut: '{label} ({keys})',
   keyboardHint: '↑ / ↓ select a row, Enter opens it',
+  loading: 'Loading…',
 };
 
 export default { zh, en };
