@@ -1,4 +1,4 @@
-// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep] [--skip-import] [--skip-browser] [--only money|targets|analytics|pipeline]
+// npm run bench -- [--db <file>] [--generate] [--json] [--runs 25] [--keep] [--skip-import] [--skip-browser] [--only money|targets|analytics|pipeline|backup]
 // Times the hot read paths through the real dispatcher (zod parsing included) against hand-written SQL for the same question.
 // Without --db (or with --generate) the large demo is generated into a temp file first, and that generation is timed too.
 // Then, on a copy of that database and in a fresh process (so the host's memory is measured alone): the import of a
@@ -23,6 +23,7 @@ import {
   type ImportRun,
 } from './importBench';
 import { formatAuditBench, runAuditVerifyBench, type AuditBench } from './auditBench';
+import { formatBackupBench, runBackupBench, type BackupBench } from './backup';
 import { dailyFormsOperations } from './dailyFormsBench';
 import { moneyOperations } from './moneyBench';
 import { targetsOperations } from './targetsBench';
@@ -54,7 +55,7 @@ interface Args {
   /** run one section alone: money (aging, balance, statement, posting, collection; tests/bench/moneyBench.ts) or targets
    *  (tracking, decomposition, evaluations; tests/bench/targetsBench.ts) or analytics (dashboards, exceptions, meeting pack,
    *  the dashboards in Chromium; tests/bench/analyticsBench.ts) or pipeline (kanban, funnel, regrade preview; pipelineBench.ts) */
-  only: 'money' | 'targets' | 'analytics' | 'pipeline' | null;
+  only: 'money' | 'targets' | 'analytics' | 'pipeline' | 'backup' | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -86,9 +87,9 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--seed') args.seed = Number(next());
     else if (a === '--only') {
       const section = next();
-      if (section !== 'money' && section !== 'targets' && section !== 'analytics' && section !== 'pipeline')
+      if (section !== 'money' && section !== 'targets' && section !== 'analytics' && section !== 'pipeline' && section !== 'backup')
         throw new Error(
-          `--only 只支持 money、targets、analytics 或 pipeline / --only takes money, targets, analytics or pipeline (got ${section})`,
+          `--only 只支持 money、targets、analytics、pipeline 或 backup / --only takes money, targets, analytics, pipeline or backup (got ${section})`,
         );
       args.only = section;
     } else throw new Error(`无法识别的参数 / unknown argument: ${a}`);
@@ -611,6 +612,7 @@ async function main(): Promise<void> {
   let auditVerify: AuditBench | null = null;
   let print: PrintBench | null = null;
   let dashboards: DashboardBench | null = null;
+  let backup: BackupBench | null = null;
   try {
     if (args.only === null) {
       const operations = buildOperations(core, core.ctx.db, args.seed);
@@ -663,6 +665,8 @@ async function main(): Promise<void> {
     if (others) auditVerify = await runAuditVerifyBench({ log: args.json ? undefined : (l) => console.log(l) });
     // the day's batch for 50 reps printed to PDF in Chromium, on its own temp database (tests/bench/printBench.ts)
     if (others && !args.skipBrowser) print = await runPrintBench({ log: args.json ? undefined : (l) => console.log(l) });
+    // a backup of the database (on a copy) while a writer posts orders (tests/bench/backup.ts)
+    if (others || args.only === 'backup') backup = await runBackupBench(dbPath, { keep: args.keep });
   } finally {
     if (core.ctx.db.open) core.close();
     if (tempDir && !args.keep) fs.rmSync(tempDir, { recursive: true, force: true });
@@ -680,7 +684,8 @@ async function main(): Promise<void> {
     (browser?.failures ?? 0) +
     (auditVerify && !auditVerify.pass ? 1 : 0) +
     (print?.failures ?? 0) +
-    (dashboards?.failures ?? 0);
+    (dashboards?.failures ?? 0) +
+    (backup?.failures ?? 0);
   const checked =
     results.filter((r) => r.pass !== null).length +
     (generated ? 1 : 0) +
@@ -689,7 +694,8 @@ async function main(): Promise<void> {
     (browser?.checked ?? 0) +
     (auditVerify ? 1 : 0) +
     (print?.checked ?? 0) +
-    (dashboards?.checked ?? 0);
+    (dashboards?.checked ?? 0) +
+    (backup?.checked ?? 0);
 
   if (args.json) {
     console.log(
@@ -716,6 +722,7 @@ async function main(): Promise<void> {
         auditVerify,
         print,
         dashboards,
+        backup,
         memory: { heapUsedMB: mb(mem.heapUsed), heapTotalMB: mb(mem.heapTotal), rssMB: mb(mem.rss) },
         node: process.version,
         passed: checked - failures,
@@ -808,6 +815,10 @@ async function main(): Promise<void> {
     if (dashboards) {
       console.log('');
       for (const l of formatDashboardBench(dashboards)) console.log(l);
+    }
+    if (backup) {
+      console.log('');
+      for (const l of formatBackupBench(backup)) console.log(l);
     }
     console.log(
       `\n内存 / memory: heap used ${mb(mem.heapUsed)} MB, heap total ${mb(mem.heapTotal)} MB, RSS ${mb(mem.rss)} MB (${process.version})`,
