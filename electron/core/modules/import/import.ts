@@ -58,9 +58,9 @@ interface CachedSheet {
   sheet: ParsedSheet;
   timer: ReturnType<typeof setTimeout>;
 }
-// preview then commit of the same file: the commit reuses the parse instead of running the worker again
+// preview then commit of the same file: the commit reuses the parse instead of running the worker again. Held only
+// while it is likely to be used (released after a commit, when another file comes, and after importLimits().cacheIdleMs)
 let cached: CachedSheet | null = null;
-const CACHE_MS = 10 * 60 * 1000;
 let uploads = 0;
 
 export function clearImportCache(): void {
@@ -68,6 +68,18 @@ export function clearImportCache(): void {
   cached = null;
   cachedPlan = null;
   forgetPrimedPinyin();
+}
+
+/** Whether a parsed upload (and the plan checked from it) is held in memory; for tests and diagnostics. */
+export function importCacheHeld(): boolean {
+  return cached !== null || cachedPlan !== null;
+}
+
+/** The idle clock restarts on each use: a user still between preview and commit keeps the parse. */
+function idleTimer(): ReturnType<typeof setTimeout> {
+  const timer = setTimeout(clearImportCache, importLimits().cacheIdleMs);
+  timer.unref?.();
+  return timer;
 }
 
 interface Upload {
@@ -85,17 +97,21 @@ function startUpload(input: { base64: string }, listener: SheetListener | null):
     throw refuse('tooLarge', { size: sizeParam(bytes), max: sizeParam(limits.maxBytes) });
   }
   // the same text as the file parsed last (compared, not hashed: a 50,000-row sheet is 20 MB of base64)
-  if (cached && cached.maxRows === limits.maxRows && cached.base64 === b64) return { sheet: cached.sheet, key: cached.key };
+  if (cached && cached.maxRows === limits.maxRows && cached.base64 === b64) {
+    clearTimeout(cached.timer);
+    cached.timer = idleTimer();
+    return { sheet: cached.sheet, key: cached.key };
+  }
+  // another file: the last one's rows and checks go now, not after this one is parsed (never two sheets held at once)
+  clearImportCache();
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw refuse('notBase64');
   const buf = Buffer.from(b64, 'base64');
   const kind = sniffKind(buf);
   const entries = kind === 'xlsx' ? inspectZip(buf, limits) : [];
   return parseInWorker(buf, kind, entries, limits, 'fast', listener).then((sheet) => {
-    clearImportCache();
-    const timer = setTimeout(clearImportCache, CACHE_MS);
-    timer.unref?.();
+    clearImportCache(); // a preview of another file that finished meanwhile
     const key = `upload-${++uploads}`;
-    cached = { base64: b64, maxRows: limits.maxRows, key, sheet, timer };
+    cached = { base64: b64, maxRows: limits.maxRows, key, sheet, timer: idleTimer() };
     return { sheet, key };
   });
 }

@@ -58,6 +58,10 @@ export const importRefusals = {
     zh: '文件解压后异常巨大（「{name}」声明 {size}，压缩比 {ratio} 倍），疑似“压缩炸弹”，已拒绝',
     en: 'Refused: the file would be enormous once unpacked ("{name}" declares {size}, a compression ratio of {ratio}:1), probably a "zip bomb"',
   },
+  tooLargeUnpacked: {
+    zh: '文件解压后共 {size}，超过单次导入上限 {max}（为控制内存占用），请分成几个文件导入',
+    en: 'The file unpacks to {size}, over the import limit of {max} (which bounds memory use). Split it into several files',
+  },
   zipBombInflate: {
     zh: '文件「{name}」解压后超过其声明的大小，疑似“压缩炸弹”，已拒绝',
     en: 'Refused: "{name}" grows past its declared size when unpacked, probably a "zip bomb"',

@@ -117,13 +117,16 @@ export function inspectZip(buf: Buffer, limits: Pick<ImportLimits, 'maxUnzippedB
     if (entry.method !== 0 && entry.method !== 8) throw refuse('compression', { method: entry.method });
     total += entry.uncompressedSize;
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-    if (total > limits.maxUnzippedBytes || (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxZipRatio)) {
+    if (entry.uncompressedSize > 1024 * 1024 && ratio > limits.maxZipRatio) {
       throw refuse('zipBomb', { name: entry.name.slice(0, 60), size: sizeParam(entry.uncompressedSize), ratio: Math.round(ratio) });
     }
     entries.push(entry);
     p += 46 + nameLen + extraLen + commentLen;
   }
 
+  // an honest but large workbook: its parse would take more memory than an import may (limits.ts)
+  if (total > limits.maxUnzippedBytes)
+    throw refuse('tooLargeUnpacked', { size: sizeParam(total), max: sizeParam(limits.maxUnzippedBytes) });
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
     if (names.has('xl/workbook.bin')) throw refuse('xlsb');
