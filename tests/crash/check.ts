@@ -12,8 +12,8 @@ export interface CheckResult {
   problems: string[];
   /** reported writes found as reported */
   writesChecked: number;
-  /** documents in the database (posted orders, collections, import batches): reported or not */
-  documents: { orders: number; collections: number; importBatches: number };
+  /** documents in the database (posted orders, collections, import batches, reversals): reported or not */
+  documents: { orders: number; collections: number; importBatches: number; reversals: number };
 }
 
 /** An import batch's code: I<run>-<round>-<size>-<i>; the size in every code lets a half-written batch show itself. */
@@ -33,7 +33,7 @@ export function checkDatabase(dbPath: string, reports: readonly Report[]): Check
   }
 }
 
-const empty = () => ({ orders: 0, collections: 0, importBatches: 0 });
+const empty = () => ({ orders: 0, collections: 0, importBatches: 0, reversals: 0 });
 
 export function checkOpen(db: DB, reports: readonly Report[]): CheckResult {
   const problems: string[] = [];
@@ -52,9 +52,15 @@ export function checkOpen(db: DB, reports: readonly Report[]): CheckResult {
     problems,
     writesChecked,
     documents: {
-      orders: db.prepare(`select count(*) from orders where state = 'posted'`).pluck().get() as number,
-      collections: db.prepare('select count(*) from collections').pluck().get() as number,
+      orders: db.prepare(`select count(*) from orders where state <> 'draft' and reversal_of_id is null`).pluck().get() as number,
+      collections: db.prepare('select count(*) from collections where reversal_of_id is null').pluck().get() as number,
       importBatches: batches.size,
+      reversals: db
+        .prepare(
+          'select (select count(*) from orders where reversal_of_id is not null) + (select count(*) from collections where reversal_of_id is not null)',
+        )
+        .pluck()
+        .get() as number,
     },
   };
 }
@@ -86,7 +92,7 @@ function checkReported(db: DB, reports: readonly Report[], problems: string[]): 
       if (!o) problems.push(`已报告过账的销售单 ${r.docNo} (id ${r.id}) 不见了`);
       else if (o.docNo !== r.docNo || o.customerId !== r.customerId || o.totalFen !== r.totalFen || o.lines !== r.lines)
         problems.push(`销售单 ${r.docNo} 与报告不符：${JSON.stringify(o)} ≠ ${JSON.stringify(r)}`);
-      else if (o.state !== 'posted') problems.push(`已报告过账的销售单 ${r.docNo} 状态是 ${o.state}`);
+      else if (o.state !== 'posted' && o.state !== 'reversed') problems.push(`已报告过账的销售单 ${r.docNo} 状态是 ${o.state}`);
       else if (o.receivableFen !== r.totalFen) problems.push(`已过账的销售单 ${r.docNo} 的应收是 ${o.receivableFen}，应为 ${r.totalFen}`);
     } else if (r.kind === 'collection') {
       const c = collection.get(r.id) as
@@ -105,6 +111,33 @@ function checkReported(db: DB, reports: readonly Report[], problems: string[]): 
           else rows.splice(i, 1);
         }
       }
+    } else if (r.kind === 'orderReversed' || r.kind === 'collectionReversed') {
+      const table = r.kind === 'orderReversed' ? 'orders' : 'collections';
+      const amount = r.kind === 'orderReversed' ? 'total_fen' : 'amount_fen';
+      const kind = r.kind === 'orderReversed' ? 'order_reversal' : 'collection_reversal';
+      const x = db
+        .prepare(
+          `select o.state, o.reversed_by_id as reversedById, o.${amount} as amountFen, v.doc_no as docNo, v.reversal_of_id as reversalOfId,
+                  v.${amount} as reversalFen, (select amount_fen from credits where source_kind = '${kind}' and source_id = v.id) as creditFen
+             from ${table} o left join ${table} v on v.id = ? where o.id = ?`,
+        )
+        .get(r.reversalId, r.id) as
+        | {
+            state: string;
+            reversedById: number | null;
+            amountFen: number;
+            docNo: string | null;
+            reversalOfId: number | null;
+            reversalFen: number | null;
+            creditFen: number | null;
+          }
+        | undefined;
+      // an order's reversal credits what it owed; a collection's takes back what it paid
+      const creditFen = x ? (r.kind === 'orderReversed' ? x.amountFen : -x.amountFen) : null;
+      if (!x || x.state !== 'reversed' || x.reversedById !== r.reversalId || x.docNo !== r.docNo || x.reversalOfId !== r.id)
+        problems.push(`已报告的红冲 ${r.docNo}（原单 id ${r.id}）不在或不全：${JSON.stringify(x)}`);
+      else if (x.reversalFen !== -x.amountFen || x.creditFen !== creditFen)
+        problems.push(`红冲单 ${r.docNo} 的金额或贷方记录不符：${JSON.stringify(x)}`);
     } else if (r.kind === 'import') {
       for (const code of r.codes) {
         if (customer.get(code) !== `导入客户${code}`) problems.push(`已报告导入的客户 ${code} 不见了`);
@@ -144,12 +177,12 @@ function checkWhole(db: DB, problems: string[]): void {
     (d) => `销售单 ${d} 的合计与明细不符`,
   );
   each(
-    `select doc_no from orders o where state = 'posted' and total_fen > 0 and not exists (
+    `select doc_no from orders o where state in ('posted', 'reversed') and reversal_of_id is null and total_fen > 0 and not exists (
        select 1 from receivables r where r.source_kind = 'order' and r.source_id = o.id and r.amount_fen = o.total_fen)`,
     (d) => `已过账的销售单 ${d} 没有应收`,
   );
   each(
-    `select doc_no from orders o where state = 'posted' and not exists (
+    `select doc_no from orders o where state in ('posted', 'reversed') and reversal_of_id is null and not exists (
        select 1 from audit_log a where a.action = 'post' and a.entity = 'order' and a.entity_id = o.id)`,
     (d) => `已过账的销售单 ${d} 没有审计记录`,
   );
@@ -160,15 +193,17 @@ function checkWhole(db: DB, problems: string[]): void {
   );
   each(
     `select doc_no from collections c where not exists (
-       select 1 from credits cr where cr.source_kind = 'collection' and cr.source_id = c.id and cr.amount_fen = c.amount_fen)`,
+       select 1 from credits cr where cr.source_id = c.id and cr.amount_fen = c.amount_fen
+          and cr.source_kind = case when c.reversal_of_id is null then 'collection' else 'collection_reversal' end)`,
     (d) => `回款 ${d} 没有贷方记录`,
   );
   each(
-    `select cr.doc_no from credits cr where cr.source_kind = 'collection' and not exists (select 1 from collections c where c.id = cr.source_id)`,
+    `select cr.doc_no from credits cr where cr.source_kind in ('collection', 'collection_reversal')
+       and not exists (select 1 from collections c where c.id = cr.source_id)`,
     (d) => `贷方记录 ${d} 没有回款单（核销没有回款）`,
   );
   each(
-    `select doc_no from collections c where not exists (
+    `select doc_no from collections c where reversal_of_id is null and not exists (
        select 1 from audit_log a where a.action = 'create' and a.entity = 'collection' and a.entity_id = c.id)`,
     (d) => `回款 ${d} 没有审计记录`,
   );
@@ -180,6 +215,39 @@ function checkWhole(db: DB, problems: string[]): void {
   each(
     `select r.doc_no from receivables r where (select coalesce(sum(amount_fen), 0) from allocations a where a.receivable_id = r.id) > r.amount_fen`,
     (d) => `应收 ${d} 核销超过其金额`,
+  );
+  for (const [table, entity] of [
+    ['orders', 'order'],
+    ['collections', 'collection'],
+  ] as const) {
+    each(
+      `select o.doc_no from ${table} o left join ${table} v on v.id = o.reversed_by_id
+        where o.state = 'reversed' and (v.id is null or v.reversal_of_id is not o.id)`,
+      (d) => `${d} 标记为已红冲却没有它的红冲单`,
+    );
+    each(
+      `select v.doc_no from ${table} v left join ${table} o on o.id = v.reversal_of_id
+        where v.reversal_of_id is not null and (o.state is not 'reversed' or o.reversed_by_id is not v.id)`,
+      (d) => `红冲单 ${d} 的原单没有标记为已红冲`,
+    );
+    each(
+      `select doc_no from ${table} o where state = 'reversed' and not exists (
+         select 1 from audit_log a where a.action = 'reverse' and a.entity = '${entity}' and a.entity_id = o.id)`,
+      (d) => `红冲 ${d} 没有审计记录`,
+    );
+  }
+  each(
+    `select v.doc_no from orders v where v.reversal_of_id is not null and v.total_fen < 0 and not exists (
+       select 1 from credits cr where cr.source_kind = 'order_reversal' and cr.source_id = v.id and cr.amount_fen = -v.total_fen)`,
+    (d) => `红冲单 ${d} 没有贷方记录`,
+  );
+  each(
+    `select v.doc_no from collections v
+       join credits rc on rc.source_kind = 'collection_reversal' and rc.source_id = v.id
+       join credits oc on oc.source_kind = 'collection' and oc.source_id = v.reversal_of_id
+      where (select coalesce(sum(amount_fen), 0) from allocations where credit_id = rc.id)
+         <> -(select coalesce(sum(amount_fen), 0) from allocations where credit_id = oc.id)`,
+    (d) => `回款红冲单 ${d} 没有撤回原回款的全部核销`,
   );
   const batches = importBatches(db);
   for (const [batch, b] of batches) {

@@ -1,5 +1,6 @@
 // The crash test's child: opens the database the way the app does and, until it is killed, posts orders, collections
-// allocated by hand to open receivables, and small customer imports — printing one line per write AFTER it committed.
+// allocated by hand to open receivables, small customer imports and reversals of its own orders and collections —
+// printing one line per write AFTER it committed.
 // Usage (the parent does this): node child.cjs <dbPath> <run> <seed>
 import fs from 'node:fs';
 import { createCore } from '../../electron/core/core';
@@ -42,6 +43,10 @@ async function main(): Promise<void> {
   );
   const orderOf = db.prepare('select total_fen as totalFen from orders where id = ?');
   report({ kind: 'ready', run });
+  // what this child posted, for its reversals (never one of another child's, whose report may be lost)
+  const posted: number[] = [];
+  const collected: number[] = [];
+  const takeEarlier = (ids: number[]) => ids.splice(Math.floor(rand() * (ids.length - 1)), 1)[0]!;
 
   for (let n = 1; ; n++) {
     const customerId = pick(customerIds);
@@ -58,6 +63,7 @@ async function main(): Promise<void> {
     await must(me, 'orders.post', { id: saved.id });
     const { totalFen } = orderOf.get(saved.id) as { totalFen: number };
     report({ kind: 'orderPosted', id: saved.id, docNo: saved.docNo, customerId, totalFen, lines: lines.length });
+    posted.push(saved.id);
 
     // 回款: part of up to three open receivables by hand, sometimes a little more (the rest becomes 预收)
     const open = (unpaid.all(customerId) as Array<{ id: number; unpaidFen: number }>).filter((r) => r.unpaidFen > 0);
@@ -73,6 +79,20 @@ async function main(): Promise<void> {
         allocations,
       });
       report({ kind: 'collection', id: c.id, docNo: c.docNo, customerId, amountFen, allocations });
+      collected.push(c.id);
+    }
+
+    // 红冲: every third round an earlier order (negated row, credit, allocation to its own receivable) and collection
+    // (negated row, negative credit, its allocations undone)
+    if (n % 3 === 0 && posted.length > 1) {
+      const id = takeEarlier(posted);
+      const r = await must<{ id: number; docNo: string }>(me, 'orders.reverse', { id, date: '2026-11-30', reason: '崩溃测试红冲' });
+      report({ kind: 'orderReversed', id, reversalId: r.id, docNo: r.docNo });
+    }
+    if (n % 3 === 0 && collected.length > 1) {
+      const id = takeEarlier(collected);
+      const r = await must<{ id: number; docNo: string }>(me, 'collections.reverse', { id, date: '2026-11-30', reason: '崩溃测试红冲' });
+      report({ kind: 'collectionReversed', id, reversalId: r.id, docNo: r.docNo });
     }
 
     // 导入: every third round a CSV of 2–5 new customers; the code says its batch and the batch's size

@@ -16,9 +16,9 @@ async function main(): Promise<void> {
   console.log(
     [
       `seed ${s.seed}: ${s.kills} kills (${s.earlyKills} while the database was opening) in ${(s.elapsedMs / 1000).toFixed(1)} s`,
-      `writes reported as committed: ${s.reported.orders} orders posted, ${s.reported.collections} collections, ${s.reported.imports} imports`,
+      `writes reported as committed: ${s.reported.orders} orders posted, ${s.reported.collections} collections, ${s.reported.imports} imports, ${s.reported.reversals} reversals (红冲)`,
       `reported writes found intact, summed over the checks after each kill: ${s.writesChecked}`,
-      `in the database at the end: ${s.documents.orders} posted orders, ${s.documents.collections} collections, ${s.documents.importBatches} import batches (${s.committedUnreported} committed but cut off before their report)`,
+      `in the database at the end: ${s.documents.orders} posted orders, ${s.documents.collections} collections, ${s.documents.importBatches} import batches, ${s.documents.reversals} reversals (${s.committedUnreported} committed but cut off before their report)`,
       s.problems.length === 0
         ? 'every check passed'
         : `FAILED at kill ${s.failedAtKill} (database kept: ${s.dbPath}):\n  ${s.problems.join('\n  ')}`,

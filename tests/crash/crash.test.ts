@@ -1,4 +1,4 @@
-// The crash test's short form (issue 12 §2): a child posting orders, collections and imports is SIGKILLed 16 times at
+// The crash test's short form (issue 12 §2): a child posting orders, collections, imports and reversals is SIGKILLed 16 times at
 // random moments and the database is checked after each kill; then the checks themselves are shown to catch what
 // they are there for, on copies of that database broken on purpose. The long form: npm run crash -- --kills 200.
 import fs from 'node:fs';
@@ -42,7 +42,7 @@ describe('crash test (short form)', () => {
     expect(s.reported.orders).toBeGreaterThan(0);
     expect(s.reported.collections).toBeGreaterThan(0);
     expect(s.reported.imports).toBeGreaterThan(0);
-    expect(s.writesChecked).toBeGreaterThanOrEqual(s.reported.orders + s.reported.collections + s.reported.imports);
+    expect(s.writesChecked).toBeGreaterThanOrEqual(s.reported.orders + s.reported.collections + s.reported.imports + s.reported.reversals);
     expect(fs.existsSync(`${s.dbPath}-wal`)).toBe(false);
   }, 120_000); // ~30 s on two busy cores; the margin is for a CI machine under the whole suite
 
@@ -70,6 +70,16 @@ describe('crash test (short form)', () => {
       db.prepare('delete from collections where doc_no = ?').run(docNo);
     });
     expect(checkDatabase(file, []).problems).toContain(`贷方记录 ${docNo} 没有回款单（核销没有回款）`);
+  });
+
+  it('an order marked reversed without its reversal is caught', () => {
+    let docNo = '';
+    const file = broken('reversal', (db) => {
+      docNo = one<{ doc_no: string }>(db, `select doc_no from orders where state = 'posted' and reversal_of_id is null limit 1`).doc_no;
+      db.exec('drop trigger orders_posted_update');
+      db.prepare(`update orders set state = 'reversed' where doc_no = ?`).run(docNo);
+    });
+    expect(checkDatabase(file, []).problems).toContain(`${docNo} 标记为已红冲却没有它的红冲单`);
   });
 
   it('an import batch written in part is caught', () => {

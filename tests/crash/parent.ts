@@ -29,11 +29,11 @@ export interface CrashSummary {
   kills: number;
   earlyKills: number;
   /** writes the child reported as committed, by kind, over all runs */
-  reported: { orders: number; collections: number; imports: number };
+  reported: { orders: number; collections: number; imports: number; reversals: number };
   /** Σ over the kills of the reported writes found intact after it (each write is checked again after every later kill) */
   writesChecked: number;
-  /** posted orders, collections and import batches in the database at the end */
-  documents: { orders: number; collections: number; importBatches: number };
+  /** posted orders (reversed since or not), collections, import batches and reversals in the database at the end */
+  documents: { orders: number; collections: number; importBatches: number; reversals: number };
   /** documents committed whose report the kill cut off (allowed: the child had not said so yet) */
   committedUnreported: number;
   elapsedMs: number;
@@ -169,9 +169,9 @@ async function killAndCheck(
     seed,
     kills: 0,
     earlyKills: 0,
-    reported: { orders: 0, collections: 0, imports: 0 },
+    reported: { orders: 0, collections: 0, imports: 0, reversals: 0 },
     writesChecked: 0,
-    documents: { orders: 0, collections: 0, importBatches: 0 },
+    documents: { orders: 0, collections: 0, importBatches: 0, reversals: 0 },
     committedUnreported: 0,
     elapsedMs: 0,
     problems: [],
@@ -203,6 +203,7 @@ async function killAndCheck(
       if (r.kind === 'orderPosted') summary.reported.orders++;
       else if (r.kind === 'collection') summary.reported.collections++;
       else if (r.kind === 'import') summary.reported.imports++;
+      else summary.reported.reversals++;
     }
     const t1 = Date.now();
     const result = checkDatabase(dbPath, reports);
@@ -222,7 +223,8 @@ async function killAndCheck(
     summary.documents.orders -
     summary.reported.orders +
     (summary.documents.collections - summary.reported.collections) +
-    (summary.documents.importBatches - summary.reported.imports);
+    (summary.documents.importBatches - summary.reported.imports) +
+    (summary.documents.reversals - summary.reported.reversals);
   summary.elapsedMs = Date.now() - started;
   if (summary.problems.length === 0 && !options.dir) fs.rmSync(dir, { recursive: true, force: true });
   return summary;

@@ -26,7 +26,9 @@ export type Report =
       amountFen: number;
       allocations: Array<{ receivableId: number; amountFen: number }>;
     }
-  | { kind: 'import'; batch: string; codes: string[] };
+  | { kind: 'import'; batch: string; codes: string[] }
+  /** 红冲 of an order or a collection the same child posted: `id` the original, `reversalId` / `docNo` the new row */
+  | { kind: 'orderReversed' | 'collectionReversed'; id: number; reversalId: number; docNo: string };
 
 export function parseReport(line: string): Report | null {
   try {
