@@ -31,6 +31,9 @@ export interface BackupBench {
   writerMaxMs: number;
   /** the core thread's longest event-loop delay while the backup ran */
   loopMaxDelayMs: number;
+  /** the slowest writer call while the worker copied, and while it checked the copy */
+  writerMaxDuringCopyMs: number;
+  writerMaxDuringCheckMs: number;
   /** the same writer alone for a few seconds before the backup (the machine's own noise) */
   baselineP99Ms: number;
   baselineMaxMs: number;
@@ -83,7 +86,7 @@ export async function runBackupBench(dbPath: string, options: { keep?: boolean; 
     const today = new Date().toISOString().slice(0, 10);
     const w = core;
     let k = 0;
-    const postOne = async (latencies: number[] | null) => {
+    const postOne = async (latencies: number[] | null, at: number[] | null = null) => {
       const input = {
         customerId: buyer.id,
         date: today,
@@ -93,9 +96,11 @@ export async function runBackupBench(dbPath: string, options: { keep?: boolean; 
       let t = performance.now();
       const draft = await callAs<{ id: number }>(w, 'orders.save', input);
       latencies?.push(performance.now() - t);
+      at?.push(t);
       t = performance.now();
       await callAs(w, 'orders.post', { id: draft.id });
       latencies?.push(performance.now() - t);
+      at?.push(t);
       return draft.id;
     };
     // warm up the statements, and note the last order posted before the backup starts
@@ -114,11 +119,12 @@ export async function runBackupBench(dbPath: string, options: { keep?: boolean; 
     baselineLoop.disable();
 
     const latencies: number[] = [];
+    const startedAt: number[] = [];
     let posted = 0;
     let running = true;
     const writer = (async () => {
       while (running) {
-        await postOne(latencies);
+        await postOne(latencies, startedAt);
         posted++;
         await new Promise((r) => setImmediate(r));
       }
@@ -142,6 +148,10 @@ export async function runBackupBench(dbPath: string, options: { keep?: boolean; 
 
     const copySeconds = made.timings.copyMs / 1000;
     const writerMaxMs = latencies.length ? Math.max(...latencies) : 0;
+    // which part of the backup the slowest calls fell in: the copy (the worker reads the database and writes the file) or
+    // the check (the worker only reads its copy)
+    const copyEnd = started + made.timings.copyMs;
+    const maxWhere = (from: number, to: number) => Math.max(0, ...latencies.filter((_, i) => startedAt[i]! >= from && startedAt[i]! < to));
     const loopMaxDelayMs = loop.max / 1e6;
     const checks = [copySeconds <= BACKUP_BUDGET_S, writerMaxMs <= WRITER_STALL_BUDGET_MS, copyHasEarlierOrders, posted > 0];
     const failures = checks.filter((c) => !c).length;
@@ -155,6 +165,8 @@ export async function runBackupBench(dbPath: string, options: { keep?: boolean; 
       writerP99Ms: round3(quantile(latencies, 0.99)),
       writerMaxMs: round3(writerMaxMs),
       loopMaxDelayMs: round3(loopMaxDelayMs),
+      writerMaxDuringCopyMs: round3(maxWhere(started, copyEnd)),
+      writerMaxDuringCheckMs: round3(maxWhere(copyEnd, Number.POSITIVE_INFINITY)),
       baselineP99Ms: round3(quantile(baseline, 0.99)),
       baselineMaxMs: round3(baseline.length ? Math.max(...baseline) : 0),
       baselineLoopMaxDelayMs: round3(baselineLoop.max / 1e6),
@@ -181,6 +193,7 @@ export function formatBackupBench(b: BackupBench): string[] {
     `  integrity_check of the copy (same worker) ${b.checkSeconds.toFixed(2)} s   report; whole backup ${b.totalSeconds.toFixed(2)} s`,
     `  writer: ${b.ordersDuringBackup} orders posted meanwhile; per call median ${b.writerMedianMs.toFixed(1)} ms, p99 ${b.writerP99Ms.toFixed(1)} ms, ` +
       `max ${b.writerMaxMs.toFixed(1)} ms   budget ≤ ${WRITER_STALL_BUDGET_MS} ms   ${mark(b.writerMaxMs <= WRITER_STALL_BUDGET_MS)}`,
+    `  slowest call while the worker copied ${b.writerMaxDuringCopyMs.toFixed(1)} ms, while it checked the copy ${b.writerMaxDuringCheckMs.toFixed(1)} ms`,
     `  the same writer alone for ${BASELINE_MS / 1000} s before: p99 ${b.baselineP99Ms.toFixed(1)} ms, max ${b.baselineMaxMs.toFixed(1)} ms, longest event-loop delay ${b.baselineLoopMaxDelayMs.toFixed(1)} ms`,
     `  core thread's longest event-loop delay ${b.loopMaxDelayMs.toFixed(1)} ms; the copy passed integrity_check and holds the orders posted before it ${b.copyHasEarlierOrders ? 'yes' : 'NO'}`,
     `  CPU of this process ${b.cpuSeconds.toFixed(1)} s [load ${b.load.toFixed(2)}]`,
