@@ -243,6 +243,25 @@ describe('restore', () => {
     );
   });
 
+  it('a backup that passes its checks but will not open (its upgrade fails) leaves the database as it was', async () => {
+    await ok(core, 'customers.save', { name: '现有客户' });
+    const before = digest(core.ctx.db);
+    // an old-version file with a tag of a customer that does not exist: intact for integrity_check, refused by the upgrade
+    const oldFile = path.join(dir, 'dangling.db');
+    const old = openDatabase(oldFile, { migrations: loadMigrations().slice(0, 8) });
+    old.db.pragma('foreign_keys = OFF');
+    old.db.prepare("insert into customer_tags (customer_id, tag) values (999, '孤儿')").run();
+    old.db.close();
+    const error = await fail(core, 'backups.restore', { file: oldFile });
+    expect(error.code).toBe('DB_CORRUPT');
+    expect(error.message).toMatch(/^恢复未完成：备份 dangling\.db 无法打开（.*外键检查.*），已换回恢复前的数据库$/);
+    // the database as it was, reopened under the same core (a fresh connection: sign in again)
+    expect(digest(core.ctx.db)).toBe(before);
+    expect(core.ctx.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(await customerNames(await asOperator(core, TEST_MANAGER.name, TEST_MANAGER.password))).toEqual(['现有客户']);
+    expect(filesIn(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   describe('refusals: a clear message, the database and its folder unchanged', () => {
     let good: string;
     beforeEach(async () => {
