@@ -5,7 +5,7 @@ import type { AppErrorData, Envelope } from '../../shared/errors';
 import { createCore, defaultDbPath, type Core } from './core';
 import { loadMigrations } from './db/connection';
 import { DomainError, toErrorData } from './errors';
-import { setLanController } from './lan/control';
+import { resumeLan, setLanController } from './lan/control';
 import { createLanController } from './lan/controller';
 import { startBackupScheduler } from './modules/backups/scheduler';
 
@@ -110,6 +110,7 @@ export function runHost(port: HostPort, argv: readonly string[], open: (dbPath: 
     core = open(dbPathFromArgs(argv));
     // LAN office mode is started from the settings page: its server runs here, on this core (one writer for all)
     setLanController(core.ctx.dbPath, createLanController(core));
+    void resumeLan(core.ctx);
   } catch (err) {
     core = fatalError(err);
     console.error('[host] cannot open database', err);

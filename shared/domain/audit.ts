@@ -92,6 +92,8 @@ export const auditEntityLabels: Record<string, Labelled> = {
   evaluationScheme: { zh: '考核权重', en: 'Evaluation weights' },
   calendarDay: { zh: '工作日历', en: 'Working-day calendar' },
   summaries: { zh: '统计表', en: 'Summary tables' },
+  backup: { zh: '备份', en: 'Backup' },
+  backupSettings: { zh: '自动备份设置', en: 'Automatic backup settings' },
   customers: listEntityLabels.customers,
   dealers: listEntityLabels.dealers,
   products: listEntityLabels.products,
@@ -124,8 +126,23 @@ export const auditOperatorLabel = (operator: string, locale: AuditLocale) => {
 /** Field names in snapshots. Chinese falls back to the validation labels; every key here has its English name. */
 export const auditFieldLabels: Record<string, Labelled> = {
   role: { zh: '角色', en: 'Role' },
+  /** LAN office mode's addresses, port and allowed subnets (started from the settings page; empty when stopped) */
+  lanServer: { zh: '局域网服务', en: 'LAN server' },
   passwordReset: { zh: '重设密码', en: 'Password reset' },
   signature: { zh: '签名图片', en: 'Signature image' },
+  // 备份与恢复
+  file: { zh: '文件', en: 'File' },
+  path: { zh: '位置', en: 'Location' },
+  sizeBytes: { zh: '大小(字节)', en: 'Size (bytes)' },
+  schemaVersion: { zh: '结构版本', en: 'Schema version' },
+  restoredFrom: { zh: '恢复自', en: 'Restored from' },
+  undoFile: { zh: '恢复前备份', en: 'Before-restore backup' },
+  schemaVersionOfBackup: { zh: '备份的结构版本', en: "Backup's schema version" },
+  enabled: { zh: '自动备份', en: 'Automatic backups' },
+  intervalHours: { zh: '备份间隔(小时)', en: 'Backup interval (hours)' },
+  keepDaily: { zh: '按天保留', en: 'Days kept' },
+  keepWeekly: { zh: '按周保留', en: 'Weeks kept' },
+  keepMonthly: { zh: '按月保留', en: 'Months kept' },
   idleMinutes: { zh: '自动登出时间(分钟)', en: 'Idle sign-out (minutes)' },
   // 商机
   stage: { zh: '阶段', en: 'Stage' },

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
-import { setLanController } from '../../electron/core/lan/control';
+import { resumeLan, setLanController } from '../../electron/core/lan/control';
 import { createLanController } from '../../electron/core/lan/controller';
 import { startServer } from '../../electron/core/server';
 import { addOperator, asOperator, TEST_COST, type Caller } from './helpers';
@@ -99,6 +99,43 @@ describe('LAN mode started from the settings page', () => {
     await expect(new LanBrowser('127.0.0.1', port, new http.Agent({ keepAlive: false })).call('auth.me', {})).rejects.toThrow(
       /ECONNREFUSED/,
     );
+  });
+
+  it('keeps the choice as an audited setting and starts it again at the next start; an address gone leaves it off', async () => {
+    const startHere = (o: Parameters<typeof startServer>[0]) => startServer({ ...o, rendererDir: dir });
+    const first = createLanController(core, { interfaces: nics, start: startHere });
+    setLanController(core.ctx.dbPath, first);
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    expect(await admin.call('lan.start', { addresses: ['127.0.0.1'], port, allowSubnets: ['127.0.0.0/8'] })).toMatchObject({ ok: true });
+    const setting = () => core.ctx.db.prepare("select value from settings where key = 'lanServer'").pluck().get() as string | undefined;
+    expect(JSON.parse(setting()!)).toEqual({ addresses: ['127.0.0.1'], port, allowSubnets: ['127.0.0.0/8'] });
+    const lastSettingsEntry = () =>
+      core.ctx.db.prepare("select operator, before, after from audit_log where entity = 'settings' order by id desc limit 1").get();
+    expect(lastSettingsEntry()).toEqual({
+      operator: '老板',
+      before: JSON.stringify({ lanServer: '' }),
+      after: JSON.stringify({ lanServer: `127.0.0.1:${port} / 127.0.0.0/8` }),
+    });
+
+    // the app quits (the server goes with its process; the kept choice stays) and starts again: the server is back
+    await first.stop();
+    const again = createLanController(core, { interfaces: nics, start: startHere });
+    setLanController(core.ctx.dbPath, again);
+    expect(await resumeLan(core.ctx)).toMatchObject({ running: true, port, allowSubnets: ['127.0.0.0/8'] });
+    const b = new LanBrowser('127.0.0.1', port, new http.Agent({ keepAlive: false }));
+    expect((await b.call('auth.signIn', { name: '刘芳', password: 'clerk-pw' })).body.ok).toBe(true);
+    expect(await admin.call('lan.stop', {})).toMatchObject({ ok: true, data: { running: false } });
+    expect(setting()).toBeUndefined();
+    expect(lastSettingsEntry()).toMatchObject({ after: JSON.stringify({ lanServer: '' }) });
+    expect(await resumeLan(core.ctx)).toBeNull();
+
+    // kept for an address this PC no longer has: it stays off, and nothing throws
+    core.ctx.db
+      .prepare("insert into settings (key, value) values ('lanServer', ?)")
+      .run(JSON.stringify({ addresses: ['10.9.9.9'], port, allowSubnets: [] }));
+    expect(await resumeLan(core.ctx)).toBeNull();
+    expect(again.status()).toMatchObject({ running: false });
+    core.ctx.db.prepare("delete from settings where key = 'lanServer'").run();
   });
 
   it('a server started with npm run serve -- --lan is shown but stopped only where it was started', async () => {
