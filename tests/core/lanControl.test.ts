@@ -91,6 +91,9 @@ describe('LAN mode started from the settings page', () => {
         ok: false,
         error: { code: 'CONFLICT', field: 'port', message: `端口：${other.port} 已被其他程序占用，请换一个端口` },
       });
+      // the office keeps the server it had
+      expect(await admin.call('lan.status', {})).toMatchObject({ ok: true, data: { running: true, port } });
+      expect((await new LanBrowser('127.0.0.1', port, new http.Agent({ keepAlive: false })).call('auth.me', {})).status).toBe(200);
     } finally {
       await other.close();
     }

@@ -79,18 +79,23 @@ export function createLanController(core: Core, options: LanControllerOptions = 
           }
         }
         // a new choice of addresses or subnets: the old listeners go first (same port)
+        const previous = running?.lan ? { addresses: running.lan.addresses, port: running.port, allowSubnets: subnets } : null;
         if (running) {
           await running.close();
           running = null;
         }
-        try {
-          running = await start({
+        const open = (choice: { addresses: string[]; port: number; allowSubnets: string[] }) =>
+          start({
             dbPath: core.ctx.dbPath,
             core,
-            port: input.port,
-            lan: { addresses: input.addresses, allowSubnets: input.allowSubnets },
+            port: choice.port,
+            lan: { addresses: choice.addresses, allowSubnets: choice.allowSubnets },
           });
+        try {
+          running = await open(input);
         } catch (err) {
+          // the new choice failed: the office keeps working on the one it had
+          if (previous) running = await open(previous).catch(() => null);
           const code = (err as NodeJS.ErrnoException).code;
           if (code === 'EADDRINUSE') throw new DomainError('CONFLICT', `端口：${input.port} 已被其他程序占用，请换一个端口`, 'port');
           if (code === 'EADDRNOTAVAIL') throw new DomainError('VALIDATION', '监听地址：这个地址现在不可用（网络已断开？）', 'addresses');

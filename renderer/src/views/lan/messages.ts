@@ -14,6 +14,7 @@ const zh = {
   allowSubnets: '只允许这些网段',
   allowSubnetsPlaceholder: '如 192.168.1.0/24，多个用逗号分隔；留空则不限',
   allowSubnetsHelp: '只有这些网段里的电脑能打开；留空时，凡能连到这台电脑的都能打开登录页。',
+  keptHelp: '开启后，桌面程序下次启动时会按这些设置自动重新开启；开启、修改和停止都记入操作日志。',
   start: '开启局域网服务',
   restart: '按新设置重新开启',
   stop: '停止',
@@ -46,6 +47,8 @@ const en: typeof zh = {
   allowSubnets: 'Allowed subnets',
   allowSubnetsPlaceholder: 'e.g. 192.168.1.0/24, separated by commas; empty for any',
   allowSubnetsHelp: 'Only PCs in these subnets can open it; when empty, any PC that reaches this one sees the sign-in page.',
+  keptHelp:
+    'Once on, the desktop app starts it again with these settings at its next start; starting, changing and stopping it are in the audit log.',
   start: 'Start the LAN server',
   restart: 'Restart with these settings',
   stop: 'Stop',
