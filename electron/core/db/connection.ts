@@ -156,14 +156,31 @@ function hasUserTables(db: DB): boolean {
   return row.n > 0;
 }
 
-/** VACUUM INTO gives a consistent single-file copy; it is then opened and integrity-checked. */
+/**
+ * A byte copy of the file as it stands: the WAL checkpointed into it, then copied under a read transaction (no other
+ * connection's checkpoint can move its pages meanwhile), so a failed upgrade leaves the database byte-identical to it.
+ * When the checkpoint cannot finish (another connection reading), VACUUM INTO makes a consistent copy instead.
+ * Either copy is then opened and integrity-checked.
+ */
 function backupBeforeMigration(db: DB, file: string, version: number, backupDir?: string): string {
   const dir = backupDir ?? path.join(path.dirname(path.resolve(file)), 'backups');
   fs.mkdirSync(dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = path.join(dir, `${path.basename(file, path.extname(file))}-v${version}-before-migration-${stamp}.db`);
-  db.prepare('VACUUM INTO ?').run(target);
-  const copy = new Database(target, { readonly: true });
+  const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+  if (checkpoint?.busy === 0) {
+    db.exec('begin');
+    try {
+      db.prepare('select count(*) from sqlite_master').get(); // starts the read transaction
+      fs.copyFileSync(path.resolve(file), target);
+    } finally {
+      db.exec('commit');
+    }
+  } else {
+    db.prepare('VACUUM INTO ?').run(target);
+  }
+  // not read-only: a WAL-mode copy opened read-only leaves its -wal and -shm behind; this reads and writes nothing
+  const copy = new Database(target, { fileMustExist: true });
   try {
     const result = copy.pragma('integrity_check', { simple: true });
     if (result !== 'ok') throw new DomainError('DB_CORRUPT', `迁移前备份校验失败：${String(result)}`);
