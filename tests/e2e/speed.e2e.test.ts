@@ -57,9 +57,9 @@ describe('list pages in the browser, large demo', () => {
         // a list kept alive shows its rows as left at once and asks for fresh ones meanwhile; every other step waits
         if (r.step !== 'open-return') expect(s.rowsMs).toBeGreaterThanOrEqual(s.responseEndMs!);
       }
-      // a cold load fetches the app's scripts; a step inside the loaded page fetches none
+      // a cold load fetches the app's scripts (steps inside the loaded page may see the menu's other pages loading in
+      // the background once the first page shows — renderer/src/lib/preloadPages.ts — so their count is not asserted)
       if (r.step === 'open-cold') expect(Math.min(...r.samples.map((s) => s.scripts))).toBeGreaterThan(0);
-      if (r.step === 'page' || r.step === 'sort') expect(r.samples.every((s) => s.scripts === 0)).toBe(true);
     }
     fs.mkdirSync(outDir, { recursive: true });
     fs.writeFileSync(path.join(outDir, 'speed.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
