@@ -241,10 +241,14 @@ async function copyAndInspect(
 ): Promise<Inspection> {
   const started = performance.now();
   if (job.mode === 'backup') {
-    const source = new Db(job.source, { readonly: true, fileMustExist: true });
+    // read-write only for the checkpoint below; this connection never writes a row
+    const source = new Db(job.source, { fileMustExist: true });
     try {
       // all remaining pages in one step: one read snapshot, so writes on other connections never restart the copy
       await source.backup(job.target, { progress: () => 0x7fffffff });
+      // the pages committed meanwhile waited in the WAL behind that snapshot: move them into the database file here, on
+      // this thread, rather than in the core's next commit (PASSIVE: never waits for, nor blocks, a reader or writer)
+      source.pragma('wal_checkpoint(PASSIVE)');
     } finally {
       source.close();
     }
