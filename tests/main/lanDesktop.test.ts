@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { runHost, type HostPort } from '../../electron/core/host';
+import { sessionStore } from '../../electron/core/modules/auth/sessions';
 import { addOperator, TEST_COST } from '../core/helpers';
 import { LanBrowser } from '../core/lanHttp';
 
@@ -163,6 +164,34 @@ describe('LAN mode from the desktop app', () => {
     expect(await call('lan.status', {})).toMatchObject({ ok: true, data: { running: true, port } });
     expect(await call('lan.stop', {})).toMatchObject({ ok: true, data: { running: false } });
     await expect(browser.call('auth.me', {})).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('the desktop app’s core starts the LAN server again at its next start, as the settings page left it', async () => {
+    const file = path.join(dir, 'again.db');
+    const previous = createCore(file, { passwordCost: TEST_COST });
+    const owner = addOperator(previous, { name: '老板', role: 'admin', password: 'admin-pw-1' });
+    addOperator(previous, { name: '刘芳', role: 'clerk', password: 'clerk-pw' });
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    previous.ctx.db
+      .prepare("insert into settings (key, value) values ('lanServer', ?)")
+      .run(JSON.stringify({ addresses: ['127.0.0.1'], port, allowSubnets: [] }));
+    previous.close();
+
+    let toHost: ((event: { data: unknown }) => void) | null = null;
+    const replies: unknown[] = [];
+    runHost({ on: (_event, listener) => (toHost = listener), postMessage: (m) => replies.push(m) }, ['--db', file], (db) => {
+      const core = createCore(db, { passwordCost: TEST_COST });
+      hostCores.push(core);
+      return core;
+    });
+    const browser = new LanBrowser('127.0.0.1', port, new http.Agent({ keepAlive: false }));
+    await vi.waitFor(async () => expect((await browser.call('auth.signIn', { name: '刘芳', password: 'clerk-pw' })).body.ok).toBe(true), {
+      timeout: 10_000,
+    });
+    // stopped from the page again (the admin's session), so nothing is left listening
+    const session = sessionStore(hostCores.at(-1)!.ctx.db).create(owner.id);
+    toHost!({ data: { id: 1, method: 'lan.stop', input: {}, session } });
+    await vi.waitFor(() => expect(replies).toContainEqual({ id: 1, envelope: expect.objectContaining({ ok: true }) }));
   });
 
   it('a clerk’s window may not start it', async () => {
