@@ -21,7 +21,8 @@ export interface ImportLimits {
    * Sum of the uncompressed sizes an .xlsx may declare. Measured here: a parse peaks at about 5.5 MB per MB of unpacked
    * XML for many short cells (72 MB of 14 Chinese text columns, 110,000 rows: ~400 MB), less for long texts (a 78 MB
    * preview: ~300 MB, tests/core/import-memory.test.ts), so 80 MB keeps the worst case within IMPORT_MEMORY_BUDGET_BYTES
-   * (600 MB allowed ~2.4 GB).
+   * (600 MB allowed ~2.4 GB). Not yet within it: a workbook the lean reader gives up on goes to SheetJS, which peaked at
+   * ~560 MB for those 72 MB (~470 MB for 63 MB).
    */
   maxUnzippedBytes: number;
   /** Uncompressed ÷ compressed above this, for an entry over 1 MB, is treated as a zip bomb. */
