@@ -165,6 +165,38 @@ describe('manual backups and the list', () => {
     }
   });
 
+  it('a database of many copy steps (40 MB) is copied whole from one snapshot while writes go on', async () => {
+    // filler pages so the copy takes several 16 MB steps, each flushed before the next
+    core.ctx.db.exec('create table filler (b blob)');
+    const fill = core.ctx.db.prepare('insert into filler (b) values (randomblob(1048576))');
+    core.ctx.db.transaction(() => {
+      for (let i = 0; i < 40; i++) fill.run();
+    })();
+    await ok(core, 'customers.save', { name: '开始前' });
+    const backup = core.call('backups.create', {});
+    let written = 0;
+    const writing = (async () => {
+      for (let i = 0; i < 30; i++) {
+        await ok(core, 'customers.save', { name: `备份时写入${i}` });
+        written++;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
+    const [res] = await Promise.all([backup, writing]);
+    expect(res.ok).toBe(true);
+    expect(written).toBe(30);
+    const made = (res as { ok: true; data: { path: string } }).data;
+    const copy = new Database(made.path, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('select count(*) from filler').pluck().get()).toBe(40);
+    const names = copy.prepare('select name from customers order by id').pluck().all() as string[];
+    copy.close();
+    // one snapshot: the first customer, then a prefix of the ones written meanwhile (never a gap)
+    expect(names[0]).toBe('开始前');
+    expect(names.slice(1)).toEqual(Array.from({ length: names.length - 1 }, (_, i) => `备份时写入${i}`));
+    expect(await customerNames()).toHaveLength(31);
+  });
+
   it('lists the pre-migration backup the upgrade wrote, as kind migration with its old schema version', async () => {
     core.close();
     const oldFile = path.join(dir, 'old.db');

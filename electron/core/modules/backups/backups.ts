@@ -230,26 +230,46 @@ export interface Inspection {
   checkMs: number;
 }
 
+/** Pages copied per step (16 MB at 4 KB pages): each step is flushed to disk before the next. */
+const COPY_STEP_PAGES = 4096;
+
 /**
  * Self-contained (its source text runs in the worker): copy, then turn the copy into one self-contained file (journal
  * DELETE instead of the source's WAL flag) and run integrity_check on it.
  */
 async function copyAndInspect(
   Db: typeof Database,
-  fsp: { copyFile: (a: string, b: string) => Promise<void> },
+  fsp: {
+    copyFile: (a: string, b: string) => Promise<void>;
+    openSync: (f: string, flags: string) => number;
+    fdatasyncSync: (fd: number) => void;
+    closeSync: (fd: number) => void;
+  },
   job: CopyJob,
 ): Promise<Inspection> {
   const started = performance.now();
   if (job.mode === 'backup') {
     // read-write only for the checkpoint below; this connection never writes a row
     const source = new Db(job.source, { fileMustExist: true });
+    let fd: number | null = null;
     try {
-      // all remaining pages in one step: one read snapshot, so writes on other connections never restart the copy
-      await source.backup(job.target, { progress: () => 0x7fffffff });
+      // one read snapshot held for the whole copy, so writes on other connections never restart it; the copy goes in
+      // steps, each flushed to disk before the next, so the core's commits never queue behind a flood of dirty pages
+      source.exec('BEGIN');
+      source.prepare('select count(*) from sqlite_master').get();
+      await source.backup(job.target, {
+        progress: () => {
+          if (fd === null) fd = fsp.openSync(job.target, 'r+');
+          fsp.fdatasyncSync(fd);
+          return COPY_STEP_PAGES;
+        },
+      });
+      source.exec('COMMIT');
       // the pages committed meanwhile waited in the WAL behind that snapshot: move them into the database file here, on
       // this thread, rather than in the core's next commit (PASSIVE: never waits for, nor blocks, a reader or writer)
       source.pragma('wal_checkpoint(PASSIVE)');
     } finally {
+      if (fd !== null) fsp.closeSync(fd);
       source.close();
     }
   } else if (job.mode === 'copy') {
@@ -275,7 +295,9 @@ const workerCode = `'use strict';
 const __name = (f) => f;
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.sqlitePath);
-const fsp = require('node:fs').promises;
+const fs = require('node:fs');
+const fsp = { copyFile: fs.promises.copyFile, openSync: fs.openSync, fdatasyncSync: fs.fdatasyncSync, closeSync: fs.closeSync };
+const COPY_STEP_PAGES = ${COPY_STEP_PAGES};
 (${copyAndInspect.toString()})(Database, fsp, workerData.job).then(
   (inspection) => parentPort.postMessage({ ok: true, inspection }),
   (err) => parentPort.postMessage({ ok: false, message: String((err && err.message) || err), code: err && err.code }),
@@ -305,7 +327,11 @@ export function runCopyJob(job: CopyJob): Promise<Inspection> {
     worker = new Worker(workerCode, { eval: true, workerData: { job, sqlitePath: sqlitePath() } });
   } catch (err) {
     console.error('[backups] no worker thread, copying on the core thread', err);
-    return copyAndInspect(Database, fs.promises, job);
+    return copyAndInspect(
+      Database,
+      { copyFile: fs.promises.copyFile, openSync: fs.openSync, fdatasyncSync: fs.fdatasyncSync, closeSync: fs.closeSync },
+      job,
+    );
   }
   return new Promise<Inspection>((resolve, reject) => {
     let settled = false;
