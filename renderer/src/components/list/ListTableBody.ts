@@ -46,9 +46,11 @@ export default defineComponent({
       () => props.rows,
       (rows) => {
         const mine = ++step;
+        // the first rows of the app are in: the menu's pages may load now (their fetches run beside this drawing, their
+        // code after it), so that a click on another list right away finds its code there
+        if (rows.length > 0) pageContentShown();
         if (rows.length <= props.first || typeof requestAnimationFrame !== 'function') {
           limit.value = Number.POSITIVE_INFINITY;
-          if (rows.length > 0) pageContentShown();
           return;
         }
         limit.value = props.first;
@@ -57,7 +59,6 @@ export default defineComponent({
           setTimeout(() => {
             if (mine !== step) return;
             limit.value = Number.POSITIVE_INFINITY;
-            pageContentShown();
           }, 0),
         );
       },
