@@ -268,6 +268,10 @@ export const fieldLabels: Record<string, string> = {
   keepDaily: '按天保留',
   keepWeekly: '按周保留',
   keepMonthly: '按月保留',
+  // 局域网多人使用
+  addresses: '监听地址',
+  port: '端口',
+  allowSubnets: '允许的网段',
 };
 
 /** Where one method's field means another business word than the shared label (the same key in another domain). */

@@ -30,10 +30,10 @@ export const lanMethods = {
     input: z
       .object({
         addresses: z
-          .array(z.ipv4({ error: '监听地址：应为本机的 IPv4 地址' }))
-          .min(1, '监听地址：至少选择一个')
+          .array(z.ipv4({ error: '应为 IPv4 地址（如 192.168.1.20）' }))
+          .min(1, '至少选择一个')
           .max(16),
-        port: z.int().min(1024, '端口：应在 1024–65535 之间').max(65535, '端口：应在 1024–65535 之间').default(DEFAULT_LAN_PORT),
+        port: z.int().min(1024, '应在 1024–65535 之间').max(65535, '应在 1024–65535 之间').default(DEFAULT_LAN_PORT),
         /** client subnets allowed in (192.168.1.0/24); empty: every PC that reaches the address */
         allowSubnets: z.array(z.string().trim().min(1).max(18)).max(32).default([]),
       })

@@ -269,6 +269,10 @@ function samplesFor(seeded: Seeded): { [M in MethodName]?: Input<M> } {
     'backups.create': {},
     'backups.restore': { file: 'salesdesk-20250101-080000-manual.db' },
     'backups.settings': {},
+    // no LAN controller in a test core: start and stop are refused with CONFLICT, nothing listens
+    'lan.status': {},
+    'lan.start': { addresses: ['127.0.0.1'], port: 8420, allowSubnets: ['192.168.1.0/24'] },
+    'lan.stop': {},
     'system.info': {},
     'strategyCards.get': { customerId: customers.c1.id },
     'strategyCards.save': {

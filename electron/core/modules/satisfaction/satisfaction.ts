@@ -41,10 +41,10 @@ export function saveSatisfaction(ctx: Ctx, input: ParsedInput<'satisfaction.save
     if (input.source === 'complaint') {
       if (input.complaintId === undefined) throw new DomainError('VALIDATION', '客诉：客诉回访的评分须选择已处理的客诉', 'complaintId');
     } else if (input.complaintId !== undefined) {
-      throw new DomainError('VALIDATION', '来源：选择了客诉时来源应为“客诉回访”', 'source');
+      throw new DomainError('VALIDATION', '评分来源：选择了客诉时应为“客诉回访”', 'source');
     }
     if (input.dailyReportLineId !== undefined && input.source !== 'visit') {
-      throw new DomainError('VALIDATION', '来源：选择了拜访记录时来源应为“拜访”', 'source');
+      throw new DomainError('VALIDATION', '评分来源：选择了拜访记录时应为“拜访”', 'source');
     }
     if (input.complaintId !== undefined) {
       const k = prepared(
