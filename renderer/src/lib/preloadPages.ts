@@ -63,11 +63,20 @@ export function pageContentShown(): void {
   shown = null;
 }
 
-/** Once per app: after the first page's content (or 3 s, for a page that does not say), the menu's pages load. */
+/**
+ * How long after the first page's rows the loading starts: an operator's first click comes later than this, and a
+ * click sooner (or the page's own next steps) does not share the main thread with the loading (measured: a load begun
+ * with the rows made an immediate first visit 90–190 ms slower).
+ */
+export const PRELOAD_AFTER_MS = 1000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Once per app: a second after the first page's content (or 3 s, for a page that does not say), the menu's pages load. */
 export function preloadMenuPagesAfterFirstPage(router: Router, fallbackMs = 3000): void {
   if (started) return;
   started = true;
-  void Promise.race([firstPageShown, new Promise<void>((resolve) => setTimeout(resolve, fallbackMs))]).then(() =>
+  void Promise.race([firstPageShown.then(() => sleep(PRELOAD_AFTER_MS)), sleep(fallbackMs)]).then(() =>
     preloadPages(menuPageLoaders(router.options.routes)),
   );
 }

@@ -46,8 +46,7 @@ export default defineComponent({
       () => props.rows,
       (rows) => {
         const mine = ++step;
-        // the first rows of the app are in: the menu's pages may load now (their fetches run beside this drawing, their
-        // code after it), so that a click on another list right away finds its code there
+        // the first rows of the app are in: the menu's pages load a little later (lib/preloadPages)
         if (rows.length > 0) pageContentShown();
         if (rows.length <= props.first || typeof requestAnimationFrame !== 'function') {
           limit.value = Number.POSITIVE_INFINITY;
