@@ -86,11 +86,13 @@ export function customersWithin(
     );
     params.channelType = filters.channelType;
   }
-  // no join per customer: the reps' names (a few dozen) are put on in memory; rows read as arrays (cheaper than objects)
+  // no join per customer: the reps' names (a few dozen) are put on in memory; rows read as arrays (cheaper than objects);
+  // every active customer from the compact index of exactly these columns (the planner, without statistics, prefers
+  // the archived index and then reads each wide row)
   const rows = prepared(
     ctx.db,
     `select c.id, c.code, c.name, c.grade, c.lifecycle, c.type, c.industry, c.scale, c.region_id, c.rep_id
-     from customers c where ${where.join(' and ')}`,
+     from customers c ${only.ids ? '' : 'indexed by customers_active_analytics_idx'} where ${where.join(' and ')}`,
   )
     .raw()
     .all(params) as Array<

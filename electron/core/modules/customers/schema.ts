@@ -53,6 +53,10 @@ export const customers = sqliteTable(
     index('customers_name_key_idx').on(t.nameKey),
     index('customers_phone_idx').on(t.phoneDigits),
     index('customers_dealer_idx').on(t.dealerId),
+    // the analytics' read of every active customer (客户分析, 异常预警) from a compact index instead of the wide rows
+    index('customers_active_analytics_idx')
+      .on(t.id, t.code, t.name, t.grade, t.lifecycle, t.type, t.industry, t.scale, t.regionId, t.repId)
+      .where(sql`${t.archived} = 0 and ${t.mergedIntoId} is null`),
     check('customers_credit_limit_fen_int', sql`typeof(${t.creditLimitFen}) = 'integer' and ${t.creditLimitFen} >= 0`),
     check('customers_payment_term_ck', sql`typeof(${t.paymentTermDays}) = 'integer' and ${t.paymentTermDays} between 0 and 365`),
     check('customers_grade_ck', sql`${t.grade} in ('A','B','C','D')`),

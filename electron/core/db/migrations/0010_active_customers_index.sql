@@ -1,0 +1,1 @@
+CREATE INDEX `customers_active_analytics_idx` ON `customers` (`id`,`code`,`name`,`grade`,`lifecycle`,`type`,`industry`,`scale`,`region_id`,`rep_id`) WHERE "customers"."archived" = 0 and "customers"."merged_into_id" is null;
