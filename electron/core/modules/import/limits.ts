@@ -20,9 +20,9 @@ export interface ImportLimits {
   /**
    * Sum of the uncompressed sizes an .xlsx may declare. Measured here: a parse peaks at about 5.5 MB per MB of unpacked
    * XML for many short cells (72 MB of 14 Chinese text columns, 110,000 rows: ~400 MB), less for long texts (a 78 MB
-   * preview: ~300 MB, tests/core/import-memory.test.ts), so 80 MB keeps the worst case within IMPORT_MEMORY_BUDGET_BYTES
-   * (600 MB allowed ~2.4 GB). Not yet within it: a workbook the lean reader gives up on goes to SheetJS, which peaked at
-   * ~560 MB for those 72 MB (~470 MB for 63 MB).
+   * preview: ~300 MB, tests/core/import-memory.test.ts). A workbook the lean reader gives up on goes to SheetJS, which
+   * peaked at ~560 MB for those 72 MB and ~470 MB for 63 MB: so 64 MB keeps the worst case of both readers within
+   * IMPORT_MEMORY_BUDGET_BYTES (600 MB allowed ~2.4 GB). The bench's 50,000-row customer sheet (14.5 MB) unpacks to 39 MB.
    */
   maxUnzippedBytes: number;
   /** Uncompressed ÷ compressed above this, for an entry over 1 MB, is treated as a zip bomb. */
@@ -46,7 +46,7 @@ export function defaultLimits(): ImportLimits {
     maxRows: envInt('SALESDESK_IMPORT_MAX_ROWS') ?? IMPORT_MAX_ROWS,
     timeoutMs: envInt('SALESDESK_IMPORT_TIMEOUT_MS') ?? 20_000,
     workerHeapMb: envInt('SALESDESK_IMPORT_WORKER_HEAP_MB') ?? 1024,
-    maxUnzippedBytes: 80 * 1024 * 1024,
+    maxUnzippedBytes: 64 * 1024 * 1024,
     maxZipRatio: 200,
     cacheIdleMs: 2 * 60 * 1000,
     pinyinAheadMin: 2000,
