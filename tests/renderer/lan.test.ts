@@ -104,6 +104,20 @@ describe('LAN page', () => {
     await vi.waitFor(() => expect(wrapper.find('[data-test="lan-state"]').text()).toBe('未开启'));
   });
 
+  it('puts a refused list item (a subnet) under its list’s field', async () => {
+    await mountLan({
+      'lan.status': () => off(),
+      'lan.start': () => {
+        throw { code: 'VALIDATION', message: '允许的网段 › 第1行：与本机的地址不在同一网络', field: 'allowSubnets.0' };
+      },
+    });
+    await wrapper.find('input[data-test="lan-allow"]').setValue('192.168.1.0/24');
+    await wrapper.find('[data-test="lan-start"]').trigger('click');
+    await flushPromises();
+    const item = () => wrapper.find('input[data-test="lan-allow"]').element.closest('.el-form-item')!;
+    await vi.waitFor(() => expect(item().textContent).toContain('第1行：与本机的地址不在同一网络'));
+  });
+
   it('a server started from the command line is shown without a form; a host that cannot start it says where to', async () => {
     await mountLan({ 'lan.status': () => ({ ...on(['192.168.1.20'], 8420), fromCommandLine: true }) });
     expect(wrapper.find('[data-test="lan-command-line"]').text()).toContain('npm run serve -- --lan');
