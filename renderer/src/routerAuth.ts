@@ -6,6 +6,7 @@ import SignIn from '@/views/auth/SignIn.vue';
 import type { MethodName } from '@shared/contract';
 import { useAuthStore } from '@/stores/auth';
 import { useAppStore } from '@/stores/app';
+import { isPageLoader } from '@/lib/preloadPages';
 
 declare module 'vue' {
   interface ComponentCustomOptions {
@@ -53,7 +54,7 @@ function prefetchOnStart(to: RouteLocationNormalized): void {
   for (const record of to.matched) {
     const view: unknown = record.components?.default;
     // a lazy page is a loader function; its chunk is preloaded with index.html, so it resolves at once
-    const loaded = typeof view === 'function' && view.length === 0 ? (view as () => unknown)() : view;
+    const loaded = isPageLoader(view) ? view() : view;
     void Promise.resolve(loaded)
       .then((m) => {
         const options = (m as { default?: { prefetchOnStart?: (to: RouteLocationNormalized) => void } })?.default ?? m;

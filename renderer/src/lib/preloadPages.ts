@@ -2,7 +2,12 @@
 // asks for its data at once, instead of first fetching and running the page's code (50–70 ms of a 300 ms budget).
 import type { RouteRecordRaw, Router } from 'vue-router';
 
-type PageLoader = () => Promise<unknown>;
+export type PageLoader = () => Promise<unknown>;
+
+/** A route's page not loaded yet is its loader (a function without parameters); a loaded one is its component object. */
+export function isPageLoader(view: unknown): view is PageLoader {
+  return typeof view === 'function' && view.length === 0;
+}
 
 /**
  * The lazy pages reached without a record id, each once: first the menu's own entries (the path is the menu item's),
@@ -15,9 +20,8 @@ export function menuPageLoaders(routes: readonly RouteRecordRaw[]): PageLoader[]
   for (const route of routes) {
     if (!route.meta?.nav || route.meta.bare || route.path.includes(':')) continue;
     const view: unknown = route.component;
-    // a lazy page is its loader (a function without parameters); a page in the main bundle is its component object
-    if (typeof view !== 'function' || view.length !== 0) continue;
-    (route.path === `/${String(route.meta.nav)}` ? entries : others).push(view as PageLoader);
+    if (!isPageLoader(view)) continue;
+    (route.path === `/${String(route.meta.nav)}` ? entries : others).push(view);
   }
   const unique = [...new Set(entries)];
   return [...unique, ...new Set(others.filter((l) => !unique.includes(l)))];
@@ -57,7 +61,7 @@ let started = false;
 let shown: (() => void) | null = null;
 const firstPageShown = new Promise<void>((resolve) => (shown = resolve));
 
-/** Called when a page has drawn its content: the preloading may start once the main thread is idle after it. */
+/** Called when a page has drawn its content: the preloading starts PRELOAD_AFTER_MS after the first such call. */
 export function pageContentShown(): void {
   shown?.();
   shown = null;

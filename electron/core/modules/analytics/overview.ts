@@ -43,7 +43,7 @@ function regionCustomerIds(ctx: Ctx, regionId: number): string {
 function balancesAt(ctx: Ctx, dates: readonly string[], regionId: number | undefined): Array<{ totalFen: number; overdueFen: number }> {
   // the region's customers read once, then handed to each sum (a dozen of them) instead of each reading them again
   const inRegion = regionId === undefined ? '' : `and customer_id in (select value from json_each(@regionCustomers))`;
-  const region = regionId === undefined ? {} : { regionCustomers: regionCustomerIds(ctx, regionId) };
+  const region: Record<string, string> = regionId === undefined ? {} : { regionCustomers: regionCustomerIds(ctx, regionId) };
   const ascending = [...new Set(dates)].sort();
   const totals = new Map<string, number>();
   if (regionId === undefined) {
@@ -80,7 +80,7 @@ function balancesAt(ctx: Ctx, dates: readonly string[], regionId: number | undef
     // the other dates: each customer's rows read once through its customer index, summed for every such date
     const older = ascending.filter((d) => !totals.has(d));
     if (older.length) {
-      const params: Record<string, string | number> = { ...(region as Record<string, string>), last: older.at(-1)! };
+      const params: Record<string, string | number> = { ...region, last: older.at(-1)! };
       older.forEach((d, i) => (params[`d${i}`] = d));
       const sums = older.map((_d, i) => `coalesce(sum(case when date <= @d${i} then amount_fen end), 0)`);
       const read = (table: 'receivables' | 'credits') =>
